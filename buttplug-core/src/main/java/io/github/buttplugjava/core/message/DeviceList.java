@@ -1,0 +1,44 @@
+package io.github.buttplugjava.core.message;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The devices a server knows: the reply to {@link RequestDeviceList} (request Id), or in v4 an
+ * event (Id 0) sent whenever a device is added or removed.
+ *
+ * @param id      request Id, or 0 for an event
+ * @param devices the devices, sorted by index, indices unique
+ */
+public record DeviceList(long id, List<DeviceInfo> devices) implements ServerMessage {
+
+    /** @throws IllegalArgumentException on a bad Id or duplicate device indices */
+    public DeviceList {
+        Message.checkId(id);
+        devices = devices.stream().sorted(Comparator.comparingInt(DeviceInfo::deviceIndex)).toList();
+        Set<Integer> seen = new HashSet<>();
+        for (DeviceInfo d : devices) {
+            if (!seen.add(d.deviceIndex())) {
+                throw new IllegalArgumentException("duplicate device index " + d.deviceIndex());
+            }
+        }
+    }
+
+    /** The device with this index, if listed. */
+    public Optional<DeviceInfo> device(int deviceIndex) {
+        for (DeviceInfo d : devices) {
+            if (d.deviceIndex() == deviceIndex) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public DeviceList withId(long id) {
+        return new DeviceList(id, devices);
+    }
+}

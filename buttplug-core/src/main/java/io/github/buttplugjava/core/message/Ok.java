@@ -1,0 +1,15 @@
+package io.github.buttplugjava.core.message;
+
+/** Success reply to a request; carries the request's Id. */
+public record Ok(long id) implements ServerMessage {
+
+    /** @throws IllegalArgumentException when the Id is out of range */
+    public Ok {
+        Message.checkId(id);
+    }
+
+    @Override
+    public Ok withId(long id) {
+        return new Ok(id);
+    }
+}

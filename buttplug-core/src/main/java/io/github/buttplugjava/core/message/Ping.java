@@ -1,0 +1,15 @@
+package io.github.buttplugjava.core.message;
+
+/** Checks the server is alive; the server answers {@link Ok}. Required every {@code MaxPingTime} ms when that is not 0. */
+public record Ping(long id) implements ClientMessage {
+
+    /** @throws IllegalArgumentException when the Id is out of range */
+    public Ping {
+        Message.checkId(id);
+    }
+
+    @Override
+    public Ping withId(long id) {
+        return new Ping(id);
+    }
+}

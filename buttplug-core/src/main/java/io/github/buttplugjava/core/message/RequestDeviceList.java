@@ -1,0 +1,15 @@
+package io.github.buttplugjava.core.message;
+
+/** Asks for the devices the server knows; answered with a {@link DeviceList}. */
+public record RequestDeviceList(long id) implements ClientMessage {
+
+    /** @throws IllegalArgumentException when the Id is out of range */
+    public RequestDeviceList {
+        Message.checkId(id);
+    }
+
+    @Override
+    public RequestDeviceList withId(long id) {
+        return new RequestDeviceList(id);
+    }
+}

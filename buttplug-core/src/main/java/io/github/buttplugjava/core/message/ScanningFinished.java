@@ -1,0 +1,15 @@
+package io.github.buttplugjava.core.message;
+
+/** Event (Id 0): every device source has stopped scanning on its own. */
+public record ScanningFinished(long id) implements ServerMessage {
+
+    /** @throws IllegalArgumentException when the Id is out of range */
+    public ScanningFinished {
+        Message.checkId(id);
+    }
+
+    @Override
+    public ScanningFinished withId(long id) {
+        return new ScanningFinished(id);
+    }
+}

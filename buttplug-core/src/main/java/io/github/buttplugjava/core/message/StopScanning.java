@@ -1,0 +1,15 @@
+package io.github.buttplugjava.core.message;
+
+/** Asks the server to stop looking for devices; answered with {@link Ok}. */
+public record StopScanning(long id) implements ClientMessage {
+
+    /** @throws IllegalArgumentException when the Id is out of range */
+    public StopScanning {
+        Message.checkId(id);
+    }
+
+    @Override
+    public StopScanning withId(long id) {
+        return new StopScanning(id);
+    }
+}

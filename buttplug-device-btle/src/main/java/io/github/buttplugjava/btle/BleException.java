@@ -1,0 +1,17 @@
+package io.github.buttplugjava.btle;
+
+import io.github.buttplugjava.core.ButtplugDeviceException;
+
+/** A BLE operation failed: no adapter, permission denied, device gone, GATT error, timeout. */
+public class BleException extends ButtplugDeviceException {
+
+    /** An exception with a message. */
+    public BleException(String message) {
+        super(message);
+    }
+
+    /** An exception with a message and a cause. */
+    public BleException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
