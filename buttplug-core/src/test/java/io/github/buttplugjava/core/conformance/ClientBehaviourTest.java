@@ -150,15 +150,15 @@ class ClientBehaviourTest {
 
     @Test
     void clientKeepsARealServerWithMaxPingTimeHappy() throws Exception {
-        try (Rig rig = new Rig(Duration.ofMillis(150), "lovense")) {
+        try (Rig rig = new Rig(Duration.ofMillis(400), "lovense")) {
             ClientEvents events = new ClientEvents();
             ButtplugClient client = ButtplugClient.builder("t").build();
             client.addListener(events);
             client.connect(rig.attach()).get(5, TimeUnit.SECONDS);
             client.startScanning().get(5, TimeUnit.SECONDS);
             events.await("added");
-            // let four MaxPingTimes pass
-            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(600, TimeUnit.MILLISECONDS))
+            // let three MaxPingTimes pass
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1200, TimeUnit.MILLISECONDS))
                     .get(5, TimeUnit.SECONDS);
             client.device(0).orElseThrow().vibrate(0.5).get(5, TimeUnit.SECONDS);
             rig.toy("lovense").awaitOutput(0, c -> c.value() == 10, WAIT);
