@@ -44,12 +44,10 @@ record GrantedView(List<DeviceFeature> features, int[] innerIndices, long timing
         if (out.isEmpty()) {
             return Optional.empty();
         }
-        long gap = device.timingGapMs();
-        for (OutputGrant g : grant.outputs().values()) {
-            gap = Math.max(gap, g.minInterval().toMillis());
-        }
+        // The device's own gap, not the grant's interval: a server would otherwise coalesce
+        // too-fast commands silently, and the owner asked for them to be refused.
         return Optional.of(new GrantedView(List.copyOf(out),
-                inner.stream().mapToInt(Integer::intValue).toArray(), gap));
+                inner.stream().mapToInt(Integer::intValue).toArray(), device.timingGapMs()));
     }
 
     /**

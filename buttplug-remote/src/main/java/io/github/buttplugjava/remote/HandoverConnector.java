@@ -23,6 +23,7 @@ final class HandoverConnector implements ButtplugConnector {
     private FrameListener downstream;
     private boolean closed;
     private Throwable closeCause;
+    private volatile long lastFrameNanos = System.nanoTime();
 
     private HandoverConnector(ButtplugConnector link) {
         this.link = link;
@@ -37,6 +38,11 @@ final class HandoverConnector implements ButtplugConnector {
     /** The first frame; fails with {@link ConnectorException} when the link closes before it. */
     CompletableFuture<String> firstFrame() {
         return firstFrame;
+    }
+
+    /** {@link System#nanoTime()} when the last frame arrived (or when the link opened). */
+    long lastFrameNanos() {
+        return lastFrameNanos;
     }
 
     @Override
@@ -75,6 +81,7 @@ final class HandoverConnector implements ButtplugConnector {
     private final class LinkListener implements FrameListener {
         @Override
         public void onFrame(String frame) {
+            lastFrameNanos = System.nanoTime();
             if (!firstFrame.isDone()) {
                 firstFrame.complete(frame);
                 return;
