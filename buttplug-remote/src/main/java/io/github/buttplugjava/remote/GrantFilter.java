@@ -67,6 +67,7 @@ public final class GrantFilter implements DeviceSource {
     private DeviceSourceListener listener;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private boolean closed;
+    private boolean released;
 
     /** A filter over {@code local} with its own scheduler thread and the system clock. */
     public GrantFilter(DeviceSource local) {
@@ -240,6 +241,9 @@ public final class GrantFilter implements DeviceSource {
             closed = true;
         }
         done.whenComplete((v, e) -> {
+            synchronized (lock) {
+                released = true;
+            }
             local.close();
             if (ownScheduler) {
                 scheduler.shutdown();
@@ -251,6 +255,9 @@ public final class GrantFilter implements DeviceSource {
 
     /** Queues a reconcile of each device; disables at once those whose view will change. */
     private CompletableFuture<Void> change(List<String> ids) {
+        if (released) {
+            return CompletableFuture.completedFuture(null);
+        }
         for (String id : ids) {
             FilteredDevice current = shared.get(id);
             if (current != null) {
