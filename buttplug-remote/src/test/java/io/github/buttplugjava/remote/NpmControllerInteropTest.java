@@ -47,10 +47,12 @@ class NpmControllerInteropTest {
     private SimulatedDevices bob;
 
     @BeforeEach
-    void startHubAndAgents() throws Exception {
+    void locateNode() {
         node = NodeInterop.locate();
-        // Neither npm client ever sends Ping, so the controller sessions must not require it.
-        hub = new HubFixture(Duration.ZERO);
+    }
+
+    private void startHubAndAgents(Duration controllerMaxPingTime) throws Exception {
+        hub = new HubFixture(controllerMaxPingTime);
         alice = HubFixture.sims("lovense");
         bob = HubFixture.sims("edge");
         hub.agent("Alice", alice, ALICE_GRANT);
@@ -66,7 +68,10 @@ class NpmControllerInteropTest {
 
     @ParameterizedTest
     @EnumSource(NpmClient.class)
-    void npmControllerSeesBothSharedDevicesAndAFullCommandArrivesAsTheGrantedMaximum(NpmClient client) {
+    void npmControllerSeesBothSharedDevicesAndAFullCommandArrivesAsTheGrantedMaximum(NpmClient client)
+            throws Exception {
+        // Neither npm client ever sends Ping, so here the controller sessions do not require it.
+        startHubAndAgents(Duration.ZERO);
         NpmClientRun run = node.run(client, hub.hub.controlUri(hub.room), "basic", RUN_LIMIT,
                 "--devices=2", "--level=1");
 
@@ -103,6 +108,25 @@ class NpmControllerInteropTest {
         assertThat(hush.outputValue(0, OutputType.VIBRATE)).isZero();
         assertThat(edge.outputValue(0, OutputType.VIBRATE)).isZero();
         assertThat(edge.outputValue(1, OutputType.VIBRATE)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void npmControllerThatNeverPingsIsDroppedByAHubRequiringPingAndTheToysStop(NpmClient client) throws Exception {
+        startHubAndAgents(Duration.ofMillis(500));
+        NpmClientRun run = node.run(client, hub.hub.controlUri(hub.room), "basic", RUN_LIMIT,
+                "--devices=2", "--level=1", "--hold-ms=3000");
+
+        SimulatedDevice hush = alice.devices().get(0);
+        RecordedCommand on = hush.await(c -> c.kind() == RecordedCommand.Kind.OUTPUT && c.output().value() == 10, WAIT);
+        RecordedCommand off = hush.await(c -> c.at().isAfter(on.at()) && (c.kind() == RecordedCommand.Kind.STOP
+                || (c.kind() == RecordedCommand.Kind.OUTPUT && c.output().value() == 0)), WAIT);
+        assertThat(Duration.between(on.at(), off.at())).as(run.describe()).isLessThan(Duration.ofMillis(1500));
+        assertThat(hush.outputValue(0, OutputType.VIBRATE)).isZero();
+        assertThat(bob.devices().get(0).outputValue(0, OutputType.VIBRATE)).isZero();
+        assertThat(run.succeeded()).as(run.describe()).isFalse();
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        assertThat(run.steps("stop")).as("the hub stopped the toys, not the client").isEmpty();
     }
 
     /** The top of each vibrator's range as the client saw it: v3 StepCount, v4 Value range maximum. */
