@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Drives a Buttplug server with a real npm `buttplug` client and prints one JSON object per line.
 //
-//   node client.mjs <v3|v4> <ws-url> <scenario> [--devices=N] [--level=L] [--hold-ms=H] [--timeout-ms=T] [--name=S]
+//   node client.mjs <v3|v4> <ws-url> <scenario> [--devices=N] [--level=L] [--duration-ms=D] [--hold-ms=H] [--timeout-ms=T] [--name=S]
 //
 //   v3        npm buttplug 3.2.2 (spec v3)      v4   npm buttplug 5.0.2 (spec v4)
 //   scenario  list   connect, scan, wait for N devices, list them, disconnect
 //             basic  list, then vibrate L on every vibrating device, read the battery where there is
 //                    one, stop each vibrated device, disconnect
+//             all    list, then every output of every device at level L (ScalarCmd/RotateCmd/LinearCmd in
+//                    v3, one OutputCmd per feature and type in v4), stop each driven device, disconnect
 //   --devices N       devices to wait for after StartScanning (default 1)
-//   --level L         vibrate level in 0..1 (default 0.5)
+//   --level L         output level in 0..1 (default 0.5)
+//   --duration-ms D   all: the duration of LinearCmd / HwPositionWithDuration (default 500)
 //   --hold-ms H       basic: after vibrating, hold H ms before the battery reads and stops (default 0),
 //                     e.g. to watch a server that requires Ping drop this client (neither package pings)
 //   --timeout-ms T    hard limit for the whole run (default 20000)
@@ -17,7 +20,7 @@
 // (exit 0), {"step":"error",...} (exit 1), {"step":"timeout",...} (exit 3); bad arguments exit 2.
 // Anything the client packages themselves print goes to stderr, so stdout stays JSON only.
 
-const USAGE = 'usage: node client.mjs <v3|v4> <ws-url> <list|basic> [--devices=N] [--level=L] [--hold-ms=H] [--timeout-ms=T] [--name=S]';
+const USAGE = 'usage: node client.mjs <v3|v4> <ws-url> <list|basic|all> [--devices=N] [--level=L] [--duration-ms=D] [--hold-ms=H] [--timeout-ms=T] [--name=S]';
 
 console.log = (...args) => console.error(...args);
 console.info = (...args) => console.error(...args);
@@ -44,7 +47,7 @@ function errorFields(e) {
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { devices: 1, level: 0.5, holdMs: 0, timeoutMs: 20000, name: 'buttplug-java interop' };
+  const options = { devices: 1, level: 0.5, durationMs: 500, holdMs: 0, timeoutMs: 20000, name: 'buttplug-java interop' };
   for (const arg of argv) {
     const m = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (!m) {
@@ -53,6 +56,8 @@ function parseArgs(argv) {
       options.devices = Number.parseInt(m[2], 10);
     } else if (m[1] === 'level') {
       options.level = Number.parseFloat(m[2]);
+    } else if (m[1] === 'duration-ms') {
+      options.durationMs = Number.parseInt(m[2], 10);
     } else if (m[1] === 'hold-ms') {
       options.holdMs = Number.parseInt(m[2], 10);
     } else if (m[1] === 'timeout-ms') {
@@ -69,9 +74,10 @@ function parseArgs(argv) {
   const [version, url, scenario] = positional;
   if (version !== 'v3' && version !== 'v4') throw new Error(`version must be v3 or v4, not ${version}`);
   if (!/^wss?:\/\//.test(url)) throw new Error(`url must start with ws:// or wss://, not ${url}`);
-  if (scenario !== 'list' && scenario !== 'basic') throw new Error(`unknown scenario ${scenario}`);
+  if (!['list', 'basic', 'all'].includes(scenario)) throw new Error(`unknown scenario ${scenario}`);
   if (!Number.isInteger(options.devices) || options.devices < 0) throw new Error('--devices must be an integer >= 0');
   if (!(options.level >= 0 && options.level <= 1)) throw new Error('--level must be in 0..1');
+  if (!Number.isInteger(options.durationMs) || options.durationMs < 0) throw new Error('--duration-ms must be an integer >= 0');
   if (!Number.isInteger(options.holdMs) || options.holdMs < 0) throw new Error('--hold-ms must be an integer >= 0');
   if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) throw new Error('--timeout-ms must be a positive integer');
   return { version, url, scenario, ...options };
@@ -139,6 +145,24 @@ async function run(args, state) {
       emit('battery', { index: d.index, name: d.name, value });
     }
     for (const d of vibrated) {
+      state.during = `stop ${d.name}`;
+      await client.stop(client.device(d.index));
+      emit('stop', { index: d.index, name: d.name, ok: true });
+    }
+  }
+
+  if (args.scenario === 'all') {
+    const driven = [];
+    for (const d of devices) {
+      const commands = client.outputCommands(client.device(d.index), args.level, args.durationMs);
+      for (const c of commands) {
+        state.during = `${c.message} ${c.type} ${d.name}`;
+        await c.run();
+        emit('output', { index: d.index, name: d.name, message: c.message, type: c.type, feature: c.feature, level: args.level, ok: true });
+      }
+      if (commands.length > 0) driven.push(d);
+    }
+    for (const d of driven) {
       state.during = `stop ${d.name}`;
       await client.stop(client.device(d.index));
       emit('stop', { index: d.index, name: d.name, ok: true });
