@@ -144,6 +144,25 @@ class NpmClientInteropTest {
                 .noneMatch(c -> c.kind() == RecordedCommand.Kind.OUTPUT));
     }
 
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void unpluggedToyLeavesTheClientsList(NpmClient client) {
+        NpmClientRun run;
+        try (NpmClientProcess process = node.start(client, server.uri(), "watch", RUN_LIMIT,
+                "--devices=3", "--removals=1")) {
+            process.awaitStep("devices", RUN_LIMIT);
+            sim.unplug(sim.device("wevibe"));
+            run = process.finish();
+        }
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.steps("deviceremoved")).as(run.describe()).singleElement()
+                .satisfies(r -> assertThat(r.path("device").path("name").asText()).isEqualTo("We-Vibe Sync"));
+        List<String> remaining = new ArrayList<>();
+        run.step("remaining").orElseThrow().path("devices").forEach(d -> remaining.add(d.path("name").asText()));
+        assertThat(remaining).containsExactlyInAnyOrder("Lovense Hush", "Vorze A10 Cyclone SA");
+    }
+
     private static void assertVibratedThenStopped(SimulatedDevice toy, int feature, int expected) {
         OutputCommand vibrate = toy.awaitOutput(feature, c -> c.type() == OutputType.VIBRATE && c.value() != 0, WAIT);
         assertThat(vibrate.value()).as(toy.name() + " feature " + feature + ": " + toy.commands()).isEqualTo(expected);
