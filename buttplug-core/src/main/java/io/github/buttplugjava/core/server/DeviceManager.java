@@ -43,7 +43,7 @@ public final class DeviceManager implements AutoCloseable {
     private final List<DeviceSource> sources;
     private final ScheduledExecutorService timers;
     private final List<DeviceManagerListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> knownIndices = new HashMap<>();
+    private final Map<DeviceKey, Integer> knownIndices = new HashMap<>();
     private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
     private final Set<DeviceSource> scanningSources = new HashSet<>();
     private int nextIndex;
@@ -201,12 +201,26 @@ public final class DeviceManager implements AutoCloseable {
             }
             scanning = false;
             log.info("scanning finished");
-            listeners.forEach(DeviceManagerListener::scanningFinished);
+            notifyListeners(DeviceManagerListener::scanningFinished);
         }
     }
 
-    private static String key(int sourceNumber, Device device) {
-        return sourceNumber + "/" + device.identifier();
+    private void notifyListeners(java.util.function.Consumer<DeviceManagerListener> call) {
+        for (DeviceManagerListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("device manager listener failed", e);
+            }
+        }
+    }
+
+    private static DeviceKey key(int sourceNumber, Device device) {
+        return new DeviceKey(sourceNumber, device.identifier());
+    }
+
+    /** A device's identity across its comings and goings: its source and its identifier there. */
+    private record DeviceKey(int sourceNumber, String identifier) {
     }
 
     /** Adapts one source's events; the source number keeps identifiers of different sources apart. */
@@ -226,7 +240,7 @@ public final class DeviceManager implements AutoCloseable {
                     device.stop();
                     return;
                 }
-                String key = key(sourceNumber, device);
+                DeviceKey key = key(sourceNumber, device);
                 Integer index = knownIndices.computeIfAbsent(key, k -> nextIndex++);
                 ManagedDevice present = devices.get(index);
                 if (present != null && present.device() == device) {
@@ -238,7 +252,7 @@ public final class DeviceManager implements AutoCloseable {
                 ManagedDevice managed = new ManagedDevice(index, device, timers);
                 devices.put(index, managed);
                 log.info("device {} added: {} (source {})", index, device.name(), source.name());
-                listeners.forEach(l -> l.deviceAdded(managed.info()));
+                notifyListeners(l -> l.deviceAdded(managed.info()));
             }
         }
 
@@ -253,7 +267,7 @@ public final class DeviceManager implements AutoCloseable {
                 devices.remove(index);
                 managed.removed();
                 log.info("device {} removed: {} (source {})", index, device.name(), source.name());
-                listeners.forEach(l -> l.deviceRemoved(managed.info()));
+                notifyListeners(l -> l.deviceRemoved(managed.info()));
             }
         }
 
