@@ -4,7 +4,7 @@ import io.github.buttplugjava.btle.Advertisement;
 import io.github.buttplugjava.btle.BleAdapter;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.backend.SerialExecutor;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tinyb.BluetoothAdapter;

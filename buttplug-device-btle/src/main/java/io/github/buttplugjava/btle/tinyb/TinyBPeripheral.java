@@ -2,8 +2,8 @@ package io.github.buttplugjava.btle.tinyb;
 
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.backend.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.backend.SerialExecutor;
+import io.github.buttplugjava.btle.internal.DisconnectTracker;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tinyb.BluetoothDevice;
