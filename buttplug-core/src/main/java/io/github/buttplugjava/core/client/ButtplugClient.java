@@ -72,6 +72,7 @@ import java.util.function.Consumer;
 public final class ButtplugClient {
 
     private static final Logger log = LoggerFactory.getLogger(ButtplugClient.class);
+    private static final String DISCONNECTED_BY_CLIENT = "Disconnected by the client";
 
     private final String name;
     private final SpecVersion preferred;
@@ -149,20 +150,18 @@ public final class ButtplugClient {
         return ready;
     }
 
-    /** Stops every device, then closes the connection. Completes when closed; never fails. */
+    /**
+     * Closes the connection. The server stops what this client drove (ours does; the spec asks
+     * every server to). Completes when closed; never fails.
+     */
     public CompletableFuture<Void> disconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> {
             ClientConnection conn = connection;
-            if (conn == null || !conn.isOpen()) {
-                done.complete(null);
-                return;
+            if (conn != null && conn.isOpen()) {
+                conn.close(new ConnectorException(DISCONNECTED_BY_CLIENT));
             }
-            conn.request(StopCmd.all(1)).handleAsync((reply, error) -> {
-                conn.close(new ConnectorException("Disconnected by the client"));
-                done.complete(null);
-                return null;
-            }, serial);
+            done.complete(null);
         });
         return done;
     }
@@ -407,7 +406,7 @@ public final class ButtplugClient {
             }
             if (wasReady) {
                 log.info("disconnected: {}", cause == null ? "closed" : cause.getMessage());
-                Throwable reported = cause instanceof ConnectorException c && c.getMessage().startsWith("Disconnected by the client")
+                Throwable reported = cause instanceof ConnectorException c && DISCONNECTED_BY_CLIENT.equals(c.getMessage())
                         ? null : cause;
                 notifyListeners(l -> l.disconnected(reported));
             }
