@@ -1,0 +1,52 @@
+package io.github.buttplugjava.btle.protocol;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The protocol handlers by protocol id, listed explicitly. Immutable; {@link #with} makes a copy
+ * with one more (or a replaced) protocol.
+ */
+public final class Protocols {
+
+    private static final Protocols BUILT_IN = new Protocols(builtInMap());
+
+    private final Map<String, ProtocolFactory> factories;
+
+    private Protocols(Map<String, ProtocolFactory> factories) {
+        this.factories = Collections.unmodifiableMap(factories);
+    }
+
+    /** Every protocol this library implements. */
+    public static Protocols builtIn() {
+        return BUILT_IN;
+    }
+
+    /** A copy with {@code factory} registered under {@code id}. */
+    public Protocols with(String id, ProtocolFactory factory) {
+        Map<String, ProtocolFactory> copy = new LinkedHashMap<>(factories);
+        copy.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(factory, "factory"));
+        return new Protocols(copy);
+    }
+
+    /** The factory of a protocol id. */
+    public Optional<ProtocolFactory> factory(String id) {
+        return Optional.ofNullable(factories.get(id));
+    }
+
+    /** The implemented protocol ids. */
+    public Set<String> ids() {
+        return factories.keySet();
+    }
+
+    private static Map<String, ProtocolFactory> builtInMap() {
+        Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("lovense", Lovense::new);
+        m.put("wevibe", WeVibe::new);
+        return m;
+    }
+}
