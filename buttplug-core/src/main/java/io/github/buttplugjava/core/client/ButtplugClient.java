@@ -57,8 +57,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #connect} handshakes as spec v4 (or the version set with
  * {@link Builder#specVersion}) and falls back to v3 when the server is older: it answers the v4
- * request with an Error (the request is then repeated as v3) or with a v3 ServerInfo. It then asks
- * for the device list. With a MaxPingTime the client pings every MaxPingTime/2.
+ * request with an Error or not at all within the request deadline (the request is then repeated as
+ * v3 on the same connection), or with a v3 ServerInfo. It then asks for the device list. With a MaxPingTime the client pings every MaxPingTime/2.
  *
  * <p>Every request has a deadline ({@link Builder#requestTimeout}, default 10 s) and fails with
  * {@link ButtplugTimeoutException} when it passes; when the connection drops every waiting request
@@ -72,6 +72,7 @@ import java.util.function.Consumer;
 public final class ButtplugClient {
 
     private static final Logger log = LoggerFactory.getLogger(ButtplugClient.class);
+    private static final String DISCONNECTED_BY_CLIENT = "Disconnected by the client";
 
     private final String name;
     private final SpecVersion preferred;
@@ -149,20 +150,18 @@ public final class ButtplugClient {
         return ready;
     }
 
-    /** Stops every device, then closes the connection. Completes when closed; never fails. */
+    /**
+     * Closes the connection. The server stops what this client drove (ours does; the spec asks
+     * every server to). Completes when closed; never fails.
+     */
     public CompletableFuture<Void> disconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> {
             ClientConnection conn = connection;
-            if (conn == null || !conn.isOpen()) {
-                done.complete(null);
-                return;
+            if (conn != null && conn.isOpen()) {
+                conn.close(new ConnectorException(DISCONNECTED_BY_CLIENT));
             }
-            conn.request(StopCmd.all(1)).handleAsync((reply, error) -> {
-                conn.close(new ConnectorException("Disconnected by the client"));
-                done.complete(null);
-                return null;
-            }, serial);
+            done.complete(null);
         });
         return done;
     }
@@ -235,9 +234,11 @@ public final class ButtplugClient {
         return conn.request(new RequestServerInfo(1, name, version.major(), 0)).handleAsync((reply, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
-                if (version == SpecVersion.V4 && cause instanceof ButtplugException b && b.code() != ErrorCode.UNKNOWN
-                        && conn.isOpen()) {
-                    log.info("server refused a v4 handshake ({}); retrying as v3", b.getMessage());
+                // a v3 server answers a v4 RequestServerInfo with an Error, or drops it unanswered
+                boolean refused = cause instanceof ButtplugException b
+                        && (b.code() != ErrorCode.UNKNOWN || b instanceof ButtplugTimeoutException);
+                if (version == SpecVersion.V4 && refused && conn.isOpen()) {
+                    log.info("server did not take a v4 handshake ({}); retrying as v3", cause.getMessage());
                     conn.useCodec(new ClientCodec(SpecVersion.V3, maxFrameChars));
                     return handshake(conn);
                 }
@@ -407,7 +408,7 @@ public final class ButtplugClient {
             }
             if (wasReady) {
                 log.info("disconnected: {}", cause == null ? "closed" : cause.getMessage());
-                Throwable reported = cause instanceof ConnectorException c && c.getMessage().startsWith("Disconnected by the client")
+                Throwable reported = cause instanceof ConnectorException c && DISCONNECTED_BY_CLIENT.equals(c.getMessage())
                         ? null : cause;
                 notifyListeners(l -> l.disconnected(reported));
             }

@@ -201,7 +201,17 @@ public final class DeviceManager implements AutoCloseable {
             }
             scanning = false;
             log.info("scanning finished");
-            listeners.forEach(DeviceManagerListener::scanningFinished);
+            notifyListeners(DeviceManagerListener::scanningFinished);
+        }
+    }
+
+    private void notifyListeners(java.util.function.Consumer<DeviceManagerListener> call) {
+        for (DeviceManagerListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("device manager listener failed", e);
+            }
         }
     }
 
@@ -238,7 +248,7 @@ public final class DeviceManager implements AutoCloseable {
                 ManagedDevice managed = new ManagedDevice(index, device, timers);
                 devices.put(index, managed);
                 log.info("device {} added: {} (source {})", index, device.name(), source.name());
-                listeners.forEach(l -> l.deviceAdded(managed.info()));
+                notifyListeners(l -> l.deviceAdded(managed.info()));
             }
         }
 
@@ -253,7 +263,7 @@ public final class DeviceManager implements AutoCloseable {
                 devices.remove(index);
                 managed.removed();
                 log.info("device {} removed: {} (source {})", index, device.name(), source.name());
-                listeners.forEach(l -> l.deviceRemoved(managed.info()));
+                notifyListeners(l -> l.deviceRemoved(managed.info()));
             }
         }
 

@@ -137,7 +137,7 @@ final class SessionCore implements DeviceManagerListener {
     private CompletableFuture<ServerMessage> run(ClientMessage message) {
         try {
             return dispatch(message);
-        } catch (ButtplugException e) {
+        } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -21,7 +21,11 @@ final class Rig implements AutoCloseable {
     final ButtplugServer server;
 
     Rig(Duration maxPing, String... toys) {
-        this.sim = SimulatedDevices.of(toys);
+        this(maxPing, SimulatedDevices.of(toys));
+    }
+
+    Rig(Duration maxPing, SimulatedDevices sim) {
+        this.sim = sim;
         this.manager = new DeviceManager(List.of(sim));
         this.server = ButtplugServer.builder(manager).name("Conformance Server").maxPingTime(maxPing).build();
     }

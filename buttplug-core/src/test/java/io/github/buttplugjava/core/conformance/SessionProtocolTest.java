@@ -99,7 +99,7 @@ class SessionProtocolTest {
 
     @Test
     void pingsKeepTheSessionAlive() throws Exception {
-        try (Rig rig = new Rig(Duration.ofMillis(200), "lovense")) {
+        try (Rig rig = new Rig(Duration.ofMillis(400), "lovense")) {
             RawClient client = rig.raw();
             client.request(1, V4_RSI);
             // 15 pings 50 ms apart: 750 ms in all, well past MaxPingTime
