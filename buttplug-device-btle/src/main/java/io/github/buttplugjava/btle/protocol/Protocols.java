@@ -45,6 +45,11 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("sexverse-v4", SexverseV4::new);
+        m.put("wetoy", WeToy::new);
+        m.put("xibao", Xibao::new);
+        m.put("xiuxiuda", Xiuxiuda::new);
+        m.put("xuanhuan", Xuanhuan::new);
         m.put("lovense", Lovense::new);
         m.put("wevibe", WeVibe::new);
         return m;
