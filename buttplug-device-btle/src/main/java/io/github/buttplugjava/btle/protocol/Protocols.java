@@ -46,6 +46,9 @@ public final class Protocols {
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
         m.put("sexverse-v4", SexverseV4::new);
+        m.put("tryfun", TryFun::new);
+        m.put("tryfun-blackhole", TryFunBlackHole::new);
+        m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("vorze-sa", VorzeSa::new);
         m.put("wetoy", WeToy::new);
         m.put("xibao", Xibao::new);
