@@ -46,6 +46,8 @@ public final class Protocols {
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
         m.put("sexverse-v4", SexverseV4::new);
+        m.put("synchro", Synchro::new);
+        m.put("tcode-v03", TCodeV03::new);
         m.put("tryfun", TryFun::new);
         m.put("tryfun-blackhole", TryFunBlackHole::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
