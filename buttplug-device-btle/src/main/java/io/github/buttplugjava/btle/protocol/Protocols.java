@@ -46,6 +46,17 @@ public final class Protocols {
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
         m.put("sexverse-v4", SexverseV4::new);
+        m.put("svakom-alex", SvakomAlex::new);
+        m.put("svakom-alex-v2", SvakomAlexV2::new);
+        m.put("svakom-barnard", SvakomBarnard::new);
+        m.put("svakom-iker", SvakomIker::new);
+        m.put("svakom-pulse", SvakomPulse::new);
+        m.put("svakom-sam2", SvakomSam2::new);
+        m.put("svakom-v1", SvakomV1::new);
+        m.put("svakom-v2", SvakomV2::new);
+        m.put("svakom-v3", SvakomV3::new);
+        m.put("svakom-v5", SvakomV5::new);
+        m.put("svakom-v6", SvakomV6::new);
         m.put("synchro", Synchro::new);
         m.put("tcode-v03", TCodeV03::new);
         m.put("tryfun", TryFun::new);
