@@ -5,13 +5,11 @@ import io.github.buttplugjava.btle.Endpoint;
 import java.util.List;
 
 /**
- * TryFun Black Hole: {@code tx[n 02 00 03 m s c]} without response, where {@code n} is a packet
- * counter (wrapping at 256), {@code m} is {@code 0c} for oscillate and {@code 09} for vibrate, and
- * {@code c} the TryFun check byte counting the counter too.
+ * TryFun Black Hole: {@code tx[id 02 00 03 kind s sum]} with a packet counter {@code id}, kind
+ * {@code 0c} oscillate / {@code 09} vibrate, sum = ff minus bytes 1..5 plus 6. Without response.
  */
 final class TryFunBlackHole implements ProtocolHandler {
-
-    private int packet;
+    private int packetId;
 
     @Override
     public List<HardwareCommand> oscillate(int featureIndex, int speed) {
@@ -23,9 +21,9 @@ final class TryFunBlackHole implements ProtocolHandler {
         return frame(featureIndex, 0x09, speed);
     }
 
-    private List<HardwareCommand> frame(int featureIndex, int motor, int speed) {
-        int n = packet;
-        packet = (packet + 1) & 0xff;
-        return Frames.feature(featureIndex, Endpoint.TX, false, TryFun.withCheck(1, n, 0x02, 0x00, 0x03, motor, speed));
+    private List<HardwareCommand> frame(int featureIndex, int kind, int speed) {
+        int id = packetId++ & 0xff;
+        int sum = 0xff - (0x02 + 0x00 + 0x03 + kind + speed) + 6;
+        return Frames.feature(featureIndex, Endpoint.TX, false, id, 0x02, 0x00, 0x03, kind, speed, sum);
     }
 }

@@ -2,6 +2,7 @@ package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +34,17 @@ final class TryFunMeta2 implements ProtocolHandler {
         int n = packet;
         packet = (packet + 1) & 0xff;
         return Frames.feature(featureIndex, Endpoint.TX, false,
-                TryFun.withCheck(1, n, 0x02, 0x00, 0x05, 0x21, 0x05, motor, value & 0xff));
+                withCheck(n, 0x02, 0x00, 0x05, 0x21, 0x05, motor, value & 0xff));
+    }
+
+    /** The frame with its check byte: 0xff minus the bytes after the counter, plus the frame length. */
+    private static int[] withCheck(int... frame) {
+        int sum = 0xff + frame.length;
+        for (int i = 1; i < frame.length; i++) {
+            sum -= frame[i];
+        }
+        int[] out = Arrays.copyOf(frame, frame.length + 1);
+        out[frame.length] = sum & 0xff;
+        return out;
     }
 }

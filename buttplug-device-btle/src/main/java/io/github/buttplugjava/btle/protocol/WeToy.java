@@ -6,17 +6,11 @@ import io.github.buttplugjava.btle.config.DeviceDefinition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * WeToy: writes with response on {@code tx}. The handshake and the stop frame are {@code 80 03};
- * speed 1-3 is {@code b2 (s-1)}.
- */
+/** WeToy: init {@code tx[80 03]}; vibrate {@code tx[b2 s-1]}, stop {@code tx[80 03]}, with response. */
 final class WeToy implements ProtocolHandler {
-
-    private static final byte[] STOP = Frames.bytes(0x80, 0x03);
-
     @Override
     public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        return io.write(Endpoint.TX, STOP, true);
+        return io.write(Endpoint.TX, Frames.bytes(0x80, 0x03), true);
     }
 
     @Override

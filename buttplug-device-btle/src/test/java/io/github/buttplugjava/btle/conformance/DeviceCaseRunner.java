@@ -44,6 +44,7 @@ final class DeviceCaseRunner implements AutoCloseable {
 
     static final int SPEC_VERSION = 4;
     private static final long WAIT_MS = 2000;
+    private static final long ADD_WAIT_MS = 5000;
     private static final Duration BATCH_WINDOW = Duration.ofMillis(20);
 
     private final String caseName;
@@ -132,7 +133,7 @@ final class DeviceCaseRunner implements AutoCloseable {
     }
 
     private void awaitDevices(List<Map<String, Object>> devices) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADD_WAIT_MS);
         while (added.size() < devices.size()) {
             long left = deadline - System.nanoTime();
             if (left <= 0 || addedEvents.poll(left, TimeUnit.NANOSECONDS) == null) {
