@@ -45,6 +45,8 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("sexverse-v1", SexverseV1::new);
+        m.put("sexverse-v2", SexverseV2::new);
         m.put("svakom-alex", SvakomAlex::new);
         m.put("svakom-alex-v2", SvakomAlexV2::new);
         m.put("svakom-barnard", SvakomBarnard::new);
