@@ -16,6 +16,7 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,12 +40,28 @@ final class BleDevice implements Device {
         this.hardware = hardware;
         this.definition = definition;
         this.handler = handler;
-        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
+        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs,
+                handler.keepaliveInterval().orElse(Duration.ZERO));
         List<DeviceFeature> list = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
             list.add(f.feature());
         }
         this.features = List.copyOf(list);
+    }
+
+    /**
+     * Readies the device after its handshake. A protocol with a keepalive is stopped once (so there
+     * is a packet to repeat, as the reference does) and then kept alive until it disconnects.
+     */
+    CompletableFuture<BleDevice> start() {
+        if (!batcher.hasKeepalive()) {
+            return CompletableFuture.completedFuture(this);
+        }
+        hardware.peripheral().onDisconnect(batcher::close);
+        return stop().thenApply(v -> {
+            batcher.startKeepalive();
+            return this;
+        });
     }
 
     DeviceDefinition definition() {

@@ -185,7 +185,7 @@ public final class BleDeviceSource implements DeviceSource {
         PeripheralHardware finalHw = hw;
         ProtocolHandler finalHandler = h;
         return h.initialize(hw, definition)
-                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs));
+                .thenCompose(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs).start());
     }
 
     private void added(BleDevice device) {

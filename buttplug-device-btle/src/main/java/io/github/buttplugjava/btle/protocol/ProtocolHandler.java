@@ -7,7 +7,9 @@ import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,6 +37,15 @@ public interface ProtocolHandler {
     /** Runs the handshake and takes the device's definition. The default does nothing. */
     default CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * How long the device may go without a write before its last write is repeated, for toys that
+     * stop or disconnect when left alone. A device with a keepalive is stopped once right after
+     * {@link #initialize}, so there is always a packet to repeat. The default is none.
+     */
+    default Optional<Duration> keepaliveInterval() {
+        return Optional.empty();
     }
 
     /**
