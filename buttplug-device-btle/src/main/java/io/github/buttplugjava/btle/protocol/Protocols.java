@@ -45,8 +45,10 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v1", SexverseV1::new);
         m.put("sexverse-v2", SexverseV2::new);
+        m.put("sexverse-v3", SexverseV3::new);
         m.put("svakom-alex", SvakomAlex::new);
         m.put("svakom-alex-v2", SvakomAlexV2::new);
         m.put("svakom-barnard", SvakomBarnard::new);
