@@ -16,7 +16,6 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,14 +33,15 @@ final class BleDevice implements Device {
     private final CommandBatcher batcher;
     private final List<DeviceFeature> features;
     private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
+    private final Executor executor;
 
     BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
               Executor executor, long batchWindowMs) {
         this.hardware = hardware;
         this.definition = definition;
         this.handler = handler;
-        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs,
-                handler.keepaliveInterval().orElse(Duration.ZERO));
+        this.executor = executor;
+        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
         List<DeviceFeature> list = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
             list.add(f.feature());
@@ -50,18 +50,27 @@ final class BleDevice implements Device {
     }
 
     /**
-     * Readies the device after its handshake. A protocol with a keepalive is stopped once (so there
-     * is a packet to repeat, as the reference does) and then kept alive until it disconnects.
+     * Starts the protocol's keepalive, if it has one: stops the device once (so there is a frame to
+     * repeat) and repeats the last frame whenever the device has been idle for the interval.
      */
-    CompletableFuture<BleDevice> start() {
-        if (!batcher.hasKeepalive()) {
-            return CompletableFuture.completedFuture(this);
+    CompletableFuture<Void> start() {
+        var keepalive = handler.keepalive();
+        if (keepalive.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        hardware.peripheral().onDisconnect(batcher::close);
-        return stop().thenApply(v -> {
-            batcher.startKeepalive();
-            return this;
-        });
+        long interval = keepalive.get().toMillis();
+        scheduleKeepalive(interval);
+        return stop();
+    }
+
+    private void scheduleKeepalive(long intervalMs) {
+        CompletableFuture.runAsync(() -> {
+            if (!hardware.peripheral().isConnected()) {
+                return;
+            }
+            batcher.repeatIfIdle(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs));
+            scheduleKeepalive(intervalMs);
+        }, CompletableFuture.delayedExecutor(intervalMs, java.util.concurrent.TimeUnit.MILLISECONDS, executor));
     }
 
     DeviceDefinition definition() {

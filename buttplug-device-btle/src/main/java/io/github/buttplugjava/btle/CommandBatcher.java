@@ -3,7 +3,6 @@ package io.github.buttplugjava.btle;
 import io.github.buttplugjava.btle.protocol.HardwareCommand;
 import io.github.buttplugjava.btle.protocol.HardwareIo;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,83 +13,25 @@ import java.util.concurrent.TimeUnit;
  * Writes a device's hardware commands in order, one at a time. Commands that arrive within the
  * batching window are sent together, and a later write replaces a pending one of an overlapping
  * group (as the reference's device task does), so a two-motor command becomes one frame on
- * one-frame protocols. With a keepalive interval it also repeats the last write whenever the
- * device has had no write for that long, until {@link #close}.
+ * one-frame protocols.
  */
 final class CommandBatcher {
 
     private final HardwareIo io;
     private final Executor executor;
     private final long windowMs;
-    private final long keepaliveNanos;
 
     private List<HardwareCommand> pending = new ArrayList<>();
     private CompletableFuture<Void> pendingDone = new CompletableFuture<>();
     private boolean flushScheduled;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private HardwareCommand.Write lastWrite;
-    private long lastWriteAt;
-    private boolean closed;
+    private long lastWriteNanos = System.nanoTime();
 
     CommandBatcher(HardwareIo io, Executor executor, long windowMs) {
-        this(io, executor, windowMs, Duration.ZERO);
-    }
-
-    /** A batcher that repeats the last write after {@code keepalive} of silence (zero: never). */
-    CommandBatcher(HardwareIo io, Executor executor, long windowMs, Duration keepalive) {
         this.io = io;
         this.executor = executor;
         this.windowMs = windowMs;
-        this.keepaliveNanos = keepalive.toNanos();
-    }
-
-    /** Whether this batcher has a keepalive interval. */
-    boolean hasKeepalive() {
-        return keepaliveNanos > 0;
-    }
-
-    /** Starts the keepalive timer; does nothing without a keepalive interval. */
-    void startKeepalive() {
-        scheduleKeepalive();
-    }
-
-    /** Stops the keepalive for good (the device disconnected). */
-    synchronized void close() {
-        closed = true;
-    }
-
-    private void scheduleKeepalive() {
-        synchronized (this) {
-            if (keepaliveNanos <= 0 || closed) {
-                return;
-            }
-        }
-        CompletableFuture.runAsync(this::keepaliveTick,
-                CompletableFuture.delayedExecutor(keepaliveNanos, TimeUnit.NANOSECONDS, executor));
-    }
-
-    private void keepaliveTick() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            HardwareCommand.Write repeat = lastWrite;
-            if (repeat != null && pending.isEmpty() && System.nanoTime() - lastWriteAt >= keepaliveNanos) {
-                lastWriteAt = System.nanoTime();
-                tail = tail.exceptionally(e -> null).thenCompose(v -> run(List.of(repeat), 0))
-                        .whenComplete((v, e) -> {
-                            if (e != null) {
-                                close();
-                            }
-                        });
-            }
-        }
-        scheduleKeepalive();
-    }
-
-    private synchronized void written(HardwareCommand.Write write) {
-        lastWrite = write;
-        lastWriteAt = System.nanoTime();
     }
 
     /** Queues commands; the future completes when they (or what replaced them) are written. */
@@ -147,6 +88,18 @@ final class CommandBatcher {
         }
     }
 
+    /** Writes the last frame again when nothing was written for {@code idleNanos}. */
+    void repeatIfIdle(long idleNanos) {
+        HardwareCommand.Write repeat;
+        synchronized (this) {
+            if (lastWrite == null || !pending.isEmpty() || System.nanoTime() - lastWriteNanos < idleNanos) {
+                return;
+            }
+            repeat = lastWrite;
+        }
+        submit(List.of(repeat));
+    }
+
     private CompletableFuture<Void> run(List<HardwareCommand> batch, int from) {
         if (from >= batch.size()) {
             return CompletableFuture.completedFuture(null);
@@ -154,7 +107,11 @@ final class CommandBatcher {
         HardwareCommand c = batch.get(from);
         CompletableFuture<Void> step;
         if (c instanceof HardwareCommand.Write w) {
-            step = io.write(w.endpoint(), w.data(), w.withResponse()).thenRun(() -> written(w));
+            synchronized (this) {
+                lastWrite = w;
+                lastWriteNanos = System.nanoTime();
+            }
+            step = io.write(w.endpoint(), w.data(), w.withResponse());
         } else if (c instanceof HardwareCommand.Subscribe s) {
             step = io.subscribe(s.endpoint());
         } else {

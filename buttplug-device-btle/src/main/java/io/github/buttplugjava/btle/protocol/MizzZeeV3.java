@@ -7,17 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mizz Zee v3: 20-byte frames with response on {@code tx}, repeated every 200 ms of silence.
- * Stopped is {@code [03 12 00 ...]}; running is {@code [03 12 f3 F v F v 00]} with
- * {@code F = 00 fc 00 fe 40 01} and {@code v} the 16-bit little-endian
- * {@code (int(1023 * (0.3 + 0.7 * s/1000)) << 6) | 0x3c} (float arithmetic, speed 0-1000).
+ * MizzZee v3: 20-byte frames on {@code tx} with response, repeated after 200 ms of silence. Speed
+ * {@code s} (0-1000) becomes {@code v = u16((s/1000*0.7+0.3)*1023) << 6 | 60}, sent little-endian
+ * twice: {@code 03 12 f3 00 fc 00 fe 40 01 v v 00 fc 00 fe 40 01 v v 00}; 0 is {@code 03 12} and zeros.
  */
 final class MizzZeeV3 implements ProtocolHandler {
 
-    private static final int[] FILL = {0x00, 0xfc, 0x00, 0xfe, 0x40, 0x01};
-
     @Override
-    public Optional<Duration> keepaliveInterval() {
+    public Optional<Duration> keepalive() {
         return Optional.of(Duration.ofMillis(200));
     }
 
@@ -33,17 +30,16 @@ final class MizzZeeV3 implements ProtocolHandler {
         if (speed == 0) {
             return out;
         }
-        float scale = (speed / 1000.0f * 0.7f + 0.3f) * 1023.0f;
-        int value = ((Math.min((int) scale, 0xffff) << 6) | 60) & 0xffff;
+        float scale = ((float) speed / 1000.0f * 0.7f + 0.3f) * 1023.0f;
+        int v = ((((int) scale) & 0xffff) << 6 | 60) & 0xffff;
+        byte[] fill = Frames.bytes(0x00, 0xfc, 0x00, 0xfe, 0x40, 0x01);
         out[2] = (byte) 0xf3;
-        for (int half = 0; half < 2; half++) {
-            int at = 3 + half * 8;
-            for (int i = 0; i < FILL.length; i++) {
-                out[at + i] = (byte) FILL[i];
-            }
-            out[at + 6] = (byte) value;
-            out[at + 7] = (byte) (value >> 8);
-        }
+        System.arraycopy(fill, 0, out, 3, 6);
+        out[9] = (byte) v;
+        out[10] = (byte) (v >> 8);
+        System.arraycopy(fill, 0, out, 11, 6);
+        out[17] = (byte) v;
+        out[18] = (byte) (v >> 8);
         return out;
     }
 }

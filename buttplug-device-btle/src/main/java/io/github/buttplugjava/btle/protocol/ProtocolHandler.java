@@ -7,9 +7,7 @@ import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,12 +38,12 @@ public interface ProtocolHandler {
     }
 
     /**
-     * How long the device may go without a write before its last write is repeated, for toys that
-     * stop or disconnect when left alone. A device with a keepalive is stopped once right after
-     * {@link #initialize}, so there is always a packet to repeat. The default is none.
+     * How long the device may go without a write before the last frame is written again, for
+     * protocols whose toys stop on their own otherwise. A device with a keepalive is also stopped
+     * once right after initialisation (so there is a frame to repeat). Default: none.
      */
-    default Optional<Duration> keepaliveInterval() {
-        return Optional.empty();
+    default java.util.Optional<java.time.Duration> keepalive() {
+        return java.util.Optional.empty();
     }
 
     /**

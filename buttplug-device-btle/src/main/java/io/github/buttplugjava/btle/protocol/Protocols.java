@@ -45,24 +45,6 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
-        m.put("mizzzee-v3", MizzZeeV3::new);
-        m.put("sexverse-v1", SexverseV1::new);
-        m.put("sexverse-v2", SexverseV2::new);
-        m.put("sexverse-v3", SexverseV3::new);
-        m.put("svakom-alex", SvakomAlex::new);
-        m.put("svakom-alex-v2", SvakomAlexV2::new);
-        m.put("svakom-barnard", SvakomBarnard::new);
-        m.put("svakom-iker", SvakomIker::new);
-        m.put("svakom-pulse", SvakomPulse::new);
-        m.put("svakom-sam2", SvakomSam2::new);
-        m.put("svakom-v1", SvakomV1::new);
-        m.put("svakom-v2", SvakomV2::new);
-        m.put("svakom-v3", SvakomV3::new);
-        m.put("svakom-v5", SvakomV5::new);
-        m.put("svakom-v6", SvakomV6::new);
-        m.put("tcode-v03", TCodeV03::new);
-        m.put("tryfun-meta2", TryFunMeta2::new);
-        m.put("vorze-sa", VorzeSa::new);
         m.put("lovense", Lovense::new);
         m.put("wevibe", WeVibe::new);
         m.put("wevibe-8bit", () -> new WeVibe8Bit(false));
@@ -116,6 +98,36 @@ public final class Protocols {
         m.put("xibao", Xibao::new);
         m.put("xiuxiuda", Xiuxiuda::new);
         m.put("xuanhuan", Xuanhuan::new);
+        m.put("satisfyer", Satisfyer::new);
+        m.put("hismith", Hismith::new);
+        m.put("hismith-mini", HismithMini::new);
+        m.put("svakom-alex", SvakomAlex::new);
+        m.put("svakom-alex-v2", SvakomAlexV2::new);
+        m.put("svakom-barnard", SvakomBarnard::new);
+        m.put("svakom-iker", SvakomIker::new);
+        m.put("svakom-pulse", SvakomPulse::new);
+        m.put("svakom-sam2", SvakomSam2::new);
+        m.put("svakom-v1", SvakomV1::new);
+        m.put("svakom-v2", SvakomV2::new);
+        m.put("svakom-v3", SvakomV3::new);
+        m.put("svakom-v5", SvakomV5::new);
+        m.put("svakom-v6", SvakomV6::new);
+        m.put("vorze-sa", VorzeSa::new);
+        m.put("joyhub", JoyHub::new);
+        m.put("sexverse-v1", SexverseV1::new);
+        m.put("galaku", Galaku::new);
+        m.put("galaku-pump", GalakuPump::new);
+        m.put("lelo-f1s", () -> new LeloF1s(false));
+        m.put("lelo-f1sv2", LeloF1sV2::new);
+        m.put("lelo-harmony", LeloHarmony::new);
+        m.put("kiiroo-powershot", KiirooPowerShot::new);
+        m.put("mizzzee-v3", MizzZeeV3::new);
+        m.put("sexverse-v2", SexverseV2::new);
+        m.put("sexverse-v3", SexverseV3::new);
+        m.put("mysteryvibe", MysteryVibe::new);
+        m.put("tryfun-meta2", TryFunMeta2::new);
+        m.put("tcode-v03", TCodeV03::new);
+        m.put("sensee-v2", SenseeV2::new);
         return m;
     }
 }

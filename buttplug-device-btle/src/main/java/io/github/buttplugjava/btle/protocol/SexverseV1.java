@@ -3,39 +3,48 @@ package io.github.buttplugjava.btle.protocol;
 import io.github.buttplugjava.btle.Endpoint;
 import io.github.buttplugjava.btle.config.ConfiguredFeature;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
-import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.message.OutputType;
 
-import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sexverse v1: every command sends the state of all motors in one frame, without response, on
- * {@code tx}: {@code [23 07 3n (80|k type speed)... xor]} for motors {@code k = 1..n} in feature
- * order, type {@code 03} vibrate, {@code 04} constrict or oscillate, {@code 06} rotate, and a final
- * byte that XORs all before it.
+ * Sexverse v1: every output in one frame {@code tx[23 07 3n (80|i+1 kind s)... xor]}, kind 06
+ * rotate, 04 constrict/oscillate, 03 otherwise; without response.
  */
 final class SexverseV1 implements ProtocolHandler {
-
-    /** Motor type code and last speed of each output feature, in feature order. */
-    private final Map<Integer, int[]> motors = new LinkedHashMap<>();
+    private final List<OutputType> kinds = new ArrayList<>();
+    private int[] speeds = new int[0];
 
     @Override
     public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
         for (ConfiguredFeature f : definition.features()) {
-            for (OutputType type : f.feature().outputs().keySet()) {
-                int code = switch (type) {
-                    case ROTATE -> 0x06;
-                    case CONSTRICT, OSCILLATE -> 0x04;
-                    default -> 0x03;
-                };
-                motors.putIfAbsent(f.index(), new int[] {code, 0});
-            }
+            kinds.addAll(f.feature().outputs().keySet());
         }
+        speeds = new int[kinds.size()];
         return CompletableFuture.completedFuture(null);
+    }
+
+    private List<HardwareCommand> frame(int featureIndex, int speed) {
+        speeds[featureIndex] = speed;
+        byte[] data = new byte[3 + kinds.size() * 3 + 1];
+        data[0] = 0x23;
+        data[1] = 0x07;
+        data[2] = (byte) (kinds.size() * 3);
+        for (int i = 0; i < kinds.size(); i++) {
+            OutputType t = kinds.get(i);
+            data[3 + 3 * i] = (byte) (0x80 | (i + 1));
+            data[4 + 3 * i] = (byte) (t == OutputType.ROTATE ? 0x06
+                    : t == OutputType.CONSTRICT || t == OutputType.OSCILLATE ? 0x04 : 0x03);
+            data[5 + 3 * i] = (byte) speeds[i];
+        }
+        byte crc = 0;
+        for (int i = 0; i < data.length - 1; i++) {
+            crc ^= data[i];
+        }
+        data[data.length - 1] = crc;
+        return List.of(HardwareCommand.writeDevice(Endpoint.TX, data, false));
     }
 
     @Override
@@ -50,35 +59,11 @@ final class SexverseV1 implements ProtocolHandler {
 
     @Override
     public List<HardwareCommand> rotate(int featureIndex, int speed) {
-        return frame(featureIndex, speed);
+        return frame(featureIndex, speed & 0xff);
     }
 
     @Override
     public List<HardwareCommand> constrict(int featureIndex, int level) {
         return frame(featureIndex, level);
-    }
-
-    private List<HardwareCommand> frame(int featureIndex, int speed) {
-        int[] motor = motors.get(featureIndex);
-        if (motor == null) {
-            throw new ButtplugDeviceException("Sexverse device has no motor at feature " + featureIndex);
-        }
-        motor[1] = speed;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x23);
-        out.write(0x07);
-        out.write(motors.size() * 3);
-        int k = 1;
-        for (int[] m : motors.values()) {
-            out.write(0x80 | k++);
-            out.write(m[0]);
-            out.write(m[1]);
-        }
-        int check = 0;
-        for (byte b : out.toByteArray()) {
-            check ^= b;
-        }
-        out.write(check);
-        return List.of(HardwareCommand.writeDevice(Endpoint.TX, out.toByteArray(), false));
     }
 }

@@ -6,12 +6,8 @@ import io.github.buttplugjava.btle.config.DeviceDefinition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/**
- * Sexverse v2 (Nolan, Libo Miao): handshake {@code tx[aa 04]}, then
- * {@code tx[aa 03 01 (feature+1) 64 s]} for vibrate and oscillate, all with response.
- */
+/** Sexverse v2: init {@code tx[aa 04]}; vibrate and oscillate {@code tx[aa 03 01 feature+1 64 s]}; all with response. */
 final class SexverseV2 implements ProtocolHandler {
-
     @Override
     public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
         return io.write(Endpoint.TX, Frames.bytes(0xaa, 0x04), true);

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class SexverseV3 implements ProtocolHandler {
 
     @Override
-    public Optional<Duration> keepaliveInterval() {
+    public Optional<Duration> keepalive() {
         return Optional.of(Duration.ofMillis(100));
     }
 

@@ -4,12 +4,8 @@ import io.github.buttplugjava.btle.Endpoint;
 
 import java.util.List;
 
-/**
- * Svakom Sam Neo 2: with response on {@code tx}, vibrate {@code [55 03 00 00 (s?05:00) s 00]},
- * suction (constrict) {@code [55 09 00 00 (l?01:00) l 00]}.
- */
+/** Svakom Sam 2: vibrate {@code tx[55 03 00 00 (s?05:00) s 00]}, constrict {@code tx[55 09 00 00 on s 00]}, with response. */
 final class SvakomSam2 implements ProtocolHandler {
-
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {
         return Frames.feature(featureIndex, Endpoint.TX, true, 0x55, 0x03, 0x00, 0x00, speed == 0 ? 0 : 5, speed, 0x00);

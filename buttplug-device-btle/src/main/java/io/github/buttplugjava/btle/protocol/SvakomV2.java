@@ -4,12 +4,8 @@ import io.github.buttplugjava.btle.Endpoint;
 
 import java.util.List;
 
-/**
- * Svakom v2: with response on {@code tx}. The second vibrator takes {@code [55 06 01 00 s s]},
- * any other {@code [55 03 03 00 (s?01:00) s]}.
- */
+/** Svakom v2: motor 1 {@code tx[55 06 01 00 s s]}, else {@code tx[55 03 03 00 on s]}, with response. */
 final class SvakomV2 implements ProtocolHandler {
-
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {
         return featureIndex == 1

@@ -2,16 +2,13 @@ package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * TCode v0.3: ASCII lines on {@code tx} without response. Position {@code L0ppp\nR0ppp\n},
- * position over time {@code L<feature><pp>I<ms>\n}, vibrate {@code V<feature><ss>\n} (numbers
- * zero-padded to the widths shown, wider values printed whole).
+ * TCode v0.3 (ASCII lines on {@code tx}, without response): position {@code L0ppp\nR0ppp\n}, move
+ * {@code L<feature><pp>I<ms>\n}, vibrate {@code V<feature><ss>\n}.
  */
 final class TCodeV03 implements ProtocolHandler {
-
     @Override
     public List<HardwareCommand> position(int featureIndex, int position) {
         return line(featureIndex, String.format("L0%03d\nR0%03d\n", position, position));
@@ -28,6 +25,6 @@ final class TCodeV03 implements ProtocolHandler {
     }
 
     private static List<HardwareCommand> line(int featureIndex, String text) {
-        return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, text.getBytes(StandardCharsets.US_ASCII), false));
+        return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, Lovense.ascii(text), false));
     }
 }

@@ -209,10 +209,11 @@ final class DeviceCaseRunner implements AutoCloseable {
         };
     }
 
-    private void feedEvents(int index, List<Object> events) {
-        SimulatedPeripheral p = adapter.peripheral(addresses.get(index)).orElseThrow();
+    private void feedEvents(int index, List<Object> events) throws Exception {
         for (Object o : events) {
             Tagged t = (Tagged) o;
+            SimulatedPeripheral p = t.tag().equals("Reads") ? null
+                    : adapter.whenConnected(addresses.get(index)).get(WAIT_MS, TimeUnit.MILLISECONDS);
             switch (t.tag()) {
                 case "Notifications" -> {
                     for (Object n : list(t.value())) {
