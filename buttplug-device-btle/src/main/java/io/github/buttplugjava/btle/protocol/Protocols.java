@@ -123,6 +123,7 @@ public final class Protocols {
         m.put("kiiroo-powershot", KiirooPowerShot::new);
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
+        m.put("sexverse-v3", SexverseV3::new);
         m.put("mysteryvibe", MysteryVibe::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("tcode-v03", TCodeV03::new);
