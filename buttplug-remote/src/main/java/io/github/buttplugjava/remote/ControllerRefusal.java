@@ -12,13 +12,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns away a controller the room cannot take (it already has one): answers its first request
  * (its RequestServerInfo) with a spec {@code Error} of class ERROR_INIT carrying that request's Id,
- * then closes. The {@code Error} message has the same shape in every spec version, so this works
+ * as it does any retry within a second, then closes. The {@code Error} message has the same shape in every spec version, so this works
  * for any client without a codec. A client that says nothing is closed after a few seconds.
  */
 final class ControllerRefusal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SILENCE_MS = 3000;
+    private static final long GRACE_MS = 1000;
+    private static final int MAX_ANSWERS = 4;
 
     private ControllerRefusal() {
     }
@@ -27,15 +29,21 @@ final class ControllerRefusal {
     static CompletableFuture<Void> refuse(ButtplugConnector link, String reason) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         link.connect(new FrameListener() {
-            private boolean answered;
+            private int answered;
 
+            /** Answers every request (a client may retry its handshake in an older version), then closes. */
             @Override
             public void onFrame(String frame) {
-                if (answered) {
+                if (answered >= MAX_ANSWERS) {
                     return;
                 }
-                answered = true;
-                link.send(errorFrame(idOf(frame), reason)).whenComplete((v, e) -> link.close());
+                answered++;
+                CompletableFuture<Void> sent = link.send(errorFrame(idOf(frame), reason));
+                if (answered == MAX_ANSWERS) {
+                    sent.whenComplete((v, e) -> link.close());
+                } else if (answered == 1) {
+                    CompletableFuture.delayedExecutor(GRACE_MS, TimeUnit.MILLISECONDS).execute(link::close);
+                }
             }
 
             @Override

@@ -358,14 +358,25 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
+    /** Runs {@code task} just after {@code when} (never before: the expiry check must then see it expired). */
     private ScheduledFuture<?> schedule(Instant when, Runnable task) {
-        long delay = Math.max(0, Duration.between(clock.instant(), when).toMillis());
-        return scheduler.schedule(task, delay, TimeUnit.MILLISECONDS);
+        long delay = Math.max(0, Duration.between(clock.instant(), when).toNanos()) + 1_000_000;
+        return scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
     }
 
     /** An expiry timer fired: the device (or, for null, every default-granted one) leaves. */
     private void expired(String id) {
         synchronized (lock) {
+            DeviceGrant grant = id == null ? defaultGrant : grants.get(id);
+            if (grant != null && grant.expiresAt() != null && !grant.expiredAt(clock.instant())) {
+                ScheduledFuture<?> again = schedule(grant.expiresAt(), () -> expired(id));
+                if (id == null) {
+                    defaultExpiryTimer = again;
+                } else {
+                    expiryTimers.put(id, again);
+                }
+                return;
+            }
             List<String> affected = new ArrayList<>();
             if (id != null) {
                 affected.add(id);

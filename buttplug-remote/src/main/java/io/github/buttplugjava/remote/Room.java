@@ -40,6 +40,7 @@ public final class Room implements AutoCloseable {
     private final ButtplugServer server;
     private final AtomicLong links = new AtomicLong();
     private ServerSession controller;
+    private ButtplugConnector controllerLink;
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime) {
@@ -79,7 +80,7 @@ public final class Room implements AutoCloseable {
 
     /** Whether a controller is connected. */
     public synchronized boolean hasController() {
-        return controller != null && controller.isOpen();
+        return controller != null && controller.isOpen() && controllerLink.isConnected();
     }
 
     /**
@@ -91,9 +92,10 @@ public final class Room implements AutoCloseable {
      */
     public boolean acceptController(ButtplugConnector connector) {
         synchronized (this) {
-            if (!closed && (controller == null || !controller.isOpen())) {
+            if (!closed && !hasController()) {
                 ServerSession session = server.serve(connector);
                 controller = session;
+                controllerLink = connector;
                 log.info("room {}: a controller connected", name);
                 session.closeFuture().whenComplete((v, e) -> controllerLeft(session));
                 return true;

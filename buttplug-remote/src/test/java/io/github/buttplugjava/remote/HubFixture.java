@@ -55,9 +55,22 @@ final class HubFixture implements AutoCloseable {
         RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, alias, local)
                 .dialer(dialer).backoff(Duration.ofMillis(200), Duration.ofMillis(400)).build();
         closeables.add(agent);
+        int before = room.devices().devices().size();
         agent.grants().shareAll(grant).get(2, TimeUnit.SECONDS);
         agent.start().get(5, TimeUnit.SECONDS);
+        awaitRoomDevices(before + 1);
         return agent;
+    }
+
+    /** Waits until the room lists at least {@code count} devices. */
+    void awaitRoomDevices(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (room.devices().devices().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the room did not reach " + count + " devices: " + room.devices());
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // bounded poll-until loop
+        }
     }
 
     /** A controller with a recorder of its device events. */

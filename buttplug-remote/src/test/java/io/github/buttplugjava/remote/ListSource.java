@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 final class ListSource implements DeviceSource {
 
     private DeviceSourceListener listener;
-    boolean closed;
+    volatile boolean closed;
 
     @Override
     public String name() {
