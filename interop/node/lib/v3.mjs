@@ -42,6 +42,11 @@ export function createClient(name) {
       }
       return commands;
     },
+    onInputReading: () => {},
+    // 3.2.2 has no sensor subscription API (only raw endpoint subscribe, which v4 servers lack).
+    batteryFeature: () => null,
+    subscribe: () => Promise.reject(new Error('buttplug 3.2.2 has no sensor subscription API')),
+    unsubscribe: () => Promise.reject(new Error('buttplug 3.2.2 has no sensor subscription API')),
     stop: (device) => device.stop(),
     disconnect: () => client.disconnect(),
   };

@@ -41,6 +41,14 @@ export function createClient(name) {
       }
       return commands;
     },
+    onInputReading: (fn) => client.addListener('inputreading', (r) => fn({
+      index: r.device.index, name: r.device.name, feature: r.feature.index, type: r.inputType, value: r.value,
+    })),
+    // The first Battery feature that offers Subscribe, through feature.runInput(Battery, Subscribe|Unsubscribe).
+    batteryFeature: (device) => [...device.features.values()]
+      .find((f) => f.input('Battery')?.commands.includes('Subscribe')) ?? null,
+    subscribe: (feature) => feature.runInput('Battery', 'Subscribe'),
+    unsubscribe: (feature) => feature.runInput('Battery', 'Unsubscribe'),
     stop: (device) => device.stop(),
     disconnect: () => client.disconnect(),
   };
