@@ -140,6 +140,43 @@ class WebSocketServerTest {
     }
 
     @Test
+    void concurrentSendsFromManyThreadsArriveIntact() throws Exception {
+        echoServer(WebSocketServer.builder());
+        WebSocketConnector c = client("/");
+        RecordingListener echoes = new RecordingListener();
+        c.connect(echoes).get(10, TimeUnit.SECONDS);
+        int threads = 8;
+        int perThread = 100;
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                starts.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        synchronized (sends) {
+                            sends.add(c.send("t" + thread + "-" + i + "-" + "p".repeat(200)));
+                        }
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        Accepted a = nextAccepted();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < threads * perThread; i++) {
+            String frame = a.listener().nextFrame();
+            assertThat(frame).matches("t\\d-\\d+-p{200}");
+            seen.add(frame);
+        }
+        assertThat(seen).hasSize(threads * perThread);
+    }
+
+    @Test
     void clientCloseReachesTheServerAsAnOrderlyClose() throws Exception {
         echoServer(WebSocketServer.builder());
         RecordingListener clientSide = new RecordingListener();
