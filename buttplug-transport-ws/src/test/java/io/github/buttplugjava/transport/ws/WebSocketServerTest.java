@@ -457,6 +457,19 @@ class WebSocketServerTest {
     }
 
     @Test
+    void aPortInUseIsAClearIoErrorAndTheServerCanThenStartElsewhere() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> WebSocketServer.builder().port(taken.getLocalPort())
+                    .handler((path, connector) -> Admission.refuse("unused")).start())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+        }
+        echoServer(WebSocketServer.builder());
+        RecordingListener l = new RecordingListener();
+        client("/").connect(l).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void rejectsNonWebSocketAddresses() {
         assertThatThrownBy(() -> WebSocketConnector.to(URI.create("http://127.0.0.1:1/")))
                 .isInstanceOf(IllegalArgumentException.class);
