@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * peer, a protocol error) with a {@link ConnectorException}. Exactly one {@code onClosed} per
  * successful {@link #connect}.
  *
- * <p>Threading: {@link FrameListener} calls happen serially on a Tyrus I/O thread and must not
- * block. All methods are thread-safe and never block. Single use: after close, build a new one.
+ * <p>Threading: {@link FrameListener} calls happen serially, in order, usually on a Tyrus I/O
+ * thread, with no lock held: the listener may call {@link #send} or {@link #close} from inside a
+ * callback, and must not block. All methods are thread-safe and never block. Single use: after
+ * close, build a new one.
  */
 public final class WebSocketConnector implements ButtplugConnector {
 
