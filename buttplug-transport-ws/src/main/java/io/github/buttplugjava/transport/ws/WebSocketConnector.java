@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
@@ -123,6 +124,10 @@ public final class WebSocketConnector implements ButtplugConnector {
             result.completeExceptionally(new ConnectorException(label + ": cannot connect: " + e.getMessage(), e));
             return result;
         }
+        // Tyrus times the upgrade; this also bounds a TCP connect that never answers
+        CompletableFuture.delayedExecutor(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                .execute(() -> result.completeExceptionally(
+                        new ConnectorException(label + ": not connected within " + connectTimeout.toMillis() + " ms")));
         return result;
     }
 
