@@ -112,6 +112,15 @@ public final class Protocols {
         m.put("svakom-v3", SvakomV3::new);
         m.put("svakom-v5", SvakomV5::new);
         m.put("svakom-v6", SvakomV6::new);
+        m.put("svakom-v4", () -> new SvakomTwoVibrators(0x01));
+        m.put("svakom-barney", () -> new SvakomTwoVibrators(0x03));
+        m.put("svakom-avaneo", SvakomAvaNeo::new);
+        m.put("svakom-dice", SvakomDice::new);
+        m.put("svakom-dt250a", SvakomDt250a::new);
+        m.put("svakom-jordan", SvakomJordan::new);
+        m.put("svakom-sam", SvakomSam::new);
+        m.put("svakom-tarax", SvakomTaraX::new);
+        m.put("svakom-suitcase", SvakomSuitcase::new);
         m.put("vorze-sa", VorzeSa::new);
         m.put("joyhub", JoyHub::new);
         m.put("sexverse-v1", SexverseV1::new);
@@ -143,6 +152,9 @@ public final class Protocols {
         m.put("kiiroo-v2-vibrator", KiirooV2Vibrator::new);
         m.put("lovedistance", LoveDistance::new);
         m.put("honeyplaybox", HoneyPlayBox::new);
+        m.put("patoo", Patoo::new);
+        m.put("picobong", Picobong::new);
+        m.put("zalo", Zalo::new);
         return m;
     }
 }
