@@ -118,6 +118,8 @@ public final class RemoteServer implements AutoCloseable {
                 .handler((path, connector) -> route(path, connector));
         if (settings.tls != null) {
             b.tls(settings.tls);
+        } else if (settings.keystore != null) {
+            b.tls(settings.keystore, settings.keystorePassword);
         }
         socket = b.start();
         log.info("hub listening on {}", socket.uri());
@@ -141,7 +143,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private URI base() {
         WebSocketServer s = requireSocket();
-        return URI.create((settings.tls != null ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
+        return URI.create((settings.tls != null || settings.keystore != null ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
     }
 
     private static String hostForUri(String host) {
@@ -253,6 +255,8 @@ public final class RemoteServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private SSLContext tls;
+        private java.nio.file.Path keystore;
+        private char[] keystorePassword;
         private LinkLimits limits = LinkLimits.DEFAULT;
         private Duration helloTimeout = Duration.ofSeconds(3);
         private Duration controllerMaxPingTime = Duration.ofSeconds(2);
@@ -278,6 +282,13 @@ public final class RemoteServer implements AutoCloseable {
         /** Serve {@code wss://} with this TLS context. */
         public Builder tls(SSLContext context) {
             this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /** Serve {@code wss://} with the key and certificate in a PKCS12 or JKS keystore file. */
+        public Builder tls(java.nio.file.Path keystore, char[] password) {
+            this.keystore = Objects.requireNonNull(keystore, "keystore");
+            this.keystorePassword = Objects.requireNonNull(password, "password").clone();
             return this;
         }
 
