@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Drives a Buttplug server with a real npm `buttplug` client and prints one JSON object per line.
 //
-//   node client.mjs <v3|v4> <ws-url> <scenario> [--devices=N] [--level=L] [--timeout-ms=T] [--name=S]
+//   node client.mjs <v3|v4> <ws-url> <scenario> [--devices=N] [--level=L] [--hold-ms=H] [--timeout-ms=T] [--name=S]
 //
 //   v3        npm buttplug 3.2.2 (spec v3)      v4   npm buttplug 5.0.2 (spec v4)
 //   scenario  list   connect, scan, wait for N devices, list them, disconnect
@@ -9,13 +9,15 @@
 //                    one, stop each vibrated device, disconnect
 //   --devices N       devices to wait for after StartScanning (default 1)
 //   --level L         vibrate level in 0..1 (default 0.5)
+//   --hold-ms H       basic: after vibrating, hold H ms before the battery reads and stops (default 0),
+//                     e.g. to watch a server that requires Ping drop this client (neither package pings)
 //   --timeout-ms T    hard limit for the whole run (default 20000)
 //
 // Every stdout line is a JSON object with a "step" field. The last line is {"step":"done","ok":true}
 // (exit 0), {"step":"error",...} (exit 1), {"step":"timeout",...} (exit 3); bad arguments exit 2.
 // Anything the client packages themselves print goes to stderr, so stdout stays JSON only.
 
-const USAGE = 'usage: node client.mjs <v3|v4> <ws-url> <list|basic> [--devices=N] [--level=L] [--timeout-ms=T] [--name=S]';
+const USAGE = 'usage: node client.mjs <v3|v4> <ws-url> <list|basic> [--devices=N] [--level=L] [--hold-ms=H] [--timeout-ms=T] [--name=S]';
 
 console.log = (...args) => console.error(...args);
 console.info = (...args) => console.error(...args);
@@ -36,13 +38,13 @@ function errorFields(e) {
   return {
     message: e.message ?? String(e),
     errorType: e.constructor?.name ?? typeof e,
-    errorCode: e.errorCode ?? e.ErrorCode ?? e.errorClass ?? null,
+    errorCode: e.ErrorClass ?? e.errorClass ?? null,
   };
 }
 
 function parseArgs(argv) {
   const positional = [];
-  const options = { devices: 1, level: 0.5, timeoutMs: 20000, name: 'buttplug-java interop' };
+  const options = { devices: 1, level: 0.5, holdMs: 0, timeoutMs: 20000, name: 'buttplug-java interop' };
   for (const arg of argv) {
     const m = /^--([a-z-]+)=(.*)$/.exec(arg);
     if (!m) {
@@ -51,6 +53,8 @@ function parseArgs(argv) {
       options.devices = Number.parseInt(m[2], 10);
     } else if (m[1] === 'level') {
       options.level = Number.parseFloat(m[2]);
+    } else if (m[1] === 'hold-ms') {
+      options.holdMs = Number.parseInt(m[2], 10);
     } else if (m[1] === 'timeout-ms') {
       options.timeoutMs = Number.parseInt(m[2], 10);
     } else if (m[1] === 'name') {
@@ -68,6 +72,7 @@ function parseArgs(argv) {
   if (scenario !== 'list' && scenario !== 'basic') throw new Error(`unknown scenario ${scenario}`);
   if (!Number.isInteger(options.devices) || options.devices < 0) throw new Error('--devices must be an integer >= 0');
   if (!(options.level >= 0 && options.level <= 1)) throw new Error('--level must be in 0..1');
+  if (!Number.isInteger(options.holdMs) || options.holdMs < 0) throw new Error('--hold-ms must be an integer >= 0');
   if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) throw new Error('--timeout-ms must be a positive integer');
   return { version, url, scenario, ...options };
 }
@@ -122,6 +127,11 @@ async function run(args, state) {
       await client.vibrate(client.device(d.index), args.level);
       vibrated.push(d);
       emit('vibrate', { index: d.index, name: d.name, level: args.level, ok: true });
+    }
+    if (args.holdMs > 0) {
+      state.during = 'hold';
+      await new Promise((resolve) => setTimeout(resolve, args.holdMs));
+      emit('hold', { ms: args.holdMs, connected: client.raw.connected });
     }
     for (const d of devices.filter((x) => x.hasBattery)) {
       state.during = `battery ${d.name}`;

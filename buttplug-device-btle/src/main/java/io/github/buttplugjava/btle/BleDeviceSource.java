@@ -126,7 +126,7 @@ public final class BleDeviceSource implements DeviceSource {
         }
         log.info("connecting to {} ({})", ad.name(), candidates.get(0).id());
         adapter.connect(ad.address())
-                .thenCompose(peripheral -> setUp(peripheral, candidates).whenComplete((device, error) -> {
+                .thenCompose(peripheral -> setUp(peripheral, ad, candidates).whenComplete((device, error) -> {
                     if (error != null) {
                         peripheral.disconnect();
                     }
@@ -141,20 +141,21 @@ public final class BleDeviceSource implements DeviceSource {
                 });
     }
 
-    private CompletableFuture<BleDevice> setUp(BlePeripheral peripheral, List<ProtocolDefinition> candidates) {
+    private CompletableFuture<BleDevice> setUp(BlePeripheral peripheral, Advertisement ad,
+                                               List<ProtocolDefinition> candidates) {
         for (ProtocolDefinition p : candidates) {
-            PeripheralHardware hardware = PeripheralHardware.bind(peripheral, p.btle().orElseThrow());
+            PeripheralHardware hardware = PeripheralHardware.bind(peripheral, ad, p.btle().orElseThrow());
             if (hardware != null) {
                 ProtocolHandler handler = protocols.factory(p.id()).orElseThrow().create();
                 return handler.identify(p.id(), hardware)
-                        .thenCompose(id -> initialise(peripheral, hardware, handler, p.id(), id));
+                        .thenCompose(id -> initialise(peripheral, ad, hardware, handler, p.id(), id));
             }
         }
         return CompletableFuture.failedFuture(new BleException(
                 "device " + peripheral.name() + " has none of the endpoints of protocol " + candidates.get(0).id()));
     }
 
-    private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, PeripheralHardware hardware,
+    private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, Advertisement ad, PeripheralHardware hardware,
                                                     ProtocolHandler handler, String matched, Identification id) {
         PeripheralHardware hw = hardware;
         ProtocolHandler h = handler;
@@ -165,7 +166,7 @@ public final class BleDeviceSource implements DeviceSource {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException(
                         "protocol " + matched + " handed over to unknown protocol " + id.protocol()));
             }
-            hw = PeripheralHardware.bind(peripheral, other.btle().get());
+            hw = PeripheralHardware.bind(peripheral, ad, other.btle().get());
             h = factory.create();
             if (hw == null) {
                 return CompletableFuture.failedFuture(new BleException(
@@ -185,7 +186,8 @@ public final class BleDeviceSource implements DeviceSource {
         PeripheralHardware finalHw = hw;
         ProtocolHandler finalHandler = h;
         return h.initialize(hw, definition)
-                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs));
+                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs))
+                .thenCompose(device -> device.start().thenApply(v -> device));
     }
 
     private void added(BleDevice device) {

@@ -25,6 +25,8 @@ final class CommandBatcher {
     private CompletableFuture<Void> pendingDone = new CompletableFuture<>();
     private boolean flushScheduled;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private HardwareCommand.Write lastWrite;
+    private long lastWriteNanos = System.nanoTime();
 
     CommandBatcher(HardwareIo io, Executor executor, long windowMs) {
         this.io = io;
@@ -86,6 +88,18 @@ final class CommandBatcher {
         }
     }
 
+    /** Writes the last frame again when nothing was written for {@code idleNanos}. */
+    void repeatIfIdle(long idleNanos) {
+        HardwareCommand.Write repeat;
+        synchronized (this) {
+            if (lastWrite == null || !pending.isEmpty() || System.nanoTime() - lastWriteNanos < idleNanos) {
+                return;
+            }
+            repeat = lastWrite;
+        }
+        submit(List.of(repeat));
+    }
+
     private CompletableFuture<Void> run(List<HardwareCommand> batch, int from) {
         if (from >= batch.size()) {
             return CompletableFuture.completedFuture(null);
@@ -93,6 +107,10 @@ final class CommandBatcher {
         HardwareCommand c = batch.get(from);
         CompletableFuture<Void> step;
         if (c instanceof HardwareCommand.Write w) {
+            synchronized (this) {
+                lastWrite = w;
+                lastWriteNanos = System.nanoTime();
+            }
             step = io.write(w.endpoint(), w.data(), w.withResponse());
         } else if (c instanceof HardwareCommand.Subscribe s) {
             step = io.subscribe(s.endpoint());

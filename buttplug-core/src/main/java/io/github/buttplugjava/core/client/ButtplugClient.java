@@ -328,10 +328,6 @@ public final class ButtplugClient {
         }
     }
 
-    Executor executor() {
-        return serial;
-    }
-
     private static Throwable unwrap(Throwable error) {
         Throwable t = error;
         while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {

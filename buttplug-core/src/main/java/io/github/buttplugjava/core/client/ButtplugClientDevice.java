@@ -3,6 +3,7 @@ package io.github.buttplugjava.core.client;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.InputCmd;
@@ -15,6 +16,7 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
+import io.github.buttplugjava.core.message.ServerMessage;
 import io.github.buttplugjava.core.message.StopCmd;
 
 import java.util.ArrayList;
@@ -40,7 +42,7 @@ public final class ButtplugClientDevice {
 
     private final ButtplugClient client;
     private final DeviceInfo info;
-    private final Map<String, IntConsumer> subscriptions = new ConcurrentHashMap<>();
+    private final Map<InputRef, IntConsumer> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean gone;
 
     ButtplugClientDevice(ButtplugClient client, DeviceInfo info) {
@@ -223,8 +225,7 @@ public final class ButtplugClientDevice {
         subscriptions.clear();
     }
 
-    private CompletableFuture<io.github.buttplugjava.core.message.ServerMessage> send(
-            io.github.buttplugjava.core.message.ClientMessage message) {
+    private CompletableFuture<ServerMessage> send(ClientMessage message) {
         if (gone) {
             return failed(new ConnectorException("Device " + index() + " (" + name() + ") is gone"));
         }
@@ -262,8 +263,12 @@ public final class ButtplugClientDevice {
         return (int) Math.min(steps, Math.ceil(steps * level - 1e-9));
     }
 
-    private static String key(int featureIndex, InputType type) {
-        return featureIndex + "/" + type;
+    private static InputRef key(int featureIndex, InputType type) {
+        return new InputRef(featureIndex, type);
+    }
+
+    /** One input of one feature: the key of a subscription. */
+    private record InputRef(int featureIndex, InputType type) {
     }
 
     private static <T> CompletableFuture<T> failed(Throwable error) {

@@ -44,7 +44,7 @@ public final class SimulatedDevice implements Device {
     private final Executor events;
     private final java.util.ArrayDeque<RecordedCommand> recorded = new java.util.ArrayDeque<>();
     private final Map<Integer, Map<OutputType, OutputCommand>> current = new HashMap<>();
-    private final Map<String, InputListener> subscriptions = new HashMap<>();
+    private final Map<InputRef, InputListener> subscriptions = new HashMap<>();
     private int batteryLevel;
     private int rssi = -55;
     private boolean connected = true;
@@ -136,7 +136,7 @@ public final class SimulatedDevice implements Device {
             if (refused.isPresent()) {
                 return CompletableFuture.failedFuture(refused.get());
             }
-            subscriptions.put(featureIndex + "/" + type, listener);
+            subscriptions.put(new InputRef(featureIndex, type), listener);
             record(new RecordedCommand(RecordedCommand.Kind.SUBSCRIBE, featureIndex, null, type, Instant.now()));
             value = valueOf(type);
         }
@@ -148,7 +148,7 @@ public final class SimulatedDevice implements Device {
     @Override
     public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
         synchronized (this) {
-            subscriptions.remove(featureIndex + "/" + type);
+            subscriptions.remove(new InputRef(featureIndex, type));
             record(new RecordedCommand(RecordedCommand.Kind.UNSUBSCRIBE, featureIndex, null, type, Instant.now()));
         }
         log.info("sim {}: unsubscribed from {} of feature {}", name(), type.wireName(), featureIndex);
@@ -179,7 +179,7 @@ public final class SimulatedDevice implements Device {
         synchronized (this) {
             batteryLevel = percent;
             subscriptions.forEach((key, listener) -> {
-                if (key.endsWith("/" + InputType.BATTERY)) {
+                if (key.type() == InputType.BATTERY) {
                     listeners.add(listener);
                 }
             });
@@ -281,6 +281,10 @@ public final class SimulatedDevice implements Device {
             return Optional.of(new ButtplugDeviceException("sim " + name() + " has no feature " + featureIndex));
         }
         return Optional.empty();
+    }
+
+    /** One input of one feature: the key of a subscription. */
+    private record InputRef(int featureIndex, InputType type) {
     }
 
     private int valueOf(InputType type) {

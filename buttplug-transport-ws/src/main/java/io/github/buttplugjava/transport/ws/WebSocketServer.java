@@ -134,6 +134,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .handleAsync((ok, timeout) -> {
                     try {
                         grizzly.shutdownNow();
+                        open.clear(); // every socket is gone with the listener
                         log.info("WebSocket server on {} stopped", uri());
                         stopped.complete(null);
                     } catch (RuntimeException e) {
