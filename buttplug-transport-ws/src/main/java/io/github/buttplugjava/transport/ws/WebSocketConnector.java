@@ -42,6 +42,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI uri;
+    private final String label;
     private final SSLContext sslContext;
     private final int maxFrameSize;
     private final Duration connectTimeout;
@@ -50,6 +51,7 @@ public final class WebSocketConnector implements ButtplugConnector {
 
     private WebSocketConnector(Builder b) {
         this.uri = b.uri;
+        this.label = SafeLabels.uri(b.uri);
         this.sslContext = b.sslContext;
         this.maxFrameSize = b.maxFrameSize;
         this.connectTimeout = b.connectTimeout;
@@ -82,7 +84,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         Objects.requireNonNull(listener, "listener");
         CompletableFuture<Void> result = new CompletableFuture<>();
         if (!connecting.compareAndSet(null, result)) {
-            return CompletableFuture.failedFuture(new ConnectorException(uri + ": connector already used"));
+            return CompletableFuture.failedFuture(new ConnectorException(label + ": connector already used"));
         }
         ClientManager client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
@@ -96,13 +98,13 @@ public final class WebSocketConnector implements ButtplugConnector {
         client.getProperties().put(ClientProperties.RECONNECT_HANDLER, new ClientManager.ReconnectHandler() {
             @Override
             public boolean onConnectFailure(Exception exception) {
-                result.completeExceptionally(new ConnectorException(uri + ": cannot connect: "
+                result.completeExceptionally(new ConnectorException(label + ": cannot connect: "
                         + exception.getMessage(), exception));
                 return false;
             }
         });
         PipeEndpoint endpoint = new PipeEndpoint(session -> {
-            SessionPipe opened = new SessionPipe(session, uri.toString(), listener, uri.getPath(), maxFrameSize);
+            SessionPipe opened = new SessionPipe(session, label, listener, uri.getPath(), maxFrameSize);
             pipe.set(opened);
             return opened;
         }, opened -> {
@@ -110,13 +112,13 @@ public final class WebSocketConnector implements ButtplugConnector {
                 // closed or timed out while the upgrade was in flight
                 opened.close();
             } else {
-                log.info("{}: connected", uri);
+                log.info("{}: connected", label);
             }
         }, maxFrameSize);
         try {
             client.asyncConnectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
         } catch (DeploymentException | RuntimeException e) {
-            result.completeExceptionally(new ConnectorException(uri + ": cannot connect: " + e.getMessage(), e));
+            result.completeExceptionally(new ConnectorException(label + ": cannot connect: " + e.getMessage(), e));
             return result;
         }
         return result;
@@ -126,7 +128,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     public CompletableFuture<Void> send(String frame) {
         SessionPipe p = pipe.get();
         if (p == null) {
-            return CompletableFuture.failedFuture(new ConnectorException(uri + ": not connected"));
+            return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
         return p.send(frame);
     }
@@ -137,7 +139,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         if (p == null) {
             CompletableFuture<Void> c = connecting.get();
             if (c != null) {
-                c.completeExceptionally(new ConnectorException(uri + ": closed while connecting"));
+                c.completeExceptionally(new ConnectorException(label + ": closed while connecting"));
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -166,7 +168,7 @@ public final class WebSocketConnector implements ButtplugConnector {
             this.uri = Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme();
             if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("not a ws:// or wss:// address: " + uri);
+                throw new IllegalArgumentException("not a ws:// or wss:// address: " + SafeLabels.uri(uri));
             }
         }
 

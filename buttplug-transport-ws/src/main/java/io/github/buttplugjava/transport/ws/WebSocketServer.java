@@ -165,7 +165,8 @@ public final class WebSocketServer implements AutoCloseable {
         URI requestUri = session.getRequestURI();
         String path = requestUri == null || requestUri.getPath() == null || requestUri.getPath().isEmpty()
                 ? "/" : requestUri.getPath();
-        SessionPipe pipe = new SessionPipe(session, "ws " + path + " #" + accepted.incrementAndGet(), null, path, maxFrameSize);
+        SessionPipe pipe = new SessionPipe(session, "ws #" + accepted.incrementAndGet() + " " + SafeLabels.path(path), null, path,
+                maxFrameSize);
         open.add(pipe);
         pipe.closedFuture().thenRun(() -> open.remove(pipe));
         return pipe;
