@@ -259,7 +259,7 @@ public final class RemoteServer implements AutoCloseable {
         private char[] keystorePassword;
         private LinkLimits limits = LinkLimits.DEFAULT;
         private Duration helloTimeout = Duration.ofSeconds(3);
-        private Duration controllerMaxPingTime = Duration.ofSeconds(2);
+        private Duration controllerMaxPingTime = Duration.ZERO;
 
         private Builder() {
         }
@@ -308,8 +308,11 @@ public final class RemoteServer implements AutoCloseable {
         }
 
         /**
-         * MaxPingTime of controller sessions (default 2 s): a controller that stops pinging is
-         * dropped and every device of the room stops. Zero turns pinging off.
+         * MaxPingTime of controller sessions: a controller that stops pinging is dropped and every
+         * device of the room stops. Default zero (no ping required), because the npm
+         * {@code buttplug} clients that many apps are built on never ping and would be dropped;
+         * set it (e.g. 2 s) when the controllers are known to ping, to catch a frozen controller
+         * whose socket stays open.
          */
         public Builder controllerMaxPingTime(Duration maxPingTime) {
             this.controllerMaxPingTime = Objects.requireNonNull(maxPingTime, "maxPingTime");

@@ -38,8 +38,9 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--control-token", description = "Control token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
     String controlToken;
 
-    @Option(names = "--controller-ping-ms", defaultValue = "2000",
-            description = "MaxPingTime of the controller in ms: a silent controller is dropped and the toys stop (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--controller-ping-ms", defaultValue = "0",
+            description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
+                    "Default ${DEFAULT-VALUE} (off): apps built on the npm 'buttplug' package never ping. Use e.g. 2000 with apps that do."})
     long controllerPingMs;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",
