@@ -124,6 +124,11 @@ public final class Protocols {
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
         m.put("sexverse-v3", SexverseV3::new);
+        m.put("vibcrafter", VibCrafter::new);
+        m.put("vibratissimo", Vibratissimo::new);
+        m.put("youcups", Youcups::new);
+        m.put("youou", Youou::new);
+        m.put("zalo", Zalo::new);
         m.put("mysteryvibe", MysteryVibe::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("tcode-v03", TCodeV03::new);
