@@ -124,6 +124,15 @@ public final class Protocols {
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
         m.put("sexverse-v3", SexverseV3::new);
+        m.put("svakom-avaneo", SvakomAvaNeo::new);
+        m.put("svakom-barney", SvakomBarney::new);
+        m.put("svakom-dice", SvakomDice::new);
+        m.put("svakom-dt250a", SvakomDt250a::new);
+        m.put("svakom-jordan", SvakomJordan::new);
+        m.put("svakom-sam", SvakomSam::new);
+        m.put("svakom-suitcase", SvakomSuitcase::new);
+        m.put("svakom-tarax", SvakomTaraX::new);
+        m.put("svakom-v4", SvakomV4::new);
         m.put("vibcrafter", VibCrafter::new);
         m.put("vibratissimo", Vibratissimo::new);
         m.put("youcups", Youcups::new);
