@@ -142,6 +142,8 @@ public final class Protocols {
         m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("tcode-v03", TCodeV03::new);
         m.put("sensee-v2", SenseeV2::new);
+        m.put("hgod", Hgod::new);
+        m.put("fredorch", Fredorch::new);
         return m;
     }
 }

@@ -1,0 +1,294 @@
+package io.github.buttplugjava.core.codec.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.buttplugjava.core.codec.DecodeException;
+import io.github.buttplugjava.core.message.Message;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Strict reader of one JSON object (a message body or a nested object): every field read is
+ * type- and range-checked, and {@link #done()} rejects fields nobody asked for. Errors carry the
+ * enclosing message's Id. Not thread-safe; one per object.
+ */
+public final class Body {
+    private final String context;
+    private final JsonNode node;
+    private final long messageId;
+    private final Set<String> consumed = new HashSet<>(8);
+
+    /**
+     * @param context   what the object is, for error texts (e.g. "VibrateCmd" or "VibrateCmd.Speeds[0]")
+     * @param node      the object
+     * @param messageId the enclosing message's Id for errors (0 when unknown)
+     */
+    public Body(String context, JsonNode node, long messageId) {
+        this.context = context;
+        this.node = node;
+        this.messageId = messageId;
+        if (!node.isObject()) {
+            throw fail(context + " must be an object");
+        }
+    }
+
+    /** A body of a message, with its readable Id for errors. */
+    public static Body of(String messageName, JsonNode body) {
+        return new Body(messageName, body, readableId(body));
+    }
+
+    /** The Id of a message body when it is a JSON integer within 0..2^32-1, else 0. */
+    public static long readableId(JsonNode body) {
+        if (body == null) {
+            return 0;
+        }
+        JsonNode id = body.get("Id");
+        if (id != null && id.isIntegralNumber() && id.canConvertToLong()) {
+            long value = id.longValue();
+            if (value >= 0 && value <= Message.MAX_ID) {
+                return value;
+            }
+        }
+        return 0;
+    }
+
+    /** What this object is, for error texts. */
+    public String context() {
+        return context;
+    }
+
+    /** The enclosing message's Id as readable (for errors). */
+    public long messageId() {
+        return messageId;
+    }
+
+    /** A decode error for this message. */
+    public DecodeException fail(String text) {
+        return new DecodeException(messageId, text);
+    }
+
+    /** The field, which must be present and not null. */
+    public JsonNode required(String field) {
+        consumed.add(field);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw fail(context + " is missing required field " + field);
+        }
+        return value;
+    }
+
+    /** The field when present (null counts as absent). */
+    public Optional<JsonNode> optional(String field) {
+        consumed.add(field);
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Whether the field is present. */
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** A client message Id: 1..2^32-1. */
+    public long clientId() {
+        long id = unsigned32("Id", required("Id"));
+        if (id == 0) {
+            throw fail(context + " Id 0 is reserved for server events; client messages use 1.."
+                    + Message.MAX_ID);
+        }
+        return id;
+    }
+
+    /** A server message Id: 0..2^32-1. */
+    public long serverId() {
+        return unsigned32("Id", required("Id"));
+    }
+
+    /** A server event Id: exactly 0. */
+    public long systemId() {
+        long id = serverId();
+        if (id != 0) {
+            throw fail(context + " is an event and must have Id 0, not " + id);
+        }
+        return id;
+    }
+
+    /** A non-negative integer that fits an int (indices). */
+    public int index(String field) {
+        return index(field, required(field));
+    }
+
+    /** A non-negative int from a node of this object. */
+    public int index(String field, JsonNode value) {
+        long v = integer(field, value);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw fail(context + "." + field + " must be within 0.." + Integer.MAX_VALUE + ": " + v);
+        }
+        return (int) v;
+    }
+
+    /** An unsigned 32-bit integer field. */
+    public long uint32(String field) {
+        return unsigned32(field, required(field));
+    }
+
+    /** An unsigned 32-bit integer from a node. */
+    public long unsigned32(String field, JsonNode value) {
+        long v = integer(field, value);
+        if (v < 0 || v > Message.MAX_ID) {
+            throw fail(context + "." + field + " must be within 0.." + Message.MAX_ID + ": " + v);
+        }
+        return v;
+    }
+
+    /** A signed 32-bit integer field. */
+    public int int32(String field) {
+        return int32(field, required(field));
+    }
+
+    /** A signed 32-bit integer from a node. */
+    public int int32(String field, JsonNode value) {
+        long v = integer(field, value);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw fail(context + "." + field + " does not fit a 32-bit integer: " + v);
+        }
+        return (int) v;
+    }
+
+    /** An integral JSON number that fits a long. */
+    public long integer(String field, JsonNode value) {
+        if (!value.isIntegralNumber()) {
+            throw fail(context + "." + field + " must be an integer, found " + kind(value));
+        }
+        if (!value.canConvertToLong()) {
+            throw fail(context + "." + field + " is out of range: " + value.asText());
+        }
+        return value.longValue();
+    }
+
+    /** A string field. */
+    public String string(String field) {
+        JsonNode value = required(field);
+        if (!value.isTextual()) {
+            throw fail(context + "." + field + " must be a string, found " + kind(value));
+        }
+        return value.textValue();
+    }
+
+    /** A boolean field. */
+    public boolean bool(String field) {
+        return bool(field, required(field));
+    }
+
+    /** A boolean from a node. */
+    public boolean bool(String field, JsonNode value) {
+        if (!value.isBoolean()) {
+            throw fail(context + "." + field + " must be true or false, found " + kind(value));
+        }
+        return value.booleanValue();
+    }
+
+    /** Any finite JSON number. */
+    public double number(String field) {
+        JsonNode value = required(field);
+        if (!value.isNumber()) {
+            throw fail(context + "." + field + " must be a number, found " + kind(value));
+        }
+        double d = value.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw fail(context + "." + field + " is out of range: " + value.asText());
+        }
+        return d;
+    }
+
+    /** A number within 0.0..1.0, as legacy speeds and positions are. */
+    public double unitInterval(String field) {
+        double d = number(field);
+        if (d < 0.0 || d > 1.0) {
+            throw fail(context + "." + field + " must be within 0.0..1.0: " + d);
+        }
+        return d;
+    }
+
+    /** An array field, with at least {@code minItems} elements. */
+    public List<JsonNode> array(String field, int minItems) {
+        return array(field, required(field), minItems);
+    }
+
+    /** An array node, with at least {@code minItems} elements. */
+    public List<JsonNode> array(String field, JsonNode value, int minItems) {
+        if (!value.isArray()) {
+            throw fail(context + "." + field + " must be an array, found " + kind(value));
+        }
+        if (value.size() < minItems) {
+            throw fail(context + "." + field + " needs at least " + minItems + " element(s)");
+        }
+        List<JsonNode> items = new ArrayList<>(value.size());
+        value.forEach(items::add);
+        return items;
+    }
+
+    /** An object field, read with its own strict reader. */
+    public Body object(String field) {
+        return nested(field, required(field));
+    }
+
+    /** A nested object read with its own strict reader, errors still carrying this message's Id. */
+    public Body nested(String name, JsonNode value) {
+        if (!value.isObject()) {
+            throw fail(context + "." + name + " must be an object, found " + kind(value));
+        }
+        return new Body(context + "." + name, value, messageId);
+    }
+
+    /** The names of this object's fields, in order. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Marks a field as read without reading it (for maps read by key). */
+    public JsonNode field(String name) {
+        consumed.add(name);
+        return node.get(name);
+    }
+
+    /**
+     * Checks that every field was read.
+     *
+     * @throws DecodeException naming the first unknown field
+     */
+    public void done() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!consumed.contains(name)) {
+                throw fail(context + " has unknown field " + name);
+            }
+        }
+    }
+
+    /** A short description of a node's JSON type, for error texts. */
+    public static String kind(JsonNode value) {
+        if (value.isTextual()) {
+            return "a string";
+        }
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? "an integer" : "a fractional number";
+        }
+        if (value.isBoolean()) {
+            return "a boolean";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+}
