@@ -133,6 +133,7 @@ public final class Protocols {
         m.put("svakom-suitcase", SvakomSuitcase::new);
         m.put("svakom-tarax", SvakomTaraX::new);
         m.put("svakom-v4", SvakomV4::new);
+        m.put("thehandy", TheHandy::new);
         m.put("vibcrafter", VibCrafter::new);
         m.put("vibratissimo", Vibratissimo::new);
         m.put("youcups", Youcups::new);
