@@ -137,7 +137,6 @@ public final class Protocols {
         m.put("vibcrafter", VibCrafter::new);
         m.put("vibratissimo", Vibratissimo::new);
         m.put("youcups", Youcups::new);
-        m.put("youou", Youou::new);
         m.put("zalo", Zalo::new);
         m.put("mysteryvibe", MysteryVibe::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
@@ -145,6 +144,19 @@ public final class Protocols {
         m.put("sensee-v2", SenseeV2::new);
         m.put("hgod", Hgod::new);
         m.put("fredorch", Fredorch::new);
+        m.put("realov", Realov::new);
+        m.put("youou", Youou::new);
+        m.put("libo-elle", LiboElle::new);
+        m.put("libo-shark", LiboShark::new);
+        m.put("libo-vibes", LiboVibes::new);
+        m.put("lovenuts", LoveNuts::new);
+        m.put("lioness", Lioness::new);
+        m.put("mannuo", ManNuo::new);
+        m.put("maxpro", Maxpro::new);
+        m.put("kiiroo-v21", () -> new KiirooV21(false));
+        m.put("kiiroo-v21-initialized", () -> new KiirooV21(true));
+        m.put("kiiroo-v2-vibrator", KiirooV2Vibrator::new);
+        m.put("lovedistance", LoveDistance::new);
         return m;
     }
 }

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Youou wand: identifies every {@code VX001_*} name as model {@code VX001_}. Frames without
- * response on {@code tx}: {@code [aa 55 n 02 03 01 s on x ff 00 00 00 00 00 00 00]}, with
- * {@code n} a packet counter, {@code on} = speed > 0, and {@code x} the XOR of the 8 bytes before it.
+ * Youou: every device is model {@code VX001_}. Frames {@code aa 55 id 02 03 01 s on xor ff 00*7} on
+ * {@code tx} without response, {@code id} a wrapping packet counter, {@code xor} of the first eight
+ * bytes.
  */
 final class Youou implements ProtocolHandler {
-
-    private int packet;
+    private int packetId;
 
     @Override
     public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
@@ -21,13 +20,15 @@ final class Youou implements ProtocolHandler {
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {
-        int[] head = {0xaa, 0x55, packet, 0x02, 0x03, 0x01, speed & 0xff, speed > 0 ? 1 : 0};
-        packet = (packet + 1) & 0xff;
-        int check = 0;
-        for (int b : head) {
-            check ^= b;
+        byte[] out = new byte[17];
+        byte[] head = Frames.bytes(0xaa, 0x55, packetId++ & 0xff, 0x02, 0x03, 0x01, speed, speed > 0 ? 1 : 0);
+        System.arraycopy(head, 0, out, 0, head.length);
+        byte crc = 0;
+        for (byte b : head) {
+            crc ^= b;
         }
-        return Frames.feature(featureIndex, Endpoint.TX, false, head[0], head[1], head[2], head[3], head[4], head[5],
-                head[6], head[7], check, 0xff, 0, 0, 0, 0, 0, 0, 0);
+        out[8] = crc;
+        out[9] = (byte) 0xff;
+        return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, out, false));
     }
 }
