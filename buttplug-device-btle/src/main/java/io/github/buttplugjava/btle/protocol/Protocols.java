@@ -124,6 +124,12 @@ public final class Protocols {
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
         m.put("sexverse-v3", SexverseV3::new);
+        m.put("monsterpub", MonsterPub::new);
+        m.put("mymuselinkplus", MyMuseLinkPlus::new);
+        m.put("mysteryvibe-v2", MysteryVibeV2::new);
+        m.put("patoo", Patoo::new);
+        m.put("picobong", Picobong::new);
+        m.put("prettylove", PrettyLove::new);
         m.put("svakom-avaneo", SvakomAvaNeo::new);
         m.put("svakom-barney", SvakomBarney::new);
         m.put("svakom-dice", SvakomDice::new);

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -26,9 +27,16 @@ final class ScriptedIo implements HardwareIo {
     private final Map<Endpoint, Deque<byte[]>> reads = new EnumMap<>(Endpoint.class);
     private final List<CompletableFuture<byte[]>> rxWaiters = new ArrayList<>();
     private Function<byte[], byte[]> rxReply = data -> null;
+    private Set<Endpoint> endpoints;
 
     ScriptedIo(String name) {
         this.name = name;
+    }
+
+    /** Limits the endpoints the device has (by default it has all). */
+    synchronized ScriptedIo withEndpoints(Endpoint... present) {
+        endpoints = Set.of(present);
+        return this;
     }
 
     /** Queues the answer of the next read of an endpoint. */
@@ -59,8 +67,8 @@ final class ScriptedIo implements HardwareIo {
     }
 
     @Override
-    public boolean hasEndpoint(Endpoint endpoint) {
-        return true;
+    public synchronized boolean hasEndpoint(Endpoint endpoint) {
+        return endpoints == null || endpoints.contains(endpoint);
     }
 
     @Override
