@@ -163,6 +163,7 @@ public final class Protocols {
         m.put("kiiroo-v21-initialized", () -> new KiirooV21(true));
         m.put("kiiroo-v2-vibrator", KiirooV2Vibrator::new);
         m.put("lovedistance", LoveDistance::new);
+        m.put("honeyplaybox", HoneyPlayBox::new);
         return m;
     }
 }
