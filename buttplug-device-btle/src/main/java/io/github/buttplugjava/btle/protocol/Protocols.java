@@ -124,6 +124,8 @@ public final class Protocols {
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
         m.put("sexverse-v3", SexverseV3::new);
+        m.put("htk_bm", HtkBm::new);
+        m.put("kgoal-boost", KGoalBoost::new);
         m.put("kiiroo-v2", KiirooV2::new);
         m.put("kiiroo-v3", () -> new KiirooV21(false));
         m.put("monsterpub", MonsterPub::new);
