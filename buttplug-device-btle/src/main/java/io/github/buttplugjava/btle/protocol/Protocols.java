@@ -45,6 +45,19 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("sexverse-v3", SexverseV3::new);
+        m.put("htk_bm", HtkBm::new);
+        m.put("kgoal-boost", KGoalBoost::new);
+        m.put("kiiroo-v2", KiirooV2::new);
+        m.put("kiiroo-v3", () -> new KiirooV21(false));
+        m.put("monsterpub", MonsterPub::new);
+        m.put("mymuselinkplus", MyMuseLinkPlus::new);
+        m.put("mysteryvibe-v2", MysteryVibeV2::new);
+        m.put("prettylove", PrettyLove::new);
+        m.put("thehandy", TheHandy::new);
+        m.put("vibcrafter", VibCrafter::new);
+        m.put("vibratissimo", Vibratissimo::new);
+        m.put("youcups", Youcups::new);
         m.put("lovense", Lovense::new);
         m.put("wevibe", WeVibe::new);
         m.put("wevibe-8bit", () -> new WeVibe8Bit(false));
@@ -112,6 +125,15 @@ public final class Protocols {
         m.put("svakom-v3", SvakomV3::new);
         m.put("svakom-v5", SvakomV5::new);
         m.put("svakom-v6", SvakomV6::new);
+        m.put("svakom-v4", () -> new SvakomTwoVibrators(0x01));
+        m.put("svakom-barney", () -> new SvakomTwoVibrators(0x03));
+        m.put("svakom-avaneo", SvakomAvaNeo::new);
+        m.put("svakom-dice", SvakomDice::new);
+        m.put("svakom-dt250a", SvakomDt250a::new);
+        m.put("svakom-jordan", SvakomJordan::new);
+        m.put("svakom-sam", SvakomSam::new);
+        m.put("svakom-tarax", SvakomTaraX::new);
+        m.put("svakom-suitcase", SvakomSuitcase::new);
         m.put("vorze-sa", VorzeSa::new);
         m.put("joyhub", JoyHub::new);
         m.put("sexverse-v1", SexverseV1::new);
@@ -123,31 +145,6 @@ public final class Protocols {
         m.put("kiiroo-powershot", KiirooPowerShot::new);
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
-        m.put("sexverse-v3", SexverseV3::new);
-        m.put("htk_bm", HtkBm::new);
-        m.put("kgoal-boost", KGoalBoost::new);
-        m.put("kiiroo-v2", KiirooV2::new);
-        m.put("kiiroo-v3", () -> new KiirooV21(false));
-        m.put("monsterpub", MonsterPub::new);
-        m.put("mymuselinkplus", MyMuseLinkPlus::new);
-        m.put("mysteryvibe-v2", MysteryVibeV2::new);
-        m.put("patoo", Patoo::new);
-        m.put("picobong", Picobong::new);
-        m.put("prettylove", PrettyLove::new);
-        m.put("svakom-avaneo", SvakomAvaNeo::new);
-        m.put("svakom-barney", SvakomBarney::new);
-        m.put("svakom-dice", SvakomDice::new);
-        m.put("svakom-dt250a", SvakomDt250a::new);
-        m.put("svakom-jordan", SvakomJordan::new);
-        m.put("svakom-sam", SvakomSam::new);
-        m.put("svakom-suitcase", SvakomSuitcase::new);
-        m.put("svakom-tarax", SvakomTaraX::new);
-        m.put("svakom-v4", SvakomV4::new);
-        m.put("thehandy", TheHandy::new);
-        m.put("vibcrafter", VibCrafter::new);
-        m.put("vibratissimo", Vibratissimo::new);
-        m.put("youcups", Youcups::new);
-        m.put("zalo", Zalo::new);
         m.put("mysteryvibe", MysteryVibe::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("tcode-v03", TCodeV03::new);
@@ -168,6 +165,9 @@ public final class Protocols {
         m.put("kiiroo-v2-vibrator", KiirooV2Vibrator::new);
         m.put("lovedistance", LoveDistance::new);
         m.put("honeyplaybox", HoneyPlayBox::new);
+        m.put("patoo", Patoo::new);
+        m.put("picobong", Picobong::new);
+        m.put("zalo", Zalo::new);
         return m;
     }
 }

@@ -5,24 +5,22 @@ import io.github.buttplugjava.btle.Endpoint;
 import java.util.List;
 
 /**
- * Svakom Magic Suitcase: without response on {@code tx}. The first vibrator's 0-30 step is sent as
- * intensity and speed, {@code [55 03 00 00 i s]} with {@code s = step % 10} and
- * {@code i = step / 10 + 1} (a speed of 0 becomes 10 at one intensity lower; stopped is 0 0); the
- * second takes {@code [55 09 00 00 s 00]}.
+ * Svakom Suitcase: motor 0 splits the value into intensity and speed
+ * ({@code tx[55 03 00 00 intensity speed]}, speed = value mod 10 with 0 as 10 of the lower
+ * intensity); other motors {@code tx[55 09 00 00 s 00]}; without response.
  */
 final class SvakomSuitcase implements ProtocolHandler {
-
     @Override
-    public List<HardwareCommand> vibrate(int featureIndex, int speed) {
+    public List<HardwareCommand> vibrate(int featureIndex, int value) {
         if (featureIndex != 0) {
-            return Frames.feature(featureIndex, Endpoint.TX, false, 0x55, 0x09, 0x00, 0x00, speed, 0x00);
+            return Frames.feature(featureIndex, Endpoint.TX, false, 0x55, 0x09, 0x00, 0x00, value, 0x00);
         }
-        int s = speed % 10;
-        int intensity = speed == 0 ? 0 : speed / 10 + 1;
-        if (s == 0 && intensity != 0) {
-            s = 10;
-            intensity--;
+        int speed = value % 10;
+        int intensity = value == 0 ? 0 : value / 10 + 1;
+        if (speed == 0 && intensity != 0) {
+            speed = 10;
+            intensity -= 1;
         }
-        return Frames.feature(featureIndex, Endpoint.TX, false, 0x55, 0x03, 0x00, 0x00, intensity, s);
+        return Frames.feature(featureIndex, Endpoint.TX, false, 0x55, 0x03, 0x00, 0x00, intensity, speed);
     }
 }

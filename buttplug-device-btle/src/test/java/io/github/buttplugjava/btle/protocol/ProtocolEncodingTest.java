@@ -123,6 +123,40 @@ class ProtocolEncodingTest {
     }
 
     @Test
+    void svakomVariants() throws Exception {
+        assertThat(new SvakomDice().vibrate(0, 4)).containsExactly(w(Endpoint.TX, false, 0x55, 0x04, 0, 0, 1, 4, 0xaa));
+        assertThat(new SvakomJordan().oscillate(1, 3)).containsExactly(w(Endpoint.TX, false, 0x55, 0x08, 0, 0, 1, 3, 0));
+        assertThat(new SvakomTaraX().vibrate(0, 0)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 1, 1));
+        assertThat(new SvakomDt250a().constrict(2, 5)).containsExactly(w(Endpoint.TX, false, 0x55, 0x09, 0, 0, 5, 0));
+        assertThat(new SvakomAvaNeo().oscillate(1, 6)).containsExactly(w(Endpoint.TX, false, 0x55, 0x08, 0, 0, 6, 0xff));
+        SvakomSuitcase suitcase = new SvakomSuitcase();
+        assertThat(suitcase.vibrate(0, 20)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 2, 10));
+        assertThat(suitcase.vibrate(0, 23)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 3, 3));
+        SvakomTwoVibrators v4 = new SvakomTwoVibrators(0x01);
+        v4.initialize(new RecordingIo("ERICA"), definition("svakom-v4", "ERICA")).get(1, TimeUnit.SECONDS);
+        assertThat(v4.vibrate(0, 5)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 1, 0, 1, 5, 0));
+        assertThat(v4.vibrate(1, 5)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 1, 5, 0));
+        RecordingIo sam = new RecordingIo("Sam Neo");
+        SvakomSam samHandler = new SvakomSam();
+        samHandler.initialize(sam, definition("svakom-sam", "Sam Neo")).get(1, TimeUnit.SECONDS);
+        assertThat(sam.log).containsExactly(new HardwareCommand.Subscribe(Endpoint.RX));
+        assertThat(samHandler.constrict(1, 2)).containsExactly(w(Endpoint.TX, false, 18, 6, 1, 2));
+    }
+
+    @Test
+    void patooPicobongZalo() throws Exception {
+        Patoo patoo = new Patoo();
+        assertThat(patoo.identify("patoo", new RecordingIo("PTVEA123")).get(1, TimeUnit.SECONDS).identifier())
+                .isEqualTo("PTVEA");
+        assertThat(patoo.vibrate(1, 7)).containsExactly(w(Endpoint.TX, true, 7), w(Endpoint.TXMODE, true, 0x80));
+        assertThat(patoo.vibrate(0, 3)).containsExactly(w(Endpoint.TX, true, 3), w(Endpoint.TXMODE, true, 4));
+        assertThat(new Picobong().vibrate(0, 0)).containsExactly(w(Endpoint.TX, false, 1, 0xff, 0));
+        Zalo zalo = new Zalo();
+        assertThat(zalo.vibrate(1, 4)).containsExactly(w(Endpoint.TX, true, 1, 1, 4));
+        assertThat(zalo.vibrate(1, 0)).containsExactly(w(Endpoint.TX, true, 2, 1, 1));
+    }
+
+    @Test
     void unsupportedCommandsFailWithADeviceError() {
         assertThatThrownBy(() -> new Realov().output(0, OutputCommand.of(OutputType.ROTATE, 3)))
                 .isInstanceOf(ButtplugDeviceException.class).hasMessageContaining("Rotate");
