@@ -55,6 +55,7 @@ public final class Protocols {
         m.put("mysteryvibe-v2", MysteryVibeV2::new);
         m.put("prettylove", PrettyLove::new);
         m.put("thehandy", TheHandy::new);
+        m.put("thehandy-v3", TheHandyV3::new);
         m.put("vibcrafter", VibCrafter::new);
         m.put("vibratissimo", Vibratissimo::new);
         m.put("youcups", Youcups::new);
