@@ -155,6 +155,8 @@ public final class Protocols {
         m.put("patoo", Patoo::new);
         m.put("picobong", Picobong::new);
         m.put("zalo", Zalo::new);
+        m.put("kiiroo-v2", KiirooV2::new);
+        m.put("thehandy", TheHandy::new);
         return m;
     }
 }

@@ -1,0 +1,27 @@
+package io.github.buttplugjava.btle.protocol;
+
+import io.github.buttplugjava.btle.Endpoint;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Kiiroo v2 (Fleshlight Launch, Onyx 2): init {@code firmware[00]} with response (command mode);
+ * move {@code tx[position speed]} without response, speed from the Launch curve.
+ */
+final class KiirooV2 implements ProtocolHandler {
+    private int previousPosition;
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+        return io.write(Endpoint.FIRMWARE, Frames.bytes(0x00), true);
+    }
+
+    @Override
+    public List<HardwareCommand> positionWithDuration(int featureIndex, int position, long durationMs) {
+        int speed = LaunchSpeed.speedByte(previousPosition, position, durationMs);
+        previousPosition = position & 0xff;
+        return Frames.feature(featureIndex, Endpoint.TX, false, position, speed);
+    }
+}
