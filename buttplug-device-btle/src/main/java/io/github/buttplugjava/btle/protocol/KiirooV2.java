@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Kiiroo v2 (Fleshlight Launch, Onyx 2): init {@code firmware[00]} with response (command mode);
- * move {@code tx[position speed]} without response, speed from the Launch curve.
+ * Kiiroo v2 (Fleshlight Launch, Onyx 2): init {@code firmware[00]} with response; a move is
+ * {@code tx[position speed]} without response, the speed (0-99) from the Launch curve for the
+ * distance from the previous position over the duration.
  */
 final class KiirooV2 implements ProtocolHandler {
+
     private int previousPosition;
 
     @Override
