@@ -4,7 +4,7 @@ import io.github.buttplugjava.btle.Advertisement;
 import io.github.buttplugjava.btle.BleAdapter;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.backend.SerialExecutor;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
 import org.bluez.Adapter1;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;

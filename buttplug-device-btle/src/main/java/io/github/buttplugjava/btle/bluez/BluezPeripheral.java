@@ -2,8 +2,8 @@ package io.github.buttplugjava.btle.bluez;
 
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.backend.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.backend.SerialExecutor;
+import io.github.buttplugjava.btle.internal.DisconnectTracker;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
 import org.bluez.Device1;
 import org.bluez.GattCharacteristic1;
 import org.freedesktop.dbus.exceptions.DBusException;

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A private {@code dbus-daemon} and, optionally, the BlueZ-shaped test service on it
- * ({@code src/test/python/fake_bluez.py}). Started and stopped by tests; both processes are tied
- * to this JVM (the service exits when its stdin closes; both are destroyed on close).
+ * ({@code src/test/python/fake_bluez.py}). Both processes end on {@link #close()}, and in any case
+ * when this JVM exits (each watches its standard input).
  */
 public final class FakeBluez implements AutoCloseable {
     public static final String LOVENSE = "AA:BB:CC:DD:EE:01";
@@ -92,8 +92,11 @@ public final class FakeBluez implements AutoCloseable {
     public static FakeBluez start(Path socket, Optional<List<String>> serviceArgs) throws IOException {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
-        Process bus = new ProcessBuilder("dbus-daemon", "--config-file=" + BUS_CONFIG.toAbsolutePath(),
-                "--address=unix:path=" + socket.toAbsolutePath(), "--print-address", "--nofork")
+        // dbus-daemon has no "exit with your parent": a shell keeps it until our end of its stdin closes
+        Process bus = new ProcessBuilder("sh", "-c",
+                "dbus-daemon \"$@\" & d=$!; trap 'kill $d' EXIT INT TERM; cat > /dev/null", "sh",
+                "--config-file=" + BUS_CONFIG.toAbsolutePath(), "--address=unix:path=" + socket.toAbsolutePath(),
+                "--print-address", "--nofork")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Process service = null;
         try {
@@ -113,7 +116,7 @@ public final class FakeBluez implements AutoCloseable {
             if (service != null) {
                 service.destroyForcibly();
             }
-            bus.destroyForcibly();
+            destroy(bus);
             throw e;
         }
     }
@@ -184,6 +187,11 @@ public final class FakeBluez implements AutoCloseable {
         if (service != null) {
             service.destroy();
         }
-        bus.destroy();
+        destroy(bus);
+    }
+
+    private static void destroy(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
     }
 }

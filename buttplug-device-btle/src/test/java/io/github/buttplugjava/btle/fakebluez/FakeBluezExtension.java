@@ -40,16 +40,24 @@ public final class FakeBluezExtension implements BeforeAllCallback, BeforeEachCa
         fake(context).control().Reset();
     }
 
-    /** The shared fake, started on first call. */
+    /**
+     * The shared fake, started on first call. It is deliberately not closed when the JUnit run ends
+     * but when the JVM exits: TinyB's GIO connection raises SIGTERM in the JVM when its system bus
+     * goes away, so the bus must outlive every TinyB user.
+     */
     public static FakeBluez fake(ExtensionContext context) {
         return context.getRoot().getStore(NS).getOrComputeIfAbsent("fake", k -> {
             try {
-                return FakeBluez.start(socket(), Optional.of(List.of(
-                        "--device", "lovense," + FakeBluez.LOVENSE, "--device", "wevibe," + FakeBluez.WEVIBE)));
+                return new Shared(FakeBluez.start(socket(), Optional.of(List.of(
+                        "--device", "lovense," + FakeBluez.LOVENSE, "--device", "wevibe," + FakeBluez.WEVIBE))));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the fake BlueZ", e);
             }
-        }, FakeBluez.class);
+        }, Shared.class).fake();
+    }
+
+    /** Not AutoCloseable on purpose, see {@link #fake}. */
+    private record Shared(FakeBluez fake) {
     }
 
     /** Where the shared bus listens. */

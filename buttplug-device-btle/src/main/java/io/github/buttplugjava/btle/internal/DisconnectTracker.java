@@ -1,4 +1,4 @@
-package io.github.buttplugjava.btle.internal.backend;
+package io.github.buttplugjava.btle.internal;
 
 import io.github.buttplugjava.btle.BleException;
 
