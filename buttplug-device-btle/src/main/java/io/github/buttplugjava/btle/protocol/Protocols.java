@@ -169,17 +169,6 @@ public final class Protocols {
         m.put("patoo", Patoo::new);
         m.put("picobong", Picobong::new);
         m.put("zalo", Zalo::new);
-        m.put("kiiroo-v2", KiirooV2::new);
-        m.put("kiiroo-v3", () -> new KiirooV21(false));
-        m.put("monsterpub", MonsterPub::new);
-        m.put("mymuselinkplus", MyMuseLinkPlus::new);
-        m.put("mysteryvibe-v2", MysteryVibeV2::new);
-        m.put("prettylove", PrettyLove::new);
-        m.put("sexverse-v3", SexverseV3::new);
-        m.put("thehandy", TheHandy::new);
-        m.put("vibcrafter", VibCrafter::new);
-        m.put("vibratissimo", Vibratissimo::new);
-        m.put("youcups", Youcups::new);
         return m;
     }
 }
