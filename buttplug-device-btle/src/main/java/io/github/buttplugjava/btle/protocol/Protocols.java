@@ -46,6 +46,7 @@ public final class Protocols {
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
         m.put("sexverse-v3", SexverseV3::new);
+        m.put("fredorch-rotary", FredorchRotary::new);
         m.put("htk_bm", HtkBm::new);
         m.put("kgoal-boost", KGoalBoost::new);
         m.put("kiiroo-v2", KiirooV2::new);
