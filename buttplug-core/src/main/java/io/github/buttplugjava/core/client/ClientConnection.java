@@ -1,0 +1,207 @@
+package io.github.buttplugjava.core.client;
+
+import io.github.buttplugjava.core.ButtplugException;
+import io.github.buttplugjava.core.codec.ClientCodec;
+import io.github.buttplugjava.core.codec.DecodeException;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.message.ClientMessage;
+import io.github.buttplugjava.core.message.ErrorMessage;
+import io.github.buttplugjava.core.message.Message;
+import io.github.buttplugjava.core.message.ServerMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection of a client: the connector, the codec, request Ids and the replies they wait
+ * for (each with a deadline), and the failure of every waiting request when the pipe closes.
+ * Everything but the frame listener runs on the client's serial executor.
+ */
+final class ClientConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
+
+    /** What a connection reports to its client, on the serial executor. */
+    interface Events {
+        /** A message with Id 0 (or answering no waiting request). */
+        void event(ClientConnection connection, ServerMessage message);
+
+        /** A frame this codec cannot read; may return what another reading gives. */
+        Optional<List<ServerMessage>> undecodable(ClientConnection connection, String frame, DecodeException error);
+
+        /** The pipe closed (cause null when closed by us without error). */
+        void closed(ClientConnection connection, Throwable cause);
+    }
+
+    private final ButtplugConnector connector;
+    private final Executor serial;
+    private final ScheduledExecutorService timers;
+    private final Duration timeout;
+    private final Events events;
+    private final Map<Long, Waiting> waiting = new HashMap<>();
+    private ClientCodec codec;
+    private long lastId;
+    private boolean closed;
+
+    ClientConnection(ButtplugConnector connector, ClientCodec codec, Executor serial,
+                     ScheduledExecutorService timers, Duration timeout, Events events) {
+        this.connector = connector;
+        this.codec = codec;
+        this.serial = serial;
+        this.timers = timers;
+        this.timeout = timeout;
+        this.events = events;
+    }
+
+    /** Connects the pipe; frames are handled on the serial executor from then on. */
+    CompletableFuture<Void> open() {
+        return connector.connect(new FrameListener() {
+            @Override
+            public void onFrame(String frame) {
+                serial.execute(() -> receive(frame));
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                serial.execute(() -> shutDown(cause == null ? new ConnectorException("Connection closed by the server") : cause));
+            }
+        });
+    }
+
+    ClientCodec codec() {
+        return codec;
+    }
+
+    void useCodec(ClientCodec codec) {
+        this.codec = codec;
+    }
+
+    boolean isOpen() {
+        return !closed;
+    }
+
+    /** Sends one request with a fresh Id; completes with its reply, exceptionally with the server's Error as a typed exception. */
+    CompletableFuture<ServerMessage> request(ClientMessage message) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new ConnectorException("Not connected"));
+        }
+        long id = nextId();
+        ClientMessage stamped = message.withId(id);
+        String frame;
+        try {
+            frame = codec.encode(List.of(stamped));
+        } catch (ButtplugException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
+        ScheduledFuture<?> deadline = timers.schedule(() -> serial.execute(() -> expire(id)),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        waiting.put(id, new Waiting(stamped, reply, deadline));
+        log.debug("client -> {}", frame);
+        connector.send(frame).whenComplete((ok, error) -> {
+            if (error != null) {
+                serial.execute(() -> fail(id, error instanceof ButtplugException b ? b
+                        : new ConnectorException("Could not send " + stamped.messageName(), error)));
+            }
+        });
+        return reply;
+    }
+
+    /** Closes the pipe and fails every waiting request with {@code cause}. */
+    void close(ButtplugException cause) {
+        if (!closed) {
+            connector.close();
+        }
+        shutDown(cause);
+    }
+
+    private void shutDown(Throwable cause) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        connector.close();
+        ButtplugException failure = cause instanceof ButtplugException b ? b
+                : new ConnectorException("Connection lost: " + cause.getMessage(), cause);
+        List<Waiting> all = new ArrayList<>(waiting.values());
+        waiting.clear();
+        for (Waiting w : all) {
+            w.deadline.cancel(false);
+            w.reply.completeExceptionally(failure);
+        }
+        events.closed(this, cause);
+    }
+
+    private void receive(String frame) {
+        if (closed) {
+            return;
+        }
+        log.debug("client <- {}", frame);
+        List<ServerMessage> messages;
+        try {
+            messages = codec.decode(frame);
+        } catch (DecodeException e) {
+            Optional<List<ServerMessage>> other = events.undecodable(this, frame, e);
+            if (other.isEmpty()) {
+                log.warn("undecodable frame from the server: {}", e.getMessage());
+                if (e.id() != 0) {
+                    fail(e.id(), e);
+                }
+                return;
+            }
+            messages = other.get();
+        }
+        for (ServerMessage message : messages) {
+            Waiting w = message.id() == Message.SYSTEM_ID ? null : waiting.remove(message.id());
+            if (w == null) {
+                events.event(this, message);
+                continue;
+            }
+            w.deadline.cancel(false);
+            if (message instanceof ErrorMessage error) {
+                w.reply.completeExceptionally(ButtplugException.fromErrorMessage(error));
+            } else {
+                w.reply.complete(message);
+            }
+        }
+    }
+
+    private void expire(long id) {
+        Waiting w = waiting.remove(id);
+        if (w != null) {
+            w.reply.completeExceptionally(new ButtplugTimeoutException(
+                    w.request.messageName() + " (Id " + id + ") got no reply within " + timeout.toMillis() + " ms"));
+        }
+    }
+
+    private void fail(long id, ButtplugException error) {
+        Waiting w = waiting.remove(id);
+        if (w != null) {
+            w.deadline.cancel(false);
+            w.reply.completeExceptionally(error);
+        }
+    }
+
+    private long nextId() {
+        do {
+            lastId = lastId >= Message.MAX_ID ? 1 : lastId + 1;
+        } while (waiting.containsKey(lastId));
+        return lastId;
+    }
+
+    private record Waiting(ClientMessage request, CompletableFuture<ServerMessage> reply, ScheduledFuture<?> deadline) {
+    }
+}

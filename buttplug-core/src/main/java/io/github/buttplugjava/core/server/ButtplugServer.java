@@ -1,0 +1,168 @@
+package io.github.buttplugjava.core.server;
+
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.internal.SharedExecutors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * An embedded Buttplug server: serves client sessions (spec v0..v4) over any
+ * {@link ButtplugConnector}, all driving the devices of one {@link DeviceManager}.
+ *
+ * <pre>{@code
+ * DeviceManager devices = new DeviceManager(List.of(SimulatedDevices.of("lovense")));
+ * ButtplugServer server = ButtplugServer.builder(devices).name("My Server").build();
+ * server.serve(connector);   // one session per connector
+ * }</pre>
+ *
+ * <p>Each session follows the spec: RequestServerInfo first (else ERROR_INIT), the client's version
+ * is answered in kind (a client older than v4 gets its own version), a client newer than v4 is
+ * refused, the MaxPingTime watchdog stops all devices and sends Error code 2 (ERROR_PING) with Id 0.
+ * A Ping to a server with MaxPingTime 0 is answered Ok (the prose spec; the reference server
+ * answers ERROR_PING there). On disconnect a session stops every output it drove.
+ *
+ * <p>Thread-safe. The server does not own the device manager: close it yourself.
+ */
+public final class ButtplugServer implements AutoCloseable {
+
+    private final ServerSettings settings;
+    private final DeviceManager manager;
+    private final Executor executor;
+    private final ScheduledExecutorService timers;
+    private final int maxFrameChars;
+    private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
+
+    private ButtplugServer(Builder builder) {
+        this.settings = new ServerSettings(builder.name, builder.maxPingTime.toMillis(),
+                builder.handshakeTimeout.toMillis());
+        this.manager = builder.manager;
+        this.executor = builder.executor;
+        this.timers = builder.timers;
+        this.maxFrameChars = builder.maxFrameChars;
+    }
+
+    /** A builder for a server over {@code manager}. */
+    public static Builder builder(DeviceManager manager) {
+        return new Builder(manager);
+    }
+
+    /** The device manager the sessions drive. */
+    public DeviceManager deviceManager() {
+        return manager;
+    }
+
+    /** The server name sent in ServerInfo. */
+    public String name() {
+        return settings.name();
+    }
+
+    /** MaxPingTime sent in ServerInfo; zero means no ping required. */
+    public Duration maxPingTime() {
+        return Duration.ofMillis(settings.maxPingTimeMs());
+    }
+
+    /**
+     * Starts a session on {@code connector}: connects it and serves the client until it closes.
+     * Never blocks. If the connector cannot open, the session ends at once.
+     */
+    public ServerSession serve(ButtplugConnector connector) {
+        Objects.requireNonNull(connector, "connector");
+        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars,
+                sessions::remove);
+        sessions.add(session);
+        session.start();
+        return session;
+    }
+
+    /** The sessions now running. */
+    public List<ServerSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Closes every session's connector (which stops what they drove). The device manager stays open. */
+    public CompletableFuture<Void> closeSessions() {
+        return CompletableFuture.allOf(sessions().stream().map(ServerSession::close).toArray(CompletableFuture[]::new));
+    }
+
+    /** Same as {@link #closeSessions()}, without waiting. */
+    @Override
+    public void close() {
+        closeSessions();
+    }
+
+    /** Settings of a {@link ButtplugServer}. Not thread-safe. */
+    public static final class Builder {
+        private final DeviceManager manager;
+        private String name = "buttplug-java";
+        private Duration maxPingTime = Duration.ZERO;
+        private Duration handshakeTimeout = Duration.ofSeconds(30);
+        private Executor executor = SharedExecutors.workers();
+        private ScheduledExecutorService timers = SharedExecutors.timers();
+        private int maxFrameChars = 1 << 20;
+
+        private Builder(DeviceManager manager) {
+            this.manager = Objects.requireNonNull(manager, "manager");
+        }
+
+        /** The name sent in ServerInfo (default {@code buttplug-java}). */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** MaxPingTime (default zero = no ping required); whole milliseconds. */
+        public Builder maxPingTime(Duration maxPingTime) {
+            if (maxPingTime.isNegative() || maxPingTime.toMillis() > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("MaxPingTime must be within 0..4294967295 ms");
+            }
+            this.maxPingTime = maxPingTime;
+            return this;
+        }
+
+        /**
+         * How long a connection may wait before sending RequestServerInfo (default 30 s; zero =
+         * forever). When it passes, the client gets Error code 1 (ERROR_INIT) with Id 0 and the
+         * connection is closed, so idle connections hold nothing.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("handshake timeout must not be negative");
+            }
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /** The executor sessions run on (each session serially); default a shared daemon pool. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The timer for ping deadlines; its tasks only hand off to sessions. */
+        public Builder timers(ScheduledExecutorService timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** The largest frame accepted, in chars (default 1 MiB); larger ones get ERROR_MSG. */
+        public Builder maxFrameChars(int maxFrameChars) {
+            if (maxFrameChars < 64) {
+                throw new IllegalArgumentException("maxFrameChars must be at least 64");
+            }
+            this.maxFrameChars = maxFrameChars;
+            return this;
+        }
+
+        /** The server. */
+        public ButtplugServer build() {
+            return new ButtplugServer(this);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.github.buttplugjava.core.server;
+
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
+import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.message.DeviceInfo;
+import io.github.buttplugjava.core.message.DeviceList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Owns the devices of one or more {@link DeviceSource}s and gives each an index.
+ *
+ * <p>Indices count up from 0 in the order devices first appear; they are never random and never
+ * given to another device while this manager lives (a device that leaves and comes back, same
+ * source and same {@link Device#identifier()}, gets its old index back). Every output goes through
+ * the device's timing gap: inside the gap the latest value per feature wins and every request
+ * still completes once. Input subscriptions of several sessions share one device subscription.
+ *
+ * <p>The constructor starts every source. Thread-safe; listeners are called serially on the
+ * source's thread and must not block. {@link #close()} stops every device and closes the sources.
+ * Futures fail with {@link ButtplugDeviceException}.
+ */
+public final class DeviceManager implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
+
+    private final List<DeviceSource> sources;
+    private final ScheduledExecutorService timers;
+    private final List<DeviceManagerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<DeviceKey, Integer> knownIndices = new HashMap<>();
+    private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
+    private final Set<DeviceSource> scanningSources = new HashSet<>();
+    private int nextIndex;
+    private boolean scanning;
+    private boolean closed;
+
+    /** A manager over {@code sources}, using the library's shared timer thread for timing gaps. */
+    public DeviceManager(List<? extends DeviceSource> sources) {
+        this(sources, SharedExecutors.timers());
+    }
+
+    /**
+     * A manager over {@code sources}.
+     *
+     * @param timers runs timing-gap flushes; its tasks only hand commands to devices
+     */
+    public DeviceManager(List<? extends DeviceSource> sources, ScheduledExecutorService timers) {
+        this.sources = List.copyOf(sources);
+        this.timers = Objects.requireNonNull(timers, "timers");
+        for (DeviceSource source : this.sources) {
+            source.start(new SourceListener(source));
+        }
+    }
+
+    /** A manager over the given sources. */
+    public static DeviceManager of(DeviceSource... sources) {
+        return new DeviceManager(List.of(sources));
+    }
+
+    /** Registers a listener; it gets events from now on. */
+    public void addListener(DeviceManagerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Unregisters a listener. */
+    public void removeListener(DeviceManagerListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** A snapshot of the current devices as a v4 {@link DeviceList} with Id {@code id}. */
+    public synchronized DeviceList deviceList(long id) {
+        return new DeviceList(id, devices.values().stream().map(ManagedDevice::info).toList());
+    }
+
+    /** The current device with this index, if present. */
+    public synchronized Optional<DeviceInfo> deviceInfo(int index) {
+        return Optional.ofNullable(devices.get(index)).map(ManagedDevice::info);
+    }
+
+    /** Whether a scan is running (asked and not finished or stopped). */
+    public synchronized boolean isScanning() {
+        return scanning;
+    }
+
+    /**
+     * Asks every source to scan. When all have finished on their own, listeners get
+     * {@link DeviceManagerListener#scanningFinished()}; with no sources that happens at once.
+     *
+     * @return completes when every source has started; fails with {@link ButtplugDeviceException}
+     *         when one could not
+     */
+    public CompletableFuture<Void> startScanning() {
+        List<DeviceSource> toStart;
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new ButtplugDeviceException("Device manager is closed"));
+            }
+            scanning = true;
+            scanningSources.addAll(sources);
+            toStart = List.copyOf(sources);
+        }
+        log.info("scanning started on {} source(s)", toStart.size());
+        if (toStart.isEmpty()) {
+            finishScanning();
+        }
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (DeviceSource source : toStart) {
+            started.add(source.startScanning().exceptionally(error -> {
+                sourceFinished(source);
+                throw new ButtplugDeviceException("Source " + source.name() + " could not scan: " + error.getMessage(), error);
+            }));
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
+    }
+
+    /** Asks every source to stop scanning. No {@code scanningFinished} event follows. */
+    public CompletableFuture<Void> stopScanning() {
+        synchronized (this) {
+            scanning = false;
+            scanningSources.clear();
+        }
+        return CompletableFuture.allOf(sources.stream().map(DeviceSource::stopScanning).toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops every output of every device. */
+    public CompletableFuture<Void> stopAllDevices() {
+        List<ManagedDevice> all;
+        synchronized (this) {
+            all = List.copyOf(devices.values());
+        }
+        return CompletableFuture.allOf(all.stream().map(ManagedDevice::stop).toArray(CompletableFuture[]::new));
+    }
+
+    /** Stops scanning and every device, then closes every source. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        log.info("device manager closing");
+        stopScanning();
+        stopAllDevices();
+        for (DeviceSource source : sources) {
+            try {
+                source.close();
+            } catch (RuntimeException e) {
+                log.warn("source {} failed to close", source.name(), e);
+            }
+        }
+        List<ManagedDevice> left;
+        synchronized (this) {
+            left = List.copyOf(devices.values());
+            devices.clear();
+        }
+        left.forEach(ManagedDevice::removed);
+    }
+
+    /** The managed device with this index. */
+    synchronized Optional<ManagedDevice> device(int index) {
+        return Optional.ofNullable(devices.get(index));
+    }
+
+    /** Every managed device now present. */
+    synchronized List<ManagedDevice> devices() {
+        return List.copyOf(devices.values());
+    }
+
+    private void sourceFinished(DeviceSource source) {
+        boolean finished;
+        synchronized (this) {
+            finished = scanningSources.remove(source) && scanningSources.isEmpty() && scanning;
+        }
+        if (finished) {
+            finishScanning();
+        }
+    }
+
+    private void finishScanning() {
+        synchronized (this) {
+            if (!scanning) {
+                return;
+            }
+            scanning = false;
+            log.info("scanning finished");
+            notifyListeners(DeviceManagerListener::scanningFinished);
+        }
+    }
+
+    private void notifyListeners(java.util.function.Consumer<DeviceManagerListener> call) {
+        for (DeviceManagerListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("device manager listener failed", e);
+            }
+        }
+    }
+
+    private static DeviceKey key(int sourceNumber, Device device) {
+        return new DeviceKey(sourceNumber, device.identifier());
+    }
+
+    /** A device's identity across its comings and goings: its source and its identifier there. */
+    private record DeviceKey(int sourceNumber, String identifier) {
+    }
+
+    /** Adapts one source's events; the source number keeps identifiers of different sources apart. */
+    private final class SourceListener implements DeviceSourceListener {
+        private final DeviceSource source;
+        private final int sourceNumber;
+
+        SourceListener(DeviceSource source) {
+            this.source = source;
+            this.sourceNumber = sources.indexOf(source);
+        }
+
+        @Override
+        public void deviceAdded(Device device) {
+            synchronized (DeviceManager.this) {
+                if (closed) {
+                    device.stop();
+                    return;
+                }
+                DeviceKey key = key(sourceNumber, device);
+                Integer index = knownIndices.computeIfAbsent(key, k -> nextIndex++);
+                ManagedDevice present = devices.get(index);
+                if (present != null && present.device() == device) {
+                    return;
+                }
+                if (present != null) {
+                    present.removed();
+                }
+                ManagedDevice managed = new ManagedDevice(index, device, timers);
+                devices.put(index, managed);
+                log.info("device {} added: {} (source {})", index, device.name(), source.name());
+                notifyListeners(l -> l.deviceAdded(managed.info()));
+            }
+        }
+
+        @Override
+        public void deviceRemoved(Device device) {
+            synchronized (DeviceManager.this) {
+                Integer index = knownIndices.get(key(sourceNumber, device));
+                ManagedDevice managed = index == null ? null : devices.get(index);
+                if (managed == null || managed.device() != device) {
+                    return;
+                }
+                devices.remove(index);
+                managed.removed();
+                log.info("device {} removed: {} (source {})", index, device.name(), source.name());
+                notifyListeners(l -> l.deviceRemoved(managed.info()));
+            }
+        }
+
+        @Override
+        public void scanningFinished() {
+            sourceFinished(source);
+        }
+    }
+}

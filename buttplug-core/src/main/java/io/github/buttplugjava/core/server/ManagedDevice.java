@@ -1,0 +1,156 @@
+package io.github.buttplugjava.core.server;
+
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.message.DeviceFeature;
+import io.github.buttplugjava.core.message.DeviceInfo;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.OutputType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A device as the manager holds it: its index and v4 description, the timing gap in front of its
+ * outputs, and input subscriptions shared by several sessions (one device subscription, fanned
+ * out to every subscriber).
+ */
+final class ManagedDevice {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagedDevice.class);
+
+    private final DeviceInfo info;
+    private final Device device;
+    private final TimingGate gate;
+    private final Map<InputKey, Map<Object, InputListener>> subscribers = new HashMap<>();
+
+    ManagedDevice(int index, Device device, ScheduledExecutorService timers) {
+        this.device = device;
+        this.info = new DeviceInfo(index, device.name(), device.displayName().orElse(null),
+                device.timingGapMs(), device.features());
+        this.gate = new TimingGate(device.timingGapMs(), timers, device::output);
+    }
+
+    DeviceInfo info() {
+        return info;
+    }
+
+    int index() {
+        return info.deviceIndex();
+    }
+
+    Device device() {
+        return device;
+    }
+
+    /** Sets an output through the timing gap. The caller has validated the command. */
+    CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+        return gate.submit(featureIndex, command);
+    }
+
+    CompletableFuture<Integer> read(int featureIndex, InputType type) {
+        return device.read(featureIndex, type);
+    }
+
+    /** Stops every output now, dropping held commands. */
+    CompletableFuture<Void> stop() {
+        gate.discard(-1);
+        return device.stop();
+    }
+
+    /** Stops the outputs of one feature: every level output set to 0; positions are left where they are. */
+    CompletableFuture<Void> stopFeature(int featureIndex) {
+        gate.discard(featureIndex);
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        info.feature(featureIndex).map(DeviceFeature::outputs).orElse(Map.of()).keySet().forEach(type -> {
+            if (type != OutputType.POSITION && type != OutputType.HW_POSITION_WITH_DURATION) {
+                stops.add(device.output(featureIndex, OutputCommand.of(type, 0)));
+            }
+        });
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+    }
+
+    /** Adds {@code owner}'s listener of one input; the device is subscribed for the first one. */
+    CompletableFuture<Void> subscribe(Object owner, InputKey key, InputListener listener) {
+        boolean first;
+        synchronized (subscribers) {
+            Map<Object, InputListener> listeners = subscribers.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            first = listeners.isEmpty();
+            listeners.put(owner, listener);
+        }
+        if (!first) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return device.subscribe(key.featureIndex(), key.type(), value -> fanOut(key, value))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        synchronized (subscribers) {
+                            Map<Object, InputListener> listeners = subscribers.get(key);
+                            if (listeners != null) {
+                                listeners.remove(owner);
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Removes {@code owner}'s listener of one input; the device is unsubscribed after the last one. */
+    CompletableFuture<Void> unsubscribe(Object owner, InputKey key) {
+        boolean last;
+        synchronized (subscribers) {
+            Map<Object, InputListener> listeners = subscribers.get(key);
+            if (listeners == null || listeners.remove(owner) == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            last = listeners.isEmpty();
+            if (last) {
+                subscribers.remove(key);
+            }
+        }
+        return last ? device.unsubscribe(key.featureIndex(), key.type()) : CompletableFuture.completedFuture(null);
+    }
+
+    /** Removes every listener of {@code owner} (on one feature, or all when {@code featureIndex < 0}). */
+    CompletableFuture<Void> unsubscribeAll(Object owner, int featureIndex) {
+        List<InputKey> keys;
+        synchronized (subscribers) {
+            keys = subscribers.entrySet().stream()
+                    .filter(e -> featureIndex < 0 || e.getKey().featureIndex() == featureIndex)
+                    .filter(e -> e.getValue().containsKey(owner))
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+        return CompletableFuture.allOf(keys.stream().map(k -> unsubscribe(owner, k)).toArray(CompletableFuture[]::new));
+    }
+
+    /** The device left: held commands fail, subscribers are dropped. */
+    void removed() {
+        gate.close("Device " + info.deviceIndex() + " (" + info.deviceName() + ") was removed");
+        synchronized (subscribers) {
+            subscribers.clear();
+        }
+    }
+
+    private void fanOut(InputKey key, int value) {
+        List<InputListener> listeners;
+        synchronized (subscribers) {
+            Map<Object, InputListener> current = subscribers.get(key);
+            listeners = current == null ? List.of() : List.copyOf(current.values());
+        }
+        for (InputListener listener : listeners) {
+            try {
+                listener.onReading(value);
+            } catch (RuntimeException e) {
+                log.warn("input listener of device {} failed", info.deviceIndex(), e);
+            }
+        }
+    }
+}

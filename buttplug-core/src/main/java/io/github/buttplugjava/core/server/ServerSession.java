@@ -1,0 +1,156 @@
+package io.github.buttplugjava.core.server;
+
+import io.github.buttplugjava.core.codec.Decoded;
+import io.github.buttplugjava.core.codec.ServerCodec;
+import io.github.buttplugjava.core.codec.SpecVersion;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.internal.SerialExecutor;
+import io.github.buttplugjava.core.message.ErrorCode;
+import io.github.buttplugjava.core.message.ErrorMessage;
+import io.github.buttplugjava.core.message.ServerMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One client's session on a {@link ButtplugServer}, over one connector. Single-use: it ends when
+ * the connector closes, and a new connection needs a new session.
+ *
+ * <p>Frames are decoded by a per-session {@link ServerCodec} (spec v0..v4, fixed by the first
+ * RequestServerInfo) and handled serially on the session's own executor, never on the
+ * connector's I/O thread. When the session ends it stops every output it drove, drops its input
+ * subscriptions and stops a scan it started. Thread-safe.
+ */
+public final class ServerSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ServerSession.class);
+
+    private final ServerSettings settings;
+    private final Consumer<ServerSession> onEnd;
+    private final ScheduledExecutorService timers;
+    private final ButtplugConnector connector;
+    private final Executor serial;
+    private final ServerCodec codec;
+    private final SessionCore core;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile Integer negotiatedMajor;
+
+    ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
+                  Executor executor, ScheduledExecutorService timers, int maxFrameChars,
+                  Consumer<ServerSession> onEnd) {
+        this.onEnd = onEnd;
+        this.settings = settings;
+        this.timers = timers;
+        this.connector = connector;
+        this.serial = new SerialExecutor(executor);
+        this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
+        this.core = new SessionCore(settings, manager, serial, timers, this::send);
+    }
+
+    void start() {
+        if (settings.handshakeTimeoutMs() > 0) {
+            timers.schedule(() -> serial.execute(this::handshakeExpired), settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        connector.connect(new FrameListener() {
+            @Override
+            public void onFrame(String frame) {
+                serial.execute(() -> receive(frame));
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                serial.execute(() -> end(cause));
+            }
+        }).whenComplete((ok, error) -> {
+            if (error != null) {
+                log.warn("server session could not open its connector", error);
+                serial.execute(() -> end(error));
+            }
+        });
+    }
+
+    /** Completes (normally) once the session has ended and released its devices. */
+    public CompletableFuture<Void> closeFuture() {
+        return ended.copy();
+    }
+
+    /** Whether the session is still running. */
+    public boolean isOpen() {
+        return !ended.isDone();
+    }
+
+    /** The spec version the client negotiated, once its RequestServerInfo was read. Thread-safe snapshot. */
+    public Optional<Integer> specVersion() {
+        return Optional.ofNullable(negotiatedMajor);
+    }
+
+    /** Closes the connector; the session then ends as on a disconnect. */
+    public CompletableFuture<Void> close() {
+        connector.close();
+        return closeFuture();
+    }
+
+    private void receive(String frame) {
+        if (ended.isDone()) {
+            return;
+        }
+        log.debug("session <- {}", frame);
+        List<Decoded> decodedFrame = codec.decode(frame);
+        negotiatedMajor = codec.version().map(SpecVersion::major).orElse(null);
+        for (Decoded decoded : decodedFrame) {
+            if (decoded instanceof Decoded.Request request) {
+                core.request(request.id(), request.commands());
+            } else if (decoded instanceof Decoded.Rejected rejected) {
+                core.reject(rejected.id(), rejected.error());
+            }
+        }
+    }
+
+    private void send(List<ServerMessage> messages) {
+        Optional<String> frame;
+        try {
+            frame = codec.encode(messages);
+        } catch (RuntimeException e) {
+            log.warn("could not encode {} for the client", messages, e);
+            return;
+        }
+        frame.ifPresent(text -> {
+            log.debug("session -> {}", text);
+            connector.send(text).exceptionally(error -> {
+                log.debug("frame not sent: {}", error.toString());
+                return null;
+            });
+        });
+    }
+
+    /** A client that never sends RequestServerInfo is told so and hung up on, so it holds nothing. */
+    private void handshakeExpired() {
+        if (ended.isDone() || core.state() != SessionState.AWAITING_HANDSHAKE) {
+            return;
+        }
+        log.info("no RequestServerInfo within {} ms: closing the connection", settings.handshakeTimeoutMs());
+        send(List.of(new ErrorMessage(0, ErrorCode.INIT,
+                "No RequestServerInfo within " + settings.handshakeTimeoutMs() + " ms")));
+        connector.close();
+    }
+
+    private void end(Throwable cause) {
+        if (ended.isDone()) {
+            return;
+        }
+        if (cause != null) {
+            log.info("connection of client '{}' lost: {}", core.clientName(), cause.toString());
+        }
+        core.closed();
+        onEnd.accept(this);
+        ended.complete(null);
+    }
+}

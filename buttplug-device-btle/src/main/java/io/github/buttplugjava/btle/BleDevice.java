@@ -1,0 +1,208 @@
+package io.github.buttplugjava.btle;
+
+import io.github.buttplugjava.btle.config.ConfiguredFeature;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+import io.github.buttplugjava.btle.protocol.HardwareCommand;
+import io.github.buttplugjava.btle.protocol.ProtocolHandler;
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.ButtplugException;
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.message.DeviceFeature;
+import io.github.buttplugjava.core.message.InputCommandType;
+import io.github.buttplugjava.core.message.InputLimits;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.OutputLimits;
+import io.github.buttplugjava.core.message.OutputType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/** A connected, initialised BLE device: checks commands, drops repeats, runs its protocol handler. */
+final class BleDevice implements Device {
+
+    private final PeripheralHardware hardware;
+    private final DeviceDefinition definition;
+    private final ProtocolHandler handler;
+    private final CommandBatcher batcher;
+    private final List<DeviceFeature> features;
+    private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
+    private final Executor executor;
+
+    BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
+              Executor executor, long batchWindowMs) {
+        this.hardware = hardware;
+        this.definition = definition;
+        this.handler = handler;
+        this.executor = executor;
+        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
+        List<DeviceFeature> list = new ArrayList<>();
+        for (ConfiguredFeature f : definition.features()) {
+            list.add(f.feature());
+        }
+        this.features = List.copyOf(list);
+    }
+
+    /**
+     * Starts the protocol's keepalive, if it has one: stops the device once (so there is a frame to
+     * repeat) and repeats the last frame whenever the device has been idle for the interval.
+     */
+    CompletableFuture<Void> start() {
+        var keepalive = handler.keepalive();
+        if (keepalive.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long interval = keepalive.get().toMillis();
+        scheduleKeepalive(interval);
+        return stop();
+    }
+
+    private void scheduleKeepalive(long intervalMs) {
+        CompletableFuture.runAsync(() -> {
+            if (!hardware.peripheral().isConnected()) {
+                return;
+            }
+            batcher.repeatIfIdle(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs));
+            scheduleKeepalive(intervalMs);
+        }, CompletableFuture.delayedExecutor(intervalMs, java.util.concurrent.TimeUnit.MILLISECONDS, executor));
+    }
+
+    DeviceDefinition definition() {
+        return definition;
+    }
+
+    PeripheralHardware hardware() {
+        return hardware;
+    }
+
+    @Override
+    public String identifier() {
+        return hardware.address();
+    }
+
+    @Override
+    public String name() {
+        return definition.name();
+    }
+
+    @Override
+    public Optional<String> displayName() {
+        return definition.displayName();
+    }
+
+    @Override
+    public long timingGapMs() {
+        return definition.messageGapMs();
+    }
+
+    @Override
+    public List<DeviceFeature> features() {
+        return features;
+    }
+
+    @Override
+    public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+        List<HardwareCommand> commands;
+        try {
+            ConfiguredFeature feature = feature(featureIndex);
+            OutputLimits limits = feature.feature().output(command.type()).orElseThrow(() ->
+                    new ButtplugDeviceException("feature " + featureIndex + " of " + name() + " has no "
+                            + command.type().wireName() + " output"));
+            if (!limits.value().contains(command.value())) {
+                throw new ButtplugDeviceException("value " + command.value() + " is outside the range ["
+                        + limits.value().min() + "," + limits.value().max() + "] of feature " + featureIndex);
+            }
+            if (limits.duration() != null && !limits.duration().contains(command.durationMs())) {
+                throw new ButtplugDeviceException("duration " + command.durationMs() + " ms is outside the range of feature "
+                        + featureIndex);
+            }
+            synchronized (this) {
+                if (command.equals(lastOutput.get(featureIndex))) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                OutputCommand deviceCommand = new OutputCommand(command.type(),
+                        feature.deviceValue(command.type(), command.value()), command.durationMs());
+                commands = handler.output(featureIndex, deviceCommand);
+                lastOutput.put(featureIndex, command);
+            }
+        } catch (ButtplugException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException(
+                    "protocol " + definition.protocol() + " failed a command: " + e.getMessage(), e));
+        }
+        return batcher.submit(commands);
+    }
+
+    @Override
+    public CompletableFuture<Integer> read(int featureIndex, InputType type) {
+        try {
+            checkInput(featureIndex, type, InputCommandType.READ);
+            return handler.readInput(hardware, featureIndex, type);
+        } catch (ButtplugException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
+        try {
+            checkInput(featureIndex, type, InputCommandType.SUBSCRIBE);
+            return handler.subscribeInput(hardware, featureIndex, type, listener);
+        } catch (ButtplugException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
+        try {
+            checkInput(featureIndex, type, InputCommandType.SUBSCRIBE);
+            return handler.unsubscribeInput(hardware, featureIndex, type);
+        } catch (ButtplugException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Sets the first non-positional output of every feature to 0 (repeats are dropped as usual). */
+    @Override
+    public CompletableFuture<Void> stop() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (DeviceFeature f : features) {
+            for (OutputType type : f.outputs().keySet()) {
+                if (type == OutputType.POSITION || type == OutputType.HW_POSITION_WITH_DURATION) {
+                    continue;
+                }
+                all.add(output(f.featureIndex(), OutputCommand.of(type, 0)));
+                break;
+            }
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+    }
+
+    private ConfiguredFeature feature(int index) {
+        return definition.feature(index).orElseThrow(() ->
+                new ButtplugDeviceException(name() + " has no feature " + index));
+    }
+
+    private void checkInput(int featureIndex, InputType type, InputCommandType command) {
+        InputLimits limits = feature(featureIndex).feature().input(type).orElseThrow(() ->
+                new ButtplugDeviceException("feature " + featureIndex + " of " + name() + " has no "
+                        + type.wireName() + " input"));
+        if (!limits.accepts(command)) {
+            throw new ButtplugDeviceException("input " + type.wireName() + " of feature " + featureIndex
+                    + " does not accept " + command.wireName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BleDevice[" + name() + ", " + definition.protocol() + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package io.github.buttplugjava.btle;
+
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+import io.github.buttplugjava.btle.config.ProtocolDefinition;
+import io.github.buttplugjava.btle.protocol.Identification;
+import io.github.buttplugjava.btle.protocol.ProtocolFactory;
+import io.github.buttplugjava.btle.protocol.ProtocolHandler;
+import io.github.buttplugjava.btle.protocol.Protocols;
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The devices of one BLE adapter: scans, matches advertisements against the
+ * {@link DeviceConfiguration}, connects, identifies and initialises each device with its protocol
+ * handler, and reports it to the listener.
+ *
+ * <p>A device whose handshake fails is logged, disconnected and skipped (never reported); it is
+ * tried again on the next {@link #startScanning()}. A device that disconnects is reported removed.
+ * Listener events arrive serially on the executor. Commands that a device receives within the
+ * batching window are written together (a later write for the same state replaces an earlier one).
+ * Thread-safe.
+ */
+public final class BleDeviceSource implements DeviceSource {
+
+    private static final Logger log = LoggerFactory.getLogger(BleDeviceSource.class);
+
+    /** The default batching window. */
+    public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
+
+    private final BleAdapter adapter;
+    private final DeviceConfiguration configuration;
+    private final Protocols protocols;
+    private final Executor executor;
+    private final SerialExecutor events;
+    private final long batchWindowMs;
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
+    private volatile DeviceSourceListener listener;
+    private volatile boolean closed;
+
+    /**
+     * A source over an adapter.
+     *
+     * @param adapter       the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     * @param protocols     the protocol handlers
+     * @param executor      runs listener events and batch flushes
+     * @param batchWindow   how long a device gathers commands before writing them (0 = write at once)
+     */
+    public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
+                           Executor executor, Duration batchWindow) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter");
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.protocols = Objects.requireNonNull(protocols, "protocols");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.events = new SerialExecutor(executor);
+        this.batchWindowMs = batchWindow.toMillis();
+    }
+
+    /** A source with the built-in protocols, the common pool and the default batching window. */
+    public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration) {
+        this(adapter, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), DEFAULT_BATCH_WINDOW);
+    }
+
+    @Override
+    public String name() {
+        return "btle " + adapter.name();
+    }
+
+    @Override
+    public synchronized void start(DeviceSourceListener listener) {
+        if (this.listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    public CompletableFuture<Void> startScanning() {
+        if (listener == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
+        }
+        return adapter.startScan(this::seen);
+    }
+
+    @Override
+    public CompletableFuture<Void> stopScanning() {
+        return adapter.stopScan();
+    }
+
+    private void seen(Advertisement ad) {
+        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
+            return;
+        }
+        if (!configuration.mayConnect(ad.address())) {
+            return;
+        }
+        List<ProtocolDefinition> candidates = new ArrayList<>();
+        for (ProtocolDefinition p : configuration.protocolsFor(ad)) {
+            if (protocols.factory(p.id()).isPresent()) {
+                candidates.add(p);
+            }
+        }
+        if (candidates.isEmpty() || !busy.add(ad.address())) {
+            return;
+        }
+        log.info("connecting to {} ({})", ad.name(), candidates.get(0).id());
+        adapter.connect(ad.address())
+                .thenCompose(peripheral -> setUp(peripheral, ad, candidates).whenComplete((device, error) -> {
+                    if (error != null) {
+                        peripheral.disconnect();
+                    }
+                }))
+                .whenComplete((device, error) -> {
+                    if (error != null) {
+                        busy.remove(ad.address());
+                        log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
+                    } else {
+                        added(device);
+                    }
+                });
+    }
+
+    private CompletableFuture<BleDevice> setUp(BlePeripheral peripheral, Advertisement ad,
+                                               List<ProtocolDefinition> candidates) {
+        for (ProtocolDefinition p : candidates) {
+            PeripheralHardware hardware = PeripheralHardware.bind(peripheral, ad, p.btle().orElseThrow());
+            if (hardware != null) {
+                ProtocolHandler handler = protocols.factory(p.id()).orElseThrow().create();
+                return handler.identify(p.id(), hardware)
+                        .thenCompose(id -> initialise(peripheral, ad, hardware, handler, p.id(), id));
+            }
+        }
+        return CompletableFuture.failedFuture(new BleException(
+                "device " + peripheral.name() + " has none of the endpoints of protocol " + candidates.get(0).id()));
+    }
+
+    private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, Advertisement ad, PeripheralHardware hardware,
+                                                    ProtocolHandler handler, String matched, Identification id) {
+        PeripheralHardware hw = hardware;
+        ProtocolHandler h = handler;
+        if (!id.protocol().equals(matched)) {
+            ProtocolDefinition other = configuration.protocol(id.protocol()).orElse(null);
+            ProtocolFactory factory = protocols.factory(id.protocol()).orElse(null);
+            if (other == null || other.btle().isEmpty() || factory == null) {
+                return CompletableFuture.failedFuture(new ButtplugDeviceException(
+                        "protocol " + matched + " handed over to unknown protocol " + id.protocol()));
+            }
+            hw = PeripheralHardware.bind(peripheral, ad, other.btle().get());
+            h = factory.create();
+            if (hw == null) {
+                return CompletableFuture.failedFuture(new BleException(
+                        "device has none of the endpoints of protocol " + id.protocol()));
+            }
+        }
+        DeviceDefinition definition;
+        try {
+            definition = configuration.definition(id.protocol(), id.identifier(), peripheral.address())
+                    .orElseThrow(() -> new ButtplugDeviceException("no configuration for protocol " + id.protocol()));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException(e.getMessage(), e));
+        }
+        if (definition.denied()) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException("device is denied by the user configuration"));
+        }
+        PeripheralHardware finalHw = hw;
+        ProtocolHandler finalHandler = h;
+        return h.initialize(hw, definition)
+                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs))
+                .thenCompose(device -> device.start().thenApply(v -> device));
+    }
+
+    private void added(BleDevice device) {
+        String address = device.identifier();
+        if (closed) {
+            device.hardware().peripheral().disconnect();
+            busy.remove(address);
+            return;
+        }
+        devices.put(address, device);
+        busy.remove(address);
+        device.hardware().peripheral().onDisconnect(() -> {
+            if (devices.remove(address, device)) {
+                log.info("device {} disconnected", device.name());
+                events.execute(() -> listener.deviceRemoved(device));
+            }
+        });
+        if (!device.hardware().peripheral().isConnected()) {
+            if (devices.remove(address, device)) {
+                log.info("device {} disconnected during set-up", device.name());
+            }
+            return;
+        }
+        log.info("device {} ready ({}, model {})", device.name(), device.definition().protocol(),
+                device.definition().identifier());
+        events.execute(() -> listener.deviceAdded(device));
+    }
+
+    /** Stops scanning and disconnects every device (each reported removed). Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        adapter.stopScan();
+        for (BleDevice device : new ArrayList<>(devices.values())) {
+            device.stop().whenComplete((v, e) -> device.hardware().peripheral().disconnect());
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.buttplugjava.btle;
+
+import io.github.buttplugjava.btle.protocol.HardwareCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a device's hardware commands in order, one at a time. Commands that arrive within the
+ * batching window are sent together, and a later write replaces a pending one of an overlapping
+ * group (as the reference's device task does), so a two-motor command becomes one frame on
+ * one-frame protocols.
+ */
+final class CommandBatcher {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandBatcher.class);
+
+    private final PeripheralHardware io;
+    private final Executor executor;
+    private final long windowMs;
+
+    private List<HardwareCommand> pending = new ArrayList<>();
+    private CompletableFuture<Void> pendingDone = new CompletableFuture<>();
+    private boolean flushScheduled;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private HardwareCommand.Write lastWrite;
+    private long lastWriteNanos = System.nanoTime();
+
+    CommandBatcher(PeripheralHardware io, Executor executor, long windowMs) {
+        this.io = io;
+        this.executor = executor;
+        this.windowMs = windowMs;
+    }
+
+    /**
+     * Queues commands. The future completes once they are accepted (as the reference answers Ok
+     * once a command is queued), so a caller that sends the features of one message one after
+     * another still lands in one batch; write failures are logged. Use {@link #submitAndWait} to wait
+     * for the writes.
+     */
+    CompletableFuture<Void> submit(List<HardwareCommand> commands) {
+        if (!io.isConnected()) {
+            return CompletableFuture.failedFuture(new BleException("device " + io.name() + " is disconnected"));
+        }
+        submitAndWait(commands).whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("write to {} failed: {}", io.name(), e.getMessage());
+            }
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Queues commands; the future completes when they (or what replaced them) are written. */
+    CompletableFuture<Void> submitAndWait(List<HardwareCommand> commands) {
+        if (commands.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done;
+        boolean flushNow = false;
+        synchronized (this) {
+            if (pending.isEmpty()) {
+                pending.addAll(commands);
+            } else {
+                for (HardwareCommand c : commands) {
+                    pending.removeIf(c::overlaps);
+                    pending.add(c);
+                }
+            }
+            done = pendingDone;
+            if (!flushScheduled) {
+                flushScheduled = true;
+                if (windowMs <= 0) {
+                    flushNow = true;
+                } else {
+                    CompletableFuture.runAsync(this::flush,
+                            CompletableFuture.delayedExecutor(windowMs, TimeUnit.MILLISECONDS, executor));
+                }
+            }
+        }
+        if (flushNow) {
+            flush();
+        }
+        return done;
+    }
+
+    private void flush() {
+        List<HardwareCommand> batch;
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            batch = pending;
+            done = pendingDone;
+            pending = new ArrayList<>();
+            pendingDone = new CompletableFuture<>();
+            flushScheduled = false;
+            CompletableFuture<Void> previous = tail;
+            tail = previous.exceptionally(e -> null).thenCompose(v -> run(batch, 0));
+            tail.whenComplete((v, e) -> {
+                if (e == null) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+    }
+
+    /** Writes the last frame again when nothing was written for {@code idleNanos}. */
+    void repeatIfIdle(long idleNanos) {
+        HardwareCommand.Write repeat;
+        synchronized (this) {
+            if (lastWrite == null || !pending.isEmpty() || System.nanoTime() - lastWriteNanos < idleNanos) {
+                return;
+            }
+            repeat = lastWrite;
+        }
+        submit(List.of(repeat));
+    }
+
+    private CompletableFuture<Void> run(List<HardwareCommand> batch, int from) {
+        if (from >= batch.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        HardwareCommand c = batch.get(from);
+        CompletableFuture<Void> step;
+        if (c instanceof HardwareCommand.Write w) {
+            synchronized (this) {
+                lastWrite = w;
+                lastWriteNanos = System.nanoTime();
+            }
+            step = io.write(w.endpoint(), w.data(), w.withResponse());
+        } else if (c instanceof HardwareCommand.Subscribe s) {
+            step = io.subscribe(s.endpoint());
+        } else {
+            step = io.unsubscribe(c.endpoint());
+        }
+        return step.thenCompose(v -> run(batch, from + 1));
+    }
+}

@@ -1,0 +1,211 @@
+package io.github.buttplugjava.btle.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.buttplugjava.btle.Advertisement;
+import io.github.buttplugjava.core.message.DeviceFeature;
+import io.github.buttplugjava.core.message.OutputLimits;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.message.Range;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The device configuration: the official v4 configuration bundled with this library (version
+ * 4.189, BSD-3-Clause, see {@code LICENSE-buttplug.txt} beside it) with a user configuration on
+ * top. It matches advertisements to protocols and gives each identified device its definition.
+ *
+ * <p>Immutable and thread-safe. {@link #bundled()} parses the bundled file once per JVM.
+ */
+public final class DeviceConfiguration {
+
+    private static final String RESOURCE = "buttplug-device-config-v4.json";
+    private static volatile Map<String, ProtocolDefinition> bundledProtocols;
+
+    private final Map<String, ProtocolDefinition> protocols;
+    private final List<UserDeviceConfig> userDevices;
+
+    private DeviceConfiguration(Map<String, ProtocolDefinition> protocols, List<UserDeviceConfig> userDevices) {
+        this.protocols = Collections.unmodifiableMap(protocols);
+        this.userDevices = List.copyOf(userDevices);
+    }
+
+    /** The bundled official configuration, without user settings. */
+    public static DeviceConfiguration bundled() {
+        Map<String, ProtocolDefinition> p = bundledProtocols;
+        if (p == null) {
+            try (InputStream in = DeviceConfiguration.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("bundled device configuration " + RESOURCE + " is missing");
+                }
+                p = ConfigParser.protocols(ConfigParser.tree(in).path("protocols"), true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled device configuration", e);
+            }
+            bundledProtocols = p;
+        }
+        return new DeviceConfiguration(p, List.of());
+    }
+
+    /**
+     * This configuration with a user configuration (v4 user-config JSON, {@code user_configs} with
+     * {@code protocols} and/or {@code devices}) on top. User protocols add communication and
+     * configurations to the base protocol of the same id, or add a protocol.
+     *
+     * @throws IllegalArgumentException when the JSON is malformed or not a user configuration
+     */
+    public DeviceConfiguration withUserConfig(String json) {
+        JsonNode root;
+        try {
+            root = ConfigParser.tree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("user device configuration is not valid JSON: " + e.getMessage(), e);
+        }
+        JsonNode user = root.path("user_configs");
+        if (!user.isObject()) {
+            throw new IllegalArgumentException("user device configuration has no user_configs object");
+        }
+        Map<String, ProtocolDefinition> merged = new LinkedHashMap<>(protocols);
+        ConfigParser.protocols(user.get("protocols"), false).forEach((id, added) ->
+                merged.merge(id, added, DeviceConfiguration::mergeProtocol));
+        List<UserDeviceConfig> devices = new ArrayList<>(userDevices);
+        devices.addAll(ConfigParser.userDevices(user.path("devices")));
+        return new DeviceConfiguration(merged, devices);
+    }
+
+    private static ProtocolDefinition mergeProtocol(ProtocolDefinition base, ProtocolDefinition added) {
+        List<DeviceTemplate> configurations = new ArrayList<>(added.configurations());
+        configurations.addAll(base.configurations());
+        return new ProtocolDefinition(base.id(), added.btle().isPresent() ? added.btle() : base.btle(),
+                base.defaults(), configurations);
+    }
+
+    /** Every protocol, by id, in configuration order. */
+    public Collection<ProtocolDefinition> protocols() {
+        return protocols.values();
+    }
+
+    /** The protocol with an id. */
+    public Optional<ProtocolDefinition> protocol(String id) {
+        return Optional.ofNullable(protocols.get(id));
+    }
+
+    /** The user settings for every configured device. */
+    public List<UserDeviceConfig> userDevices() {
+        return userDevices;
+    }
+
+    /** The BLE protocols an advertisement selects, in configuration order (usually one). */
+    public List<ProtocolDefinition> protocolsFor(Advertisement ad) {
+        List<ProtocolDefinition> out = new ArrayList<>(1);
+        for (ProtocolDefinition p : protocols.values()) {
+            if (p.btle().isPresent() && p.btle().get().matches(ad)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the user's allow and deny lists let a device connect: a denied address never does;
+     * when any device is allowed, only allowed addresses do.
+     */
+    public boolean mayConnect(String address) {
+        boolean anyAllowed = false;
+        boolean allowed = false;
+        for (UserDeviceConfig u : userDevices) {
+            if (u.address().equals(address) && u.deny()) {
+                return false;
+            }
+            anyAllowed |= u.allow();
+            allowed |= u.allow() && u.address().equals(address);
+        }
+        return !anyAllowed || allowed;
+    }
+
+    /**
+     * The definition of an identified device: the protocol's configuration for the identifier (or
+     * its defaults), with the user's settings for (address, protocol, identifier) applied.
+     *
+     * @return empty when the protocol is unknown
+     * @throws IllegalArgumentException when a user range lies outside the base range
+     */
+    public Optional<DeviceDefinition> definition(String protocolId, String identifier, String address) {
+        ProtocolDefinition protocol = protocols.get(protocolId);
+        if (protocol == null) {
+            return Optional.empty();
+        }
+        DeviceTemplate template = protocol.template(identifier);
+        UserDeviceConfig user = null;
+        for (UserDeviceConfig u : userDevices) {
+            if (u.address().equals(address) && u.protocol().equals(protocolId) && u.identifier().equals(identifier)) {
+                user = u;
+            }
+        }
+        List<ConfiguredFeature> features = new ArrayList<>();
+        List<FeatureTemplate> templates = template.features() == null ? List.of() : template.features();
+        for (FeatureTemplate f : templates) {
+            features.add(configure(f, user == null ? null : change(user, f.id())));
+        }
+        features.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return Optional.of(new DeviceDefinition(protocolId, identifier,
+                user != null && user.name().isPresent() ? user.name().get() : template.name(),
+                user == null ? Optional.empty() : user.displayName(),
+                Optional.ofNullable(template.variant()),
+                template.messageGapMs() == null ? 0 : template.messageGapMs(),
+                features,
+                user != null && user.allow(), user != null && user.deny(),
+                user == null ? OptionalInt.empty() : user.index()));
+    }
+
+    private static UserDeviceConfig.FeatureChange change(UserDeviceConfig user, String baseId) {
+        for (UserDeviceConfig.FeatureChange c : user.features()) {
+            if (c.baseId().equals(baseId)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static ConfiguredFeature configure(FeatureTemplate base, UserDeviceConfig.FeatureChange change) {
+        if (change == null) {
+            return new ConfiguredFeature(base.id(), base.toDeviceFeature(), Map.of());
+        }
+        Map<OutputType, OutputLimits> outputs = new EnumMap<>(OutputType.class);
+        Map<OutputType, Integer> offsets = new EnumMap<>(OutputType.class);
+        base.outputs().forEach((type, limits) -> {
+            if (change.disabled().contains(type)) {
+                return;
+            }
+            Range user = change.ranges().get(type);
+            if (user == null) {
+                outputs.put(type, limits);
+                return;
+            }
+            Range b = limits.value();
+            if (user.min() < b.min() || user.max() > b.max()) {
+                throw new IllegalArgumentException("user range [" + user.min() + "," + user.max()
+                        + "] of feature " + base.id() + " lies outside the base range [" + b.min() + "," + b.max() + "]");
+            }
+            if (b.min() < 0) {
+                outputs.put(type, new OutputLimits(user, limits.duration()));
+            } else {
+                outputs.put(type, new OutputLimits(new Range(0, user.max() - user.min()), limits.duration()));
+                offsets.put(type, user.min());
+            }
+        });
+        DeviceFeature feature = new DeviceFeature(base.index(), change.description().orElse(base.description()),
+                outputs, base.inputs());
+        return new ConfiguredFeature(base.id(), feature, offsets);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.buttplugjava.btle.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One protocol of the configuration.
+ *
+ * @param id             the protocol id, e.g. {@code "lovense"}
+ * @param btle           how its devices look over BLE; empty for protocols on other buses
+ * @param defaults       name and features when no configuration matches the model
+ * @param configurations per-model configurations, selected by identifier
+ */
+public record ProtocolDefinition(String id, Optional<BtleSpecifier> btle, DeviceTemplate defaults,
+                                 List<DeviceTemplate> configurations) {
+
+    /** Copies the list. */
+    public ProtocolDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(btle, "btle");
+        Objects.requireNonNull(defaults, "defaults");
+        configurations = List.copyOf(configurations);
+    }
+
+    /** The configuration for a model identifier, merged over the defaults; else the defaults. */
+    public DeviceTemplate template(String identifier) {
+        for (DeviceTemplate t : configurations) {
+            if (t.identifiers().contains(identifier)) {
+                return t.over(defaults);
+            }
+        }
+        return defaults;
+    }
+}

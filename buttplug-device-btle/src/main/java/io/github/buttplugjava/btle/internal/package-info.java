@@ -1,0 +1,2 @@
+/** Machinery shared by the BLE packages; not API, may change without notice. */
+package io.github.buttplugjava.btle.internal;

@@ -1,0 +1,146 @@
+package io.github.buttplugjava.btle.protocol;
+
+import io.github.buttplugjava.btle.Endpoint;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.OutputCommand;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One device's protocol: identifies the model, runs the handshake, and translates output commands
+ * into endpoint writes. One instance per connected device; it may keep state (the last value of
+ * each motor, a packet counter).
+ *
+ * <p>Lifecycle: {@link #identify}, then {@link #initialize} once, then commands. The device calls
+ * the command methods serially (never concurrently), after it has dropped commands that repeat a
+ * feature's last value. Every method that a protocol does not support fails with
+ * {@link ButtplugDeviceException}. Output methods do no I/O: they return the writes to make, in
+ * order (possibly none).
+ */
+public interface ProtocolHandler {
+
+    /**
+     * Finds the model identifier. The default is the advertised name, no I/O.
+     *
+     * @param protocol the protocol id the advertisement matched
+     */
+    default CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+        return CompletableFuture.completedFuture(new Identification(protocol, io.name()));
+    }
+
+    /** Runs the handshake and takes the device's definition. The default does nothing. */
+    default CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * How long the device may go without a write before the last frame is written again, for
+     * protocols whose toys stop on their own otherwise. A device with a keepalive is also stopped
+     * once right after initialisation (so there is a frame to repeat). Default: none.
+     */
+    default java.util.Optional<java.time.Duration> keepalive() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The writes for one output command (value already in the protocol's range). Dispatches to the
+     * per-type methods below.
+     *
+     * @throws ButtplugDeviceException when the protocol cannot carry it out
+     */
+    default List<HardwareCommand> output(int featureIndex, OutputCommand command) {
+        int v = command.value();
+        return switch (command.type()) {
+            case VIBRATE -> vibrate(featureIndex, v);
+            case ROTATE -> rotate(featureIndex, v);
+            case OSCILLATE -> oscillate(featureIndex, v);
+            case CONSTRICT -> constrict(featureIndex, v);
+            case SPRAY -> spray(featureIndex, v);
+            case TEMPERATURE -> temperature(featureIndex, v);
+            case LED -> led(featureIndex, v);
+            case POSITION -> position(featureIndex, v);
+            case HW_POSITION_WITH_DURATION -> positionWithDuration(featureIndex, v, command.durationMs());
+        };
+    }
+
+    /** Vibration speed. */
+    default List<HardwareCommand> vibrate(int featureIndex, int speed) {
+        throw unsupported("Vibrate");
+    }
+
+    /** Rotation speed; negative = counter-clockwise. */
+    default List<HardwareCommand> rotate(int featureIndex, int speed) {
+        throw unsupported("Rotate");
+    }
+
+    /** Oscillation speed. */
+    default List<HardwareCommand> oscillate(int featureIndex, int speed) {
+        throw unsupported("Oscillate");
+    }
+
+    /** Constriction level. */
+    default List<HardwareCommand> constrict(int featureIndex, int level) {
+        throw unsupported("Constrict");
+    }
+
+    /** Spray power. */
+    default List<HardwareCommand> spray(int featureIndex, int level) {
+        throw unsupported("Spray");
+    }
+
+    /** Temperature (signed). */
+    default List<HardwareCommand> temperature(int featureIndex, int level) {
+        throw unsupported("Temperature");
+    }
+
+    /** Light level. */
+    default List<HardwareCommand> led(int featureIndex, int level) {
+        throw unsupported("Led");
+    }
+
+    /** Move to a position. */
+    default List<HardwareCommand> position(int featureIndex, int position) {
+        throw unsupported("Position");
+    }
+
+    /** Move to a position over a duration. */
+    default List<HardwareCommand> positionWithDuration(int featureIndex, int position, long durationMs) {
+        throw unsupported("HwPositionWithDuration");
+    }
+
+    /**
+     * Reads an input once. The default reads the battery from the standard battery characteristic
+     * (endpoint {@code rxblebattery}, one byte, percent) when the device has it.
+     */
+    default CompletableFuture<Integer> readInput(HardwareIo io, int featureIndex, InputType type) {
+        if (type == InputType.BATTERY && io.hasEndpoint(Endpoint.RXBLEBATTERY)) {
+            return io.read(Endpoint.RXBLEBATTERY).thenApply(data -> {
+                if (data.length < 1) {
+                    throw new ButtplugDeviceException("battery characteristic returned no data");
+                }
+                return data[0] & 0xff;
+            });
+        }
+        return CompletableFuture.failedFuture(unsupported("InputCmd Read " + type.wireName()));
+    }
+
+    /** Starts sending an input's readings to {@code listener}. */
+    default CompletableFuture<Void> subscribeInput(HardwareIo io, int featureIndex, InputType type,
+                                                   InputListener listener) {
+        return CompletableFuture.failedFuture(unsupported("InputCmd Subscribe " + type.wireName()));
+    }
+
+    /** Ends an input subscription. */
+    default CompletableFuture<Void> unsubscribeInput(HardwareIo io, int featureIndex, InputType type) {
+        return CompletableFuture.failedFuture(unsupported("InputCmd Unsubscribe " + type.wireName()));
+    }
+
+    /** The exception for a command a protocol does not support. */
+    static ButtplugDeviceException unsupported(String what) {
+        return new ButtplugDeviceException("command not supported by this protocol: " + what);
+    }
+}

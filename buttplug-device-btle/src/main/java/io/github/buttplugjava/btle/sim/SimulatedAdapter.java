@@ -1,0 +1,115 @@
+package io.github.buttplugjava.btle.sim;
+
+import io.github.buttplugjava.btle.Advertisement;
+import io.github.buttplugjava.btle.BleAdapter;
+import io.github.buttplugjava.btle.BleException;
+import io.github.buttplugjava.btle.BlePeripheral;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A simulated BLE adapter offering a fixed set of toys. A scan reports every toy's advertisement
+ * once, on the executor; {@link #connect} gives a fresh {@link SimulatedPeripheral}. Thread-safe.
+ */
+public final class SimulatedAdapter implements BleAdapter {
+
+    private final Map<String, SimulatedToy> toys = new LinkedHashMap<>();
+    private final Map<String, SimulatedPeripheral> connected = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<SimulatedPeripheral>> connections = new ConcurrentHashMap<>();
+    private final Executor executor;
+    private volatile boolean scanning;
+    private volatile boolean closed;
+
+    /**
+     * An adapter with toys.
+     *
+     * @param executor runs scan reports and the toys' notifications
+     * @throws IllegalArgumentException when two toys share an address
+     */
+    public SimulatedAdapter(List<SimulatedToy> toys, Executor executor) {
+        for (SimulatedToy t : toys) {
+            if (this.toys.put(t.advertisement().address(), t) != null) {
+                throw new IllegalArgumentException("two simulated toys at " + t.advertisement().address());
+            }
+        }
+        this.executor = executor;
+    }
+
+    @Override
+    public String name() {
+        return "simulated";
+    }
+
+    /** The toys' advertisements. */
+    public List<Advertisement> advertisements() {
+        List<Advertisement> out = new ArrayList<>();
+        toys.values().forEach(t -> out.add(t.advertisement()));
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<Void> startScan(Consumer<Advertisement> listener) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new BleException("adapter is closed"));
+        }
+        scanning = true;
+        List<Advertisement> ads = advertisements();
+        executor.execute(() -> {
+            for (Advertisement ad : ads) {
+                if (!scanning) {
+                    return;
+                }
+                listener.accept(ad);
+            }
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> stopScan() {
+        scanning = false;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<BlePeripheral> connect(String address) {
+        SimulatedToy toy = toys.get(address);
+        if (toy == null || closed) {
+            return CompletableFuture.failedFuture(new BleException("no simulated toy at " + address));
+        }
+        SimulatedPeripheral p = new SimulatedPeripheral(address, toy.advertisement().name(), toy.layout(),
+                toy.behaviour().get(), executor);
+        SimulatedPeripheral old = connected.put(address, p);
+        if (old != null) {
+            old.disconnect();
+        }
+        connections.computeIfAbsent(address, a -> new CompletableFuture<>()).complete(p);
+        return CompletableFuture.completedFuture(p);
+    }
+
+    /** The connected peripheral at an address, if any. */
+    public Optional<SimulatedPeripheral> peripheral(String address) {
+        return Optional.ofNullable(connected.get(address));
+    }
+
+    /** Completes with the peripheral of the first connection to an address. */
+    public CompletableFuture<SimulatedPeripheral> whenConnected(String address) {
+        return connections.computeIfAbsent(address, a -> new CompletableFuture<>());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scanning = false;
+        connected.values().forEach(SimulatedPeripheral::disconnect);
+        connected.clear();
+    }
+}

@@ -1,0 +1,302 @@
+package io.github.buttplugjava.btle.tinyb;
+
+import io.github.buttplugjava.btle.Advertisement;
+import io.github.buttplugjava.btle.BleAdapter;
+import io.github.buttplugjava.btle.BleException;
+import io.github.buttplugjava.btle.BlePeripheral;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tinyb.BluetoothAdapter;
+import tinyb.BluetoothDevice;
+import tinyb.BluetoothManager;
+import tinyb.TransportType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A {@link BleAdapter} over TinyB (Intel's C++/JNI BlueZ client, as bundled by
+ * {@code org.sputnikdev:bluetooth-manager-tinyb} with its native libraries for Linux x86_64, x86_32
+ * and 32-bit ARM). TinyB talks to BlueZ on the system bus, whose address it takes from
+ * {@code $DBUS_SYSTEM_BUS_ADDRESS} once per JVM.
+ *
+ * <p><b>Write type:</b> TinyB cannot choose between write with and without response. Every write is
+ * a BlueZ {@code WriteValue} without a {@code type}, which BlueZ sends as a write request (with
+ * response) when the characteristic allows it; {@code withResponse} is ignored. Protocols that rely
+ * on write-without-response (Lovense, most toys) still work but each write waits for the ATT
+ * response; a characteristic that only allows write-without-response gets a command. Prefer
+ * {@code BluezBleAdapter} on Linux.
+ *
+ * <p>Nothing native is loaded until the first {@link #startScan} or {@link #connect}; a missing
+ * native library, bus, BlueZ or adapter then fails that future with a {@link BleException}.
+ * TinyB has no "device found" callback, so a scan polls the device list every
+ * {@link TinyBOptions#scanPollInterval()}. Thread-safe; TinyB's native layer is not, so every TinyB
+ * call of every adapter in the JVM runs on one shared thread (peripherals connect one after
+ * another); results and notifications are delivered serially on the I/O executor.
+ */
+public final class TinyBBleAdapter implements BleAdapter {
+    private static final Logger log = LoggerFactory.getLogger(TinyBBleAdapter.class);
+
+    private final TinyBOptions options;
+    private final ExecutorService ownedIo;
+    private final java.util.concurrent.Executor io;
+    private final ScheduledExecutorService poller;
+    private final SerialExecutor scanResults;
+    private final Map<String, TinyBPeripheral> peripherals = new ConcurrentHashMap<>();
+    private final Map<String, Advertisement> lastSeen = new ConcurrentHashMap<>();
+    private volatile Consumer<Advertisement> scanListener;
+    private final java.util.concurrent.atomic.AtomicBoolean pollQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private ScheduledFuture<?> scanPoll;
+    private CompletableFuture<BluetoothAdapter> adapter;
+    private volatile boolean closed;
+
+    /** An adapter with its own I/O threads. */
+    public TinyBBleAdapter(TinyBOptions options) {
+        this(options, null);
+    }
+
+    /** An adapter delivering results and notifications on {@code io} (not shut down by {@link #close()}). */
+    public TinyBBleAdapter(TinyBOptions options, ExecutorService io) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.ownedIo = io == null ? Executors.newCachedThreadPool(threads("tinyb-io")) : null;
+        this.io = io == null ? ownedIo : io;
+        this.poller = Executors.newSingleThreadScheduledExecutor(threads("tinyb-scan"));
+        this.scanResults = new SerialExecutor(this.io);
+    }
+
+    private static java.util.concurrent.ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String name() {
+        return "tinyb " + options.adapterInterface().orElse("(first adapter)");
+    }
+
+    /**
+     * Loads TinyB and finds the adapter now rather than at first use.
+     *
+     * @return fails with {@link BleException} when TinyB, BlueZ or the adapter is missing
+     */
+    public CompletableFuture<Void> open() {
+        return adapter().thenApply(a -> null);
+    }
+
+    private synchronized CompletableFuture<BluetoothAdapter> adapter() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new BleException(name() + " is closed"));
+        }
+        if (adapter == null || adapter.isCompletedExceptionally()) {
+            adapter = CompletableFuture.supplyAsync(this::findAdapter, TinyBThread.CALLS);
+        }
+        return adapter;
+    }
+
+    private BluetoothAdapter findAdapter() {
+        TinyBNatives.load();
+        BluetoothManager manager;
+        try {
+            manager = BluetoothManager.getBluetoothManager();
+        } catch (RuntimeException e) {
+            throw new BleException("TinyB cannot reach BlueZ on the D-Bus system bus ("
+                    + e.getMessage() + "); is bluetoothd running, and is an adapter present?", e);
+        }
+        List<BluetoothAdapter> adapters = PeripheralCalls.call("list adapters", manager::getAdapters);
+        if (adapters.isEmpty()) {
+            throw new BleException("no Bluetooth adapter: BlueZ reports none");
+        }
+        if (options.adapterInterface().isEmpty()) {
+            return adapters.get(0);
+        }
+        List<String> names = new ArrayList<>();
+        for (BluetoothAdapter a : adapters) {
+            if (a.getInterfaceName().equals(options.adapterInterface().get())) {
+                return a;
+            }
+            names.add(a.getInterfaceName());
+        }
+        throw new BleException("no Bluetooth adapter " + options.adapterInterface().get() + "; BlueZ has " + names);
+    }
+
+    @Override
+    public CompletableFuture<Void> startScan(Consumer<Advertisement> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return adapter().thenAcceptAsync(a -> {
+            if (!a.getPowered()) {
+                if (!options.powerOn()) {
+                    throw new BleException("Bluetooth adapter " + a.getInterfaceName() + " is switched off");
+                }
+                log.info("switching adapter {} on", a.getInterfaceName());
+                PeripheralCalls.call("switch adapter on", () -> {
+                    a.setPowered(true);
+                    return null;
+                });
+            }
+            if (!options.serviceUuids().isEmpty()) {
+                PeripheralCalls.call("set the discovery filter", () -> {
+                    a.setDiscoveryFilter(List.copyOf(options.serviceUuids()), 0, 0, TransportType.LE);
+                    return null;
+                });
+            }
+            lastSeen.clear();
+            scanListener = listener;
+            try {
+                a.startDiscovery();
+            } catch (RuntimeException e) {
+                String text = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (!text.contains("in progress")) {
+                    scanListener = null;
+                    throw new BleException("start scanning on " + a.getInterfaceName() + ": " + e.getMessage(), e);
+                }
+            }
+            synchronized (this) {
+                if (scanPoll != null) {
+                    scanPoll.cancel(false);
+                }
+                long every = options.scanPollInterval().toMillis();
+                scanPoll = poller.scheduleWithFixedDelay(() -> {
+                    if (pollQueued.compareAndSet(false, true)) {
+                        TinyBThread.CALLS.execute(() -> {
+                            pollQueued.set(false);
+                            poll(a);
+                        });
+                    }
+                }, 0, every, TimeUnit.MILLISECONDS);
+            }
+            log.info("scanning on {} (TinyB)", a.getInterfaceName());
+        }, TinyBThread.CALLS);
+    }
+
+    private void poll(BluetoothAdapter a) {
+        Consumer<Advertisement> listener = scanListener;
+        if (listener == null || closed) {
+            return;
+        }
+        try {
+            for (BluetoothDevice d : a.getDevices()) {
+                Advertisement ad = advertisement(d);
+                if (!ad.equals(lastSeen.put(ad.address(), ad))) {
+                    scanResults.execute(() -> {
+                        if (scanListener == listener) {
+                            listener.accept(ad);
+                        }
+                    });
+                }
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("scan result after close dropped");
+        } catch (RuntimeException e) {
+            log.warn("TinyB device poll failed: {}", e.getMessage());
+        }
+    }
+
+    private static Advertisement advertisement(BluetoothDevice d) {
+        Map<Integer, byte[]> data = new HashMap<>();
+        d.getManufacturerData().forEach((k, v) -> data.put(k & 0xffff, v));
+        Set<UUID> uuids = new LinkedHashSet<>();
+        for (String u : d.getUUIDs()) {
+            try {
+                uuids.add(UUID.fromString(u));
+            } catch (IllegalArgumentException e) {
+                // not a 128-bit UUID: nothing a protocol matches on
+            }
+        }
+        short rssi = d.getRSSI();
+        String name = d.getName();
+        return new Advertisement(d.getAddress(), name == null ? "" : name, data, uuids,
+                rssi == 0 ? OptionalInt.empty() : OptionalInt.of(rssi));
+    }
+
+    @Override
+    public CompletableFuture<Void> stopScan() {
+        CompletableFuture<BluetoothAdapter> current;
+        synchronized (this) {
+            if (scanPoll != null) {
+                scanPoll.cancel(false);
+                scanPoll = null;
+            }
+            current = adapter;
+        }
+        boolean wasScanning = scanListener != null;
+        scanListener = null;
+        if (!wasScanning || current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return current.thenAcceptAsync(a -> {
+            try {
+                a.stopDiscovery();
+                log.info("stopped scanning on {} (TinyB)", a.getInterfaceName());
+            } catch (RuntimeException e) {
+                log.debug("stopDiscovery: {}", e.getMessage());
+            }
+        }, TinyBThread.CALLS);
+    }
+
+    @Override
+    public CompletableFuture<BlePeripheral> connect(String address) {
+        Objects.requireNonNull(address, "address");
+        return adapter().thenComposeAsync(a -> {
+            BluetoothDevice device = null;
+            for (BluetoothDevice d : a.getDevices()) {
+                if (d.getAddress().equalsIgnoreCase(address)) {
+                    device = d;
+                }
+            }
+            if (device == null) {
+                throw new BleException("no peripheral " + address + " known to BlueZ on " + a.getInterfaceName()
+                        + " (scan for it first; it may be out of range)");
+            }
+            TinyBPeripheral peripheral = new TinyBPeripheral(device, device.getAddress(), device.getName(),
+                    TinyBThread.CALLS, io);
+            TinyBPeripheral previous = peripherals.put(address, peripheral);
+            if (previous != null) {
+                previous.lost("replaced by a new connection");
+            }
+            peripheral.onDisconnect(() -> peripherals.remove(address, peripheral));
+            return peripheral.connect(options.serviceDiscoveryTimeout());
+        }, TinyBThread.CALLS);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        pending.add(stopScan());
+        peripherals.values().forEach(p -> pending.add(p.disconnect()));
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .orTimeout(5, TimeUnit.SECONDS)
+                .whenComplete((v, e) -> {
+                    poller.shutdown();
+                    if (ownedIo != null) {
+                        ownedIo.shutdown();
+                    }
+                });
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.buttplugjava.btle.tinyb;
+
+import io.github.buttplugjava.btle.BleException;
+import io.github.buttplugjava.btle.BlePeripheral;
+import io.github.buttplugjava.btle.internal.DisconnectTracker;
+import io.github.buttplugjava.btle.internal.SerialExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tinyb.BluetoothDevice;
+import tinyb.BluetoothGattCharacteristic;
+import tinyb.BluetoothGattService;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** A TinyB {@link BluetoothDevice} we connected, with its characteristics. */
+final class TinyBPeripheral implements BlePeripheral {
+    private static final Logger log = LoggerFactory.getLogger(TinyBPeripheral.class);
+
+    private final BluetoothDevice device;
+    private final String address;
+    private final String name;
+    private final Executor calls;
+    private final Executor notifications;
+    private final DisconnectTracker link;
+    private final CompletableFuture<Void> resolved = new CompletableFuture<>();
+    private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
+    private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
+
+    /**
+     * @param calls where TinyB is called (the one TinyB thread)
+     * @param io    where notifications and disconnect listeners run
+     */
+    TinyBPeripheral(BluetoothDevice device, String address, String name, Executor calls, Executor io) {
+        this.device = device;
+        this.address = address;
+        this.name = name;
+        this.calls = calls;
+        this.notifications = new SerialExecutor(io);
+        this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
+    }
+
+    /** Connects (TinyB blocks in {@code connect()}), waits for resolved services, reads them. */
+    CompletableFuture<BlePeripheral> connect(Duration timeout) {
+        return CompletableFuture.runAsync(() -> {
+            device.enableServicesResolvedNotifications(v -> {
+                if (Boolean.TRUE.equals(v)) {
+                    resolved.complete(null);
+                }
+            });
+            device.enableConnectedNotifications(v -> {
+                if (Boolean.FALSE.equals(v)) {
+                    lost("the peripheral disconnected");
+                }
+            });
+            if (!tinyb("connect to " + name, device::connect)) {
+                throw new BleException("connect to " + name + ": TinyB reported failure");
+            }
+            if (device.getServicesResolved()) {
+                resolved.complete(null);
+            }
+        }, calls).thenCompose(v -> resolved.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .handle((v, e) -> {
+                    if (e == null) {
+                        return null;
+                    }
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (cause instanceof TimeoutException) {
+                        throw new BleException("connected to " + name + " but BlueZ did not resolve its GATT services"
+                                + " within " + timeout.toMillis() + " ms");
+                    }
+                    throw cause instanceof BleException ble ? ble : new BleException("connect to " + name + ": " + cause.getMessage(), cause);
+                })
+                .thenApplyAsync(v -> {
+                    Map<UUID, Map<UUID, BluetoothGattCharacteristic>> table = new HashMap<>();
+                    for (BluetoothGattService service : tinyb("list services of " + name, device::getServices)) {
+                        Map<UUID, BluetoothGattCharacteristic> chars = new HashMap<>();
+                        for (BluetoothGattCharacteristic c : service.getCharacteristics()) {
+                            chars.put(UUID.fromString(c.getUUID()), c);
+                        }
+                        table.put(UUID.fromString(service.getUUID()), Map.copyOf(chars));
+                    }
+                    gatt = Map.copyOf(table);
+                    log.info("connected {} ({}) over TinyB, services {}", name, address, table.keySet());
+                    return (BlePeripheral) this;
+                }, calls)
+                .whenComplete((p, e) -> {
+                    if (e != null) {
+                        link.markDisconnected("connect failed");
+                        CompletableFuture.runAsync(this::disconnectQuietly, calls);
+                    }
+                });
+    }
+
+    void lost(String why) {
+        resolved.completeExceptionally(new BleException(name + " disconnected while connecting (" + why + ")"));
+        if (link.markDisconnected(why)) {
+            subscriptions.clear();
+            log.info("{} ({}) disconnected: {}", name, address, why);
+        }
+    }
+
+    @Override
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<UUID, Set<UUID>> services() {
+        Map<UUID, Set<UUID>> out = new HashMap<>();
+        gatt.forEach((s, chars) -> out.put(s, Set.copyOf(chars.keySet())));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Writes {@code data}. TinyB cannot choose the write type: it calls BlueZ's {@code WriteValue}
+     * without a {@code type} option, so BlueZ sends a write request (with response) whenever the
+     * characteristic allows it, whatever {@code withResponse} says.
+     */
+    @Override
+    public CompletableFuture<Void> write(UUID service, UUID characteristic, byte[] data, boolean withResponse) {
+        byte[] copy = data.clone();
+        return onCharacteristic(service, characteristic, "write to", c -> {
+            log.debug("{} write {} -> {} (TinyB: write type chosen by BlueZ)", name, characteristic,
+                    HexFormat.of().formatHex(copy));
+            if (!c.writeValue(copy)) {
+                throw new BleException("write to " + characteristic + " of " + name + ": TinyB reported failure");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<byte[]> read(UUID service, UUID characteristic) {
+        return onCharacteristic(service, characteristic, "read", BluetoothGattCharacteristic::readValue);
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(UUID service, UUID characteristic, Consumer<byte[]> listener) {
+        String key = service + "/" + characteristic;
+        return onCharacteristic(service, characteristic, "subscribe to", c -> {
+            subscriptions.put(key, listener);
+            c.enableValueNotifications(value -> {
+                byte[] copy = value.clone();
+                notifications.execute(() -> {
+                    if (subscriptions.get(key) == listener) {
+                        listener.accept(copy);
+                    }
+                });
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(UUID service, UUID characteristic) {
+        if (subscriptions.remove(service + "/" + characteristic) == null || !link.isConnected()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return onCharacteristic(service, characteristic, "unsubscribe from", c -> {
+            c.disableValueNotifications();
+            return null;
+        });
+    }
+
+    @Override
+    public void onDisconnect(Runnable listener) {
+        link.onDisconnect(listener);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return link.isConnected();
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        if (!link.isConnected()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            disconnectQuietly();
+            lost("disconnected on request");
+        }, calls);
+    }
+
+    private void disconnectQuietly() {
+        try {
+            device.disableConnectedNotifications();
+            device.disableServicesResolvedNotifications();
+            device.disconnect();
+        } catch (RuntimeException e) {
+            log.debug("disconnect of {} failed (already gone?)", name, e);
+        }
+    }
+
+    private interface CharacteristicCall<T> {
+        T apply(BluetoothGattCharacteristic characteristic);
+    }
+
+    private <T> CompletableFuture<T> onCharacteristic(UUID service, UUID characteristic, String action,
+                                                      CharacteristicCall<T> call) {
+        return link.track(() -> CompletableFuture.supplyAsync(() -> {
+            Map<UUID, BluetoothGattCharacteristic> chars = gatt.get(service);
+            if (chars == null) {
+                throw new BleException(name + " has no service " + service);
+            }
+            BluetoothGattCharacteristic c = chars.get(characteristic);
+            if (c == null) {
+                throw new BleException(name + " has no characteristic " + characteristic + " in service " + service);
+            }
+            return tinyb(action + " " + characteristic + " of " + name, () -> call.apply(c));
+        }, calls));
+    }
+
+    private static <T> T tinyb(String what, Supplier<T> call) {
+        return PeripheralCalls.call(what, call);
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.buttplugjava.btle.tinyb;
+
+import io.github.buttplugjava.btle.BleAdapter;
+import io.github.buttplugjava.btle.BleException;
+import io.github.buttplugjava.btle.fakebluez.BleBackendContract;
+import io.github.buttplugjava.btle.fakebluez.FakeBluez;
+import io.github.buttplugjava.btle.fakebluez.FakeBluezExtension;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.buttplugjava.btle.Advertisement;
+
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The TinyB backend against the fake BlueZ. TinyB reads the bus address from
+ * {@code $DBUS_SYSTEM_BUS_ADDRESS} when the JVM first uses it, so this runs only where the build set
+ * that variable to the fake's socket (Maven does, see the module pom).
+ */
+class TinyBBackendTest extends BleBackendContract {
+
+    @BeforeAll
+    static void systemBusIsTheFake() throws IOException {
+        String expected = "unix:path=" + FakeBluezExtension.socket();
+        assumeTrue(expected.equals(System.getenv("DBUS_SYSTEM_BUS_ADDRESS")),
+                "skipping TinyB tests: TinyB only talks to the bus in $DBUS_SYSTEM_BUS_ADDRESS, which must be "
+                        + expected + " (run through Maven, which sets it)");
+        assumeTrue("amd64".equals(System.getProperty("os.arch")) || "x86_64".equals(System.getProperty("os.arch")),
+                "skipping TinyB tests: its bundled natives are tested on x86_64 only");
+    }
+
+    @Override
+    protected BleAdapter newAdapter(FakeBluez fake) {
+        return new TinyBBleAdapter(TinyBOptions.defaults());
+    }
+
+    /** TinyB sends no write type: BlueZ picks (a request when the characteristic allows one). */
+    @Override
+    protected String expectedWriteType(boolean withResponse) {
+        return "";
+    }
+
+    @Test
+    void switchesAPoweredOffAdapterOnOnlyWhenAllowed() throws Exception {
+        await(adapter.startScan(a -> { }));
+        await(adapter.stopScan());
+        fake.properties("/org/bluez/hci0").Set("org.bluez.Adapter1", "Powered", false);
+        // TinyB caches properties and learns of the change asynchronously: wait until it has, asking
+        // on the TinyB thread (TinyB must not be called concurrently)
+        boolean poweredSeen = true;
+        for (int i = 0; i < 200 && poweredSeen; i++) {
+            poweredSeen = CompletableFuture.supplyAsync(
+                    () -> tinyb.BluetoothManager.getBluetoothManager().getAdapters().get(0).getPowered(),
+                    CompletableFuture.delayedExecutor(i == 0 ? 0 : 20, TimeUnit.MILLISECONDS, TinyBThread.CALLS))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        assertThat(poweredSeen).isFalse();
+        try (TinyBBleAdapter refusing = new TinyBBleAdapter(TinyBOptions.defaults().withPowerOn(false))) {
+            assertThatThrownBy(() -> await(refusing.startScan(a -> { })))
+                    .hasCauseInstanceOf(BleException.class).hasMessageContaining("switched off");
+        }
+        await(adapter.startScan(a -> { }));
+        assertThat((Object) fake.properties("/org/bluez/hci0").Get("org.bluez.Adapter1", "Powered")).isEqualTo(true);
+    }
+
+    @Test
+    void passesTheServiceFilterToBluez() throws Exception {
+        UUID lovense = UUID.fromString("5a300001-0023-4bd4-bbd5-a6920e4c5653");
+        try (TinyBBleAdapter filtered = new TinyBBleAdapter(TinyBOptions.defaults().withServiceUuids(Set.of(lovense)))) {
+            await(filtered.startScan(a -> { }));
+            Map<String, Variant<?>> filter = fake.control().GetDiscoveryFilter();
+            assertThat(filter.get("UUIDs").getValue().toString()).contains(lovense.toString());
+            await(filtered.stopScan());
+        }
+    }
+
+    @Test
+    void serviceDiscoveryThatNeverEndsTimesOut() throws Exception {
+        fake.control().Configure(FakeBluez.LOVENSE, Map.of("ResolveDelayMs", new Variant<>(-1)));
+        try (TinyBBleAdapter impatient = new TinyBBleAdapter(TinyBOptions.defaults()
+                .withServiceDiscoveryTimeout(Duration.ofMillis(300)))) {
+            BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();
+            await(impatient.startScan(seen::add));
+            scanUntilSeen(seen, Set.of(FakeBluez.LOVENSE));
+            await(impatient.stopScan());
+            assertThatThrownBy(() -> await(impatient.connect(FakeBluez.LOVENSE)))
+                    .hasCauseInstanceOf(BleException.class).hasMessageContaining("did not resolve");
+        }
+    }
+
+    @Test
+    void anUnknownAdapterIsAClearError() {
+        try (TinyBBleAdapter wrong = new TinyBBleAdapter(TinyBOptions.defaults().withAdapterInterface("hci7"))) {
+            assertThatThrownBy(() -> await(wrong.open()))
+                    .hasCauseInstanceOf(BleException.class).hasMessageContaining("hci7").hasMessageContaining("hci0");
+        }
+    }
+}

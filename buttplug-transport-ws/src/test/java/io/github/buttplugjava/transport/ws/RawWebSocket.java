@@ -1,0 +1,194 @@
+package io.github.buttplugjava.transport.ws;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A hand-rolled WebSocket client over a plain socket, so tests can send what a well-behaved
+ * library never would: binary frames, oversize frames, garbage, or vanish without a close frame.
+ */
+final class RawWebSocket implements AutoCloseable {
+
+    static final int TEXT = 0x1;
+    static final int BINARY = 0x2;
+    static final int CLOSE = 0x8;
+
+    /** One received frame. */
+    record Frame(int opcode, byte[] payload) {
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        /** The close code of a close frame, or -1. */
+        int closeCode() {
+            return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
+        }
+
+        String closeReason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
+    }
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    private RawWebSocket(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** Connects and performs the upgrade; fails unless the server answers 101. */
+    static RawWebSocket open(int port, String path) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        s.setSoTimeout(10_000);
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        String key = Base64.getEncoder().encodeToString(nonce);
+        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        String head = readHead(s.getInputStream());
+        if (!head.startsWith("HTTP/1.1 101")) {
+            s.close();
+            throw new IOException("upgrade refused: " + head.lines().findFirst().orElse(""));
+        }
+        if (!head.toLowerCase().contains(acceptOf(key).toLowerCase())) {
+            s.close();
+            throw new IOException("bad Sec-WebSocket-Accept in " + head);
+        }
+        return new RawWebSocket(s);
+    }
+
+    static String acceptOf(String key) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
+                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(sha1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed during the upgrade");
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (head.size() > 16_384) {
+                throw new IOException("upgrade head too long");
+            }
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    void sendText(String text) throws IOException {
+        send(TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one masked, final frame. */
+    void send(int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 14);
+        f.write(0x80 | opcode);
+        int len = payload.length;
+        if (len < 126) {
+            f.write(0x80 | len);
+        } else if (len < 65536) {
+            f.write(0x80 | 126);
+            f.write(len >>> 8);
+            f.write(len);
+        } else {
+            f.write(0x80 | 127);
+            for (int i = 7; i >= 0; i--) {
+                f.write((int) ((long) len >>> (8 * i)));
+            }
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        f.write(mask);
+        for (int i = 0; i < len; i++) {
+            f.write(payload[i] ^ mask[i & 3]);
+        }
+        out.write(f.toByteArray());
+        out.flush();
+    }
+
+    /** Writes raw bytes (not a frame). */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Reads one frame sent by the server (unmasked). */
+    Frame read() throws IOException {
+        int b0 = in.readUnsignedByte();
+        int b1 = in.readUnsignedByte();
+        long len = b1 & 0x7f;
+        if (len == 126) {
+            len = in.readUnsignedShort();
+        } else if (len == 127) {
+            len = in.readLong();
+        }
+        if (len > 64 << 20) {
+            throw new IOException("frame too long: " + len);
+        }
+        byte[] payload = new byte[(int) len];
+        in.readFully(payload);
+        return new Frame(b0 & 0x0f, payload);
+    }
+
+    /** Reads frames until a close frame arrives; returns it. */
+    Frame readUntilClose() throws IOException {
+        for (int i = 0; i < 100_000; i++) {
+            Frame f = read();
+            if (f.opcode() == CLOSE) {
+                return f;
+            }
+        }
+        throw new IOException("no close frame");
+    }
+
+    /** Whether the server has closed the TCP connection (reads EOF within the socket timeout). */
+    boolean serverClosedTcp() {
+        try {
+            for (int i = 0; i < 1_000_000; i++) {
+                if (in.read() < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Drops the TCP connection without a close frame (RST). */
+    void kill() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
