@@ -74,9 +74,9 @@ public final class ButtplugServer implements AutoCloseable {
      */
     public ServerSession serve(ButtplugConnector connector) {
         Objects.requireNonNull(connector, "connector");
-        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars);
+        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars,
+                sessions::remove);
         sessions.add(session);
-        session.closeFuture().whenComplete((ok, error) -> sessions.remove(session));
         session.start();
         return session;
     }

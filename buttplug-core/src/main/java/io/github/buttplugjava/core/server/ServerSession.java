@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One client's session on a {@link ButtplugServer}, over one connector. Single-use: it ends when
@@ -33,6 +34,7 @@ public final class ServerSession {
     private static final Logger log = LoggerFactory.getLogger(ServerSession.class);
 
     private final ServerSettings settings;
+    private final Consumer<ServerSession> onEnd;
     private final ScheduledExecutorService timers;
     private final ButtplugConnector connector;
     private final Executor serial;
@@ -42,7 +44,9 @@ public final class ServerSession {
     private volatile Integer negotiatedMajor;
 
     ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
-                  Executor executor, ScheduledExecutorService timers, int maxFrameChars) {
+                  Executor executor, ScheduledExecutorService timers, int maxFrameChars,
+                  Consumer<ServerSession> onEnd) {
+        this.onEnd = onEnd;
         this.settings = settings;
         this.timers = timers;
         this.connector = connector;
@@ -146,6 +150,7 @@ public final class ServerSession {
             log.info("connection of client '{}' lost: {}", core.clientName(), cause.toString());
         }
         core.closed();
+        onEnd.accept(this);
         ended.complete(null);
     }
 }
