@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * peer, a protocol error) with a {@link ConnectorException}. Exactly one {@code onClosed} per
  * successful {@link #connect}.
  *
- * <p>Threading: {@link FrameListener} calls happen serially on a Tyrus I/O thread and must not
- * block. All methods are thread-safe and never block. Single use: after close, build a new one.
+ * <p>Threading: {@link FrameListener} calls happen serially, in order, usually on a Tyrus I/O
+ * thread, with no lock held: the listener may call {@link #send} or {@link #close} from inside a
+ * callback, and must not block. All methods are thread-safe and never block. Single use: after
+ * close, build a new one.
  */
 public final class WebSocketConnector implements ButtplugConnector {
 
@@ -121,6 +124,10 @@ public final class WebSocketConnector implements ButtplugConnector {
             result.completeExceptionally(new ConnectorException(label + ": cannot connect: " + e.getMessage(), e));
             return result;
         }
+        // Tyrus times the upgrade; this also bounds a TCP connect that never answers
+        CompletableFuture.delayedExecutor(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                .execute(() -> result.completeExceptionally(
+                        new ConnectorException(label + ": not connected within " + connectTimeout.toMillis() + " ms")));
         return result;
     }
 

@@ -177,6 +177,37 @@ class WebSocketServerTest {
     }
 
     @Test
+    void aListenerMayCloseItsConnectorFromInsideOnFrame() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> serverSideClosed = new CompletableFuture<>();
+        server = WebSocketServer.builder().handler((path, connector) -> {
+            connector.connect(new FrameListener() {
+                @Override
+                public void onFrame(String frame) {
+                    events.add("frame " + frame);
+                    connector.close();
+                    events.add("returned from close");
+                }
+
+                @Override
+                public void onClosed(Throwable cause) {
+                    events.add("closed " + cause);
+                    serverSideClosed.complete(null);
+                }
+            });
+            return Admission.accept();
+        }).start();
+        RecordingListener clientSide = new RecordingListener();
+        WebSocketConnector c = client("/");
+        c.connect(clientSide).get(10, TimeUnit.SECONDS);
+        c.send("bye");
+
+        assertThat(clientSide.awaitClose()).isNull();
+        serverSideClosed.get(10, TimeUnit.SECONDS);
+        assertThat(events).containsExactly("frame bye", "returned from close", "closed null");
+    }
+
+    @Test
     void clientCloseReachesTheServerAsAnOrderlyClose() throws Exception {
         echoServer(WebSocketServer.builder());
         RecordingListener clientSide = new RecordingListener();
@@ -423,6 +454,19 @@ class WebSocketServerTest {
             Accepted a = nextAccepted();
             assertThat(a.listener().awaitClose()).isNull();
         }
+    }
+
+    @Test
+    void aPortInUseIsAClearIoErrorAndTheServerCanThenStartElsewhere() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> WebSocketServer.builder().port(taken.getLocalPort())
+                    .handler((path, connector) -> Admission.refuse("unused")).start())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+        }
+        echoServer(WebSocketServer.builder());
+        RecordingListener l = new RecordingListener();
+        client("/").connect(l).get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.buttplugjava.core.codec.DecodeException;
 import io.github.buttplugjava.core.message.Message;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Strict reader of one JSON object (a message body or a nested object): every field read is
@@ -19,7 +17,9 @@ public final class Body {
     private final String context;
     private final JsonNode node;
     private final long messageId;
-    private final Set<String> consumed = new HashSet<>(8);
+    /** Names read so far; a handful per object, so a linear scan beats hashing. */
+    private String[] consumed = new String[8];
+    private int consumedCount;
 
     /**
      * @param context   what the object is, for error texts (e.g. "VibrateCmd" or "VibrateCmd.Speeds[0]")
@@ -72,7 +72,7 @@ public final class Body {
 
     /** The field, which must be present and not null. */
     public JsonNode required(String field) {
-        consumed.add(field);
+        consume(field);
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             throw fail(context + " is missing required field " + field);
@@ -82,7 +82,7 @@ public final class Body {
 
     /** The field when present (null counts as absent). */
     public Optional<JsonNode> optional(String field) {
-        consumed.add(field);
+        consume(field);
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
@@ -253,7 +253,7 @@ public final class Body {
 
     /** Marks a field as read without reading it (for maps read by key). */
     public JsonNode field(String name) {
-        consumed.add(name);
+        consume(name);
         return node.get(name);
     }
 
@@ -266,10 +266,29 @@ public final class Body {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
-            if (!consumed.contains(name)) {
+            if (!consumed(name)) {
                 throw fail(context + " has unknown field " + name);
             }
         }
+    }
+
+    private void consume(String name) {
+        if (consumed(name)) {
+            return;
+        }
+        if (consumedCount == consumed.length) {
+            consumed = java.util.Arrays.copyOf(consumed, consumedCount * 2);
+        }
+        consumed[consumedCount++] = name;
+    }
+
+    private boolean consumed(String name) {
+        for (int i = 0; i < consumedCount; i++) {
+            if (consumed[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short description of a node's JSON type, for error texts. */
