@@ -63,6 +63,7 @@ class StalledAgentTest {
             f.awaitRoomDevices(1);
             HubFixture.Controller c = f.controller();
             c.device("Carol \u2013 Frozen Toy");
+            c.events.clear();
             frozen.set(true);
             long limitMs = AgentLink.AGENT_REPLY_TIMEOUT.toMillis() + 500 + 1500;
             assertThat(c.next(limitMs)).isEqualTo("removed Carol \u2013 Frozen Toy");
