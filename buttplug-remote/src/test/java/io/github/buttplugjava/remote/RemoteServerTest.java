@@ -76,6 +76,15 @@ class RemoteServerTest {
     }
 
     @Test
+    void twoAgentsWithTheSameAliasStayApart() throws Exception {
+        f.agent("Alice", HubFixture.sims("lovense"), HALF);
+        f.agent("Alice", HubFixture.sims("lovense"), HALF);
+        HubFixture.Controller c = f.controller();
+        assertThat(c.device("Alice \u2013 Lovense Hush")).isNotNull();
+        assertThat(c.device("Alice (2) \u2013 Lovense Hush")).isNotNull();
+    }
+
+    @Test
     void aSecondControllerIsRefusedWithAnErrorAndTheFirstKeepsDriving() throws Exception {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);
