@@ -28,6 +28,7 @@ final class ScriptedIo implements HardwareIo {
     private final List<CompletableFuture<byte[]>> rxWaiters = new ArrayList<>();
     private Function<byte[], byte[]> rxReply = data -> null;
     private Set<Endpoint> endpoints;
+    private final Map<Endpoint, Consumer<byte[]>> listeners = new EnumMap<>(Endpoint.class);
 
     ScriptedIo(String name) {
         this.name = name;
@@ -118,6 +119,22 @@ final class ScriptedIo implements HardwareIo {
     }
 
     @Override
-    public void onNotification(Endpoint endpoint, Consumer<byte[]> listener) {
+    public synchronized void onNotification(Endpoint endpoint, Consumer<byte[]> listener) {
+        if (listener == null) {
+            listeners.remove(endpoint);
+        } else {
+            listeners.put(endpoint, listener);
+        }
+    }
+
+    /** Delivers a notification to the endpoint's listener, if any. */
+    void notify(Endpoint endpoint, byte[] data) {
+        Consumer<byte[]> listener;
+        synchronized (this) {
+            listener = listeners.get(endpoint);
+        }
+        if (listener != null) {
+            listener.accept(data);
+        }
     }
 }
