@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Binds 127.0.0.1 unless told otherwise; use TLS for anything reachable from other machines.
  * Text frames only: a binary frame closes that socket (1003), a text frame over the maximum frame size
  * closes it (1009), a refused socket is closed with 1008 and the handler's reason. Request paths of up
- * to {@value GrizzlyHost#MAX_PATH_SEGMENTS} segments are upgraded; deeper ones get HTTP 404.
+ * to four segments ({@code /a/b/c/d}) are upgraded; deeper ones get HTTP 404.
  *
  * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
  * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
