@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.RecordedCommand;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -78,7 +79,7 @@ class ButtplugWebSocketServerTest {
         client.disconnect().get(10, TimeUnit.SECONDS);
 
         rig.lovense().await(c -> c.output() != null && c.output().value() == 0
-                || c.kind() == io.github.buttplugjava.core.sim.RecordedCommand.Kind.STOP, WAIT);
+                || c.kind() == RecordedCommand.Kind.STOP, WAIT);
     }
 
     @Test
@@ -93,7 +94,7 @@ class ButtplugWebSocketServerTest {
         disconnected.get(10, TimeUnit.SECONDS);
         assertThat(client.isConnected()).isFalse();
         rig.lovense().await(c -> c.output() != null && c.output().value() == 0
-                || c.kind() == io.github.buttplugjava.core.sim.RecordedCommand.Kind.STOP, WAIT);
+                || c.kind() == RecordedCommand.Kind.STOP, WAIT);
         try (ServerSocket rebound = new ServerSocket()) {
             rebound.bind(new InetSocketAddress("127.0.0.1", port));
         }
