@@ -83,6 +83,27 @@ class ButtplugWebSocketServerTest {
     }
 
     @Test
+    void aClientThatStopsPingingOverTheSocketGetsErrorPingAndItsToyStops() throws Exception {
+        try (SimServerRig strict = new SimServerRig(Duration.ofMillis(300), WebSocketServer.DEFAULT_MAX_FRAME_SIZE);
+             RawWebSocket raw = RawWebSocket.open(strict.server.port(), "/")) {
+            strict.awaitDeviceListed();
+            raw.sendText("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"silent\","
+                    + "\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
+            assertThat(raw.read().text()).contains("\"MaxPingTime\":300");
+            raw.sendText("[{\"OutputCmd\":{\"Id\":2,\"DeviceIndex\":0,\"FeatureIndex\":0,"
+                    + "\"Command\":{\"Vibrate\":{\"Value\":20}}}}]");
+            assertThat(raw.read().text()).contains("\"Ok\"");
+            strict.lovense().clearRecording();
+
+            // no Ping from here on
+            String error = raw.read().text();
+            assertThat(error).contains("\"Error\"").contains("\"ErrorCode\":2").contains("\"Id\":0");
+            strict.lovense().await(c -> c.kind() == RecordedCommand.Kind.STOP
+                    || c.output() != null && c.output().value() == 0, WAIT);
+        }
+    }
+
+    @Test
     void stoppingTheServerDisconnectsClientsStopsDevicesAndFreesThePort() throws Exception {
         ButtplugClientDevice device = connectAndFindTheToy();
         device.vibrate(0.5).get(10, TimeUnit.SECONDS);
