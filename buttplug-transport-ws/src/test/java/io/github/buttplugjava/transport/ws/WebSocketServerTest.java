@@ -216,6 +216,42 @@ class WebSocketServerTest {
     }
 
     @Test
+    void framesBeforeTheHandlerConnectsAreKeptInOrderAndTooManyCloseWith1008() throws Exception {
+        BlockingQueue<ButtplugConnector> pending = new LinkedBlockingQueue<>();
+        server = WebSocketServer.builder().handler((path, connector) -> {
+            pending.add(connector); // connects later, from the test thread
+            return Admission.accept();
+        }).start();
+
+        try (RawWebSocket raw = RawWebSocket.open(server.port(), "/")) {
+            ButtplugConnector late = pending.poll(10, TimeUnit.SECONDS);
+            assertThat(late).isNotNull();
+            for (int i = 0; i < 3; i++) {
+                raw.sendText("early " + i);
+            }
+            RecordingListener listener = new RecordingListener();
+            // the frames may still be in flight: connect once the server holds them, bounded
+            for (int i = 0; i < 1000 && ((SessionPipe) late).earlyFrames() < 3; i++) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            late.connect(listener).get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                assertThat(listener.nextFrame()).isEqualTo("early " + i);
+            }
+        }
+
+        try (RawWebSocket flood = RawWebSocket.open(server.port(), "/")) {
+            ButtplugConnector neverConnected = pending.poll(10, TimeUnit.SECONDS);
+            assertThat(neverConnected).isNotNull();
+            for (int i = 0; i < 65; i++) {
+                flood.sendText("flood " + i);
+            }
+            assertThat(flood.readUntilClose().closeCode()).isEqualTo(1008);
+            assertThat(neverConnected.connect(new RecordingListener())).failsWithin(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void clientCloseReachesTheServerAsAnOrderlyClose() throws Exception {
         echoServer(WebSocketServer.builder());
         RecordingListener clientSide = new RecordingListener();
