@@ -33,18 +33,44 @@ final class BleDevice implements Device {
     private final CommandBatcher batcher;
     private final List<DeviceFeature> features;
     private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
+    private final Executor executor;
 
     BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
               Executor executor, long batchWindowMs) {
         this.hardware = hardware;
         this.definition = definition;
         this.handler = handler;
+        this.executor = executor;
         this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
         List<DeviceFeature> list = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
             list.add(f.feature());
         }
         this.features = List.copyOf(list);
+    }
+
+    /**
+     * Starts the protocol's keepalive, if it has one: stops the device once (so there is a frame to
+     * repeat) and repeats the last frame whenever the device has been idle for the interval.
+     */
+    CompletableFuture<Void> start() {
+        var keepalive = handler.keepalive();
+        if (keepalive.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long interval = keepalive.get().toMillis();
+        scheduleKeepalive(interval);
+        return stop();
+    }
+
+    private void scheduleKeepalive(long intervalMs) {
+        CompletableFuture.runAsync(() -> {
+            if (!hardware.peripheral().isConnected()) {
+                return;
+            }
+            batcher.repeatIfIdle(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs));
+            scheduleKeepalive(intervalMs);
+        }, CompletableFuture.delayedExecutor(intervalMs, java.util.concurrent.TimeUnit.MILLISECONDS, executor));
     }
 
     DeviceDefinition definition() {

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,6 +50,7 @@ public final class BleDeviceSource implements DeviceSource {
     private final SerialExecutor events;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
     private volatile DeviceSourceListener listener;
     private volatile boolean closed;
@@ -100,6 +100,7 @@ public final class BleDeviceSource implements DeviceSource {
         if (closed) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
         }
+        failed.clear();
         return adapter.startScan(this::seen);
     }
 
@@ -109,7 +110,7 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     private void seen(Advertisement ad) {
-        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
+        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address()) || failed.contains(ad.address())) {
             return;
         }
         if (!configuration.mayConnect(ad.address())) {
@@ -126,13 +127,14 @@ public final class BleDeviceSource implements DeviceSource {
         }
         log.info("connecting to {} ({})", ad.name(), candidates.get(0).id());
         adapter.connect(ad.address())
-                .thenCompose(peripheral -> setUp(peripheral, candidates).whenComplete((device, error) -> {
+                .thenCompose(peripheral -> setUp(peripheral, ad, candidates).whenComplete((device, error) -> {
                     if (error != null) {
                         peripheral.disconnect();
                     }
                 }))
                 .whenComplete((device, error) -> {
                     if (error != null) {
+                        failed.add(ad.address());
                         busy.remove(ad.address());
                         log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
                     } else {
@@ -141,20 +143,21 @@ public final class BleDeviceSource implements DeviceSource {
                 });
     }
 
-    private CompletableFuture<BleDevice> setUp(BlePeripheral peripheral, List<ProtocolDefinition> candidates) {
+    private CompletableFuture<BleDevice> setUp(BlePeripheral peripheral, Advertisement ad,
+                                               List<ProtocolDefinition> candidates) {
         for (ProtocolDefinition p : candidates) {
-            PeripheralHardware hardware = PeripheralHardware.bind(peripheral, p.btle().orElseThrow());
+            PeripheralHardware hardware = PeripheralHardware.bind(peripheral, ad, p.btle().orElseThrow());
             if (hardware != null) {
                 ProtocolHandler handler = protocols.factory(p.id()).orElseThrow().create();
                 return handler.identify(p.id(), hardware)
-                        .thenCompose(id -> initialise(peripheral, hardware, handler, p.id(), id));
+                        .thenCompose(id -> initialise(peripheral, ad, hardware, handler, p.id(), id));
             }
         }
         return CompletableFuture.failedFuture(new BleException(
                 "device " + peripheral.name() + " has none of the endpoints of protocol " + candidates.get(0).id()));
     }
 
-    private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, PeripheralHardware hardware,
+    private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, Advertisement ad, PeripheralHardware hardware,
                                                     ProtocolHandler handler, String matched, Identification id) {
         PeripheralHardware hw = hardware;
         ProtocolHandler h = handler;
@@ -165,7 +168,7 @@ public final class BleDeviceSource implements DeviceSource {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException(
                         "protocol " + matched + " handed over to unknown protocol " + id.protocol()));
             }
-            hw = PeripheralHardware.bind(peripheral, other.btle().get());
+            hw = PeripheralHardware.bind(peripheral, ad, other.btle().get());
             h = factory.create();
             if (hw == null) {
                 return CompletableFuture.failedFuture(new BleException(
@@ -185,7 +188,8 @@ public final class BleDeviceSource implements DeviceSource {
         PeripheralHardware finalHw = hw;
         ProtocolHandler finalHandler = h;
         return h.initialize(hw, definition)
-                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs));
+                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs))
+                .thenCompose(device -> device.start().thenApply(v -> device));
     }
 
     private void added(BleDevice device) {
@@ -225,11 +229,6 @@ public final class BleDeviceSource implements DeviceSource {
         for (BleDevice device : new ArrayList<>(devices.values())) {
             device.stop().whenComplete((v, e) -> device.hardware().peripheral().disconnect());
         }
-    }
-
-    /** The addresses currently connected, for diagnostics. */
-    Set<String> connectedAddresses() {
-        return new HashSet<>(devices.keySet());
     }
 
     private static String rootMessage(Throwable t) {

@@ -22,13 +22,15 @@ final class PeripheralHardware implements HardwareIo {
     }
 
     private final BlePeripheral peripheral;
+    private final Advertisement advertisement;
     private final Map<Endpoint, Location> endpoints;
     private final Map<Endpoint, List<CompletableFuture<byte[]>>> waiters = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Consumer<byte[]>> listeners = new EnumMap<>(Endpoint.class);
     private boolean disconnected;
 
-    private PeripheralHardware(BlePeripheral peripheral, Map<Endpoint, Location> endpoints) {
+    private PeripheralHardware(BlePeripheral peripheral, Advertisement advertisement, Map<Endpoint, Location> endpoints) {
         this.peripheral = peripheral;
+        this.advertisement = advertisement;
         this.endpoints = endpoints;
         peripheral.onDisconnect(this::failWaiters);
     }
@@ -38,7 +40,7 @@ final class PeripheralHardware implements HardwareIo {
      *
      * @return null when the peripheral has none of the specifier's endpoints
      */
-    static PeripheralHardware bind(BlePeripheral peripheral, BtleSpecifier specifier) {
+    static PeripheralHardware bind(BlePeripheral peripheral, Advertisement advertisement, BtleSpecifier specifier) {
         Map<Endpoint, Location> bound = new EnumMap<>(Endpoint.class);
         Map<UUID, Set<UUID>> present = peripheral.services();
         specifier.services().forEach((service, chars) -> {
@@ -52,7 +54,11 @@ final class PeripheralHardware implements HardwareIo {
                 }
             });
         });
-        return bound.isEmpty() ? null : new PeripheralHardware(peripheral, bound);
+        return bound.isEmpty() ? null : new PeripheralHardware(peripheral, advertisement, bound);
+    }
+
+    boolean isConnected() {
+        return peripheral.isConnected();
     }
 
     BlePeripheral peripheral() {
@@ -67,6 +73,13 @@ final class PeripheralHardware implements HardwareIo {
     @Override
     public String address() {
         return peripheral.address();
+    }
+
+    @Override
+    public Map<Integer, byte[]> manufacturerData() {
+        Map<Integer, byte[]> out = new java.util.HashMap<>();
+        advertisement.manufacturerData().forEach((k, v) -> out.put(k, v.clone()));
+        return out;
     }
 
     @Override

@@ -57,8 +57,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #connect} handshakes as spec v4 (or the version set with
  * {@link Builder#specVersion}) and falls back to v3 when the server is older: it answers the v4
- * request with an Error (the request is then repeated as v3) or with a v3 ServerInfo. It then asks
- * for the device list. With a MaxPingTime the client pings every MaxPingTime/2.
+ * request with an Error or not at all within the request deadline (the request is then repeated as
+ * v3 on the same connection), or with a v3 ServerInfo. It then asks for the device list. With a MaxPingTime the client pings every MaxPingTime/2.
  *
  * <p>Every request has a deadline ({@link Builder#requestTimeout}, default 10 s) and fails with
  * {@link ButtplugTimeoutException} when it passes; when the connection drops every waiting request
@@ -234,9 +234,11 @@ public final class ButtplugClient {
         return conn.request(new RequestServerInfo(1, name, version.major(), 0)).handleAsync((reply, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
-                if (version == SpecVersion.V4 && cause instanceof ButtplugException b && b.code() != ErrorCode.UNKNOWN
-                        && conn.isOpen()) {
-                    log.info("server refused a v4 handshake ({}); retrying as v3", b.getMessage());
+                // a v3 server answers a v4 RequestServerInfo with an Error, or drops it unanswered
+                boolean refused = cause instanceof ButtplugException b
+                        && (b.code() != ErrorCode.UNKNOWN || b instanceof ButtplugTimeoutException);
+                if (version == SpecVersion.V4 && refused && conn.isOpen()) {
+                    log.info("server did not take a v4 handshake ({}); retrying as v3", cause.getMessage());
                     conn.useCodec(new ClientCodec(SpecVersion.V3, maxFrameChars));
                     return handshake(conn);
                 }
@@ -324,10 +326,6 @@ public final class ButtplugClient {
                 log.warn("client listener failed", e);
             }
         }
-    }
-
-    Executor executor() {
-        return serial;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -3,6 +3,7 @@ package io.github.buttplugjava.core.client;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.InputCmd;
@@ -15,6 +16,7 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
+import io.github.buttplugjava.core.message.ServerMessage;
 import io.github.buttplugjava.core.message.StopCmd;
 
 import java.util.ArrayList;
@@ -29,7 +31,8 @@ import java.util.function.IntConsumer;
  * A device of a connected {@link ButtplugClient}, with one method per kind of output and input.
  *
  * <p>Levels are 0..1 and become steps as {@code ceil(steps * level)} (the spec's rounding), where
- * steps is the top of the feature's advertised range. A level method drives every feature that
+ * steps is the top of the feature's advertised range; float noise below 1e-9 is ignored first, so
+ * 0.3 of 20 steps is 6, not 7. A level method drives every feature that
  * has the output type. Futures complete on the client's executor; they fail with
  * {@link ButtplugDeviceException} when the device lacks the output or input, the level is outside
  * 0..1, or the server refuses the command; with {@link ConnectorException} once the device is gone
@@ -40,7 +43,7 @@ public final class ButtplugClientDevice {
 
     private final ButtplugClient client;
     private final DeviceInfo info;
-    private final Map<String, IntConsumer> subscriptions = new ConcurrentHashMap<>();
+    private final Map<InputRef, IntConsumer> subscriptions = new ConcurrentHashMap<>();
     private volatile boolean gone;
 
     ButtplugClientDevice(ButtplugClient client, DeviceInfo info) {
@@ -223,8 +226,7 @@ public final class ButtplugClientDevice {
         subscriptions.clear();
     }
 
-    private CompletableFuture<io.github.buttplugjava.core.message.ServerMessage> send(
-            io.github.buttplugjava.core.message.ClientMessage message) {
+    private CompletableFuture<ServerMessage> send(ClientMessage message) {
         if (gone) {
             return failed(new ConnectorException("Device " + index() + " (" + name() + ") is gone"));
         }
@@ -256,14 +258,18 @@ public final class ButtplugClientDevice {
         return Optional.empty();
     }
 
-    /** {@code ceil(steps * level)}, with steps the top of the range. */
+    /** {@code ceil(steps * level)}, with steps the top of the range, ignoring float noise below 1e-9. */
     static int steps(Range range, double level) {
         int steps = Math.max(range.max(), 0);
         return (int) Math.min(steps, Math.ceil(steps * level - 1e-9));
     }
 
-    private static String key(int featureIndex, InputType type) {
-        return featureIndex + "/" + type;
+    private static InputRef key(int featureIndex, InputType type) {
+        return new InputRef(featureIndex, type);
+    }
+
+    /** One input of one feature: the key of a subscription. */
+    private record InputRef(int featureIndex, InputType type) {
     }
 
     private static <T> CompletableFuture<T> failed(Throwable error) {

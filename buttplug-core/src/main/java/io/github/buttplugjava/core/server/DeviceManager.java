@@ -43,7 +43,7 @@ public final class DeviceManager implements AutoCloseable {
     private final List<DeviceSource> sources;
     private final ScheduledExecutorService timers;
     private final List<DeviceManagerListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> knownIndices = new HashMap<>();
+    private final Map<DeviceKey, Integer> knownIndices = new HashMap<>();
     private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
     private final Set<DeviceSource> scanningSources = new HashSet<>();
     private int nextIndex;
@@ -215,8 +215,12 @@ public final class DeviceManager implements AutoCloseable {
         }
     }
 
-    private static String key(int sourceNumber, Device device) {
-        return sourceNumber + "/" + device.identifier();
+    private static DeviceKey key(int sourceNumber, Device device) {
+        return new DeviceKey(sourceNumber, device.identifier());
+    }
+
+    /** A device's identity across its comings and goings: its source and its identifier there. */
+    private record DeviceKey(int sourceNumber, String identifier) {
     }
 
     /** Adapts one source's events; the source number keeps identifiers of different sources apart. */
@@ -236,7 +240,7 @@ public final class DeviceManager implements AutoCloseable {
                     device.stop();
                     return;
                 }
-                String key = key(sourceNumber, device);
+                DeviceKey key = key(sourceNumber, device);
                 Integer index = knownIndices.computeIfAbsent(key, k -> nextIndex++);
                 ManagedDevice present = devices.get(index);
                 if (present != null && present.device() == device) {

@@ -36,13 +36,15 @@ import java.util.function.Predicate;
 public final class SimulatedDevice implements Device {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedDevice.class);
+    /** Most commands kept; older ones are dropped so a long-running demo server does not grow. */
+    public static final int MAX_RECORDED = 10_000;
 
     private final String identifier;
     private final SimulatedToy toy;
     private final Executor events;
-    private final List<RecordedCommand> recorded = new ArrayList<>();
+    private final java.util.ArrayDeque<RecordedCommand> recorded = new java.util.ArrayDeque<>();
     private final Map<Integer, Map<OutputType, OutputCommand>> current = new HashMap<>();
-    private final Map<String, InputListener> subscriptions = new HashMap<>();
+    private final Map<InputRef, InputListener> subscriptions = new HashMap<>();
     private int batteryLevel;
     private int rssi = -55;
     private boolean connected = true;
@@ -134,7 +136,7 @@ public final class SimulatedDevice implements Device {
             if (refused.isPresent()) {
                 return CompletableFuture.failedFuture(refused.get());
             }
-            subscriptions.put(featureIndex + "/" + type, listener);
+            subscriptions.put(new InputRef(featureIndex, type), listener);
             record(new RecordedCommand(RecordedCommand.Kind.SUBSCRIBE, featureIndex, null, type, Instant.now()));
             value = valueOf(type);
         }
@@ -146,7 +148,7 @@ public final class SimulatedDevice implements Device {
     @Override
     public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
         synchronized (this) {
-            subscriptions.remove(featureIndex + "/" + type);
+            subscriptions.remove(new InputRef(featureIndex, type));
             record(new RecordedCommand(RecordedCommand.Kind.UNSUBSCRIBE, featureIndex, null, type, Instant.now()));
         }
         log.info("sim {}: unsubscribed from {} of feature {}", name(), type.wireName(), featureIndex);
@@ -177,7 +179,7 @@ public final class SimulatedDevice implements Device {
         synchronized (this) {
             batteryLevel = percent;
             subscriptions.forEach((key, listener) -> {
-                if (key.endsWith("/" + InputType.BATTERY)) {
+                if (key.type() == InputType.BATTERY) {
                     listeners.add(listener);
                 }
             });
@@ -191,7 +193,7 @@ public final class SimulatedDevice implements Device {
         return command == null ? 0 : command.value();
     }
 
-    /** Every command received so far, oldest first. */
+    /** The commands received so far (the last {@value #MAX_RECORDED}), oldest first. */
     public synchronized List<RecordedCommand> commands() {
         return List.copyOf(recorded);
     }
@@ -232,7 +234,8 @@ public final class SimulatedDevice implements Device {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new IllegalStateException("sim " + name() + ": no matching command within "
-                            + timeout.toMillis() + " ms; received " + recorded);
+                            + timeout.toMillis() + " ms; last received " + recorded.stream()
+                            .skip(Math.max(0, recorded.size() - 20)).toList());
                 }
                 try {
                     wait(Math.max(1, left / 1_000_000));
@@ -263,6 +266,9 @@ public final class SimulatedDevice implements Device {
     }
 
     private void record(RecordedCommand command) {
+        if (recorded.size() >= MAX_RECORDED) {
+            recorded.removeFirst();
+        }
         recorded.add(command);
         notifyAll();
     }
@@ -275,6 +281,10 @@ public final class SimulatedDevice implements Device {
             return Optional.of(new ButtplugDeviceException("sim " + name() + " has no feature " + featureIndex));
         }
         return Optional.empty();
+    }
+
+    /** One input of one feature: the key of a subscription. */
+    private record InputRef(int featureIndex, InputType type) {
     }
 
     private int valueOf(InputType type) {

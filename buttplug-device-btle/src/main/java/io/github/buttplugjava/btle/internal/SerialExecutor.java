@@ -24,7 +24,15 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        delegate.execute(this::drain);
+        try {
+            delegate.execute(this::drain);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (this) {
+                running = false;
+                tasks.clear();
+            }
+            org.slf4j.LoggerFactory.getLogger(SerialExecutor.class).debug("executor shut down, events dropped");
+        }
     }
 
     private void drain() {

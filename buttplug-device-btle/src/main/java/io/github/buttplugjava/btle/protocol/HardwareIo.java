@@ -21,6 +21,9 @@ public interface HardwareIo {
     /** The address; private. */
     String address();
 
+    /** The manufacturer data the device advertised, by company id (copies); empty when unknown. */
+    java.util.Map<Integer, byte[]> manufacturerData();
+
     /** Whether the device has an endpoint. */
     boolean hasEndpoint(Endpoint endpoint);
 

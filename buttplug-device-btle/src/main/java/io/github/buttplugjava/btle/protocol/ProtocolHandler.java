@@ -38,6 +38,15 @@ public interface ProtocolHandler {
     }
 
     /**
+     * How long the device may go without a write before the last frame is written again, for
+     * protocols whose toys stop on their own otherwise. A device with a keepalive is also stopped
+     * once right after initialisation (so there is a frame to repeat). Default: none.
+     */
+    default java.util.Optional<java.time.Duration> keepalive() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The writes for one output command (value already in the protocol's range). Dispatches to the
      * per-type methods below.
      *

@@ -23,6 +23,7 @@ public final class SimulatedAdapter implements BleAdapter {
 
     private final Map<String, SimulatedToy> toys = new LinkedHashMap<>();
     private final Map<String, SimulatedPeripheral> connected = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<SimulatedPeripheral>> connections = new ConcurrentHashMap<>();
     private final Executor executor;
     private volatile boolean scanning;
     private volatile boolean closed;
@@ -90,12 +91,18 @@ public final class SimulatedAdapter implements BleAdapter {
         if (old != null) {
             old.disconnect();
         }
+        connections.computeIfAbsent(address, a -> new CompletableFuture<>()).complete(p);
         return CompletableFuture.completedFuture(p);
     }
 
     /** The connected peripheral at an address, if any. */
     public Optional<SimulatedPeripheral> peripheral(String address) {
         return Optional.ofNullable(connected.get(address));
+    }
+
+    /** Completes with the peripheral of the first connection to an address. */
+    public CompletableFuture<SimulatedPeripheral> whenConnected(String address) {
+        return connections.computeIfAbsent(address, a -> new CompletableFuture<>());
     }
 
     @Override

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
  * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
  *
- * <p>Thread-safe. Frames of one socket reach its listener serially on a server I/O thread.
+ * <p>Thread-safe. Frames of one socket reach its listener serially and in order, usually on a
+ * server I/O thread, with no lock held (the listener may send or close from inside a callback).
+ * {@link #stop()} never blocks; {@link #close()} is its blocking form.
  */
 public final class WebSocketServer implements AutoCloseable {
 
@@ -43,6 +45,9 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Default largest text frame accepted: 1 MiB. */
     public static final int DEFAULT_MAX_FRAME_SIZE = WebSocketConnector.DEFAULT_MAX_FRAME_SIZE;
+
+    /** Default most sockets open at once. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
 
     /** How long {@link #stop()} waits for clients to answer the close frames before dropping them. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
@@ -57,12 +62,14 @@ public final class WebSocketServer implements AutoCloseable {
     private volatile boolean stopping;
     private final int port;
     private final int maxFrameSize;
+    private final int maxConnections;
 
     private WebSocketServer(Builder b) throws IOException {
         this.host = b.host;
         this.secure = b.tls != null;
         this.handler = b.handler;
         this.maxFrameSize = b.maxFrameSize;
+        this.maxConnections = b.maxConnections;
         this.grizzly = new GrizzlyHost(b.host, b.port, b.maxFrameSize, b.tls);
         try {
             grizzly.deploy(new ServerEndpointConfig.Configurator() {
@@ -134,6 +141,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .handleAsync((ok, timeout) -> {
                     try {
                         grizzly.shutdownNow();
+                        open.clear(); // every socket is gone with the listener
                         log.info("WebSocket server on {} stopped", uri());
                         stopped.complete(null);
                     } catch (RuntimeException e) {
@@ -164,7 +172,8 @@ public final class WebSocketServer implements AutoCloseable {
         URI requestUri = session.getRequestURI();
         String path = requestUri == null || requestUri.getPath() == null || requestUri.getPath().isEmpty()
                 ? "/" : requestUri.getPath();
-        SessionPipe pipe = new SessionPipe(session, "ws " + path + " #" + accepted.incrementAndGet(), null, path, maxFrameSize);
+        SessionPipe pipe = new SessionPipe(session, "ws #" + accepted.incrementAndGet() + " " + SafeLabels.path(path), null, path,
+                maxFrameSize);
         open.add(pipe);
         pipe.closedFuture().thenRun(() -> open.remove(pipe));
         return pipe;
@@ -173,6 +182,11 @@ public final class WebSocketServer implements AutoCloseable {
     private void admit(SessionPipe pipe) {
         if (stopping) {
             pipe.closeWith(CloseReason.CloseCodes.GOING_AWAY, "server shutting down", null);
+            return;
+        }
+        if (open.size() > maxConnections) {
+            log.warn("{}: refused, {} connections already open", pipe.label(), maxConnections);
+            pipe.closeWith(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections", null);
             return;
         }
         Admission admission;
@@ -196,6 +210,7 @@ public final class WebSocketServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private SSLContext tls;
         private ConnectionHandler handler;
 
@@ -223,6 +238,15 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxFrameSize must be positive: " + bytes);
             }
             this.maxFrameSize = bytes;
+            return this;
+        }
+
+        /** Most sockets open at once (default 1024); one more is closed at once with 1013 (try again later). */
+        public Builder maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + count);
+            }
+            this.maxConnections = count;
             return this;
         }
 

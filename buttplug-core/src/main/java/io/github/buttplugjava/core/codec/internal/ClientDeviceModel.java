@@ -137,7 +137,7 @@ public record ClientDeviceModel(DeviceInfo info, Map<Integer, ClientTarget> targ
                     ranges.add(V4DeviceListReader.range(e, "SensorRange", r));
                 }
                 e.done();
-                Optional<InputType> input = InputType.fromWireName(type);
+                Optional<InputType> input = WireNames.input(type);
                 if (input.isEmpty()) {
                     b.skip();
                     continue;
@@ -164,7 +164,7 @@ public record ClientDeviceModel(DeviceInfo info, Map<Integer, ClientTarget> targ
                     OutputType.HW_POSITION_WITH_DURATION, actuator, steps), desc, Range.upTo(steps));
             default -> {
                 Optional<OutputType> type = actuator == null ? Optional.empty()
-                        : OutputType.fromWireName(actuator);
+                        : WireNames.output(actuator);
                 if (type.isEmpty() || type.get() == OutputType.HW_POSITION_WITH_DURATION) {
                     b.skip(); // e.g. a 9.x "Inflate" or "Unknown" actuator: not addressable in v4
                 } else {

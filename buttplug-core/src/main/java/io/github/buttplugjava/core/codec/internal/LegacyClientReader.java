@@ -114,7 +114,7 @@ public final class LegacyClientReader {
         String type = body.string("SensorType");
         List<JsonNode> data = body.array("Data", 1);
         int value = body.int32("Data", data.get(0));
-        InputType input = InputType.fromWireName(type)
+        InputType input = WireNames.input(type)
                 .orElseThrow(() -> body.fail("SensorReading has unknown SensorType " + type));
         ClientTarget.Kind kind = id == 0 ? ClientTarget.Kind.SENSOR_SUBSCRIBE : ClientTarget.Kind.SENSOR_READ;
         int feature = featureOf(device, kind, sensorIndex, input)

@@ -102,7 +102,7 @@ final class LegacyOutputReader {
             String actuator = null;
             if (scalar) {
                 actuator = item.string("ActuatorType");
-                if (OutputType.fromWireName(actuator).isEmpty()) {
+                if (WireNames.output(actuator).isEmpty()) {
                     throw body.fail(item.context() + ".ActuatorType is unknown: " + actuator);
                 }
             }

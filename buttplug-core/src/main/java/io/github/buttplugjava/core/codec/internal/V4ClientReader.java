@@ -68,7 +68,7 @@ public final class V4ClientReader {
             throw body.fail("OutputCmd.Command must have exactly one output type key");
         }
         String typeName = keys.get(0);
-        OutputType type = OutputType.fromWireName(typeName)
+        OutputType type = WireNames.output(typeName)
                 .orElseThrow(() -> body.fail("OutputCmd.Command has unknown output type " + typeName));
         Body values = command.object(typeName);
         OutputCommand out;
@@ -89,10 +89,10 @@ public final class V4ClientReader {
         int device = body.index("DeviceIndex");
         int feature = body.index("FeatureIndex");
         String typeName = body.string("Type");
-        InputType type = InputType.fromWireName(typeName)
+        InputType type = WireNames.input(typeName)
                 .orElseThrow(() -> body.fail("InputCmd has unknown input Type " + typeName));
         String commandName = body.string("Command");
-        InputCommandType command = InputCommandType.fromWireName(commandName)
+        InputCommandType command = WireNames.command(commandName)
                 .orElseThrow(() -> body.fail("InputCmd has unknown Command " + commandName
                         + " (expected Read, Subscribe or Unsubscribe)"));
         return new InputCmd(id, device, feature, type, command);

@@ -72,7 +72,7 @@ final class V4DeviceListReader {
             Body map = feature.nested("Output", output.get());
             for (String typeName : map.fieldNames()) {
                 Body limits = map.object(typeName);
-                Optional<OutputType> type = OutputType.fromWireName(typeName);
+                Optional<OutputType> type = WireNames.output(typeName);
                 if (type.isEmpty()) {
                     continue; // newer minor version: ignore
                 }
@@ -90,7 +90,7 @@ final class V4DeviceListReader {
             Body map = feature.nested("Input", input.get());
             for (String typeName : map.fieldNames()) {
                 Body limits = map.object(typeName);
-                Optional<InputType> type = InputType.fromWireName(typeName);
+                Optional<InputType> type = WireNames.input(typeName);
                 if (type.isEmpty()) {
                     continue; // newer minor version: ignore
                 }
@@ -103,7 +103,7 @@ final class V4DeviceListReader {
                     if (!c.isTextual()) {
                         throw limits.fail(limits.context() + ".Command entries must be strings");
                     }
-                    InputCommandType.fromWireName(c.textValue()).ifPresent(commands::add);
+                    WireNames.command(c.textValue()).ifPresent(commands::add);
                 }
                 limits.done();
                 if (!commands.isEmpty()) {

@@ -72,7 +72,7 @@ public final class V4ServerReader {
             throw body.fail("InputReading.Reading must have exactly one input type key");
         }
         String typeName = keys.get(0);
-        InputType type = InputType.fromWireName(typeName)
+        InputType type = WireNames.input(typeName)
                 .orElseThrow(() -> body.fail("InputReading has unknown input type " + typeName));
         Body value = reading.object(typeName);
         int v = value.int32("Value");

@@ -1,0 +1,126 @@
+package io.github.buttplugjava.benchmarks;
+
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.AccessToken;
+import io.github.buttplugjava.remote.DeviceGrant;
+import io.github.buttplugjava.remote.LinkLimits;
+import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.RemoteServer;
+import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A hub on 127.0.0.1 with one room, {@code n} share agents (each a {@link RemoteClient} with one
+ * simulated Lovense Hush, fully granted, over its own WebSocket) and one controller
+ * ({@link ButtplugClient} over a {@link WebSocketConnector} to {@code /control/<token>}).
+ *
+ * <p>The hub's per-link rate limit is raised (the default, 200 frames/s per link, would close the
+ * controller's link under a throughput run); everything else is the default configuration.
+ */
+final class HubUnderLoad implements AutoCloseable {
+
+    static final String SHARE_TOKEN = "bench-share-token-0123456789abcdef";
+    static final String CONTROL_TOKEN = "bench-control-token-0123456789abcdef";
+    /** Frame limit as the default, rate limit high enough for the controller's link. */
+    static final LinkLimits LOAD_LIMITS = new LinkLimits(256 * 1024, 1_000_000, 1_000_000);
+
+    private static final long SETUP_SECONDS = 30;
+
+    final RemoteServer hub;
+    final Room room;
+    private final List<RemoteClient> agents = new ArrayList<>();
+    private final List<SimulatedDevices> toys = new ArrayList<>();
+    private ButtplugClient controller;
+    private List<ButtplugClientDevice> devices = List.of();
+
+    HubUnderLoad() throws Exception {
+        hub = RemoteServer.builder().limits(LOAD_LIMITS).build();
+        room = hub.addRoom("bench", AccessToken.of(SHARE_TOKEN), AccessToken.of(CONTROL_TOKEN));
+        hub.start();
+    }
+
+    /** Links {@code n} agents, each with one simulated toy, and waits until the room lists them. */
+    void addAgents(int n) throws Exception {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
+            RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE_TOKEN, "agent" + agents.size(), local)
+                    .build();
+            agents.add(agent);
+            toys.add(local);
+            agent.grants().shareAll(DeviceGrant.full()).get(SETUP_SECONDS, TimeUnit.SECONDS);
+            started.add(agent.start());
+        }
+        CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).get(SETUP_SECONDS, TimeUnit.SECONDS);
+        awaitRoomDevices(agents.size());
+    }
+
+    /** Connects the controller and waits until it lists every agent's toy. */
+    void connectController() throws Exception {
+        controller = ButtplugClient.builder("bench controller").build();
+        controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(SETUP_SECONDS, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_SECONDS);
+        while (controller.devices().size() < agents.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the controller lists " + controller.devices().size()
+                        + " devices, expected " + agents.size());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // bounded poll-until loop
+        }
+        devices = List.copyOf(controller.devices());
+    }
+
+    /** The controller's devices, one per agent. */
+    List<ButtplugClientDevice> devices() {
+        return devices;
+    }
+
+    /** A vibrate command for device {@code i}'s {@code k}-th command: alternates so no value repeats. */
+    static OutputCommand command(long k) {
+        return OutputCommand.of(OutputType.VIBRATE, (k & 1) == 0 ? 5 : 10);
+    }
+
+    /** Commands the simulated toys have received in total (each keeps up to its recording limit). */
+    long commandsAtToys() {
+        long sum = 0;
+        for (SimulatedDevices s : toys) {
+            sum += s.devices().get(0).commands().size();
+        }
+        return sum;
+    }
+
+    /** Forgets what the toys recorded, so the recording limit is not reached in a long run. */
+    void clearToys() {
+        toys.forEach(s -> s.devices().get(0).clearRecording());
+    }
+
+    private void awaitRoomDevices(int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_SECONDS);
+        while (room.devices().devices().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the room lists " + room.devices().devices().size()
+                        + " devices, expected " + count);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // bounded poll-until loop
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (controller != null) {
+            controller.disconnect().get(SETUP_SECONDS, TimeUnit.SECONDS);
+        }
+        agents.forEach(RemoteClient::close);
+        hub.close();
+    }
+}

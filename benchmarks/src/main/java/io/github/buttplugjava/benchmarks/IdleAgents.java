@@ -1,0 +1,74 @@
+package io.github.buttplugjava.benchmarks;
+
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.DeviceGrant;
+import io.github.buttplugjava.remote.RemoteClient;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Idle share agents in their own JVM, so the hub's heap holds only the hub's side of each link.
+ * Started by {@link HubLoadRun}: links {@code count} agents (each one simulated toy, fully granted)
+ * in batches, prints {@code linked <n>}, then keeps them until its standard input closes or
+ * {@code maxSeconds} pass, and exits.
+ *
+ * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds>}.
+ */
+public final class IdleAgents {
+
+    private static final int BATCH = 50;
+    private static final long BATCH_SECONDS = 60;
+
+    private IdleAgents() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        URI hub = URI.create(args[0]);
+        String token = args[1];
+        int count = Integer.parseInt(args[2]);
+        long maxSeconds = Long.parseLong(args[3]);
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        Thread stdin = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is sent; end of input means the parent is done
+                }
+            } catch (java.io.IOException e) {
+                // the parent is gone: same as end of input
+            }
+            released.complete(null);
+        }, "idle-agents-stdin");
+        stdin.setDaemon(true);
+        stdin.start();
+
+        List<RemoteClient> agents = new ArrayList<>(count);
+        try {
+            for (int from = 0; from < count && !released.isDone(); from += BATCH) {
+                List<CompletableFuture<Void>> started = new ArrayList<>();
+                for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                    SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
+                    RemoteClient agent = RemoteClient.builder(hub, token, "idle" + i, local).build();
+                    agents.add(agent);
+                    agent.grants().shareAll(DeviceGrant.full()).get(BATCH_SECONDS, TimeUnit.SECONDS);
+                    started.add(agent.start());
+                }
+                CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).get(BATCH_SECONDS, TimeUnit.SECONDS);
+                System.out.println("linked " + agents.size());
+                System.out.flush();
+            }
+            released.get(maxSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.println("timed out after " + maxSeconds + " s with " + agents.size() + " agents");
+        } finally {
+            long linked = agents.stream().filter(RemoteClient::isLinked).count();
+            System.out.println("still linked " + linked);
+            System.out.flush();
+            Runtime.getRuntime().halt(0); // 2,000 orderly closes would take long; the hub sees the sockets drop
+        }
+    }
+}

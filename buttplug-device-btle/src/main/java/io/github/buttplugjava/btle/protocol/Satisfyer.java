@@ -1,0 +1,62 @@
+package io.github.buttplugjava.btle.protocol;
+
+import io.github.buttplugjava.btle.Endpoint;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Satisfyer: the model is the big-endian u32 of the advertised manufacturer data (or, without it,
+ * of the {@code rxblemodel} characteristic), in decimal. Init {@code command[01]} with response.
+ * Every motor's value four times in one frame on {@code tx}, without response; the last frame is
+ * repeated after 3 s of silence.
+ */
+final class Satisfyer implements ProtocolHandler {
+
+    private int[] speeds = new int[1];
+
+    @Override
+    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+        for (Map.Entry<Integer, byte[]> e : io.manufacturerData().entrySet()) {
+            byte[] data = e.getValue();
+            if (data.length > 0) {
+                return CompletableFuture.completedFuture(new Identification(protocol, model(data)));
+            }
+        }
+        return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, model(data)));
+    }
+
+    /** The decimal big-endian u32 of four bytes (0 for any other length, as the reference does). */
+    static String model(byte[] data) {
+        if (data.length != 4) {
+            return "0";
+        }
+        long v = ((data[0] & 0xffL) << 24) | ((data[1] & 0xff) << 16) | ((data[2] & 0xff) << 8) | (data[3] & 0xff);
+        return Long.toString(v);
+    }
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+        speeds = new int[Math.max(1, definition.countOutputFeatures())];
+        return io.write(Endpoint.COMMAND, Frames.bytes(0x01), true);
+    }
+
+    @Override
+    public Optional<Duration> keepalive() {
+        return Optional.of(Duration.ofSeconds(3));
+    }
+
+    @Override
+    public List<HardwareCommand> vibrate(int featureIndex, int speed) {
+        speeds[featureIndex] = speed;
+        byte[] frame = new byte[speeds.length * 4];
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (byte) speeds[i / 4];
+        }
+        return List.of(HardwareCommand.writeDevice(Endpoint.TX, frame, false));
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.buttplugjava.remote;
+
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ButtplugClientListener;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's end of one welcomed share link: a Buttplug client over the socket the agent dialed,
+ * whose devices join the room while the link lives and leave the moment it ends.
+ */
+final class AgentLink {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLink.class);
+
+    /** How long the hub waits for an agent's reply to a relayed command or a ping. */
+    static final java.time.Duration AGENT_REPLY_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    private final String linkId;
+    private final String alias;
+    private final ButtplugConnector link;
+    private final RoomSource room;
+    private final ButtplugClient client;
+
+    AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room) {
+        this.linkId = linkId;
+        this.alias = alias;
+        this.link = link;
+        this.room = room;
+        // A stalled agent answers no ping: after this its link is closed and its devices leave.
+        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT).build();
+    }
+
+    void start() {
+        client.addListener(new ButtplugClientListener() {
+            @Override
+            public void disconnected(Throwable cause) {
+                log.info("agent {} left", alias);
+                room.detach(linkId);
+            }
+        });
+        room.attach(linkId, alias, new ClientDeviceSource(client));
+        client.connect(link).whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias, e.getMessage());
+                room.detach(linkId);
+                link.close();
+            } else {
+                log.info("agent {} joined with {} device(s)", alias, client.devices().size());
+            }
+        });
+    }
+}

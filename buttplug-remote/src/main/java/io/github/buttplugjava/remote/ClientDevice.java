@@ -1,0 +1,142 @@
+package io.github.buttplugjava.remote;
+
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.ButtplugException;
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.message.DeviceFeature;
+import io.github.buttplugjava.core.message.ErrorCode;
+import io.github.buttplugjava.core.message.InputCmd;
+import io.github.buttplugjava.core.message.InputCommandType;
+import io.github.buttplugjava.core.message.InputReading;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.OutputCmd;
+import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.ServerMessage;
+import io.github.buttplugjava.core.message.StopCmd;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One device of a remote server, driven through a {@link ButtplugClient} with plain v4 requests.
+ * Failures that are not the server's own device or message errors (a dropped link, a timeout)
+ * become {@link ButtplugDeviceException}: to whoever drives this device, it is gone.
+ */
+final class ClientDevice implements Device {
+
+    private final ButtplugClient client;
+    private final ButtplugClientDevice device;
+    private final Map<Long, InputListener> subscriptions = new ConcurrentHashMap<>();
+    private volatile boolean gone;
+
+    ClientDevice(ButtplugClient client, ButtplugClientDevice device) {
+        this.client = client;
+        this.device = device;
+    }
+
+    void gone() {
+        gone = true;
+        subscriptions.clear();
+    }
+
+    void deliver(InputReading reading) {
+        InputListener l = subscriptions.get(key(reading.featureIndex(), reading.type()));
+        if (l != null) {
+            l.onReading(reading.value());
+        }
+    }
+
+    @Override
+    public String identifier() {
+        return Integer.toString(device.index());
+    }
+
+    @Override
+    public String name() {
+        return device.name();
+    }
+
+    @Override
+    public Optional<String> displayName() {
+        return device.displayName();
+    }
+
+    @Override
+    public long timingGapMs() {
+        return device.timingGapMs();
+    }
+
+    @Override
+    public List<DeviceFeature> features() {
+        return device.features();
+    }
+
+    @Override
+    public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+        return send(new OutputCmd(1, device.index(), featureIndex, command)).thenApply(m -> null);
+    }
+
+    @Override
+    public CompletableFuture<Integer> read(int featureIndex, InputType type) {
+        return send(new InputCmd(1, device.index(), featureIndex, type, InputCommandType.READ))
+                .thenApply(m -> {
+                    if (m instanceof InputReading r) {
+                        return r.value();
+                    }
+                    throw new ButtplugDeviceException("expected an InputReading, got " + m.messageName());
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
+        subscriptions.put(key(featureIndex, type), listener);
+        return send(new InputCmd(1, device.index(), featureIndex, type, InputCommandType.SUBSCRIBE))
+                .thenApply(m -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
+        if (subscriptions.remove(key(featureIndex, type)) == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(new InputCmd(1, device.index(), featureIndex, type, InputCommandType.UNSUBSCRIBE))
+                .thenApply(m -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> stop() {
+        return send(StopCmd.device(1, device.index())).thenApply(m -> null);
+    }
+
+    private CompletableFuture<ServerMessage> send(io.github.buttplugjava.core.message.ClientMessage message) {
+        if (gone) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException(name() + " is gone"));
+        }
+        CompletableFuture<ServerMessage> result = new CompletableFuture<>();
+        client.request(message).whenComplete((m, e) -> {
+            if (e == null) {
+                result.complete(m);
+                return;
+            }
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ButtplugException be && !gone
+                    && (be.code() == ErrorCode.DEVICE || be.code() == ErrorCode.MSG)) {
+                result.completeExceptionally(be);
+            } else {
+                result.completeExceptionally(new ButtplugDeviceException(name() + " is gone: " + cause.getMessage(), cause));
+            }
+        });
+        return result;
+    }
+
+    private static long key(int featureIndex, InputType type) {
+        return ((long) featureIndex << 8) | type.ordinal();
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.buttplugjava.remote;
+
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.FrameListener;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A share link after its first frame: the remote layer reads the first frame (the hello, or the
+ * hub's answer to it), then hands the same link to a Buttplug client or server as a fresh
+ * connector. Frames that arrive in between are kept (up to a bound) and delivered in order.
+ */
+final class HandoverConnector implements ButtplugConnector {
+
+    private static final int MAX_BUFFERED = 256;
+
+    private final ButtplugConnector link;
+    private final CompletableFuture<String> firstFrame = new CompletableFuture<>();
+    private final Deque<String> buffered = new ArrayDeque<>();
+    private FrameListener downstream;
+    private boolean closed;
+    private Throwable closeCause;
+    private volatile long lastFrameNanos = System.nanoTime();
+
+    private HandoverConnector(ButtplugConnector link) {
+        this.link = link;
+    }
+
+    /** Opens {@code link}; the result completes when frames can be sent. */
+    static CompletableFuture<HandoverConnector> open(ButtplugConnector link) {
+        HandoverConnector h = new HandoverConnector(link);
+        return link.connect(h.new LinkListener()).thenApply(v -> h);
+    }
+
+    /** The first frame; fails with {@link ConnectorException} when the link closes before it. */
+    CompletableFuture<String> firstFrame() {
+        return firstFrame;
+    }
+
+    /** {@link System#nanoTime()} when the last frame arrived (or when the link opened). */
+    long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(FrameListener listener) {
+        synchronized (this) {
+            if (downstream != null) {
+                return CompletableFuture.failedFuture(new ConnectorException("already connected"));
+            }
+            downstream = listener;
+            while (!buffered.isEmpty()) {
+                listener.onFrame(buffered.poll());
+            }
+            if (closed) {
+                listener.onClosed(closeCause);
+                return CompletableFuture.failedFuture(new ConnectorException("the link closed"));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String frame) {
+        return link.send(frame);
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        return link.close();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return link.isConnected();
+    }
+
+    private final class LinkListener implements FrameListener {
+        @Override
+        public void onFrame(String frame) {
+            lastFrameNanos = System.nanoTime();
+            if (!firstFrame.isDone()) {
+                firstFrame.complete(frame);
+                return;
+            }
+            synchronized (HandoverConnector.this) {
+                if (downstream != null) {
+                    downstream.onFrame(frame);
+                } else if (buffered.size() < MAX_BUFFERED) {
+                    buffered.add(frame);
+                } else {
+                    link.close();
+                }
+            }
+        }
+
+        @Override
+        public void onClosed(Throwable cause) {
+            firstFrame.completeExceptionally(new ConnectorException("the link closed before its first frame", cause));
+            synchronized (HandoverConnector.this) {
+                closed = true;
+                closeCause = cause;
+                if (downstream != null) {
+                    downstream.onClosed(cause);
+                }
+            }
+        }
+    }
+}

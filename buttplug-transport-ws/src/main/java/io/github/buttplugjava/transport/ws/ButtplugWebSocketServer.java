@@ -1,0 +1,175 @@
+package io.github.buttplugjava.transport.ws;
+
+import io.github.buttplugjava.core.server.ButtplugServer;
+import io.github.buttplugjava.core.server.ServerSession;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Buttplug server reachable over WebSocket, like Intiface Engine: every client socket becomes one
+ * {@link ButtplugServer#serve session} of the given {@link ButtplugServer}, all driving its device
+ * manager.
+ *
+ * <pre>{@code
+ * DeviceManager devices = DeviceManager.of(SimulatedDevices.of("lovense"));
+ * ButtplugServer buttplug = ButtplugServer.builder(devices).name("My Server").build();
+ * ButtplugWebSocketServer server = ButtplugWebSocketServer.builder(buttplug).port(12345).start();
+ * // clients connect to ws://127.0.0.1:12345
+ * server.stop();   // closes every client, which stops what each drove, then stops all devices
+ * }</pre>
+ *
+ * <p>By default every request path is served; {@link Builder#path(String)} restricts it to one
+ * and refuses the others (close code 1008). Thread-safe.
+ */
+public final class ButtplugWebSocketServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ButtplugWebSocketServer.class);
+
+    private final ButtplugServer buttplug;
+    private final WebSocketServer sockets;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile boolean stopping;
+
+    private ButtplugWebSocketServer(ButtplugServer buttplug, WebSocketServer.Builder sockets, String path)
+            throws IOException {
+        this.buttplug = buttplug;
+        this.sockets = sockets.handler((requestPath, connector) -> {
+            if (path != null && !path.equals(requestPath)) {
+                return Admission.refuse("no Buttplug server at this path");
+            }
+            buttplug.serve(connector);
+            return Admission.accept();
+        }).start();
+    }
+
+    /** A builder serving {@code buttplug} on 127.0.0.1, an ephemeral port, every path. */
+    public static Builder builder(ButtplugServer buttplug) {
+        return new Builder(buttplug);
+    }
+
+    /** The bound port. */
+    public int port() {
+        return sockets.port();
+    }
+
+    /** Where clients connect: {@code ws://host:port/} or {@code wss://host:port/}. */
+    public URI uri() {
+        return sockets.uri();
+    }
+
+    /** The Buttplug server whose sessions run here. */
+    public ButtplugServer buttplugServer() {
+        return buttplug;
+    }
+
+    /**
+     * Closes every client socket (each session then stops the outputs it drove), stops every device
+     * of the manager, and frees the port. Idempotent.
+     *
+     * @return completes when all that is done; never fails
+     */
+    public CompletableFuture<Void> stop() {
+        if (stopping) {
+            return stopped;
+        }
+        stopping = true;
+        CompletableFuture<?>[] sessionsEnded = buttplug.sessions().stream()
+                .map(ServerSession::closeFuture).toArray(CompletableFuture[]::new);
+        sockets.stop()
+                .thenCompose(ok -> CompletableFuture.allOf(sessionsEnded)
+                        .completeOnTimeout(null, 2, TimeUnit.SECONDS))
+                .thenCompose(ok -> buttplug.deviceManager().stopAllDevices()
+                        .completeOnTimeout(null, 2, TimeUnit.SECONDS))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        log.warn("Buttplug WebSocket server: error while stopping devices", error);
+                    }
+                    stopped.complete(null);
+                });
+        return stopped;
+    }
+
+    /** Blocking {@link #stop()} (at most 10 s), for try-with-resources and shutdown hooks. */
+    @Override
+    public void close() {
+        try {
+            stop().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Buttplug WebSocket server did not stop in time", e);
+        }
+    }
+
+    /** Settings; not thread-safe. Defaults as {@link WebSocketServer#builder()}. */
+    public static final class Builder {
+        private final ButtplugServer buttplug;
+        private final WebSocketServer.Builder sockets = WebSocketServer.builder();
+        private String path;
+
+        private Builder(ButtplugServer buttplug) {
+            this.buttplug = Objects.requireNonNull(buttplug, "buttplug");
+        }
+
+        /** See {@link WebSocketServer.Builder#host(String)}. */
+        public Builder host(String host) {
+            sockets.host(host);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#port(int)}. */
+        public Builder port(int port) {
+            sockets.port(port);
+            return this;
+        }
+
+        /** Serve only this request path (e.g. {@code /buttplug}); default: every path. */
+        public Builder path(String path) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("path must start with /: " + path);
+            }
+            this.path = path;
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#maxFrameSize(int)}. */
+        public Builder maxFrameSize(int bytes) {
+            sockets.maxFrameSize(bytes);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#maxConnections(int)}. */
+        public Builder maxConnections(int count) {
+            sockets.maxConnections(count);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#tls(SSLContext)}. */
+        public Builder tls(SSLContext context) {
+            sockets.tls(context);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#tls(Path, char[])}. */
+        public Builder tls(Path keystore, char[] password) throws IOException {
+            sockets.tls(keystore, password);
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws IOException when the address cannot be bound
+         */
+        public ButtplugWebSocketServer start() throws IOException {
+            return new ButtplugWebSocketServer(buttplug, sockets, path);
+        }
+    }
+}

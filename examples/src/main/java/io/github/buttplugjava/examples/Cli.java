@@ -1,0 +1,46 @@
+package io.github.buttplugjava.examples;
+
+import java.util.logging.Level;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code buttplug} command line: {@code java -jar examples/target/buttplug.jar <command> ...}.
+ *
+ * <p>Every subcommand is registered in {@link #commandLine()}, one line each.
+ */
+@Command(name = "buttplug", mixinStandardHelpOptions = true, version = "buttplug-java 0.1.0",
+        description = "Buttplug servers, clients and remote sharing from the command line.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class Cli implements Runnable {
+
+    /** Tyrus and Grizzly log through java.util.logging; keep their chatter to warnings. */
+    private static final java.util.logging.Logger CONTAINER_LOGS = java.util.logging.Logger.getLogger("org.glassfish");
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** The command line with every subcommand. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.addSubcommand(new ServeCommand());
+        cli.addSubcommand(new HubCommand());
+        cli.addSubcommand(new ShareCommand());
+        cli.addSubcommand(new ControlCommand());
+        cli.addSubcommand(new DemoCommand());
+        // one line per subcommand: cli.addSubcommand(new XyzCommand());
+        return cli;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        CONTAINER_LOGS.setLevel(Level.WARNING);
+        int status = commandLine().execute(args);
+        System.exit(status);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
