@@ -198,6 +198,12 @@ public final class FakeBluez implements AutoCloseable {
         }
     }
 
+    /** A boolean property of the fake adapter, e.g. {@code Powered} or {@code Discovering}. */
+    public boolean adapterFlag(String name) {
+        Object value = properties("/org/bluez/hci0").Get("org.bluez.Adapter1", name);
+        return Boolean.TRUE.equals(value);
+    }
+
     /** The D-Bus object path of a peripheral. */
     public static String devicePath(String address) {
         return "/org/bluez/hci0/dev_" + address.replace(':', '_');
