@@ -28,7 +28,9 @@ public final class IdleAgents {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
+            System.setProperty(HubLoadRun.LOG_LEVEL, "error");
+        }
         URI hub = URI.create(args[0]);
         String token = args[1];
         int count = Integer.parseInt(args[2]);
