@@ -26,6 +26,27 @@ export function createClient(name) {
     vibrate: (device, level) => device.vibrate(level),
     // device.battery() sends SensorReadCmd(Battery) and returns Data[0] / 100.
     battery: (device) => device.battery(),
+    // One command per output the device lists: ScalarCmd per actuator (device.scalar), RotateCmd
+    // clockwise (device.rotate) and LinearCmd (device.linear) for all their axes at once.
+    outputCommands: (device, level, durationMs) => {
+      const attrs = device.messageAttributes ?? {};
+      const commands = (attrs.ScalarCmd ?? []).map((a) => ({
+        message: 'ScalarCmd', type: a.ActuatorType, feature: a.Index,
+        run: () => device.scalar(new bp.ScalarSubcommand(a.Index, level, a.ActuatorType)),
+      }));
+      if ((attrs.RotateCmd ?? []).length > 0) {
+        commands.push({ message: 'RotateCmd', type: 'Rotate', feature: null, run: () => device.rotate(level, true) });
+      }
+      if ((attrs.LinearCmd ?? []).length > 0) {
+        commands.push({ message: 'LinearCmd', type: 'Linear', feature: null, run: () => device.linear(level, durationMs) });
+      }
+      return commands;
+    },
+    onInputReading: () => {},
+    // 3.2.2 has no sensor subscription API (only raw endpoint subscribe, which v4 servers lack).
+    batteryFeature: () => null,
+    subscribe: () => Promise.reject(new Error('buttplug 3.2.2 has no sensor subscription API')),
+    unsubscribe: () => Promise.reject(new Error('buttplug 3.2.2 has no sensor subscription API')),
     stop: (device) => device.stop(),
     disconnect: () => client.disconnect(),
   };

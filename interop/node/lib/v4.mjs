@@ -27,6 +27,28 @@ export function createClient(name) {
     vibrate: (device, level) => device.runOutput(bp.DeviceOutput.Vibrate.percent(level)),
     // device.battery() sends InputCmd(Battery, Read) to the first Battery feature, returns Reading.Battery.Value.
     battery: (device) => device.battery(),
+    // One OutputCmd per feature and output type, through feature.runOutput with a percent command:
+    // the client sends Value = ceil(min + (max - min) * level), over the full (maybe signed) range.
+    outputCommands: (device, level, durationMs) => {
+      const commands = [];
+      for (const f of device.features.values()) {
+        for (const type of f.outputs.keys()) {
+          const command = type === 'HwPositionWithDuration'
+            ? bp.DeviceOutput.HwPositionWithDuration.percent(level, durationMs)
+            : new bp.DeviceOutputValueConstructor(type).percent(level);
+          commands.push({ message: 'OutputCmd', type, feature: f.index, run: () => f.runOutput(command) });
+        }
+      }
+      return commands;
+    },
+    onInputReading: (fn) => client.addListener('inputreading', (r) => fn({
+      index: r.device.index, name: r.device.name, feature: r.feature.index, type: r.inputType, value: r.value,
+    })),
+    // The first Battery feature that offers Subscribe, through feature.runInput(Battery, Subscribe|Unsubscribe).
+    batteryFeature: (device) => [...device.features.values()]
+      .find((f) => f.input('Battery')?.commands.includes('Subscribe')) ?? null,
+    subscribe: (feature) => feature.runInput('Battery', 'Subscribe'),
+    unsubscribe: (feature) => feature.runInput('Battery', 'Unsubscribe'),
     stop: (device) => device.stop(),
     disconnect: () => client.disconnect(),
   };

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -227,11 +226,6 @@ public final class BleDeviceSource implements DeviceSource {
         for (BleDevice device : new ArrayList<>(devices.values())) {
             device.stop().whenComplete((v, e) -> device.hardware().peripheral().disconnect());
         }
-    }
-
-    /** The addresses currently connected, for diagnostics. */
-    Set<String> connectedAddresses() {
-        return new HashSet<>(devices.keySet());
     }
 
     private static String rootMessage(Throwable t) {

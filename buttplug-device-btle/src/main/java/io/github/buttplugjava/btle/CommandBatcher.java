@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.protocol.HardwareCommand;
-import io.github.buttplugjava.btle.protocol.HardwareIo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class CommandBatcher {
 
-    private final HardwareIo io;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CommandBatcher.class);
+
+    private final PeripheralHardware io;
     private final Executor executor;
     private final long windowMs;
 
@@ -28,14 +29,32 @@ final class CommandBatcher {
     private HardwareCommand.Write lastWrite;
     private long lastWriteNanos = System.nanoTime();
 
-    CommandBatcher(HardwareIo io, Executor executor, long windowMs) {
+    CommandBatcher(PeripheralHardware io, Executor executor, long windowMs) {
         this.io = io;
         this.executor = executor;
         this.windowMs = windowMs;
     }
 
-    /** Queues commands; the future completes when they (or what replaced them) are written. */
+    /**
+     * Queues commands. The future completes once they are accepted (as the reference answers Ok
+     * once a command is queued), so a caller that sends the features of one message one after
+     * another still lands in one batch; write failures are logged. Use {@link #submitAndWait} to wait
+     * for the writes.
+     */
     CompletableFuture<Void> submit(List<HardwareCommand> commands) {
+        if (!io.isConnected()) {
+            return CompletableFuture.failedFuture(new BleException("device " + io.name() + " is disconnected"));
+        }
+        submitAndWait(commands).whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("write to {} failed: {}", io.name(), e.getMessage());
+            }
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Queues commands; the future completes when they (or what replaced them) are written. */
+    CompletableFuture<Void> submitAndWait(List<HardwareCommand> commands) {
         if (commands.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }

@@ -57,6 +57,10 @@ final class PeripheralHardware implements HardwareIo {
         return bound.isEmpty() ? null : new PeripheralHardware(peripheral, advertisement, bound);
     }
 
+    boolean isConnected() {
+        return peripheral.isConnected();
+    }
+
     BlePeripheral peripheral() {
         return peripheral;
     }

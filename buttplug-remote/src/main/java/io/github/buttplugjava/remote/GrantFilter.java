@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,9 +59,8 @@ public final class GrantFilter implements DeviceSource {
     private final Map<String, Device> localDevices = new LinkedHashMap<>();
     private final Map<String, DeviceGrant> grants = new HashMap<>();
     private final Map<String, FilteredDevice> shared = new HashMap<>();
-    private final Map<String, ScheduledFuture<?>> expiryTimers = new HashMap<>();
+    private final ExpiryTimers expiryTimers;
     private DeviceGrant defaultGrant;
-    private ScheduledFuture<?> defaultExpiryTimer;
     private DeviceSourceListener listener;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private boolean closed;
@@ -91,6 +88,7 @@ public final class GrantFilter implements DeviceSource {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.ownScheduler = own;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.expiryTimers = new ExpiryTimers(scheduler, clock);
         new SecureRandom().nextBytes(salt);
     }
 
@@ -164,13 +162,7 @@ public final class GrantFilter implements DeviceSource {
     public CompletableFuture<Void> shareAll(DeviceGrant grant) {
         synchronized (lock) {
             defaultGrant = grant;
-            if (defaultExpiryTimer != null) {
-                defaultExpiryTimer.cancel(false);
-                defaultExpiryTimer = null;
-            }
-            if (grant != null && grant.expiresAt() != null) {
-                defaultExpiryTimer = schedule(grant.expiresAt(), () -> expired(null));
-            }
+            rearm(null, grant);
             List<String> affected = new ArrayList<>();
             localDevices.keySet().forEach(id -> {
                 if (!grants.containsKey(id)) {
@@ -348,20 +340,9 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
+    /** Arms the expiry timer of one device's grant ({@code id} null: the default grant). */
     private void rearm(String id, DeviceGrant grant) {
-        ScheduledFuture<?> old = expiryTimers.remove(id);
-        if (old != null) {
-            old.cancel(false);
-        }
-        if (grant != null && grant.expiresAt() != null) {
-            expiryTimers.put(id, schedule(grant.expiresAt(), () -> expired(id)));
-        }
-    }
-
-    /** Runs {@code task} just after {@code when} (never before: the expiry check must then see it expired). */
-    private ScheduledFuture<?> schedule(Instant when, Runnable task) {
-        long delay = Math.max(0, Duration.between(clock.instant(), when).toNanos()) + 1_000_000;
-        return scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
+        expiryTimers.arm(id, grant == null ? null : grant.expiresAt(), () -> expired(id));
     }
 
     /** An expiry timer fired: the device (or, for null, every default-granted one) leaves. */
@@ -369,12 +350,7 @@ public final class GrantFilter implements DeviceSource {
         synchronized (lock) {
             DeviceGrant grant = id == null ? defaultGrant : grants.get(id);
             if (grant != null && grant.expiresAt() != null && !grant.expiredAt(clock.instant())) {
-                ScheduledFuture<?> again = schedule(grant.expiresAt(), () -> expired(id));
-                if (id == null) {
-                    defaultExpiryTimer = again;
-                } else {
-                    expiryTimers.put(id, again);
-                }
+                rearm(id, grant);
                 return;
             }
             List<String> affected = new ArrayList<>();

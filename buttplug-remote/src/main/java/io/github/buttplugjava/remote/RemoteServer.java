@@ -118,6 +118,8 @@ public final class RemoteServer implements AutoCloseable {
                 .handler((path, connector) -> route(path, connector));
         if (settings.tls != null) {
             b.tls(settings.tls);
+        } else if (settings.keystore != null) {
+            b.tls(settings.keystore, settings.keystorePassword);
         }
         socket = b.start();
         log.info("hub listening on {}", socket.uri());
@@ -141,7 +143,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private URI base() {
         WebSocketServer s = requireSocket();
-        return URI.create((settings.tls != null ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
+        return URI.create((settings.tls != null || settings.keystore != null ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
     }
 
     private static String hostForUri(String host) {
@@ -253,9 +255,11 @@ public final class RemoteServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private SSLContext tls;
+        private java.nio.file.Path keystore;
+        private char[] keystorePassword;
         private LinkLimits limits = LinkLimits.DEFAULT;
         private Duration helloTimeout = Duration.ofSeconds(3);
-        private Duration controllerMaxPingTime = Duration.ofSeconds(2);
+        private Duration controllerMaxPingTime = Duration.ZERO;
 
         private Builder() {
         }
@@ -281,6 +285,13 @@ public final class RemoteServer implements AutoCloseable {
             return this;
         }
 
+        /** Serve {@code wss://} with the key and certificate in a PKCS12 or JKS keystore file. */
+        public Builder tls(java.nio.file.Path keystore, char[] password) {
+            this.keystore = Objects.requireNonNull(keystore, "keystore");
+            this.keystorePassword = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
         /** Frame size and rate allowed per link (default {@link LinkLimits#DEFAULT}). */
         public Builder limits(LinkLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -297,8 +308,11 @@ public final class RemoteServer implements AutoCloseable {
         }
 
         /**
-         * MaxPingTime of controller sessions (default 2 s): a controller that stops pinging is
-         * dropped and every device of the room stops. Zero turns pinging off.
+         * MaxPingTime of controller sessions: a controller that stops pinging is dropped and every
+         * device of the room stops. Default zero (no ping required), because the npm
+         * {@code buttplug} clients that many apps are built on never ping and would be dropped;
+         * set it (e.g. 2 s) when the controllers are known to ping, to catch a frozen controller
+         * whose socket stays open.
          */
         public Builder controllerMaxPingTime(Duration maxPingTime) {
             this.controllerMaxPingTime = Objects.requireNonNull(maxPingTime, "maxPingTime");

@@ -10,6 +10,7 @@ import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.transport.ws.interop.NodeInterop;
 import io.github.buttplugjava.transport.ws.interop.NpmClient;
+import io.github.buttplugjava.transport.ws.interop.NpmClientProcess;
 import io.github.buttplugjava.transport.ws.interop.NpmClientRun;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ class NpmControllerInteropTest {
     private HubFixture hub;
     private SimulatedDevices alice;
     private SimulatedDevices bob;
+    private RemoteClient aliceAgent;
 
     @BeforeEach
     void locateNode() {
@@ -55,7 +57,7 @@ class NpmControllerInteropTest {
         hub = new HubFixture(controllerMaxPingTime);
         alice = HubFixture.sims("lovense");
         bob = HubFixture.sims("edge");
-        hub.agent("Alice", alice, ALICE_GRANT);
+        aliceAgent = hub.agent("Alice", alice, ALICE_GRANT);
         hub.agent("Bob", bob, BOB_GRANT);
     }
 
@@ -127,6 +129,25 @@ class NpmControllerInteropTest {
         assertThat(run.succeeded()).as(run.describe()).isFalse();
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
         assertThat(run.steps("stop")).as("the hub stopped the toys, not the client").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void anAgentLeavingTakesItsDeviceOutOfTheNpmControllersList(NpmClient client) throws Exception {
+        startHubAndAgents(Duration.ZERO);
+        NpmClientRun run;
+        try (NpmClientProcess controller = node.start(client, hub.hub.controlUri(hub.room), "watch", RUN_LIMIT,
+                "--devices=2", "--removals=1")) {
+            controller.awaitStep("devices", RUN_LIMIT);
+            aliceAgent.close();
+            run = controller.finish();
+        }
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.steps("deviceremoved")).as(run.describe()).singleElement()
+                .satisfies(r -> assertThat(r.path("device").path("name").asText()).isEqualTo(ALICE_TOY));
+        assertThat(run.step("remaining").orElseThrow().path("devices")).singleElement()
+                .satisfies(d -> assertThat(d.path("name").asText()).isEqualTo(BOB_TOY));
     }
 
     /** The top of each vibrator's range as the client saw it: v3 StepCount, v4 Value range maximum. */

@@ -24,6 +24,10 @@ public final class Cli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Cli());
         cli.addSubcommand(new ServeCommand());
+        cli.addSubcommand(new HubCommand());
+        cli.addSubcommand(new ShareCommand());
+        cli.addSubcommand(new ControlCommand());
+        cli.addSubcommand(new DemoCommand());
         // one line per subcommand: cli.addSubcommand(new XyzCommand());
         return cli;
     }

@@ -48,6 +48,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
     long maxPingMs;
 
+    @Option(names = "--handshake-timeout-ms", defaultValue = "30000",
+            description = "Close clients that have not sent RequestServerInfo within this many ms (default: ${DEFAULT-VALUE}; 0 = never).")
+    long handshakeTimeoutMs;
+
     @Option(names = "--name", defaultValue = "buttplug-java", description = "Server name sent to clients (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -95,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
                     .name(name)
                     .maxPingTime(Duration.ofMillis(maxPingMs))
+                    .handshakeTimeout(Duration.ofMillis(handshakeTimeoutMs))
                     .maxFrameChars(Math.max(64, maxFrameBytes))
                     .build();
             ButtplugWebSocketServer.Builder ws = ButtplugWebSocketServer.builder(buttplug)

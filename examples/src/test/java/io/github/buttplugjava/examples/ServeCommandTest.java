@@ -36,7 +36,8 @@ class ServeCommandTest {
         CommandLine cli = Cli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("serve", "--help")).as("exit status; output %s", out).isZero();
-        assertThat(out.toString()).contains("--port", "--host", "--simulate", "--max-ping-ms", "--name");
+        assertThat(out.toString()).contains("--port", "--host", "--simulate", "--max-ping-ms", "--name",
+                "--handshake-timeout-ms");
         for (String toy : SimulatedToy.names()) {
             assertThat(out.toString()).contains(toy);
         }

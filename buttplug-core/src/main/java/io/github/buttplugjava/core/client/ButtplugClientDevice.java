@@ -31,7 +31,8 @@ import java.util.function.IntConsumer;
  * A device of a connected {@link ButtplugClient}, with one method per kind of output and input.
  *
  * <p>Levels are 0..1 and become steps as {@code ceil(steps * level)} (the spec's rounding), where
- * steps is the top of the feature's advertised range. A level method drives every feature that
+ * steps is the top of the feature's advertised range; float noise below 1e-9 is ignored first, so
+ * 0.3 of 20 steps is 6, not 7. A level method drives every feature that
  * has the output type. Futures complete on the client's executor; they fail with
  * {@link ButtplugDeviceException} when the device lacks the output or input, the level is outside
  * 0..1, or the server refuses the command; with {@link ConnectorException} once the device is gone
@@ -257,7 +258,7 @@ public final class ButtplugClientDevice {
         return Optional.empty();
     }
 
-    /** {@code ceil(steps * level)}, with steps the top of the range. */
+    /** {@code ceil(steps * level)}, with steps the top of the range, ignoring float noise below 1e-9. */
     static int steps(Range range, double level) {
         int steps = Math.max(range.max(), 0);
         return (int) Math.min(steps, Math.ceil(steps * level - 1e-9));

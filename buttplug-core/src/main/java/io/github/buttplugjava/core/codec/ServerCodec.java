@@ -67,8 +67,9 @@ public final class ServerCodec {
 
     /**
      * Decodes one received text frame. Never throws: bad input becomes {@link Decoded.Rejected}
-     * entries (a malformed frame or an empty array gives one Rejected with Id 0). Messages before
-     * the first RequestServerInfo are read as v4; anything else gets ERROR_INIT.
+     * entries (a malformed frame or an empty array gives one Rejected with Id 0). Before the first
+     * RequestServerInfo, valid v4 requests decode (for the server to answer ERROR_INIT); other
+     * client messages of any version, or v4 ones with a bad body, are Rejected with ERROR_INIT.
      *
      * @return one entry per message, in frame order
      */
@@ -97,14 +98,7 @@ public final class ServerCodec {
                 return handshake(entry);
             }
             if (version == null) {
-                if (V4ClientReader.NAMES.contains(name)) {
-                    return request(name, V4ClientReader.read(name, entry.body()));
-                }
-                if (LegacyNames.isClientMessage(name)) {
-                    return new Decoded.Rejected(entry.readableId(), new ButtplugHandshakeException(
-                            "RequestServerInfo expected as the first message, got " + name));
-                }
-                throw new DecodeException(entry.readableId(), "Unknown message " + name);
+                return beforeHandshake(entry);
             }
             if (version == SpecVersion.V4) {
                 if (!V4ClientReader.NAMES.contains(name)) {
@@ -118,6 +112,26 @@ public final class ServerCodec {
             long id = e instanceof DecodeException d ? d.id() : entry.readableId();
             return new Decoded.Rejected(id, e);
         }
+    }
+
+    /**
+     * A v4 request decodes so the server can answer it ERROR_INIT itself; anything else that is
+     * a client message of some version (or a v4 one with a bad body) is ERROR_INIT right away.
+     */
+    private static Decoded beforeHandshake(WireEntry entry) {
+        String name = entry.name();
+        if (V4ClientReader.NAMES.contains(name)) {
+            try {
+                return request(name, V4ClientReader.read(name, entry.body()));
+            } catch (DecodeException e) {
+                log.debug("malformed {} before the handshake: {}", name, e.getMessage());
+            }
+        }
+        if (LegacyNames.isClientMessage(name)) {
+            return new Decoded.Rejected(entry.readableId(), new ButtplugHandshakeException(
+                    "RequestServerInfo expected as the first message, got " + name));
+        }
+        throw new DecodeException(entry.readableId(), "Unknown message " + name);
     }
 
     private Decoded handshake(WireEntry entry) {

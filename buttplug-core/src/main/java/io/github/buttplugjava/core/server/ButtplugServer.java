@@ -40,7 +40,8 @@ public final class ButtplugServer implements AutoCloseable {
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
 
     private ButtplugServer(Builder builder) {
-        this.settings = new ServerSettings(builder.name, builder.maxPingTime.toMillis());
+        this.settings = new ServerSettings(builder.name, builder.maxPingTime.toMillis(),
+                builder.handshakeTimeout.toMillis());
         this.manager = builder.manager;
         this.executor = builder.executor;
         this.timers = builder.timers;
@@ -73,9 +74,9 @@ public final class ButtplugServer implements AutoCloseable {
      */
     public ServerSession serve(ButtplugConnector connector) {
         Objects.requireNonNull(connector, "connector");
-        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars);
+        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars,
+                sessions::remove);
         sessions.add(session);
-        session.closeFuture().whenComplete((ok, error) -> sessions.remove(session));
         session.start();
         return session;
     }
@@ -101,6 +102,7 @@ public final class ButtplugServer implements AutoCloseable {
         private final DeviceManager manager;
         private String name = "buttplug-java";
         private Duration maxPingTime = Duration.ZERO;
+        private Duration handshakeTimeout = Duration.ofSeconds(30);
         private Executor executor = SharedExecutors.workers();
         private ScheduledExecutorService timers = SharedExecutors.timers();
         private int maxFrameChars = 1 << 20;
@@ -121,6 +123,19 @@ public final class ButtplugServer implements AutoCloseable {
                 throw new IllegalArgumentException("MaxPingTime must be within 0..4294967295 ms");
             }
             this.maxPingTime = maxPingTime;
+            return this;
+        }
+
+        /**
+         * How long a connection may wait before sending RequestServerInfo (default 30 s; zero =
+         * forever). When it passes, the client gets Error code 1 (ERROR_INIT) with Id 0 and the
+         * connection is closed, so idle connections hold nothing.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("handshake timeout must not be negative");
+            }
+            this.handshakeTimeout = timeout;
             return this;
         }
 

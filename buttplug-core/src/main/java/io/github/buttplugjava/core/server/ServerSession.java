@@ -6,6 +6,8 @@ import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.internal.SerialExecutor;
+import io.github.buttplugjava.core.message.ErrorCode;
+import io.github.buttplugjava.core.message.ErrorMessage;
 import io.github.buttplugjava.core.message.ServerMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One client's session on a {@link ButtplugServer}, over one connector. Single-use: it ends when
@@ -29,6 +33,9 @@ public final class ServerSession {
 
     private static final Logger log = LoggerFactory.getLogger(ServerSession.class);
 
+    private final ServerSettings settings;
+    private final Consumer<ServerSession> onEnd;
+    private final ScheduledExecutorService timers;
     private final ButtplugConnector connector;
     private final Executor serial;
     private final ServerCodec codec;
@@ -37,7 +44,11 @@ public final class ServerSession {
     private volatile Integer negotiatedMajor;
 
     ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
-                  Executor executor, ScheduledExecutorService timers, int maxFrameChars) {
+                  Executor executor, ScheduledExecutorService timers, int maxFrameChars,
+                  Consumer<ServerSession> onEnd) {
+        this.onEnd = onEnd;
+        this.settings = settings;
+        this.timers = timers;
         this.connector = connector;
         this.serial = new SerialExecutor(executor);
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
@@ -45,6 +56,9 @@ public final class ServerSession {
     }
 
     void start() {
+        if (settings.handshakeTimeoutMs() > 0) {
+            timers.schedule(() -> serial.execute(this::handshakeExpired), settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
         connector.connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
@@ -117,6 +131,17 @@ public final class ServerSession {
         });
     }
 
+    /** A client that never sends RequestServerInfo is told so and hung up on, so it holds nothing. */
+    private void handshakeExpired() {
+        if (ended.isDone() || core.state() != SessionState.AWAITING_HANDSHAKE) {
+            return;
+        }
+        log.info("no RequestServerInfo within {} ms: closing the connection", settings.handshakeTimeoutMs());
+        send(List.of(new ErrorMessage(0, ErrorCode.INIT,
+                "No RequestServerInfo within " + settings.handshakeTimeoutMs() + " ms")));
+        connector.close();
+    }
+
     private void end(Throwable cause) {
         if (ended.isDone()) {
             return;
@@ -125,6 +150,7 @@ public final class ServerSession {
             log.info("connection of client '{}' lost: {}", core.clientName(), cause.toString());
         }
         core.closed();
+        onEnd.accept(this);
         ended.complete(null);
     }
 }

@@ -116,4 +116,20 @@ class LegacyServerShapesTest {
         assertThat(v2.encode(List.of(new InputReading(1, 0, 2, InputType.BATTERY, 50)))).isEmpty();
         assertThat(v2.encode(List.of(new InputReading(0, 0, 2, InputType.BATTERY, 50)))).isEmpty();
     }
+
+    @Test
+    void oscillatorOnlyDeviceHasOnlyStopBeforeV3() {
+        DeviceList xone = new DeviceList(1, List.of(new DeviceInfo(0, "MagicMotion Xone", null, 0, List.of(
+                TestDevices.output(0, "Oscillator", io.github.buttplugjava.core.message.OutputType.OSCILLATE,
+                        io.github.buttplugjava.core.message.Range.upTo(100))))));
+        assertThat(tree(encode(at(SpecVersion.V0), xone)).at("/0/DeviceList/Devices/0/DeviceMessages"))
+                .isEqualTo(tree("[\"StopDeviceCmd\"]"));
+        assertThat(tree(encode(at(SpecVersion.V1), xone)).at("/0/DeviceList/Devices/0/DeviceMessages"))
+                .isEqualTo(tree("{\"StopDeviceCmd\":{}}"));
+        assertThat(tree(encode(at(SpecVersion.V2), xone)).at("/0/DeviceList/Devices/0/DeviceMessages"))
+                .isEqualTo(tree("{\"StopDeviceCmd\":{}}"));
+        assertThat(tree(encode(at(SpecVersion.V3), xone)).at("/0/DeviceList/Devices/0/DeviceMessages"))
+                .isEqualTo(tree("{\"ScalarCmd\":[{\"FeatureDescriptor\":\"Oscillator\",\"StepCount\":100,"
+                        + "\"ActuatorType\":\"Oscillate\"}],\"StopDeviceCmd\":{}}"));
+    }
 }

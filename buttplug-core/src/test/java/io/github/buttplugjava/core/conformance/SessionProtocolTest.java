@@ -1,11 +1,16 @@
 package io.github.buttplugjava.core.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.server.ButtplugServer;
+import io.github.buttplugjava.core.server.DeviceManager;
+import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.buttplugjava.core.conformance.RawClient.WAIT;
@@ -30,6 +35,24 @@ class SessionProtocolTest {
             assertThat(info.get("MaxPingTime").asLong()).isZero();
             assertError(fresh.request(2, V4_RSI.replace("\"Id\":1", "\"Id\":2")), 1);
             assertOk(fresh.request(3, "[{\"Ping\":{\"Id\":3}}]"));
+        }
+    }
+
+    @Test
+    void aClientThatNeverHandshakesIsToldAndHungUpOn() throws Exception {
+        try (DeviceManager manager =
+                     new DeviceManager(List.of())) {
+            ButtplugServer server = ButtplugServer
+                    .builder(manager).handshakeTimeout(Duration.ofMillis(200)).build();
+            InProcessConnector.Pair pair =
+                    InProcessConnector.pair();
+            ServerSession session = server.serve(pair.server());
+            RawClient client = new RawClient(pair.client());
+            JsonNode error = client.await("Error");
+            assertThat(error.get("Id").asLong()).isZero();
+            assertThat(error.get("ErrorCode").asInt()).isEqualTo(1);
+            session.closeFuture().get(5, TimeUnit.SECONDS);
+            assertThat(server.sessions()).isEmpty();
         }
     }
 

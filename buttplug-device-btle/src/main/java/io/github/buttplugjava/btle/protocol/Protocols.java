@@ -112,6 +112,15 @@ public final class Protocols {
         m.put("svakom-v3", SvakomV3::new);
         m.put("svakom-v5", SvakomV5::new);
         m.put("svakom-v6", SvakomV6::new);
+        m.put("svakom-v4", () -> new SvakomTwoVibrators(0x01));
+        m.put("svakom-barney", () -> new SvakomTwoVibrators(0x03));
+        m.put("svakom-avaneo", SvakomAvaNeo::new);
+        m.put("svakom-dice", SvakomDice::new);
+        m.put("svakom-dt250a", SvakomDt250a::new);
+        m.put("svakom-jordan", SvakomJordan::new);
+        m.put("svakom-sam", SvakomSam::new);
+        m.put("svakom-tarax", SvakomTaraX::new);
+        m.put("svakom-suitcase", SvakomSuitcase::new);
         m.put("vorze-sa", VorzeSa::new);
         m.put("joyhub", JoyHub::new);
         m.put("sexverse-v1", SexverseV1::new);
@@ -130,6 +139,23 @@ public final class Protocols {
         m.put("sensee-v2", SenseeV2::new);
         m.put("hgod", Hgod::new);
         m.put("fredorch", Fredorch::new);
+        m.put("realov", Realov::new);
+        m.put("youou", Youou::new);
+        m.put("libo-elle", LiboElle::new);
+        m.put("libo-shark", LiboShark::new);
+        m.put("libo-vibes", LiboVibes::new);
+        m.put("lovenuts", LoveNuts::new);
+        m.put("lioness", Lioness::new);
+        m.put("mannuo", ManNuo::new);
+        m.put("maxpro", Maxpro::new);
+        m.put("kiiroo-v21", () -> new KiirooV21(false));
+        m.put("kiiroo-v21-initialized", () -> new KiirooV21(true));
+        m.put("kiiroo-v2-vibrator", KiirooV2Vibrator::new);
+        m.put("lovedistance", LoveDistance::new);
+        m.put("honeyplaybox", HoneyPlayBox::new);
+        m.put("patoo", Patoo::new);
+        m.put("picobong", Picobong::new);
+        m.put("zalo", Zalo::new);
         return m;
     }
 }

@@ -47,8 +47,9 @@ import java.util.function.Consumer;
  * <p>Nothing native is loaded until the first {@link #startScan} or {@link #connect}; a missing
  * native library, bus, BlueZ or adapter then fails that future with a {@link BleException}.
  * TinyB has no "device found" callback, so a scan polls the device list every
- * {@link TinyBOptions#scanPollInterval()}. Thread-safe; TinyB calls run on an I/O executor, results
- * and notifications are delivered serially on it.
+ * {@link TinyBOptions#scanPollInterval()}. Thread-safe; TinyB's native layer is not, so every TinyB
+ * call of every adapter in the JVM runs on one shared thread (peripherals connect one after
+ * another); results and notifications are delivered serially on the I/O executor.
  */
 public final class TinyBBleAdapter implements BleAdapter {
     private static final Logger log = LoggerFactory.getLogger(TinyBBleAdapter.class);
@@ -61,6 +62,7 @@ public final class TinyBBleAdapter implements BleAdapter {
     private final Map<String, TinyBPeripheral> peripherals = new ConcurrentHashMap<>();
     private final Map<String, Advertisement> lastSeen = new ConcurrentHashMap<>();
     private volatile Consumer<Advertisement> scanListener;
+    private final java.util.concurrent.atomic.AtomicBoolean pollQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> scanPoll;
     private CompletableFuture<BluetoothAdapter> adapter;
     private volatile boolean closed;
@@ -70,7 +72,7 @@ public final class TinyBBleAdapter implements BleAdapter {
         this(options, null);
     }
 
-    /** An adapter running TinyB calls on {@code io} (not shut down by {@link #close()}). */
+    /** An adapter delivering results and notifications on {@code io} (not shut down by {@link #close()}). */
     public TinyBBleAdapter(TinyBOptions options, ExecutorService io) {
         this.options = Objects.requireNonNull(options, "options");
         this.ownedIo = io == null ? Executors.newCachedThreadPool(threads("tinyb-io")) : null;
@@ -107,7 +109,7 @@ public final class TinyBBleAdapter implements BleAdapter {
             return CompletableFuture.failedFuture(new BleException(name() + " is closed"));
         }
         if (adapter == null || adapter.isCompletedExceptionally()) {
-            adapter = CompletableFuture.supplyAsync(this::findAdapter, io);
+            adapter = CompletableFuture.supplyAsync(this::findAdapter, TinyBThread.CALLS);
         }
         return adapter;
     }
@@ -174,10 +176,17 @@ public final class TinyBBleAdapter implements BleAdapter {
                     scanPoll.cancel(false);
                 }
                 long every = options.scanPollInterval().toMillis();
-                scanPoll = poller.scheduleWithFixedDelay(() -> poll(a), 0, every, TimeUnit.MILLISECONDS);
+                scanPoll = poller.scheduleWithFixedDelay(() -> {
+                    if (pollQueued.compareAndSet(false, true)) {
+                        TinyBThread.CALLS.execute(() -> {
+                            pollQueued.set(false);
+                            poll(a);
+                        });
+                    }
+                }, 0, every, TimeUnit.MILLISECONDS);
             }
             log.info("scanning on {} (TinyB)", a.getInterfaceName());
-        }, io);
+        }, TinyBThread.CALLS);
     }
 
     private void poll(BluetoothAdapter a) {
@@ -242,7 +251,7 @@ public final class TinyBBleAdapter implements BleAdapter {
             } catch (RuntimeException e) {
                 log.debug("stopDiscovery: {}", e.getMessage());
             }
-        }, io);
+        }, TinyBThread.CALLS);
     }
 
     @Override
@@ -259,14 +268,15 @@ public final class TinyBBleAdapter implements BleAdapter {
                 throw new BleException("no peripheral " + address + " known to BlueZ on " + a.getInterfaceName()
                         + " (scan for it first; it may be out of range)");
             }
-            TinyBPeripheral peripheral = new TinyBPeripheral(device, device.getAddress(), device.getName(), io);
+            TinyBPeripheral peripheral = new TinyBPeripheral(device, device.getAddress(), device.getName(),
+                    TinyBThread.CALLS, io);
             TinyBPeripheral previous = peripherals.put(address, peripheral);
             if (previous != null) {
                 previous.lost("replaced by a new connection");
             }
             peripheral.onDisconnect(() -> peripherals.remove(address, peripheral));
             return peripheral.connect(options.serviceDiscoveryTimeout());
-        }, io);
+        }, TinyBThread.CALLS);
     }
 
     @Override

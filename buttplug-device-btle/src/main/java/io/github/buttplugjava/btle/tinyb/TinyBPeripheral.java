@@ -32,18 +32,22 @@ final class TinyBPeripheral implements BlePeripheral {
     private final BluetoothDevice device;
     private final String address;
     private final String name;
-    private final Executor io;
+    private final Executor calls;
     private final Executor notifications;
     private final DisconnectTracker link;
     private final CompletableFuture<Void> resolved = new CompletableFuture<>();
     private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
 
-    TinyBPeripheral(BluetoothDevice device, String address, String name, Executor io) {
+    /**
+     * @param calls where TinyB is called (the one TinyB thread)
+     * @param io    where notifications and disconnect listeners run
+     */
+    TinyBPeripheral(BluetoothDevice device, String address, String name, Executor calls, Executor io) {
         this.device = device;
         this.address = address;
         this.name = name;
-        this.io = io;
+        this.calls = calls;
         this.notifications = new SerialExecutor(io);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
     }
@@ -67,7 +71,7 @@ final class TinyBPeripheral implements BlePeripheral {
             if (device.getServicesResolved()) {
                 resolved.complete(null);
             }
-        }, io).thenCompose(v -> resolved.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+        }, calls).thenCompose(v -> resolved.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .handle((v, e) -> {
                     if (e == null) {
                         return null;
@@ -91,11 +95,11 @@ final class TinyBPeripheral implements BlePeripheral {
                     gatt = Map.copyOf(table);
                     log.info("connected {} ({}) over TinyB, services {}", name, address, table.keySet());
                     return (BlePeripheral) this;
-                }, io)
+                }, calls)
                 .whenComplete((p, e) -> {
                     if (e != null) {
                         link.markDisconnected("connect failed");
-                        CompletableFuture.runAsync(this::disconnectQuietly, io);
+                        CompletableFuture.runAsync(this::disconnectQuietly, calls);
                     }
                 });
     }
@@ -194,7 +198,7 @@ final class TinyBPeripheral implements BlePeripheral {
         return CompletableFuture.runAsync(() -> {
             disconnectQuietly();
             lost("disconnected on request");
-        }, io);
+        }, calls);
     }
 
     private void disconnectQuietly() {
@@ -223,7 +227,7 @@ final class TinyBPeripheral implements BlePeripheral {
                 throw new BleException(name + " has no characteristic " + characteristic + " in service " + service);
             }
             return tinyb(action + " " + characteristic + " of " + name, () -> call.apply(c));
-        }, io));
+        }, calls));
     }
 
     private static <T> T tinyb(String what, Supplier<T> call) {

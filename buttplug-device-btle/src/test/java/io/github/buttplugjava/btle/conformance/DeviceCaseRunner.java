@@ -10,13 +10,6 @@ import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.btle.sim.SimulatedAdapter;
 import io.github.buttplugjava.btle.sim.SimulatedPeripheral;
 import io.github.buttplugjava.btle.sim.SimulatedToy;
-import io.github.buttplugjava.core.device.Device;
-import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.message.DeviceFeature;
-import io.github.buttplugjava.core.message.InputType;
-import io.github.buttplugjava.core.message.OutputCommand;
-import io.github.buttplugjava.core.message.OutputLimits;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,26 +21,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.github.buttplugjava.btle.conformance.Yaml.bytes;
+import static io.github.buttplugjava.btle.conformance.Yaml.list;
+import static io.github.buttplugjava.btle.conformance.Yaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs one upstream device test case at the device level, as the reference's v4 client runner
- * does: abstract messages become v4 output commands ({@code ceil(steps * value)}), sent to the
- * device the real {@link BleDeviceSource} built; the recorded endpoint traffic must match exactly.
+ * Runs one upstream device test case through the real {@link DeviceConfiguration}, protocol handlers
+ * and {@link BleDeviceSource} over recording simulated peripherals; a {@link CaseDriver} delivers
+ * the abstract messages (at the device level, or through a server for a client version). The
+ * recorded endpoint traffic must match the case exactly, in order.
  */
 final class DeviceCaseRunner implements AutoCloseable {
 
-    static final int SPEC_VERSION = 4;
     private static final long WAIT_MS = 2000;
     private static final long ADD_WAIT_MS = 5000;
     private static final Duration BATCH_WINDOW = Duration.ofMillis(20);
 
     private final String caseName;
+    private final CaseDriver driver;
     private final Map<String, Object> root;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "case-runner");
@@ -56,19 +52,19 @@ final class DeviceCaseRunner implements AutoCloseable {
     });
     private final List<String> addresses = new ArrayList<>();
     private final List<RecordingToy> toys = new ArrayList<>();
-    private final Map<String, Device> added = new ConcurrentHashMap<>();
-    private final java.util.concurrent.BlockingQueue<Device> addedEvents = new java.util.concurrent.LinkedBlockingQueue<>();
     private final List<CompletableFuture<?>> pendingChecks = new ArrayList<>();
     private SimulatedAdapter adapter;
     private BleDeviceSource source;
 
-    DeviceCaseRunner(String caseName) throws IOException {
+    DeviceCaseRunner(String caseName, CaseDriver driver) throws IOException {
         this.caseName = caseName;
+        this.driver = driver;
         try (InputStream in = resource(caseName + ".yaml")) {
             this.root = CaseYaml.load(in);
         }
     }
 
+    /** A test resource under {@code /device-tests}. */
     static InputStream resource(String name) {
         InputStream in = DeviceCaseRunner.class.getResourceAsStream("/device-tests/" + name);
         if (in == null) {
@@ -104,26 +100,25 @@ final class DeviceCaseRunner implements AutoCloseable {
         }
         adapter = new SimulatedAdapter(simulated, executor);
         source = new BleDeviceSource(adapter, config, Protocols.builtIn(), executor, BATCH_WINDOW);
-        source.start(new DeviceSourceListener() {
-            @Override
-            public void deviceAdded(Device device) {
-                added.put(device.identifier(), device);
-                addedEvents.add(device);
-            }
-
-            @Override
-            public void deviceRemoved(Device device) {
-                added.remove(device.identifier(), device);
-            }
-        });
-        source.startScanning().get(WAIT_MS, TimeUnit.MILLISECONDS);
+        driver.start(source);
 
         if (root.get("device_init") != null) {
             for (Tagged step : gated(list(root.get("device_init")))) {
                 runStep(step, true);
             }
         }
-        awaitDevices(devices);
+        List<CaseDriver.AddedDevice> seen = driver.awaitDevices(devices.size(), ADD_WAIT_MS);
+        assertThat(seen).as("devices added").hasSize(devices.size());
+        for (int i = 0; i < devices.size(); i++) {
+            Object expectedName = devices.get(i).get("expected_name");
+            if (expectedName != null) {
+                assertThat(seen.get(i).name()).as("device name").isEqualTo(expectedName);
+            }
+            Object expectedDisplay = devices.get(i).get("expected_display_name");
+            if (expectedDisplay != null) {
+                assertThat(seen.get(i).displayName()).as("display name").isEqualTo(String.valueOf(expectedDisplay));
+            }
+        }
         for (Tagged step : gated(list(root.get("device_commands")))) {
             runStep(step, false);
         }
@@ -132,35 +127,13 @@ final class DeviceCaseRunner implements AutoCloseable {
         }
     }
 
-    private void awaitDevices(List<Map<String, Object>> devices) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ADD_WAIT_MS);
-        while (added.size() < devices.size()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || addedEvents.poll(left, TimeUnit.NANOSECONDS) == null) {
-                break;
-            }
-        }
-        assertThat(added.keySet()).as("devices added").containsExactlyInAnyOrderElementsOf(addresses);
-        for (int i = 0; i < devices.size(); i++) {
-            Device d = added.get(addresses.get(i));
-            Object expectedName = devices.get(i).get("expected_name");
-            if (expectedName != null) {
-                assertThat(d.name()).as("device name").isEqualTo(expectedName);
-            }
-            Object expectedDisplay = devices.get(i).get("expected_display_name");
-            if (expectedDisplay != null) {
-                assertThat(d.displayName()).as("display name").contains(String.valueOf(expectedDisplay));
-            }
-        }
-    }
-
-    private static List<Tagged> gated(List<Object> steps) {
+    private List<Tagged> gated(List<Object> steps) {
         List<Tagged> out = new ArrayList<>();
         for (Object o : steps) {
             Tagged t = (Tagged) o;
             if (t.tag().equals("VersionGated")) {
                 Map<String, Object> m = map(t.value());
-                if (SPEC_VERSION >= ((Number) m.get("min_spec_version")).intValue()) {
+                if (driver.specVersion() >= ((Number) m.get("min_spec_version")).intValue()) {
                     out.addAll(gated(list(m.get("commands"))));
                 }
             } else {
@@ -178,9 +151,11 @@ final class DeviceCaseRunner implements AutoCloseable {
             case "Events" -> feedEvents(index, list(body.get("events")));
             case "Messages" -> {
                 assertThat(init).as("messages during initialisation").isFalse();
-                Device device = added.get(addresses.get(index));
                 for (Object m : list(body.get("messages"))) {
-                    sendMessage(device, (Tagged) m);
+                    CompletableFuture<?> pending = driver.send(index, (Tagged) m);
+                    if (pending != null) {
+                        pendingChecks.add(pending);
+                    }
                 }
             }
             default -> throw new IllegalArgumentException("unknown test step " + step.tag());
@@ -235,115 +210,9 @@ final class DeviceCaseRunner implements AutoCloseable {
         }
     }
 
-    private void sendMessage(Device device, Tagged message) throws Exception {
-        List<CompletableFuture<?>> futures = new ArrayList<>();
-        switch (message.tag()) {
-            case "Vibrate" -> {
-                List<DeviceFeature> vibes = withOutput(device, OutputType.VIBRATE);
-                for (Object o : list(message.value())) {
-                    Map<String, Object> m = map(o);
-                    DeviceFeature f = vibes.get(((Number) m.get("Index")).intValue());
-                    futures.add(output(device, f, OutputType.VIBRATE, number(m.get("Speed"))));
-                }
-            }
-            case "Scalar" -> {
-                for (Object o : list(message.value())) {
-                    Map<String, Object> m = map(o);
-                    DeviceFeature f = scalarFeature(device, ((Number) m.get("Index")).intValue());
-                    OutputType type = OutputType.fromWireName(String.valueOf(m.get("ActuatorType"))).orElseThrow();
-                    futures.add(output(device, f, type, number(m.get("Scalar"))));
-                }
-            }
-            case "Rotate" -> {
-                List<DeviceFeature> rotators = withOutput(device, OutputType.ROTATE);
-                for (Object o : list(message.value())) {
-                    Map<String, Object> m = map(o);
-                    DeviceFeature f = rotators.get(((Number) m.get("Index")).intValue());
-                    double speed = number(m.get("Speed")) * (Boolean.TRUE.equals(m.get("Clockwise")) ? 1 : -1);
-                    futures.add(output(device, f, OutputType.ROTATE, speed));
-                }
-            }
-            case "Linear" -> {
-                for (Object o : list(message.value())) {
-                    Map<String, Object> m = map(o);
-                    DeviceFeature f = feature(device, ((Number) m.get("Index")).intValue());
-                    OutputLimits limits = f.output(OutputType.HW_POSITION_WITH_DURATION).orElseThrow();
-                    int position = (int) Math.ceil(number(m.get("Position")) * limits.steps());
-                    futures.add(device.output(f.featureIndex(), OutputCommand.positionWithDuration(position,
-                            ((Number) m.get("Duration")).longValue())));
-                }
-            }
-            case "Battery" -> {
-                Map<String, Object> m = map(message.value());
-                DeviceFeature battery = device.features().stream()
-                        .filter(f -> f.input(InputType.BATTERY).isPresent()).findFirst().orElseThrow();
-                double expected = number(m.get("expected_power"));
-                CompletableFuture<?> check = device.read(battery.featureIndex(), InputType.BATTERY)
-                        .thenAccept(level -> assertThat(level / 100.0).as("battery").isEqualTo(expected));
-                if (Boolean.TRUE.equals(m.get("run_async"))) {
-                    pendingChecks.add(check);
-                } else {
-                    futures.add(check);
-                }
-            }
-            case "Stop" -> futures.add(device.stop());
-            default -> throw new UnsupportedOperationException("test message " + message.tag() + " is not supported");
-        }
-        for (CompletableFuture<?> f : futures) {
-            f.get(WAIT_MS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static CompletableFuture<Void> output(Device device, DeviceFeature f, OutputType type, double value) {
-        int steps = f.output(type).orElseThrow(() -> new AssertionError("feature " + f.featureIndex()
-                + " has no " + type.wireName())).steps();
-        double v = value * steps;
-        int step = (int) (v > 0.000001 ? Math.ceil(v) : Math.floor(v));
-        return device.output(f.featureIndex(), OutputCommand.of(type, step));
-    }
-
-    private static List<DeviceFeature> withOutput(Device device, OutputType type) {
-        return device.features().stream().filter(f -> f.output(type).isPresent()).toList();
-    }
-
-    /** The reference's scalar index: features with vibrate, oscillate, constrict or unsigned rotate. */
-    private static DeviceFeature scalarFeature(Device device, int index) {
-        List<DeviceFeature> scalars = device.features().stream().filter(f ->
-                f.output(OutputType.VIBRATE).isPresent() || f.output(OutputType.OSCILLATE).isPresent()
-                        || f.output(OutputType.CONSTRICT).isPresent()
-                        || f.output(OutputType.ROTATE).map(l -> l.value().min() >= 0).orElse(false)).toList();
-        return index < scalars.size() ? scalars.get(index) : device.features().get(0);
-    }
-
-    private static DeviceFeature feature(Device device, int index) {
-        return device.features().stream().filter(f -> f.featureIndex() == index).findFirst()
-                .orElseThrow(() -> new AssertionError("no feature " + index));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> List<T> list(Object o) {
-        return o == null ? List.of() : (List<T>) o;
-    }
-
-    private static double number(Object o) {
-        return ((Number) o).doubleValue();
-    }
-
-    private static byte[] bytes(List<Object> values) {
-        byte[] out = new byte[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) ((Number) values.get(i)).intValue();
-        }
-        return out;
-    }
-
     @Override
     public void close() {
+        driver.close();
         if (source != null) {
             source.close();
         }

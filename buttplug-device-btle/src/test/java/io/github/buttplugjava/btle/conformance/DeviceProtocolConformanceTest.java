@@ -30,11 +30,28 @@ class DeviceProtocolConformanceTest {
         }
     }
 
+    /** Each case at the device level: v4 output commands straight to the {@code Device}. */
     @TestFactory
     Stream<DynamicTest> deviceLevel() throws Exception {
+        return cases(DeviceDriver::new);
+    }
+
+    /** Each case as a spec v4 client sends it (OutputCmd, InputCmd, StopCmd) through the real server. */
+    @TestFactory
+    Stream<DynamicTest> serverV4() throws Exception {
+        return cases(() -> new ServerDriver(4));
+    }
+
+    /** Each case as a spec v3 client sends it (ScalarCmd, VibrateCmd, ..., SensorReadCmd) through the real server. */
+    @TestFactory
+    Stream<DynamicTest> serverV3() throws Exception {
+        return cases(() -> new ServerDriver(3));
+    }
+
+    private static Stream<DynamicTest> cases(java.util.function.Supplier<CaseDriver> driver) throws Exception {
         String only = System.getProperty("conformance.only", "");
         return caseNames().stream().filter(n -> only.isEmpty() || n.matches(only)).map(name -> DynamicTest.dynamicTest(name, () -> {
-            try (DeviceCaseRunner runner = new DeviceCaseRunner(name)) {
+            try (DeviceCaseRunner runner = new DeviceCaseRunner(name, driver.get())) {
                 runner.run();
             }
         }));

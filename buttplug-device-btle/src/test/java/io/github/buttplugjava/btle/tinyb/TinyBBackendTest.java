@@ -9,7 +9,13 @@ import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.buttplugjava.btle.Advertisement;
+
 import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +55,19 @@ class TinyBBackendTest extends BleBackendContract {
 
     @Test
     void switchesAPoweredOffAdapterOnOnlyWhenAllowed() throws Exception {
+        await(adapter.startScan(a -> { }));
+        await(adapter.stopScan());
         fake.properties("/org/bluez/hci0").Set("org.bluez.Adapter1", "Powered", false);
+        // TinyB caches properties and learns of the change asynchronously: wait until it has, asking
+        // on the TinyB thread (TinyB must not be called concurrently)
+        boolean poweredSeen = true;
+        for (int i = 0; i < 200 && poweredSeen; i++) {
+            poweredSeen = CompletableFuture.supplyAsync(
+                    () -> tinyb.BluetoothManager.getBluetoothManager().getAdapters().get(0).getPowered(),
+                    CompletableFuture.delayedExecutor(i == 0 ? 0 : 20, TimeUnit.MILLISECONDS, TinyBThread.CALLS))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        assertThat(poweredSeen).isFalse();
         try (TinyBBleAdapter refusing = new TinyBBleAdapter(TinyBOptions.defaults().withPowerOn(false))) {
             assertThatThrownBy(() -> await(refusing.startScan(a -> { })))
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("switched off");
@@ -74,6 +92,10 @@ class TinyBBackendTest extends BleBackendContract {
         fake.control().Configure(FakeBluez.LOVENSE, Map.of("ResolveDelayMs", new Variant<>(-1)));
         try (TinyBBleAdapter impatient = new TinyBBleAdapter(TinyBOptions.defaults()
                 .withServiceDiscoveryTimeout(Duration.ofMillis(300)))) {
+            BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();
+            await(impatient.startScan(seen::add));
+            scanUntilSeen(seen, Set.of(FakeBluez.LOVENSE));
+            await(impatient.stopScan());
             assertThatThrownBy(() -> await(impatient.connect(FakeBluez.LOVENSE)))
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("did not resolve");
         }

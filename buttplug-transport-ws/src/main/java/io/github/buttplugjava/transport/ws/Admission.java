@@ -7,7 +7,8 @@ import java.util.Objects;
  * the client sees in the close frame (code 1008, policy violation).
  *
  * @param accepted whether the handler took the connection
- * @param reason why it was refused (empty when accepted); at most 123 UTF-8 bytes reach the client
+ * @param reason why it was refused (empty when accepted); sent to the client (at most 123 UTF-8
+ *               bytes) and logged, so it must not hold secrets such as the token of the path
  */
 public record Admission(boolean accepted, String reason) {
 

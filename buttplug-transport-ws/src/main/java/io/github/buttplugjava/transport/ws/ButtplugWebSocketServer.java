@@ -42,7 +42,7 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
         this.buttplug = buttplug;
         this.sockets = sockets.handler((requestPath, connector) -> {
             if (path != null && !path.equals(requestPath)) {
-                return Admission.refuse("no Buttplug server at " + requestPath + "; use " + path);
+                return Admission.refuse("no Buttplug server at this path");
             }
             buttplug.serve(connector);
             return Admission.accept();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +29,17 @@ final class SessionPipe implements ButtplugConnector {
     private final String label;
     private final String path;
     private final int maxFrameSize;
-    private final Object lock = new Object();
-    private final ArrayDeque<String> early = new ArrayDeque<>();
+    private final ListenerQueue calls;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final AtomicReference<Throwable> localCloseCause = new AtomicReference<>();
+    private final AtomicReference<Throwable> transportError = new AtomicReference<>();
 
-    // all guarded by lock
+    /** Guards the fields below; never held while the listener runs. */
+    private final Object state = new Object();
+    private final ArrayDeque<String> early = new ArrayDeque<>();
     private FrameListener listener;
-    private boolean ended;
+    private volatile boolean ended;
     private Throwable endCause;
-    private Throwable localCloseCause;
-    private Throwable transportError;
 
     SessionPipe(Session session, String label, FrameListener listener, String path, int maxFrameSize) {
         this.session = Objects.requireNonNull(session, "session");
@@ -45,6 +47,7 @@ final class SessionPipe implements ButtplugConnector {
         this.listener = listener;
         this.path = path;
         this.maxFrameSize = maxFrameSize;
+        this.calls = new ListenerQueue(label);
     }
 
     String label() {
@@ -64,7 +67,7 @@ final class SessionPipe implements ButtplugConnector {
     @Override
     public CompletableFuture<Void> connect(FrameListener frameListener) {
         Objects.requireNonNull(frameListener, "listener");
-        synchronized (lock) {
+        synchronized (state) {
             if (listener != null) {
                 return CompletableFuture.failedFuture(new ConnectorException(label + ": already connected"));
             }
@@ -73,16 +76,18 @@ final class SessionPipe implements ButtplugConnector {
             }
             listener = frameListener;
             while (!early.isEmpty()) {
-                deliver(early.poll());
+                String frame = early.poll();
+                calls.enqueue(() -> frameListener.onFrame(frame));
             }
         }
+        calls.drain();
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletableFuture<Void> send(String frame) {
         Objects.requireNonNull(frame, "frame");
-        if (!session.isOpen()) {
+        if (ended || !session.isOpen()) {
             return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
         log.debug("{} >> {}", label, frame);
@@ -109,17 +114,13 @@ final class SessionPipe implements ButtplugConnector {
 
     @Override
     public boolean isConnected() {
-        synchronized (lock) {
-            return !ended && session.isOpen();
-        }
+        return !ended && session.isOpen();
     }
 
     /** Closes the socket with a code and reason; {@code cause} (may be null) is what the listener is told. */
     void closeWith(CloseReason.CloseCode code, String reason, Throwable cause) {
-        synchronized (lock) {
-            if (localCloseCause == null) {
-                localCloseCause = cause;
-            }
+        if (cause != null) {
+            localCloseCause.compareAndSet(null, cause);
         }
         if (!session.isOpen()) {
             // already closing or closed; the end is (or will be) reported by onClose
@@ -141,21 +142,26 @@ final class SessionPipe implements ButtplugConnector {
             return;
         }
         log.debug("{} << {}", label, frame);
-        synchronized (lock) {
+        boolean overflow = false;
+        synchronized (state) {
             if (ended) {
                 return;
             }
-            if (listener != null) {
-                deliver(frame);
-                return;
-            }
-            if (early.size() < MAX_EARLY_FRAMES) {
+            FrameListener target = listener;
+            if (target != null) {
+                calls.enqueue(() -> target.onFrame(frame));
+            } else if (early.size() < MAX_EARLY_FRAMES) {
                 early.add(frame);
-                return;
+            } else {
+                overflow = true;
             }
         }
-        closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames before the session was ready",
-                new ConnectorException(label + ": too many frames before the session was ready"));
+        if (overflow) {
+            closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames before the session was ready",
+                    new ConnectorException(label + ": too many frames before the session was ready"));
+            return;
+        }
+        calls.drain();
     }
 
     void onBinary() {
@@ -164,61 +170,45 @@ final class SessionPipe implements ButtplugConnector {
     }
 
     void onError(Throwable error) {
-        synchronized (lock) {
-            if (transportError == null) {
-                transportError = error;
-            }
-        }
+        transportError.compareAndSet(null, error);
         log.debug("{}: transport error", label, error);
     }
 
     void onClose(CloseReason reason) {
-        FrameListener toTell;
-        Throwable cause;
-        synchronized (lock) {
+        synchronized (state) {
             if (ended) {
                 return;
             }
             ended = true;
-            cause = causeOf(reason);
+            Throwable cause = causeOf(reason);
             endCause = cause;
             early.clear();
-            toTell = listener;
-            if (toTell != null) {
-                try {
-                    toTell.onClosed(cause);
-                } catch (RuntimeException e) {
-                    log.warn("{}: listener failed in onClosed", label, e);
-                }
+            FrameListener target = listener;
+            if (target != null) {
+                calls.enqueue(() -> target.onClosed(cause));
             }
         }
+        calls.drain();
         log.info("{}: closed ({} {})", label, reason.getCloseCode().getCode(), reason.getReasonPhrase());
         closed.complete(null);
     }
 
-    /** Null for an orderly end, else an exception saying why. Called under lock. */
+    /** Null for an orderly end, else an exception saying why. */
     private Throwable causeOf(CloseReason reason) {
-        if (localCloseCause != null) {
-            return localCloseCause;
+        Throwable local = localCloseCause.get();
+        if (local != null) {
+            return local;
         }
+        Throwable error = transportError.get();
         int code = reason.getCloseCode().getCode();
         boolean orderly = code == CloseReason.CloseCodes.NORMAL_CLOSURE.getCode()
                 || code == CloseReason.CloseCodes.GOING_AWAY.getCode();
-        if (orderly && transportError == null) {
+        if (orderly && error == null) {
             return null;
         }
         return new ConnectorException(label + ": closed with code " + code
                 + (reason.getReasonPhrase() == null || reason.getReasonPhrase().isEmpty()
-                        ? "" : " (" + reason.getReasonPhrase() + ")"), transportError);
-    }
-
-    /** Called under lock. */
-    private void deliver(String frame) {
-        try {
-            listener.onFrame(frame);
-        } catch (RuntimeException e) {
-            log.warn("{}: listener failed on a frame", label, e);
-        }
+                        ? "" : " (" + reason.getReasonPhrase() + ")"), error);
     }
 
     /** UTF-8 size of {@code s}, counted without copying. */

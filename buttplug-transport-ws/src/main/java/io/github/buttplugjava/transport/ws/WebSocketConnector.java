@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.glassfish.tyrus.client.ClientManager;
@@ -28,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * peer, a protocol error) with a {@link ConnectorException}. Exactly one {@code onClosed} per
  * successful {@link #connect}.
  *
- * <p>Threading: {@link FrameListener} calls happen serially on a Tyrus I/O thread and must not
- * block. All methods are thread-safe and never block. Single use: after close, build a new one.
+ * <p>Threading: {@link FrameListener} calls happen serially, in order, usually on a Tyrus I/O
+ * thread, with no lock held: the listener may call {@link #send} or {@link #close} from inside a
+ * callback, and must not block. All methods are thread-safe and never block. Single use: after
+ * close, build a new one.
  */
 public final class WebSocketConnector implements ButtplugConnector {
 
@@ -42,6 +45,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI uri;
+    private final String label;
     private final SSLContext sslContext;
     private final int maxFrameSize;
     private final Duration connectTimeout;
@@ -50,6 +54,7 @@ public final class WebSocketConnector implements ButtplugConnector {
 
     private WebSocketConnector(Builder b) {
         this.uri = b.uri;
+        this.label = SafeLabels.uri(b.uri);
         this.sslContext = b.sslContext;
         this.maxFrameSize = b.maxFrameSize;
         this.connectTimeout = b.connectTimeout;
@@ -82,7 +87,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         Objects.requireNonNull(listener, "listener");
         CompletableFuture<Void> result = new CompletableFuture<>();
         if (!connecting.compareAndSet(null, result)) {
-            return CompletableFuture.failedFuture(new ConnectorException(uri + ": connector already used"));
+            return CompletableFuture.failedFuture(new ConnectorException(label + ": connector already used"));
         }
         ClientManager client = ClientManager.createClient();
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
@@ -96,13 +101,13 @@ public final class WebSocketConnector implements ButtplugConnector {
         client.getProperties().put(ClientProperties.RECONNECT_HANDLER, new ClientManager.ReconnectHandler() {
             @Override
             public boolean onConnectFailure(Exception exception) {
-                result.completeExceptionally(new ConnectorException(uri + ": cannot connect: "
+                result.completeExceptionally(new ConnectorException(label + ": cannot connect: "
                         + exception.getMessage(), exception));
                 return false;
             }
         });
         PipeEndpoint endpoint = new PipeEndpoint(session -> {
-            SessionPipe opened = new SessionPipe(session, uri.toString(), listener, uri.getPath(), maxFrameSize);
+            SessionPipe opened = new SessionPipe(session, label, listener, uri.getPath(), maxFrameSize);
             pipe.set(opened);
             return opened;
         }, opened -> {
@@ -110,15 +115,19 @@ public final class WebSocketConnector implements ButtplugConnector {
                 // closed or timed out while the upgrade was in flight
                 opened.close();
             } else {
-                log.info("{}: connected", uri);
+                log.info("{}: connected", label);
             }
         }, maxFrameSize);
         try {
             client.asyncConnectToServer(endpoint, ClientEndpointConfig.Builder.create().build(), uri);
         } catch (DeploymentException | RuntimeException e) {
-            result.completeExceptionally(new ConnectorException(uri + ": cannot connect: " + e.getMessage(), e));
+            result.completeExceptionally(new ConnectorException(label + ": cannot connect: " + e.getMessage(), e));
             return result;
         }
+        // Tyrus times the upgrade; this also bounds a TCP connect that never answers
+        CompletableFuture.delayedExecutor(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
+                .execute(() -> result.completeExceptionally(
+                        new ConnectorException(label + ": not connected within " + connectTimeout.toMillis() + " ms")));
         return result;
     }
 
@@ -126,7 +135,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     public CompletableFuture<Void> send(String frame) {
         SessionPipe p = pipe.get();
         if (p == null) {
-            return CompletableFuture.failedFuture(new ConnectorException(uri + ": not connected"));
+            return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
         return p.send(frame);
     }
@@ -137,7 +146,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         if (p == null) {
             CompletableFuture<Void> c = connecting.get();
             if (c != null) {
-                c.completeExceptionally(new ConnectorException(uri + ": closed while connecting"));
+                c.completeExceptionally(new ConnectorException(label + ": closed while connecting"));
             }
             return CompletableFuture.completedFuture(null);
         }
@@ -166,7 +175,7 @@ public final class WebSocketConnector implements ButtplugConnector {
             this.uri = Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme();
             if (!"ws".equalsIgnoreCase(scheme) && !"wss".equalsIgnoreCase(scheme)) {
-                throw new IllegalArgumentException("not a ws:// or wss:// address: " + uri);
+                throw new IllegalArgumentException("not a ws:// or wss:// address: " + SafeLabels.uri(uri));
             }
         }
 

@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
  * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
  *
- * <p>Thread-safe. Frames of one socket reach its listener serially on a server I/O thread.
+ * <p>Thread-safe. Frames of one socket reach its listener serially and in order, usually on a
+ * server I/O thread, with no lock held (the listener may send or close from inside a callback).
+ * {@link #stop()} never blocks; {@link #close()} is its blocking form.
  */
 public final class WebSocketServer implements AutoCloseable {
 
@@ -165,7 +167,8 @@ public final class WebSocketServer implements AutoCloseable {
         URI requestUri = session.getRequestURI();
         String path = requestUri == null || requestUri.getPath() == null || requestUri.getPath().isEmpty()
                 ? "/" : requestUri.getPath();
-        SessionPipe pipe = new SessionPipe(session, "ws " + path + " #" + accepted.incrementAndGet(), null, path, maxFrameSize);
+        SessionPipe pipe = new SessionPipe(session, "ws #" + accepted.incrementAndGet() + " " + SafeLabels.path(path), null, path,
+                maxFrameSize);
         open.add(pipe);
         pipe.closedFuture().thenRun(() -> open.remove(pipe));
         return pipe;

@@ -189,6 +189,18 @@ class HostileFramesTest {
     }
 
     @Test
+    void aClientThatNeverHandshakesGetsErrorInitAndACloseAfterTheHandshakeTimeout() throws Exception {
+        try (SimServerRig strict = new SimServerRig(Duration.ZERO, MAX_FRAME, Duration.ofMillis(300));
+             RawWebSocket silent = RawWebSocket.open(strict.server.port(), "/")) {
+            RawWebSocket.Frame first = silent.read();
+            assertThat(onlyMessage(first).get("Error").get("ErrorCode").asInt()).as(first.text()).isEqualTo(1);
+            RawWebSocket.Frame close = silent.readUntilClose();
+            assertThat(close.closeCode()).isIn(1000, 1001);
+        }
+        bystanderIsStillServed();
+    }
+
+    @Test
     void aClientThatVanishesMidCommandHasItsOutputsStopped() throws Exception {
         RawWebSocket raw = RawWebSocket.open(rig.server.port(), "/");
         raw.sendText(HANDSHAKE);

@@ -20,7 +20,12 @@ final class SimServerRig implements AutoCloseable {
     final ButtplugWebSocketServer server;
 
     SimServerRig(Duration maxPingTime, int maxFrameSize) throws IOException {
-        buttplug = ButtplugServer.builder(devices).name("rig").maxPingTime(maxPingTime).build();
+        this(maxPingTime, maxFrameSize, Duration.ofSeconds(30));
+    }
+
+    SimServerRig(Duration maxPingTime, int maxFrameSize, Duration handshakeTimeout) throws IOException {
+        buttplug = ButtplugServer.builder(devices).name("rig").maxPingTime(maxPingTime)
+                .handshakeTimeout(handshakeTimeout).build();
         server = ButtplugWebSocketServer.builder(buttplug).maxFrameSize(maxFrameSize).start();
     }
 

@@ -140,6 +140,74 @@ class WebSocketServerTest {
     }
 
     @Test
+    void concurrentSendsFromManyThreadsArriveIntact() throws Exception {
+        echoServer(WebSocketServer.builder());
+        WebSocketConnector c = client("/");
+        RecordingListener echoes = new RecordingListener();
+        c.connect(echoes).get(10, TimeUnit.SECONDS);
+        int threads = 8;
+        int perThread = 100;
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                starts.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        synchronized (sends) {
+                            sends.add(c.send("t" + thread + "-" + i + "-" + "p".repeat(200)));
+                        }
+                    }
+                }, pool));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        Accepted a = nextAccepted();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < threads * perThread; i++) {
+            String frame = a.listener().nextFrame();
+            assertThat(frame).matches("t\\d-\\d+-p{200}");
+            seen.add(frame);
+        }
+        assertThat(seen).hasSize(threads * perThread);
+    }
+
+    @Test
+    void aListenerMayCloseItsConnectorFromInsideOnFrame() throws Exception {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> serverSideClosed = new CompletableFuture<>();
+        server = WebSocketServer.builder().handler((path, connector) -> {
+            connector.connect(new FrameListener() {
+                @Override
+                public void onFrame(String frame) {
+                    events.add("frame " + frame);
+                    connector.close();
+                    events.add("returned from close");
+                }
+
+                @Override
+                public void onClosed(Throwable cause) {
+                    events.add("closed " + cause);
+                    serverSideClosed.complete(null);
+                }
+            });
+            return Admission.accept();
+        }).start();
+        RecordingListener clientSide = new RecordingListener();
+        WebSocketConnector c = client("/");
+        c.connect(clientSide).get(10, TimeUnit.SECONDS);
+        c.send("bye");
+
+        assertThat(clientSide.awaitClose()).isNull();
+        serverSideClosed.get(10, TimeUnit.SECONDS);
+        assertThat(events).containsExactly("frame bye", "returned from close", "closed null");
+    }
+
+    @Test
     void clientCloseReachesTheServerAsAnOrderlyClose() throws Exception {
         echoServer(WebSocketServer.builder());
         RecordingListener clientSide = new RecordingListener();
@@ -334,6 +402,71 @@ class WebSocketServerTest {
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectorException.class);
         assertThat(l.closeCount()).hasValue(0);
         assertThat(c.connect(l)).isCompletedExceptionally();
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheUpgradeFailsTheConnectAfterTheTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {
+                try (var s = silent.accept()) {
+                    s.getInputStream().read(); // hold the connection open and answer nothing
+                } catch (IOException e) {
+                    // the client gave up
+                }
+            });
+            WebSocketConnector c = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/"))
+                    .connectTimeout(java.time.Duration.ofMillis(500)).build();
+            clients.add(c);
+            RecordingListener l = new RecordingListener();
+            assertThatThrownBy(() -> c.connect(l).get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectorException.class);
+            assertThat(l.closeCount()).hasValue(0);
+            c.close();
+            accepted.cancel(true);
+        }
+    }
+
+    @Test
+    void manyConnectCloseCyclesDoNotAccumulateThreads() throws Exception {
+        echoServer(WebSocketServer.builder());
+        cycle(20); // warm up the shared client container and the server pools
+        int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        cycle(200);
+        int after = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        for (int i = 0; i < 1000 && after > before + 8; i++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            after = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        }
+        assertThat(after).as("threads before %d, after %d", before, after).isLessThanOrEqualTo(before + 8);
+        assertThat(server.openConnections()).isZero();
+    }
+
+    /** Connects, round-trips one frame and closes, {@code n} times. */
+    private void cycle(int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            RecordingListener l = new RecordingListener();
+            WebSocketConnector c = WebSocketConnector.to(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+            c.connect(l).get(10, TimeUnit.SECONDS);
+            c.send("cycle " + i);
+            assertThat(l.nextFrame()).isEqualTo("cycle " + i);
+            c.close().get(10, TimeUnit.SECONDS);
+            assertThat(l.awaitClose()).isNull();
+            Accepted a = nextAccepted();
+            assertThat(a.listener().awaitClose()).isNull();
+        }
+    }
+
+    @Test
+    void aPortInUseIsAClearIoErrorAndTheServerCanThenStartElsewhere() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> WebSocketServer.builder().port(taken.getLocalPort())
+                    .handler((path, connector) -> Admission.refuse("unused")).start())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining(String.valueOf(taken.getLocalPort()));
+        }
+        echoServer(WebSocketServer.builder());
+        RecordingListener l = new RecordingListener();
+        client("/").connect(l).get(10, TimeUnit.SECONDS);
     }
 
     @Test

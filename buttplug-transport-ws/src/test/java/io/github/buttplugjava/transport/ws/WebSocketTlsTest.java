@@ -117,7 +117,7 @@ class WebSocketTlsTest {
     void aPlainClientCannotTalkToATlsServer() throws Exception {
         startEchoServer();
         client = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + server.port() + "/"))
-                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+                .connectTimeout(java.time.Duration.ofSeconds(1)).build();
 
         assertThatThrownBy(() -> client.connect(new RecordingListener()).get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectorException.class);

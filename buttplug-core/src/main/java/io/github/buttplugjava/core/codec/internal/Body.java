@@ -14,7 +14,8 @@ import java.util.Optional;
  * enclosing message's Id. Not thread-safe; one per object.
  */
 public final class Body {
-    private final String context;
+    private final Body parent;
+    private final String label;
     private final JsonNode node;
     private final long messageId;
     /** Names read so far; a handful per object, so a linear scan beats hashing. */
@@ -27,11 +28,17 @@ public final class Body {
      * @param messageId the enclosing message's Id for errors (0 when unknown)
      */
     public Body(String context, JsonNode node, long messageId) {
-        this.context = context;
+        this(null, context, node, messageId);
+    }
+
+    /** A nested object; its context text is built only when an error needs it. */
+    private Body(Body parent, String label, JsonNode node, long messageId) {
+        this.parent = parent;
+        this.label = label;
         this.node = node;
         this.messageId = messageId;
         if (!node.isObject()) {
-            throw fail(context + " must be an object");
+            throw fail(context() + " must be an object");
         }
     }
 
@@ -57,7 +64,7 @@ public final class Body {
 
     /** What this object is, for error texts. */
     public String context() {
-        return context;
+        return parent == null ? label : parent.context() + "." + label;
     }
 
     /** The enclosing message's Id as readable (for errors). */
@@ -75,7 +82,7 @@ public final class Body {
         consume(field);
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw fail(context + " is missing required field " + field);
+            throw fail(context() + " is missing required field " + field);
         }
         return value;
     }
@@ -96,7 +103,7 @@ public final class Body {
     public long clientId() {
         long id = unsigned32("Id", required("Id"));
         if (id == 0) {
-            throw fail(context + " Id 0 is reserved for server events; client messages use 1.."
+            throw fail(context() + " Id 0 is reserved for server events; client messages use 1.."
                     + Message.MAX_ID);
         }
         return id;
@@ -111,7 +118,7 @@ public final class Body {
     public long systemId() {
         long id = serverId();
         if (id != 0) {
-            throw fail(context + " is an event and must have Id 0, not " + id);
+            throw fail(context() + " is an event and must have Id 0, not " + id);
         }
         return id;
     }
@@ -125,7 +132,7 @@ public final class Body {
     public int index(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < 0 || v > Integer.MAX_VALUE) {
-            throw fail(context + "." + field + " must be within 0.." + Integer.MAX_VALUE + ": " + v);
+            throw fail(context() + "." + field + " must be within 0.." + Integer.MAX_VALUE + ": " + v);
         }
         return (int) v;
     }
@@ -139,7 +146,7 @@ public final class Body {
     public long unsigned32(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < 0 || v > Message.MAX_ID) {
-            throw fail(context + "." + field + " must be within 0.." + Message.MAX_ID + ": " + v);
+            throw fail(context() + "." + field + " must be within 0.." + Message.MAX_ID + ": " + v);
         }
         return v;
     }
@@ -153,7 +160,7 @@ public final class Body {
     public int int32(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            throw fail(context + "." + field + " does not fit a 32-bit integer: " + v);
+            throw fail(context() + "." + field + " does not fit a 32-bit integer: " + v);
         }
         return (int) v;
     }
@@ -161,10 +168,10 @@ public final class Body {
     /** An integral JSON number that fits a long. */
     public long integer(String field, JsonNode value) {
         if (!value.isIntegralNumber()) {
-            throw fail(context + "." + field + " must be an integer, found " + kind(value));
+            throw fail(context() + "." + field + " must be an integer, found " + kind(value));
         }
         if (!value.canConvertToLong()) {
-            throw fail(context + "." + field + " is out of range: " + value.asText());
+            throw fail(context() + "." + field + " is out of range: " + value.asText());
         }
         return value.longValue();
     }
@@ -173,7 +180,7 @@ public final class Body {
     public String string(String field) {
         JsonNode value = required(field);
         if (!value.isTextual()) {
-            throw fail(context + "." + field + " must be a string, found " + kind(value));
+            throw fail(context() + "." + field + " must be a string, found " + kind(value));
         }
         return value.textValue();
     }
@@ -186,7 +193,7 @@ public final class Body {
     /** A boolean from a node. */
     public boolean bool(String field, JsonNode value) {
         if (!value.isBoolean()) {
-            throw fail(context + "." + field + " must be true or false, found " + kind(value));
+            throw fail(context() + "." + field + " must be true or false, found " + kind(value));
         }
         return value.booleanValue();
     }
@@ -195,11 +202,11 @@ public final class Body {
     public double number(String field) {
         JsonNode value = required(field);
         if (!value.isNumber()) {
-            throw fail(context + "." + field + " must be a number, found " + kind(value));
+            throw fail(context() + "." + field + " must be a number, found " + kind(value));
         }
         double d = value.doubleValue();
         if (!Double.isFinite(d)) {
-            throw fail(context + "." + field + " is out of range: " + value.asText());
+            throw fail(context() + "." + field + " is out of range: " + value.asText());
         }
         return d;
     }
@@ -208,7 +215,7 @@ public final class Body {
     public double unitInterval(String field) {
         double d = number(field);
         if (d < 0.0 || d > 1.0) {
-            throw fail(context + "." + field + " must be within 0.0..1.0: " + d);
+            throw fail(context() + "." + field + " must be within 0.0..1.0: " + d);
         }
         return d;
     }
@@ -221,10 +228,10 @@ public final class Body {
     /** An array node, with at least {@code minItems} elements. */
     public List<JsonNode> array(String field, JsonNode value, int minItems) {
         if (!value.isArray()) {
-            throw fail(context + "." + field + " must be an array, found " + kind(value));
+            throw fail(context() + "." + field + " must be an array, found " + kind(value));
         }
         if (value.size() < minItems) {
-            throw fail(context + "." + field + " needs at least " + minItems + " element(s)");
+            throw fail(context() + "." + field + " needs at least " + minItems + " element(s)");
         }
         List<JsonNode> items = new ArrayList<>(value.size());
         value.forEach(items::add);
@@ -239,9 +246,9 @@ public final class Body {
     /** A nested object read with its own strict reader, errors still carrying this message's Id. */
     public Body nested(String name, JsonNode value) {
         if (!value.isObject()) {
-            throw fail(context + "." + name + " must be an object, found " + kind(value));
+            throw fail(context() + "." + name + " must be an object, found " + kind(value));
         }
-        return new Body(context + "." + name, value, messageId);
+        return new Body(this, name, value, messageId);
     }
 
     /** The names of this object's fields, in order. */
@@ -267,7 +274,7 @@ public final class Body {
         while (names.hasNext()) {
             String name = names.next();
             if (!consumed(name)) {
-                throw fail(context + " has unknown field " + name);
+                throw fail(context() + " has unknown field " + name);
             }
         }
     }

@@ -1,20 +1,15 @@
 package io.github.buttplugjava.transport.ws.interop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -27,15 +22,13 @@ import org.junit.jupiter.api.Assumptions;
  * it fails: CI installs them with {@code (cd interop/node && npm ci)}.
  *
  * <p>{@link #run} blocks the calling (test) thread until the client exits, and never longer than its
- * hard timeout: a client still running then is killed with its child processes. Instances are
- * immutable and may be shared between threads.
+ * hard timeout: a client still running then is killed with its child processes. {@link #start}
+ * returns the running client instead. Instances are immutable and may be shared between threads.
  */
 public final class NodeInterop {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = "client.mjs";
     private static final int MAX_PARENT_DIRECTORIES = 12;
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     private static final Duration SCRIPT_TIMEOUT_MARGIN = Duration.ofSeconds(2);
 
     private final Path node;
@@ -79,88 +72,47 @@ public final class NodeInterop {
      *
      * @param client      which npm client
      * @param url         the server's WebSocket URL
-     * @param scenario    {@code list} or {@code basic} (see client.mjs)
+     * @param scenario    {@code list}, {@code basic}, {@code all} or {@code watch} (see client.mjs)
      * @param hardTimeout how long the process may live; the script's own timeout is set a little shorter
      *                    so that it normally reports what it was waiting for before it is killed
      * @param options     extra {@code --key=value} options, e.g. {@code --devices=2}, {@code --level=1}
      * @return what the client printed and how it ended; never null
-     * @throws UncheckedIOException when the process cannot be started or its output read
+     * @throws UncheckedIOException when the process cannot be started
      */
     public NpmClientRun run(NpmClient client, URI url, String scenario, Duration hardTimeout, String... options) {
+        try (NpmClientProcess process = start(client, url, scenario, hardTimeout, options)) {
+            return process.finish();
+        }
+    }
+
+    /**
+     * Starts {@code client.mjs} like {@link #run} without waiting, for tests that act while the client
+     * is connected. Close the result (try-with-resources) so the process never outlives the test.
+     *
+     * @throws UncheckedIOException when the process cannot be started
+     */
+    public NpmClientProcess start(NpmClient client, URI url, String scenario, Duration hardTimeout,
+                                  String... options) {
         Duration scriptTimeout = hardTimeout.compareTo(SCRIPT_TIMEOUT_MARGIN.multipliedBy(2)) > 0
                 ? hardTimeout.minus(SCRIPT_TIMEOUT_MARGIN)
                 : hardTimeout;
         List<String> command = new ArrayList<>(List.of(node.toString(), SCRIPT, client.argument(), url.toString(),
                 scenario, "--timeout-ms=" + scriptTimeout.toMillis()));
         command.addAll(List.of(options));
-        Path stdout = null;
         Path stderr = null;
         try {
-            stdout = Files.createTempFile("npm-" + client.argument() + "-", ".out");
             stderr = Files.createTempFile("npm-" + client.argument() + "-", ".err");
             Process process = new ProcessBuilder(command)
                     .directory(directory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
-                    .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
                     .start();
-            boolean killed = !waitFor(process, hardTimeout);
-            if (killed) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                waitFor(process, KILL_GRACE);
-            }
-            int exitCode = killed || process.isAlive() ? -1 : process.exitValue();
-            List<JsonNode> steps = new ArrayList<>();
-            List<String> unparsed = new ArrayList<>();
-            for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
-                parseLine(line, steps, unparsed);
-            }
-            return new NpmClientRun(client, exitCode, killed, steps, unparsed,
-                    Files.readString(stderr, StandardCharsets.UTF_8));
+            return new NpmClientProcess(client, process, stderr, hardTimeout);
         } catch (IOException e) {
+            if (stderr != null) {
+                stderr.toFile().delete();
+            }
             throw new UncheckedIOException("could not run " + String.join(" ", command.subList(0, 3)), e);
-        } finally {
-            deleteQuietly(stdout);
-            deleteQuietly(stderr);
-        }
-    }
-
-    private static boolean waitFor(Process process, Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            return false;
-        }
-    }
-
-    private static void parseLine(String line, List<JsonNode> steps, List<String> unparsed) {
-        if (line.isBlank()) {
-            return;
-        }
-        try {
-            JsonNode node = JSON.readTree(line);
-            if (node != null && node.isObject()) {
-                steps.add(node);
-            } else {
-                unparsed.add(line);
-            }
-        } catch (JsonProcessingException e) {
-            unparsed.add(line);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            file.toFile().deleteOnExit();
         }
     }
 

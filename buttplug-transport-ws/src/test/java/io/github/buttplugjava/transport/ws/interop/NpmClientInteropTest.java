@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -142,6 +143,51 @@ class NpmClientInteropTest {
         }
         assertThat(sim.devices()).allSatisfy(toy -> assertThat(toy.commands())
                 .noneMatch(c -> c.kind() == RecordedCommand.Kind.OUTPUT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void unpluggedToyLeavesTheClientsList(NpmClient client) {
+        NpmClientRun run;
+        try (NpmClientProcess process = node.start(client, server.uri(), "watch", RUN_LIMIT,
+                "--devices=3", "--removals=1")) {
+            process.awaitStep("devices", RUN_LIMIT);
+            sim.unplug(sim.device("wevibe"));
+            run = process.finish();
+        }
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.steps("deviceremoved")).as(run.describe()).singleElement()
+                .satisfies(r -> assertThat(r.path("device").path("name").asText()).isEqualTo("We-Vibe Sync"));
+        List<String> remaining = new ArrayList<>();
+        run.step("remaining").orElseThrow().path("devices").forEach(d -> remaining.add(d.path("name").asText()));
+        assertThat(remaining).containsExactlyInAnyOrder("Lovense Hush", "Vorze A10 Cyclone SA");
+    }
+
+    /** 3.2.2 has no sensor subscription API, so this one is for 5.0.2 (v4 InputCmd Subscribe) only. */
+    @Test
+    void v4ClientReceivesBatteryReadingsItSubscribedTo() {
+        SimulatedDevice hush = sim.device("lovense");
+        NpmClientRun run;
+        try (NpmClientProcess process = node.start(NpmClient.V4, server.uri(), "subscribe", RUN_LIMIT,
+                "--devices=3", "--until-value=42")) {
+            process.awaitStep("subscribed", RUN_LIMIT);
+            hush.setBatteryLevel(42);
+            run = process.finish();
+        }
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        // only the Hush offers Subscribe on its battery in the catalogue used here
+        assertThat(run.steps("subscribed")).as(run.describe()).singleElement()
+                .satisfies(s -> assertThat(s.path("name").asText()).isEqualTo("Lovense Hush"));
+        assertThat(run.steps("inputreading")).as(run.describe())
+                .anySatisfy(r -> {
+                    assertThat(r.path("name").asText()).isEqualTo("Lovense Hush");
+                    assertThat(r.path("type").asText()).isEqualTo("Battery");
+                    assertThat(r.path("value").asInt()).isEqualTo(42);
+                });
+        assertThat(hush.commands()).extracting(RecordedCommand::kind)
+                .containsSubsequence(RecordedCommand.Kind.SUBSCRIBE, RecordedCommand.Kind.UNSUBSCRIBE);
     }
 
     private static void assertVibratedThenStopped(SimulatedDevice toy, int feature, int expected) {

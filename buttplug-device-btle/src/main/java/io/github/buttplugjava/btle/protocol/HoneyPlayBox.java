@@ -1,0 +1,132 @@
+package io.github.buttplugjava.btle.protocol;
+
+import io.github.buttplugjava.btle.Endpoint;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+import io.github.buttplugjava.core.ButtplugDeviceException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Honey Play Box: handshake {@code b1 01 [00 10]} (with response, retried up to 3 times) answered
+ * with code {@code 90 00} and a 16-byte session token; every command sends all motors as signed
+ * {@code b1 03} vibrate groups ({@link HoneyPlayBoxFrames}), with response, and a loop resends them
+ * after 500 ms without a command (checked every 100 ms) until a write fails.
+ */
+final class HoneyPlayBox implements ProtocolHandler {
+
+    private static final int RETRIES = 3;
+    private int counter;
+    private byte[] token;
+    private int[] strengths = new int[1];
+    private long lastSendNanos;
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+        strengths = new int[Math.max(1, definition.countOutputFeatures())];
+        NotificationQueue rx = new NotificationQueue(io, Endpoint.RX);
+        HoneyPlayBoxFrames collector = new HoneyPlayBoxFrames();
+        return io.subscribe(Endpoint.RX)
+                .thenCompose(v -> handshake(io, rx, collector, 0))
+                .whenComplete((v, e) -> rx.close())
+                .thenRun(() -> {
+                    synchronized (this) {
+                        lastSendNanos = System.nanoTime();
+                    }
+                    keepalive(io);
+                });
+    }
+
+    private CompletableFuture<Void> handshake(HardwareIo io, NotificationQueue rx, HoneyPlayBoxFrames collector, int attempt) {
+        int id;
+        synchronized (this) {
+            id = counter;
+            counter = (counter + 1) & 0xff;
+        }
+        return io.write(Endpoint.TX, HoneyPlayBoxFrames.frame(0xb1, 0x01, Frames.bytes(0x00, 0x10), id), true)
+                .thenCompose(v -> await(rx, collector, Duration.ofSeconds(attempt + 1), 0))
+                .exceptionallyCompose(e -> {
+                    Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    if (c instanceof TimeoutException && attempt < RETRIES) {
+                        return handshake(io, rx, collector, attempt + 1);
+                    }
+                    return CompletableFuture.failedFuture(c instanceof TimeoutException
+                            ? new ButtplugDeviceException("Honey Play Box handshake failed after " + RETRIES + " retries") : c);
+                });
+    }
+
+    private CompletableFuture<Void> await(NotificationQueue rx, HoneyPlayBoxFrames collector, Duration timeout, int seen) {
+        if (seen >= 3) {
+            return CompletableFuture.failedFuture(new TimeoutException("no handshake answer"));
+        }
+        return rx.next(timeout).thenCompose(data -> {
+            for (byte[] frame : collector.push(data)) {
+                int code = HoneyPlayBoxFrames.responseCode(frame);
+                if (code == 0x9000) {
+                    byte[] t = HoneyPlayBoxFrames.token(frame);
+                    if (t != null) {
+                        synchronized (this) {
+                            token = t;
+                        }
+                        return CompletableFuture.completedFuture(null);
+                    }
+                } else if (code >= 0) {
+                    return CompletableFuture.failedFuture(new ButtplugDeviceException(
+                            String.format("Honey Play Box handshake refused, code %04X", code)));
+                }
+            }
+            return await(rx, collector, timeout, seen + 1);
+        });
+    }
+
+    private void keepalive(HardwareIo io) {
+        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
+            byte[] frame = null;
+            synchronized (this) {
+                if (System.nanoTime() - lastSendNanos >= TimeUnit.MILLISECONDS.toNanos(500)) {
+                    frame = nextFrame();
+                }
+            }
+            CompletableFuture<Void> write = frame == null ? CompletableFuture.completedFuture(null)
+                    : io.write(Endpoint.TX, frame, true);
+            write.whenComplete((v, e) -> {
+                if (e == null) {
+                    keepalive(io);
+                }
+            });
+        });
+    }
+
+    private byte[] nextFrame() {
+        lastSendNanos = System.nanoTime();
+        counter = (counter + 1) & 0xff;
+        return HoneyPlayBoxFrames.frame(0xb1, 0x03, HoneyPlayBoxFrames.vibratePayload(token, strengths), counter);
+    }
+
+    private synchronized List<HardwareCommand> set(int featureIndex, int strength) {
+        if (featureIndex >= strengths.length) {
+            throw ProtocolHandler.unsupported("motor " + featureIndex);
+        }
+        strengths[featureIndex] = strength;
+        return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, nextFrame(), true));
+    }
+
+    @Override
+    public List<HardwareCommand> vibrate(int featureIndex, int speed) {
+        return set(featureIndex, speed);
+    }
+
+    @Override
+    public List<HardwareCommand> oscillate(int featureIndex, int speed) {
+        return set(featureIndex, speed);
+    }
+
+    @Override
+    public List<HardwareCommand> rotate(int featureIndex, int speed) {
+        return set(featureIndex, Math.abs(speed));
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.buttplugjava.btle.conformance;
+
+import io.github.buttplugjava.btle.BleDeviceSource;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How a test case's abstract messages reach the devices: straight to the {@code Device} (the v4
+ * runner of the reference at the device level), or as JSON through a real {@code ButtplugServer}
+ * for a client of some spec version.
+ */
+interface CaseDriver extends AutoCloseable {
+
+    /** The spec version the gated blocks are filtered for. */
+    int specVersion();
+
+    /** Starts the source (and whatever sits on it) and begins scanning. */
+    void start(BleDeviceSource source) throws Exception;
+
+    /** Waits for {@code count} devices and returns their names and display names, in order of addition. */
+    List<AddedDevice> awaitDevices(int count, long timeoutMs) throws Exception;
+
+    /**
+     * Sends one abstract message to device {@code index} (in order of addition) and waits for it to
+     * be accepted; a battery read with {@code run_async} returns its check without waiting.
+     *
+     * @return a pending check, or null
+     */
+    CompletableFuture<?> send(int index, Tagged message) throws Exception;
+
+    @Override
+    void close();
+
+    /** A device as the client saw it added. */
+    record AddedDevice(String name, String displayName) {
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.buttplugjava.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class SafeLabelsTest {
+
+    @Test
+    void keepsOnlyTheFirstPathSegment() {
+        assertThat(SafeLabels.path(null)).isEqualTo("/");
+        assertThat(SafeLabels.path("")).isEqualTo("/");
+        assertThat(SafeLabels.path("/")).isEqualTo("/");
+        assertThat(SafeLabels.path("/share")).isEqualTo("/share");
+        assertThat(SafeLabels.path("/share/")).isEqualTo("/share/");
+        assertThat(SafeLabels.path("/control/s3cr3t-token")).isEqualTo("/control/…").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void dropsUserInfoQueryAndTokens() {
+        String label = SafeLabels.uri(URI.create("wss://user:pw@hub.example:8443/control/s3cr3t?x=s3cr3t"));
+        assertThat(label).isEqualTo("wss://hub.example:8443/control/…").doesNotContain("s3cr3t", "pw");
+        assertThat(SafeLabels.uri(URI.create("ws://127.0.0.1:12345"))).isEqualTo("ws://127.0.0.1:12345/");
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.buttplugjava.examples;
+
+import io.github.buttplugjava.remote.AccessToken;
+import io.github.buttplugjava.remote.RemoteServer;
+import io.github.buttplugjava.remote.Room;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code buttplug hub}: a remote-sharing hub with one room. Prints the share URL and token (for the
+ * people sharing) and the control URL (for the controller). Ctrl-C disconnects everyone; every
+ * agent then stops its toys.
+ */
+@Command(name = "hub", mixinStandardHelpOptions = true,
+        description = {"Run a remote-sharing hub: people share toys into it with 'share',",
+                "one controller (any Buttplug app) drives them through the control URL."})
+public final class HubCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else should use TLS).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--room", defaultValue = "default", description = "Room name (default: ${DEFAULT-VALUE}).")
+    String room;
+
+    @Option(names = "--share-token", description = "Share token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
+    String shareToken;
+
+    @Option(names = "--control-token", description = "Control token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
+    String controlToken;
+
+    @Option(names = "--controller-ping-ms", defaultValue = "0",
+            description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
+                    "Default ${DEFAULT-VALUE} (off): apps built on the npm 'buttplug' package never ping. Use e.g. 2000 with apps that do."})
+    long controllerPingMs;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve wss:// with the key in this PKCS12/JKS keystore; its password is read from $" + ServeCommand.TLS_PASSWORD_ENV + ".")
+    Path tlsKeystore;
+
+    /** Builds and starts the hub. */
+    RemoteServer start() throws IOException {
+        RemoteServer.Builder b = RemoteServer.builder().host(host).port(port)
+                .controllerMaxPingTime(Duration.ofMillis(controllerPingMs));
+        if (tlsKeystore != null) {
+            String password = System.getenv(ServeCommand.TLS_PASSWORD_ENV);
+            if (password == null) {
+                throw new IOException("set $" + ServeCommand.TLS_PASSWORD_ENV + " to the keystore password");
+            }
+            b.tls(tlsKeystore, password.toCharArray());
+        }
+        RemoteServer hub = b.build();
+        hub.addRoom(room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken),
+                controlToken == null ? AccessToken.generate() : AccessToken.of(controlToken));
+        return hub.start();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RemoteServer hub;
+        try {
+            hub = start();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("hub: " + e.getMessage());
+            return 2;
+        }
+        Room r = hub.room(room).orElseThrow();
+        System.out.println("Hub running. Room '" + r.name() + "'.");
+        System.out.println("  Share URL:    " + hub.shareUri());
+        System.out.println("  Share token:  " + r.shareToken().reveal());
+        System.out.println("  Control URL:  " + hub.controlUri(r) + "   (a secret: whoever has it can drive the shared toys)");
+        System.out.println();
+        System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
+                + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");
+        System.out.println("Control:       java -jar buttplug.jar control --url " + hub.controlUri(r));
+        System.out.println("               (or point any Buttplug app at the control URL)");
+        System.out.println("Ctrl-C stops the hub; every agent then stops its toys.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hub.close();
+            stopped.countDown();
+        }, "buttplug-hub-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

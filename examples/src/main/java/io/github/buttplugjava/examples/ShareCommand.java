@@ -1,0 +1,188 @@
+package io.github.buttplugjava.examples;
+
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.ClientDeviceSource;
+import io.github.buttplugjava.remote.DeviceGrant;
+import io.github.buttplugjava.remote.GrantFilter;
+import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code buttplug share}: shares local toys (simulated, or those of a Buttplug server such as
+ * Intiface) with a hub, under a grant. Typed commands change sharing while it runs.
+ */
+@Command(name = "share", mixinStandardHelpOptions = true,
+        description = {"Share toys with a remote controller through a hub.",
+                "While running, type: list, pause, resume, revoke, share, stop, quit."})
+public final class ShareCommand implements Callable<Integer> {
+
+    /** Environment variable that may hold the share token instead of --token. */
+    static final String TOKEN_ENV = "BUTTPLUG_SHARE_TOKEN";
+
+    @Option(names = "--hub", required = true, description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
+    URI hub;
+
+    @Option(names = "--token", description = "The room's share token (or set $" + TOKEN_ENV + ").")
+    String token;
+
+    @Option(names = "--alias", required = true, description = "Your name as the controller sees it, e.g. Alice.")
+    String alias;
+
+    @Option(names = "--simulate", split = ",", paramLabel = "TOY", completionCandidates = SimulatedToyNames.class,
+            description = "Share simulated toys: ${COMPLETION-CANDIDATES}.")
+    List<String> simulate = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
+    URI server;
+
+    @Option(names = "--max-ping-ms", defaultValue = "1500",
+            description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}).")
+    long maxPingMs;
+
+    @Mixin
+    GrantOptions grantOptions = new GrantOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        String secret = token != null ? token : System.getenv(TOKEN_ENV);
+        if (secret == null) {
+            System.err.println("share: give the room's share token with --token or $" + TOKEN_ENV);
+            return 2;
+        }
+        if ((server == null) == simulate.isEmpty()) {
+            System.err.println("share: give either --simulate TOY,... or --server URL");
+            return 2;
+        }
+        DeviceGrant grant;
+        DeviceSource local;
+        try {
+            grant = grantOptions.toGrant(Instant.now());
+            local = server != null ? intiface(server) : simulated(simulate);
+        } catch (IllegalArgumentException e) {
+            System.err.println("share: " + e.getMessage());
+            return 2;
+        }
+        RemoteClient agent = RemoteClient.builder(hub, secret, alias, local)
+                .maxPingTime(Duration.ofMillis(maxPingMs))
+                .listener(new RemoteClient.Listener() {
+                    @Override
+                    public void linked(String room) {
+                        System.out.println("Linked to the hub (room '" + room + "'): your toys are shared.");
+                    }
+
+                    @Override
+                    public void unlinked(Throwable cause, Duration retryIn) {
+                        System.out.println("Not linked to the hub" + (cause == null ? "" : " (" + cause.getMessage() + ")")
+                                + "; every toy is stopped. Trying again in " + retryIn.toMillis() + " ms.");
+                    }
+
+                    @Override
+                    public void denied(String reason) {
+                        System.out.println("The hub refused to link: " + reason);
+                    }
+                }).build();
+        GrantFilter grants = agent.grants();
+        grants.shareAll(grant).get(5, TimeUnit.SECONDS);
+        System.out.println("Sharing as '" + agent.alias() + "': " + GrantOptions.describe(grant));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "buttplug-share-shutdown"));
+        java.util.concurrent.CompletableFuture<Void> linked = agent.start();
+        linked.whenComplete((v, e) -> {
+            if (e != null) {
+                stopped.countDown();
+            }
+        });
+        Thread input = new Thread(() -> readCommands(grants, grant, stopped), "buttplug-share-input");
+        input.setDaemon(true);
+        input.start();
+        stopped.await();
+        agent.close();
+        return linked.isCompletedExceptionally() ? 1 : 0;
+    }
+
+    private static DeviceSource simulated(List<String> names) {
+        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true);
+        names.forEach(n -> b.add(n.trim()));
+        return b.build();
+    }
+
+    private static DeviceSource intiface(URI url) throws Exception {
+        ButtplugClient client = ButtplugClient.builder("buttplug-java share agent").build();
+        client.connect(WebSocketConnector.to(url)).get(15, TimeUnit.SECONDS);
+        System.out.println("Connected to the Buttplug server at " + url + " (" + client.devices().size() + " device(s) so far).");
+        return new ClientDeviceSource(client);
+    }
+
+    private static void readCommands(GrantFilter grants, DeviceGrant grant, CountDownLatch stopped) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String cmd = line.trim().toLowerCase(java.util.Locale.ROOT);
+                switch (cmd) {
+                    case "list" -> {
+                        for (Map.Entry<String, Device> e : grants.localDevices().entrySet()) {
+                            boolean shared = grants.sharedIdentifiers().contains(e.getKey());
+                            System.out.println("  " + e.getValue().name() + ": " + (shared ? "shared" : "not shared"));
+                        }
+                    }
+                    case "pause" -> forEach(grants, id -> grants.pause(id, true), "paused: toys stopped and hidden");
+                    case "resume" -> forEach(grants, id -> grants.pause(id, false), "resumed");
+                    case "revoke" -> done(grants.revokeAll(), "revoked: toys stopped and unshared");
+                    case "share" -> {
+                        grants.localDevices().keySet().forEach(id -> grants.share(id, grant));
+                        System.out.println("shared again: " + GrantOptions.describe(grant));
+                    }
+                    case "stop" -> done(grants.stopAll(), "every toy stopped");
+                    case "quit", "exit" -> {
+                        stopped.countDown();
+                        return;
+                    }
+                    case "" -> { }
+                    default -> System.out.println("commands: list, pause, resume, revoke, share, stop, quit");
+                }
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("share: cannot read commands: " + e.getMessage());
+        }
+    }
+
+    private static void forEach(GrantFilter grants, java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> action,
+                                String what) {
+        List<java.util.concurrent.CompletableFuture<Void>> all = new ArrayList<>();
+        grants.localDevices().keySet().forEach(id -> all.add(action.apply(id)));
+        done(java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)), what);
+    }
+
+    private static void done(java.util.concurrent.CompletableFuture<Void> f, String what) {
+        try {
+            f.get(5, TimeUnit.SECONDS);
+            System.out.println(what);
+        } catch (Exception e) {
+            System.out.println("failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.buttplugjava.examples;
+
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.DeviceGrant;
+import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.RemoteServer;
+import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RemoteCommandsTest {
+
+    private static final String SHARE = "share-token-for-tests-0123456789";
+    private static final String CONTROL = "control-token-for-tests-0123456789";
+
+    private static <T> T parse(Class<T> type, String... args) {
+        CommandLine.ParseResult result = Cli.commandLine().parseArgs(args);
+        return type.cast(result.subcommand().commandSpec().userObject());
+    }
+
+    @Test
+    void theDemoRunsEveryCheckAndExitsZero() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int status;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            status = Cli.commandLine().execute("demo");
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(out).isZero();
+        assertThat(out).contains("Every check held", "Vibrate 10 of 20 (50 %)", "Vibrate 16 of 20 (80 %)",
+                "faster than the granted 500 ms interval", "leave its device list").doesNotContain("\u2717");
+    }
+
+    @Test
+    void shareOptionsBecomeAGrant() {
+        ShareCommand share = parse(ShareCommand.class, "share", "--hub", "ws://127.0.0.1:8080/share", "--token", SHARE,
+                "--alias", "Alice", "--simulate", "lovense", "--max", "vibrate=0.5", "--allow", "vibrate,rotate",
+                "--min-interval", "100ms", "--expire", "30m", "--battery");
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        DeviceGrant g = share.grantOptions.toGrant(now);
+        assertThat(g.outputs()).containsOnlyKeys(OutputType.VIBRATE, OutputType.ROTATE);
+        assertThat(g.outputs().get(OutputType.VIBRATE).maxLevel()).isEqualTo(0.5);
+        assertThat(g.outputs().get(OutputType.ROTATE).maxLevel()).isEqualTo(1.0);
+        assertThat(g.outputs().get(OutputType.ROTATE).minInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(g.expiresAt()).isEqualTo(now.plus(Duration.ofMinutes(30)));
+        assertThat(g.inputs()).containsExactly(InputType.BATTERY);
+    }
+
+    @Test
+    void badGrantOptionsAreClearErrors() {
+        ShareCommand share = parse(ShareCommand.class, "share", "--hub", "ws://h/share", "--token", SHARE,
+                "--alias", "A", "--simulate", "lovense", "--max", "vibrate=2");
+        assertThatThrownBy(() -> share.grantOptions.toGrant(Instant.now())).hasMessageContaining("maxLevel");
+        ShareCommand other = parse(ShareCommand.class, "share", "--hub", "ws://h/share", "--token", SHARE,
+                "--alias", "A", "--simulate", "lovense", "--allow", "tickle");
+        assertThatThrownBy(() -> other.grantOptions.toGrant(Instant.now())).hasMessageContaining("unknown output 'tickle'");
+        assertThatThrownBy(() -> HumanDuration.parse("soon")).hasMessageContaining("not a duration");
+    }
+
+    @Test
+    void hubWithGivenTokensAndTheControllerCommands() throws Exception {
+        HubCommand hubCommand = parse(HubCommand.class, "hub", "--port", "0", "--share-token", SHARE, "--control-token", CONTROL);
+        try (RemoteServer hub = hubCommand.start()) {
+            Room room = hub.room("default").orElseThrow();
+            assertThat(hub.controlUri(room).toString()).endsWith("/control/" + CONTROL);
+            SimulatedDevices toys = SimulatedDevices.builder().add("lovense").presentAtStart(true).build();
+            ShareCommand share = parse(ShareCommand.class, "share", "--hub", hub.shareUri().toString(), "--token", SHARE,
+                    "--alias", "Alice", "--simulate", "lovense", "--max", "vibrate=0.5", "--battery");
+            try (RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, "Alice", toys).build()) {
+                agent.grants().shareAll(share.grantOptions.toGrant(Instant.now())).get(2, TimeUnit.SECONDS);
+                agent.start().get(5, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (room.devices().devices().isEmpty() && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // bounded poll-until loop
+                }
+                ButtplugClient controller = ButtplugClient.builder("test").build();
+                controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
+                try {
+                    assertThat(ControlCommand.run(controller, "list".split(" ")))
+                            .contains("0: Alice \u2013 Lovense Hush", "Vibrate 0..10", "Battery");
+                    assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
+                    assertThat(toys.devices().get(0).awaitOutput(0, o -> true, Duration.ofSeconds(2)).value()).isEqualTo(10);
+                    assertThat(ControlCommand.run(controller, "battery 0".split(" "))).matches("battery \\d+ %");
+                    assertThat(ControlCommand.run(controller, "stopall".split(" "))).isEqualTo("ok");
+                    assertThat(toys.devices().get(0).outputValue(0, OutputType.VIBRATE)).isZero();
+                } finally {
+                    controller.disconnect();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.buttplugjava.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.buttplugjava.transport.ws.interop.NodeInterop;
+import io.github.buttplugjava.transport.ws.interop.NpmClient;
+import io.github.buttplugjava.transport.ws.interop.NpmClientRun;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The issue's check, end to end: {@code java -jar examples/target/buttplug.jar serve --simulate lovense}
+ * as a separate process, driven by the real npm clients; the toy's log shows what it received, and
+ * SIGTERM stops it and exits. Runs under failsafe, after the jar is built.
+ */
+class ServeJarNpmIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+)");
+
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void npmClientDrivesTheServeCommandOfTheJar(NpmClient client) throws Exception {
+        NodeInterop node = NodeInterop.locate();
+        Path jar = Path.of("target", "buttplug.jar").toAbsolutePath();
+        assertThat(jar).as("build it first: mvn -pl examples -am package").exists();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Process serve = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve", "--port", "0",
+                "--simulate", "lovense").redirectErrorStream(true).start();
+        ProcessOutput output = new ProcessOutput(serve);
+        try {
+            Matcher listening = LISTENING.matcher(output.await(l -> LISTENING.matcher(l).find(), WAIT));
+            assertThat(listening.find()).isTrue();
+            URI uri = URI.create(listening.group(1));
+
+            NpmClientRun run = node.run(client, uri, "basic", Duration.ofSeconds(30));
+
+            assertThat(run.succeeded()).as(run.describe() + "\nserver:\n" + output.text()).isTrue();
+            assertThat(run.devices()).singleElement()
+                    .satisfies(d -> assertThat(d.path("name").asText()).isEqualTo("Lovense Hush"));
+            assertThat(run.step("battery").orElseThrow().path("value").asDouble())
+                    .isEqualTo(client.specVersion() == 3 ? 0.9 : 90.0);
+            output.await(l -> l.contains("sim Lovense Hush: Vibrate feature 0 -> 10/20"), WAIT);
+            output.await(l -> l.contains("sim Lovense Hush: stop"), WAIT);
+
+            serve.destroy();
+            assertThat(serve.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("serve exits on SIGTERM; it printed:\n" + output.text()).isTrue();
+        } finally {
+            if (serve.isAlive()) {
+                serve.destroyForcibly();
+                serve.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The lines a process prints, read on a daemon thread, with a bounded wait for one of them. */
+    private static final class ProcessOutput {
+        private final List<String> lines = new ArrayList<>();
+        private boolean ended;
+
+        ProcessOutput(Process process) {
+            Thread reader = new Thread(() -> read(process), "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(Process process) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (this) {
+                        lines.add(line);
+                        notifyAll();
+                    }
+                }
+            } catch (IOException e) {
+                // the process was killed: keep what was read
+            } finally {
+                synchronized (this) {
+                    ended = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        synchronized String await(Predicate<String> matches, Duration timeout) throws InterruptedException {
+            long until = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                for (String line : lines) {
+                    if (matches.test(line)) {
+                        return line;
+                    }
+                }
+                long left = until - System.nanoTime();
+                if (ended || left <= 0) {
+                    throw new AssertionError("no such line from serve" + (ended ? " before it ended" : "")
+                            + "; it printed:\n" + String.join("\n", lines));
+                }
+                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+
+        synchronized String text() {
+            return String.join("\n", lines);
+        }
+    }
+}
