@@ -501,6 +501,10 @@ class Control(dbus.service.Object):
         if 'RSSI' in options:
             device.set_props(DEVICE, {'RSSI': dbus.Int16(int(options['RSSI']))})
 
+    @dbus.service.method(CONTROL, out_signature='as')
+    def ConnectedPeripherals(self):
+        return dbus.Array([a for a, d in self.world.devices.items() if d.connected()], signature='s')
+
     @dbus.service.method(CONTROL, out_signature='a{sv}')
     def GetDiscoveryFilter(self):
         return self.world.adapter.discovery_filter

@@ -50,6 +50,7 @@ public final class BleDeviceSource implements DeviceSource {
     private final SerialExecutor events;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
     private volatile DeviceSourceListener listener;
     private volatile boolean closed;
@@ -99,6 +100,7 @@ public final class BleDeviceSource implements DeviceSource {
         if (closed) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
         }
+        failed.clear();
         return adapter.startScan(this::seen);
     }
 
@@ -108,7 +110,7 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     private void seen(Advertisement ad) {
-        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
+        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address()) || failed.contains(ad.address())) {
             return;
         }
         if (!configuration.mayConnect(ad.address())) {
@@ -132,6 +134,7 @@ public final class BleDeviceSource implements DeviceSource {
                 }))
                 .whenComplete((device, error) -> {
                     if (error != null) {
+                        failed.add(ad.address());
                         busy.remove(ad.address());
                         log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
                     } else {

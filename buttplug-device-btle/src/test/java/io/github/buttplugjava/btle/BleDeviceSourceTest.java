@@ -90,6 +90,22 @@ class BleDeviceSourceTest {
     }
 
     @Test
+    void simulatedSourceServesAServerThroughTheRealHandlers() throws Exception {
+        io.github.buttplugjava.core.device.DeviceSource toys = SimulatedBle.source(List.of("wevibe", "lovense"));
+        try {
+            toys.start(listener);
+            toys.startScanning().get(2, TimeUnit.SECONDS);
+            Device first = added.poll(5, TimeUnit.SECONDS);
+            Device second = added.poll(5, TimeUnit.SECONDS);
+            assertThat(List.of(first.name(), second.name())).containsExactlyInAnyOrder("WeVibe 4 Plus", "Lovense Hush");
+        } finally {
+            toys.close();
+        }
+        assertThat(removed.poll(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(removed.poll(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void aDeviceThatFailsItsHandshakeIsSkippedAndDisconnected() throws Exception {
         Protocols failing = Protocols.builtIn().with("wevibe", () -> new ProtocolHandler() {
             @Override

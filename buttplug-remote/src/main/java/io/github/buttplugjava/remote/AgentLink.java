@@ -14,6 +14,9 @@ final class AgentLink {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLink.class);
 
+    /** How long the hub waits for an agent's reply to a relayed command or a ping. */
+    static final java.time.Duration AGENT_REPLY_TIMEOUT = java.time.Duration.ofSeconds(3);
+
     private final String linkId;
     private final String alias;
     private final ButtplugConnector link;
@@ -25,7 +28,8 @@ final class AgentLink {
         this.alias = alias;
         this.link = link;
         this.room = room;
-        this.client = ButtplugClient.builder("buttplug-java hub").build();
+        // A stalled agent answers no ping: after this its link is closed and its devices leave.
+        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT).build();
     }
 
     void start() {

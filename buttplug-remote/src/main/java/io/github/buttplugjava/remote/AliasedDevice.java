@@ -24,7 +24,19 @@ final class AliasedDevice implements Device {
     AliasedDevice(Device inner, String linkId, String alias) {
         this.inner = inner;
         this.identifier = linkId + "/" + inner.identifier();
-        this.name = alias + " \u2013 " + inner.displayName().orElse(inner.name());
+        this.name = alias + " \u2013 " + cleanName(inner.displayName().orElse(inner.name()));
+    }
+
+    /** Longest device name shown, in characters (the agent is not trusted to keep it sane). */
+    static final int MAX_NAME = 64;
+
+    /** A device name from an agent, fit to show: control characters dropped, at most {@link #MAX_NAME}. */
+    static String cleanName(String name) {
+        try {
+            return Hello.cleanAlias(name, MAX_NAME);
+        } catch (IllegalArgumentException e) {
+            return "device";
+        }
     }
 
     Device inner() {

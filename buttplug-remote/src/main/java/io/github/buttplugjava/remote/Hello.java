@@ -37,6 +37,11 @@ record Hello(int protocol, String token, String alias) {
      * @throws IllegalArgumentException when nothing is left
      */
     static String cleanAlias(String alias) {
+        return cleanAlias(alias, MAX_ALIAS);
+    }
+
+    /** Like {@link #cleanAlias(String)}, with another length limit. */
+    static String cleanAlias(String alias, int maxLength) {
         StringBuilder b = new StringBuilder();
         Objects.requireNonNull(alias, "alias").codePoints()
                 .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.LINE_SEPARATOR
@@ -44,11 +49,11 @@ record Hello(int protocol, String token, String alias) {
                         && Character.getType(c) != Character.FORMAT)
                 .forEach(b::appendCodePoint);
         String s = b.toString().strip();
-        if (s.codePointCount(0, s.length()) > MAX_ALIAS) {
-            s = s.substring(0, s.offsetByCodePoints(0, MAX_ALIAS)).strip();
+        if (s.codePointCount(0, s.length()) > maxLength) {
+            s = s.substring(0, s.offsetByCodePoints(0, maxLength)).strip();
         }
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("the alias is empty");
+            throw new IllegalArgumentException("the name is empty");
         }
         return s;
     }

@@ -9,8 +9,11 @@ package io.github.buttplugjava.remote;
  */
 public record LinkLimits(int maxFrameChars, double framesPerSecond, int burst) {
 
-    /** 256 KiB frames, 200 frames/s sustained, bursts of 400. */
-    public static final LinkLimits DEFAULT = new LinkLimits(256 * 1024, 200, 400);
+    /**
+     * 256 KiB frames, 1000 frames/s sustained, bursts of 2000: far above what any toy can take
+     * (a game driving ten toys at 60 Hz sends 600), far below what would hurt the hub.
+     */
+    public static final LinkLimits DEFAULT = new LinkLimits(256 * 1024, 1000, 2000);
 
     /** @throws IllegalArgumentException on a limit that is not positive */
     public LinkLimits {

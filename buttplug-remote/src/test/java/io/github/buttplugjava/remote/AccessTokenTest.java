@@ -61,6 +61,14 @@ class AccessTokenTest {
     }
 
     @Test
+    void deviceNamesFromAgentsAreCleanedAndBounded() {
+        assertThat(AliasedDevice.cleanName("Evil\u0000\u001b[31mName" + "x".repeat(100)))
+                .hasSize(AliasedDevice.MAX_NAME).doesNotContain("\u0000", "\u001b");
+        assertThat(AliasedDevice.cleanName("\n\t")).isEqualTo("device");
+        assertThat(AliasedDevice.cleanName("Lovense Hush")).isEqualTo("Lovense Hush");
+    }
+
+    @Test
     void repliesRoundTrip() {
         assertThat(HelloReply.decode(new HelloReply.Welcome(1, "r").encode())).isEqualTo(new HelloReply.Welcome(1, "r"));
         assertThat(HelloReply.decode(new HelloReply.Denied("no").encode())).isEqualTo(new HelloReply.Denied("no"));

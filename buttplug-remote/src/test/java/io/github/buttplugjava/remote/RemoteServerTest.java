@@ -59,6 +59,23 @@ class RemoteServerTest {
     }
 
     @Test
+    void aLoweredGrantReachesTheControllerAsANewSmallerRange() throws Exception {
+        SimulatedDevices alice = HubFixture.sims("lovense");
+        RemoteClient agent = f.agent("Alice", alice, HALF);
+        HubFixture.Controller c = f.controller();
+        ButtplugClientDevice before = c.device("Alice \u2013 Lovense Hush");
+        assertThat(before.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(10));
+        c.events.clear();
+        agent.grants().shareAll(HALF.withMaxLevel(0.25)).get(2, TimeUnit.SECONDS);
+        assertThat(c.next(2000)).isEqualTo("removed Alice \u2013 Lovense Hush");
+        assertThat(c.next(2000)).isEqualTo("added Alice \u2013 Lovense Hush");
+        ButtplugClientDevice after = c.device("Alice \u2013 Lovense Hush");
+        assertThat(after.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(5));
+        after.vibrate(1.0).get(2, TimeUnit.SECONDS);
+        assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 5, Duration.ofSeconds(2)).value()).isEqualTo(5);
+    }
+
+    @Test
     void aSecondControllerIsRefusedWithAnErrorAndTheFirstKeepsDriving() throws Exception {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);

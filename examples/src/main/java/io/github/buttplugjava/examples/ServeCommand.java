@@ -1,5 +1,8 @@
 package io.github.buttplugjava.examples;
 
+import io.github.buttplugjava.btle.BleDeviceSource;
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
@@ -43,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--simulate", split = ",", paramLabel = "TOY", completionCandidates = SimulatedToyNames.class,
             description = "Simulated toys to serve, comma separated; found by a scan. One of: ${COMPLETION-CANDIDATES}.")
     List<String> simulate = new ArrayList<>();
+
+    @Option(names = "--simulate-ble", split = ",", paramLabel = "TOY", completionCandidates = SimulatedBleToyNames.class,
+            description = "Simulated BLE toys, driven through the real protocol handlers (device configuration, "
+                    + "handshake, command bytes); found by a scan. One of: ${COMPLETION-CANDIDATES}.")
+    List<String> simulateBle = new ArrayList<>();
 
     @Option(names = "--max-ping-ms", defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
@@ -94,7 +102,11 @@ public final class ServeCommand implements Callable<Integer> {
     Running start() throws IOException {
         SimulatedDevices sim = SimulatedDevices.of(simulate.stream().map(String::trim)
                 .filter(s -> !s.isEmpty()).toArray(String[]::new));
-        DeviceManager devices = new DeviceManager(List.<DeviceSource>of(sim));
+        List<DeviceSource> sources = new ArrayList<>(List.of(sim));
+        if (!simulateBle.isEmpty()) {
+            sources.add(new BleDeviceSource(SimulatedBle.adapter(simulateBle), DeviceConfiguration.bundled()));
+        }
+        DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
                     .name(name)
@@ -136,9 +148,11 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
+        List<String> toys = new ArrayList<>(simulate);
+        simulateBle.forEach(t -> toys.add(t + " (BLE)"));
         log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); simulated toys: {}", name,
-                running.server.uri(), maxPingMs, simulate.isEmpty() ? "none" : String.join(", ", simulate));
-        if (simulate.isEmpty()) {
+                running.server.uri(), maxPingMs, toys.isEmpty() ? "none" : String.join(", ", toys));
+        if (toys.isEmpty()) {
             log.info("No devices: add some with --simulate {}", String.join(",", SimulatedToy.names()));
         }
         stopped.await();

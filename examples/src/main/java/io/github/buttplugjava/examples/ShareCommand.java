@@ -131,6 +131,12 @@ public final class ShareCommand implements Callable<Integer> {
 
     private static DeviceSource intiface(URI url) throws Exception {
         ButtplugClient client = ButtplugClient.builder("buttplug-java share agent").build();
+        client.addListener(new io.github.buttplugjava.core.client.ButtplugClientListener() {
+            @Override
+            public void disconnected(Throwable cause) {
+                System.out.println("The Buttplug server at " + url + " went away: its toys are no longer shared.");
+            }
+        });
         client.connect(WebSocketConnector.to(url)).get(15, TimeUnit.SECONDS);
         System.out.println("Connected to the Buttplug server at " + url + " (" + client.devices().size() + " device(s) so far).");
         return new ClientDeviceSource(client);

@@ -41,6 +41,7 @@ class ServeCommandTest {
         for (String toy : SimulatedToy.names()) {
             assertThat(out.toString()).contains(toy);
         }
+        assertThat(out.toString()).contains("--simulate-ble", "satisfyer");
     }
 
     @Test
@@ -52,6 +53,31 @@ class ServeCommandTest {
         assertThat(serve.maxPingMs).isEqualTo(500);
         assertThat(serve.name).isEqualTo("Test Server");
         assertThat(serve.host).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void servesSimulatedBleToysThroughTheProtocolHandlers() throws Exception {
+        ServeCommand.Running running = parse("serve", "--port", "0", "--simulate-ble", "lovense").start();
+        BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
+        ButtplugClient client = ButtplugClient.builder("ble test client").build();
+        client.addListener(new ButtplugClientListener() {
+            @Override
+            public void deviceAdded(ButtplugClientDevice device) {
+                added.add(device);
+            }
+        });
+        try {
+            client.connect(WebSocketConnector.to(running.server.uri())).get(10, TimeUnit.SECONDS);
+            client.startScanning().get(10, TimeUnit.SECONDS);
+            ButtplugClientDevice toy = added.poll(20, TimeUnit.SECONDS);
+            assertThat(toy).as("the BLE-simulated Lovense was found").isNotNull();
+            assertThat(toy.name()).containsIgnoringCase("lovense");
+            toy.vibrate(0.5).get(10, TimeUnit.SECONDS);
+            toy.stop().get(10, TimeUnit.SECONDS);
+        } finally {
+            client.disconnect();
+            running.stop();
+        }
     }
 
     @Test

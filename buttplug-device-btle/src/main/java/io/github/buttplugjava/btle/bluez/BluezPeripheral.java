@@ -39,6 +39,7 @@ final class BluezPeripheral implements BlePeripheral {
     private final CompletableFuture<Void> resolved = new CompletableFuture<>();
     private volatile GattTable gatt;
     private volatile boolean disconnecting;
+    private CompletableFuture<Void> disconnection;
 
     BluezPeripheral(BluezSession session, String path, String address, String name, Executor io) {
         this.session = session;
@@ -208,15 +209,19 @@ final class BluezPeripheral implements BlePeripheral {
     }
 
     @Override
-    public CompletableFuture<Void> disconnect() {
+    public synchronized CompletableFuture<Void> disconnect() {
+        if (disconnection != null) {
+            return disconnection;
+        }
         if (!link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
         disconnecting = true;
-        return CompletableFuture.runAsync(() -> {
+        disconnection = CompletableFuture.runAsync(() -> {
             disconnectQuietly();
             lost("disconnected on request");
         }, io);
+        return disconnection;
     }
 
     private void disconnectQuietly() {

@@ -58,7 +58,9 @@ final class BluezSession implements AutoCloseable {
         String address = options.resolvedBusAddress();
         DBusConnection connection;
         try {
-            connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+            // dbus-java retries a missing socket for 10 s by default; a missing bus should fail fast
+            connection = DBusConnectionBuilder.forAddress(address).withShared(false)
+                    .transportConfig().withTimeout(2000).back().build();
         } catch (DBusException | RuntimeException e) {
             throw new BleException("cannot connect to the D-Bus system bus at " + address + ": " + e.getMessage()
                     + " (is D-Bus running? set " + BluezOptions.SYSTEM_BUS_ENV + " or BluezOptions.busAddress)", e);

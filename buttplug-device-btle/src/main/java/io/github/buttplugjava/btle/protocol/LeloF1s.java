@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Lelo F1s: subscribes {@code rx}; both motors in {@code tx[01 s0 s1]}, without response (the
- * F1s v2 variant, after {@link LeloAuthorisation}, with response).
+ * Lelo F1s: subscribes {@code rx}; both motors in {@code tx[01 s0 s1]}, without response. The F1s v2
+ * ({@link LeloF1sV2}) uses the same frame with response, after {@link LeloAuthorisation}.
  */
 final class LeloF1s implements ProtocolHandler {
     private final boolean v2;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code DeviceType;} (reply {@code type:firmware:mac;}), falling back to the BLE name. Command
  * shape depends on the model's outputs: {@code Vibrate:s;}, {@code VibrateN:s;}, {@code Mply:a:b:..;},
  * {@code Rotate:s;} (+ {@code RotateChange;} for counter-clockwise), {@code Air:Level:s;}.
- * Battery: {@code Battery;} answered by {@code 85;}.
+ * Battery: {@code Battery;} answered by {@code 85;}. Strokers (Solace: BA, H) take
+ * {@code Mply:speed:range;} for oscillation and move by {@code FSetSite:<pos>;} steps every 100 ms.
  */
 final class Lovense implements ProtocolHandler {
 
@@ -37,6 +38,11 @@ final class Lovense implements ProtocolHandler {
     private Mode mode = Mode.SINGLE;
     private boolean zeroRange;
     private int[] mply = new int[0];
+    private int goalPosition;
+    private long goalDuration;
+    private int lastGoal;
+    private int currentPosition;
+    private int moveAmount;
 
     @Override
     public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
@@ -90,6 +96,7 @@ final class Lovense implements ProtocolHandler {
         if (model.equals("BA") || model.equals("H")) {
             mode = Mode.STROKER;
             zeroRange = model.equals("H");
+            strokerLoop(io);
         } else if (outputs == 1) {
             mode = Mode.SINGLE;
         } else if (outputs == 2 && vibrate == 1 && definition.countOutputs(OutputType.CONSTRICT) == 1) {
@@ -103,6 +110,49 @@ final class Lovense implements ProtocolHandler {
             mode = Mode.DUAL;
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Strokers take positions: every 100 ms the loop moves {@code FSetSite:<pos>;} one step toward
+     * the goal, in {@code duration/100} steps; it ends when a write fails (device gone).
+     */
+    private void strokerLoop(HardwareIo io) {
+        int goal;
+        long duration;
+        synchronized (this) {
+            goal = goalPosition;
+            duration = goalDuration;
+        }
+        if (goal != lastGoal) {
+            lastGoal = goal;
+            long steps = Math.max(duration / 100, 1);
+            moveAmount = (int) ((goal - currentPosition) / steps);
+            if (moveAmount == 0) {
+                moveAmount = Integer.signum(goal - currentPosition);
+            }
+        }
+        CompletableFuture<Void> write = CompletableFuture.completedFuture(null);
+        if (currentPosition != lastGoal) {
+            currentPosition += moveAmount;
+            if (moveAmount < 0 ? currentPosition < lastGoal : currentPosition > lastGoal) {
+                currentPosition = lastGoal;
+            }
+            write = io.write(Endpoint.TX, ascii("FSetSite:" + currentPosition + ";"), false);
+        }
+        write.thenRunAsync(() -> strokerLoop(io),
+                CompletableFuture.delayedExecutor(100, java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public List<HardwareCommand> positionWithDuration(int featureIndex, int position, long durationMs) {
+        if (mode != Mode.STROKER) {
+            throw ProtocolHandler.unsupported("HwPositionWithDuration");
+        }
+        synchronized (this) {
+            goalPosition = position;
+            goalDuration = durationMs;
+        }
+        return List.of();
     }
 
     @Override

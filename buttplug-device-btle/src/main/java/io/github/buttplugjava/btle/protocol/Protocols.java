@@ -45,6 +45,21 @@ public final class Protocols {
 
     private static Map<String, ProtocolFactory> builtInMap() {
         Map<String, ProtocolFactory> m = new LinkedHashMap<>();
+        m.put("sexverse-v3", SexverseV3::new);
+        m.put("fredorch-rotary", FredorchRotary::new);
+        m.put("htk_bm", HtkBm::new);
+        m.put("kgoal-boost", KGoalBoost::new);
+        m.put("kiiroo-v2", KiirooV2::new);
+        m.put("kiiroo-v3", () -> new KiirooV21(false));
+        m.put("monsterpub", MonsterPub::new);
+        m.put("mymuselinkplus", MyMuseLinkPlus::new);
+        m.put("mysteryvibe-v2", MysteryVibeV2::new);
+        m.put("prettylove", PrettyLove::new);
+        m.put("thehandy", TheHandy::new);
+        m.put("thehandy-v3", TheHandyV3::new);
+        m.put("vibcrafter", VibCrafter::new);
+        m.put("vibratissimo", Vibratissimo::new);
+        m.put("youcups", Youcups::new);
         m.put("lovense", Lovense::new);
         m.put("wevibe", WeVibe::new);
         m.put("wevibe-8bit", () -> new WeVibe8Bit(false));
@@ -132,7 +147,6 @@ public final class Protocols {
         m.put("kiiroo-powershot", KiirooPowerShot::new);
         m.put("mizzzee-v3", MizzZeeV3::new);
         m.put("sexverse-v2", SexverseV2::new);
-        m.put("sexverse-v3", SexverseV3::new);
         m.put("mysteryvibe", MysteryVibe::new);
         m.put("tryfun-meta2", TryFunMeta2::new);
         m.put("tcode-v03", TCodeV03::new);

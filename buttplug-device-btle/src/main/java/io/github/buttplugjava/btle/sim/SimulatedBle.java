@@ -1,6 +1,7 @@
 package io.github.buttplugjava.btle.sim;
 
 import io.github.buttplugjava.btle.Advertisement;
+import io.github.buttplugjava.btle.BleDeviceSource;
 import io.github.buttplugjava.btle.Endpoint;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
@@ -12,6 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
+
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -22,7 +27,9 @@ import java.util.concurrent.ForkJoinPool;
  * protocol handlers.
  *
  * <pre>{@code
- * BleAdapter adapter = SimulatedBle.adapter(List.of("lovense", "wevibe"));
+ * DeviceSource toys = SimulatedBle.source(List.of("lovense", "wevibe"));   // for a DeviceManager
+ * // or, to choose the configuration, executor or batching window:
+ * SimulatedAdapter adapter = SimulatedBle.adapter(List.of("lovense", "wevibe"));
  * DeviceSource source = new BleDeviceSource(adapter, DeviceConfiguration.bundled());
  * }</pre>
  */
@@ -66,6 +73,44 @@ public final class SimulatedBle {
     /** The short names {@link #adapter} accepts, e.g. {@code lovense}, {@code wevibe}. */
     public static List<String> names() {
         return List.copyOf(KINDS.keySet());
+    }
+
+    /**
+     * A device source of simulated toys driven through their real protocol handlers: one toy per
+     * name, the bundled configuration, the common pool. Closing the source closes its adapter.
+     *
+     * @throws IllegalArgumentException on an unknown name
+     */
+    public static DeviceSource source(List<String> names) {
+        SimulatedAdapter adapter = adapter(names);
+        BleDeviceSource ble = new BleDeviceSource(adapter, DeviceConfiguration.bundled());
+        return new DeviceSource() {
+            @Override
+            public String name() {
+                return "simulated BLE";
+            }
+
+            @Override
+            public void start(DeviceSourceListener listener) {
+                ble.start(listener);
+            }
+
+            @Override
+            public CompletableFuture<Void> startScanning() {
+                return ble.startScanning();
+            }
+
+            @Override
+            public CompletableFuture<Void> stopScanning() {
+                return ble.stopScanning();
+            }
+
+            @Override
+            public void close() {
+                ble.close();
+                adapter.close();
+            }
+        };
     }
 
     /** An adapter with one toy per name, using the bundled configuration and the common pool. */

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 /** A TinyB {@link BluetoothDevice} we connected, with its characteristics. */
 final class TinyBPeripheral implements BlePeripheral {
     private static final Logger log = LoggerFactory.getLogger(TinyBPeripheral.class);
+    private static final long WATCH_MS = 200;
 
     private final BluetoothDevice device;
     private final String address;
@@ -36,6 +37,7 @@ final class TinyBPeripheral implements BlePeripheral {
     private final Executor notifications;
     private final DisconnectTracker link;
     private final CompletableFuture<Void> resolved = new CompletableFuture<>();
+    private CompletableFuture<Void> disconnection;
     private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
 
@@ -68,9 +70,7 @@ final class TinyBPeripheral implements BlePeripheral {
             if (!tinyb("connect to " + name, device::connect)) {
                 throw new BleException("connect to " + name + ": TinyB reported failure");
             }
-            if (device.getServicesResolved()) {
-                resolved.complete(null);
-            }
+            watch();
         }, calls).thenCompose(v -> resolved.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
                 .handle((v, e) -> {
                     if (e == null) {
@@ -102,6 +102,31 @@ final class TinyBPeripheral implements BlePeripheral {
                         CompletableFuture.runAsync(this::disconnectQuietly, calls);
                     }
                 });
+    }
+
+    /**
+     * Checks TinyB's view of the link every {@value #WATCH_MS} ms on the TinyB thread while it is up:
+     * services resolved (while connecting) and still connected. TinyB's property notifications are
+     * the fast path, but in our tests one was occasionally never delivered; this bounds the damage.
+     */
+    private void watch() {
+        if (!link.isConnected()) {
+            return;
+        }
+        try {
+            if (!resolved.isDone() && device.getServicesResolved()) {
+                resolved.complete(null);
+            }
+            if (resolved.isDone() && !resolved.isCompletedExceptionally() && !device.getConnected()) {
+                lost("the peripheral disconnected");
+                return;
+            }
+        } catch (RuntimeException e) {
+            lost("TinyB lost the device: " + e.getMessage());
+            return;
+        }
+        CompletableFuture.runAsync(this::watch,
+                CompletableFuture.delayedExecutor(WATCH_MS, TimeUnit.MILLISECONDS, calls));
     }
 
     void lost(String why) {
@@ -191,14 +216,18 @@ final class TinyBPeripheral implements BlePeripheral {
     }
 
     @Override
-    public CompletableFuture<Void> disconnect() {
+    public synchronized CompletableFuture<Void> disconnect() {
+        if (disconnection != null) {
+            return disconnection;
+        }
         if (!link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> {
+        disconnection = CompletableFuture.runAsync(() -> {
             disconnectQuietly();
             lost("disconnected on request");
         }, calls);
+        return disconnection;
     }
 
     private void disconnectQuietly() {

@@ -55,6 +55,15 @@ class BluezBackendTest extends BleBackendContract {
     }
 
     @Test
+    void aBusPolicyThatDeniesBluezIsAClearError(@TempDir Path dir) throws Exception {
+        try (FakeBluez denied = FakeBluez.start(dir.resolve("bus"), Optional.of(List.of()), FakeBluez.DENY_BLUEZ_CONFIG);
+             BluezBleAdapter bluez = new BluezBleAdapter(BluezOptions.defaults().withBusAddress(denied.address()))) {
+            assertThatThrownBy(() -> await(bluez.startScan(a -> { })))
+                    .hasCauseInstanceOf(BleException.class).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
     void noBusAtAllIsAClearError(@TempDir Path dir) {
         try (BluezBleAdapter bluez = new BluezBleAdapter(BluezOptions.defaults()
                 .withBusAddress("unix:path=" + dir.resolve("nobody-listens")))) {

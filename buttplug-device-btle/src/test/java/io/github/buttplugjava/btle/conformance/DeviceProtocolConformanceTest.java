@@ -48,9 +48,49 @@ class DeviceProtocolConformanceTest {
         return cases(() -> new ServerDriver(3));
     }
 
+    /** The cases the reference runs for a spec v2 client (VibrateCmd, RotateCmd, LinearCmd, BatteryLevelCmd). */
+    @TestFactory
+    Stream<DynamicTest> serverV2() throws Exception {
+        return cases(() -> new ServerDriver(2), oldVersionCases("v2"));
+    }
+
+    /** The cases the reference runs for a spec v1 client. */
+    @TestFactory
+    Stream<DynamicTest> serverV1() throws Exception {
+        return cases(() -> new ServerDriver(1), oldVersionCases("v1"));
+    }
+
+    /** The cases the reference runs for a spec v0 client (SingleMotorVibrateCmd, StopDeviceCmd). */
+    @TestFactory
+    Stream<DynamicTest> serverV0() throws Exception {
+        return cases(() -> new ServerDriver(0), oldVersionCases("v0"));
+    }
+
+    /** The case names listed under {@code [version]} in old-version-cases.txt. */
+    static List<String> oldVersionCases(String version) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                DeviceCaseRunner.resource("old-version-cases.txt"), StandardCharsets.UTF_8))) {
+            String section = "";
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                line = line.trim();
+                if (line.startsWith("[")) {
+                    section = line.substring(1, line.length() - 1);
+                } else if (section.equals(version) && line.startsWith("test_")) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
     private static Stream<DynamicTest> cases(java.util.function.Supplier<CaseDriver> driver) throws Exception {
+        return cases(driver, caseNames());
+    }
+
+    private static Stream<DynamicTest> cases(java.util.function.Supplier<CaseDriver> driver, List<String> names) {
         String only = System.getProperty("conformance.only", "");
-        return caseNames().stream().filter(n -> only.isEmpty() || n.matches(only)).map(name -> DynamicTest.dynamicTest(name, () -> {
+        return names.stream().filter(n -> only.isEmpty() || n.matches(only)).map(name -> DynamicTest.dynamicTest(name, () -> {
             try (DeviceCaseRunner runner = new DeviceCaseRunner(name, driver.get())) {
                 runner.run();
             }

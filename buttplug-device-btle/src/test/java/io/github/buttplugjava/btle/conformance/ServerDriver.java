@@ -28,8 +28,9 @@ import static io.github.buttplugjava.btle.conformance.Yaml.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends the abstract messages as JSON frames of one spec version (v4 OutputCmd/InputCmd/StopCmd, or
- * v3 ScalarCmd/VibrateCmd/RotateCmd/LinearCmd/SensorReadCmd/StopDeviceCmd) through the real
+ * Sends the abstract messages as JSON frames of one spec version (v4 OutputCmd/InputCmd/StopCmd;
+ * v3 ScalarCmd/VibrateCmd/RotateCmd/LinearCmd/SensorReadCmd/StopDeviceCmd; v2/v1 VibrateCmd,
+ * RotateCmd, LinearCmd, BatteryLevelCmd; v0 SingleMotorVibrateCmd) through the real
  * {@link ButtplugServer} and {@link DeviceManager} over an in-process connector, as a client of that
  * version would.
  */
@@ -49,8 +50,8 @@ final class ServerDriver implements CaseDriver {
     private InProcessConnector client;
 
     ServerDriver(int version) {
-        if (version != 3 && version != 4) {
-            throw new IllegalArgumentException("spec version " + version + " is not driven by this runner");
+        if (version < 0 || version > 4) {
+            throw new IllegalArgumentException("spec version " + version + " does not exist");
         }
         this.version = version;
     }
@@ -80,7 +81,7 @@ final class ServerDriver implements CaseDriver {
         ObjectNode hello = JSON.createObjectNode().put("ClientName", "conformance");
         if (version == 4) {
             hello.put("ProtocolVersionMajor", 4).put("ProtocolVersionMinor", 0);
-        } else {
+        } else if (version > 0) {
             hello.put("MessageVersion", version);
         }
         expect(request("RequestServerInfo", hello), "ServerInfo");
@@ -158,7 +159,11 @@ final class ServerDriver implements CaseDriver {
     @Override
     public CompletableFuture<?> send(int testIndex, Tagged message) throws Exception {
         int deviceIndex = order.get(testIndex);
-        return version == 4 ? sendV4(deviceIndex, message) : sendV3(deviceIndex, message);
+        return switch (version) {
+            case 4 -> sendV4(deviceIndex, message);
+            case 3 -> sendV3(deviceIndex, message);
+            default -> sendOld(deviceIndex, message);
+        };
     }
 
     private CompletableFuture<?> sendV4(int deviceIndex, Tagged message) throws Exception {
@@ -287,6 +292,62 @@ final class ServerDriver implements CaseDriver {
                 double expected = number(map(message.value()).get("expected_power"));
                 CompletableFuture<?> check = request("SensorReadCmd", body.put("SensorIndex", 0).put("SensorType", "Battery"))
                         .thenAccept(reply -> assertThat(reply.path("SensorReading").path("Data").path(0).asInt() / 100.0)
+                                .as("battery reply %s", reply).isEqualTo(expected));
+                if (Boolean.TRUE.equals(map(message.value()).get("run_async"))) {
+                    return check;
+                }
+                check.get(WAIT_MS + 500, TimeUnit.MILLISECONDS);
+                return null;
+            }
+            case "Stop" -> type = "StopDeviceCmd";
+            default -> throw new UnsupportedOperationException("test message " + message.tag() + " is not supported");
+        }
+        expect(request(type, body), "Ok");
+        return null;
+    }
+
+    /**
+     * Spec v0-v2, as the reference's old-version runners send them: {@code Scalar} does not exist
+     * and is skipped; v0 knows only {@code SingleMotorVibrateCmd} (the first speed) and skips
+     * rotate, linear and battery; v1 has no battery message.
+     */
+    private CompletableFuture<?> sendOld(int deviceIndex, Tagged message) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("DeviceIndex", deviceIndex);
+        String type;
+        switch (message.tag()) {
+            case "Scalar" -> {
+                return null;
+            }
+            case "Vibrate" -> {
+                if (version == 0) {
+                    Object first = list(message.value()).isEmpty() ? null : list(message.value()).get(0);
+                    type = "SingleMotorVibrateCmd";
+                    body.put("Speed", first == null ? 0.0 : number(map(first).get("Speed")));
+                } else {
+                    type = "VibrateCmd";
+                    ArrayNode speeds = body.putArray("Speeds");
+                    for (Object o : list(message.value())) {
+                        Map<String, Object> m = map(o);
+                        speeds.addObject().put("Index", ((Number) m.get("Index")).intValue()).put("Speed", number(m.get("Speed")));
+                    }
+                }
+            }
+            case "Rotate", "Linear" -> {
+                if (version == 0) {
+                    return null;
+                }
+                return sendV3(deviceIndex, message);
+            }
+            case "Battery" -> {
+                if (version < 2) {
+                    if (version == 0) {
+                        return null;
+                    }
+                    throw new UnsupportedOperationException("spec v1 has no battery message");
+                }
+                double expected = number(map(message.value()).get("expected_power"));
+                CompletableFuture<?> check = request("BatteryLevelCmd", body)
+                        .thenAccept(reply -> assertThat(reply.path("BatteryLevelReading").path("BatteryLevel").asDouble())
                                 .as("battery reply %s", reply).isEqualTo(expected));
                 if (Boolean.TRUE.equals(map(message.value()).get("run_async"))) {
                     return check;

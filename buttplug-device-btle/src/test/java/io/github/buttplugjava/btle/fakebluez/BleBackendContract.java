@@ -39,7 +39,7 @@ public abstract class BleBackendContract {
     protected static final UUID WEVIBE_RX = UUID.fromString("f000b000-0451-4000-b000-000000000000");
     protected static final UUID BATTERY_SERVICE = UUID.fromString("0000180f-0000-1000-8000-00805f9b34fb");
     protected static final UUID BATTERY_LEVEL = UUID.fromString("00002a19-0000-1000-8000-00805f9b34fb");
-    protected static final long WAIT_SECONDS = 10;
+    protected static final long WAIT_SECONDS = 15;
 
     protected FakeBluez fake;
     protected BleAdapter adapter;
@@ -59,6 +59,7 @@ public abstract class BleBackendContract {
     @AfterEach
     void closeAdapter() {
         adapter.close();
+        fake.awaitAllDisconnected(waitTime());
     }
 
     protected static <T> T await(CompletableFuture<T> future) throws Exception {

@@ -29,6 +29,8 @@ public final class FakeBluez implements AutoCloseable {
     private static final Path HERE = Path.of("src", "test", "python");
     private static final Path SCRIPT = HERE.resolve("fake_bluez.py");
     private static final Path BUS_CONFIG = HERE.resolve("bus.conf");
+    /** A bus whose policy lets nobody send to org.bluez: what a user outside the bluetooth group sees. */
+    public static final Path DENY_BLUEZ_CONFIG = HERE.resolve("bus-deny-bluez.conf");
 
     private final Process bus;
     private final Process service;
@@ -90,12 +92,17 @@ public final class FakeBluez implements AutoCloseable {
      * BlueZ on it with those arguments (e.g. {@code --device lovense,AA:..}).
      */
     public static FakeBluez start(Path socket, Optional<List<String>> serviceArgs) throws IOException {
+        return start(socket, serviceArgs, BUS_CONFIG);
+    }
+
+    /** As {@link #start(Path, Optional)}, with another bus configuration (e.g. {@link #DENY_BLUEZ_CONFIG}). */
+    public static FakeBluez start(Path socket, Optional<List<String>> serviceArgs, Path busConfig) throws IOException {
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
         // dbus-daemon has no "exit with your parent": a shell keeps it until our end of its stdin closes
         Process bus = new ProcessBuilder("sh", "-c",
                 "dbus-daemon \"$@\" & d=$!; trap 'kill $d' EXIT INT TERM; cat > /dev/null", "sh",
-                "--config-file=" + BUS_CONFIG.toAbsolutePath(), "--address=unix:path=" + socket.toAbsolutePath(),
+                "--config-file=" + busConfig.toAbsolutePath(), "--address=unix:path=" + socket.toAbsolutePath(),
                 "--print-address", "--nofork")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Process service = null;
@@ -167,6 +174,22 @@ public final class FakeBluez implements AutoCloseable {
             return controlConnection.getRemoteObject("org.bluez", path, type);
         } catch (DBusException e) {
             throw new IllegalStateException("cannot reach the fake BlueZ: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits (bounded poll) until no fake peripheral is connected any more: adapters close
+     * asynchronously, and a late Disconnect must not hit the next test's peripherals.
+     */
+    public void awaitAllDisconnected(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> connected = control().ConnectedPeripherals();
+        while (!connected.isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            connected = control().ConnectedPeripherals();
+        }
+        if (!connected.isEmpty()) {
+            throw new AssertionError("still connected after " + timeout + ": " + connected);
         }
     }
 

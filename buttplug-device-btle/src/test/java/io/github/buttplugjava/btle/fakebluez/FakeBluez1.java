@@ -31,6 +31,8 @@ public interface FakeBluez1 extends DBusInterface {
 
     void Configure(String address, Map<String, Variant<?>> options);
 
+    List<String> ConnectedPeripherals();
+
     Map<String, Variant<?>> GetDiscoveryFilter();
 
     void Reset();

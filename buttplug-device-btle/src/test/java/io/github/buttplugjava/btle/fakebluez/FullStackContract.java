@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(FakeBluezExtension.class)
 public abstract class FullStackContract {
-    private static final long WAIT_SECONDS = 10;
+    private static final long WAIT_SECONDS = 15;
 
     protected FakeBluez fake;
     private BleAdapter adapter;
@@ -76,6 +76,7 @@ public abstract class FullStackContract {
         server.close();
         manager.close();
         adapter.close();
+        fake.awaitAllDisconnected(java.time.Duration.ofSeconds(WAIT_SECONDS));
     }
 
     private ButtplugClientDevice scanFor(String name) throws Exception {

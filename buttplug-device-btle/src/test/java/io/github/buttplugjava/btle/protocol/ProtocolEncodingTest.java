@@ -157,6 +157,48 @@ class ProtocolEncodingTest {
     }
 
     @Test
+    void launchEntersCommandModeAndMovesWithTheSpeedCurve() throws Exception {
+        RecordingIo io = new RecordingIo("Launch");
+        KiirooV2 launch = new KiirooV2();
+        launch.initialize(io, definition("kiiroo-v2", "Launch")).get(1, TimeUnit.SECONDS);
+        assertThat(io.log).containsExactly(w(Endpoint.FIRMWARE, true, 0x00));
+        int speed = (int) (250 * Math.pow((300 * 90.0) / (0.5 * 100.0), -1.05) * 99.0);
+        assertThat(launch.positionWithDuration(0, 99 / 2, 300))
+                .containsExactly(w(Endpoint.TX, false, 49, (int) (250 * Math.pow((300 * 90.0) / ((49 / 99.0) * 100.0), -1.05) * 99.0)));
+        assertThat(speed).isPositive();
+    }
+
+    @Test
+    void theHandySendsAProtobufLinearCmd() {
+        // Payload{1: Message{403: LinearCmd{1: 2, 3: Vector{2: 500, 3: 0.5}}}}, hand-encoded
+        byte[] vector = Frames.bytes(0x10, 0xf4, 0x03, 0x19, 0, 0, 0, 0, 0, 0, 0xe0, 0x3f);
+        byte[] cmd = concat(Frames.bytes(0x08, 0x02, 0x1a, vector.length), vector);
+        byte[] message = concat(Frames.bytes(0x9a, 0x19, cmd.length), cmd);
+        byte[] payload = concat(Frames.bytes(0x0a, message.length), message);
+        assertThat(new TheHandy().positionWithDuration(0, 50, 500))
+                .containsExactly(new HardwareCommand.Write(Endpoint.TX, payload, true, 0));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void lovenseStrokerStepsTowardThePosition() throws Exception {
+        RecordingIo io = new RecordingIo("LVS-Solace");
+        Lovense solace = new Lovense();
+        solace.initialize(io, definition("lovense", "BA")).get(1, TimeUnit.SECONDS);
+        assertThat(solace.positionWithDuration(0, 30, 300)).isEmpty();
+        for (int pos : new int[] {10, 20, 30}) {
+            HardwareCommand next = io.written.poll(3, TimeUnit.SECONDS);
+            assertThat(next).isEqualTo(new HardwareCommand.Write(Endpoint.TX, Lovense.ascii("FSetSite:" + pos + ";"), false, 0));
+        }
+        assertThat(io.written.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
     void unsupportedCommandsFailWithADeviceError() {
         assertThatThrownBy(() -> new Realov().output(0, OutputCommand.of(OutputType.ROTATE, 3)))
                 .isInstanceOf(ButtplugDeviceException.class).hasMessageContaining("Rotate");

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 final class RecordingIo implements HardwareIo {
 
     final List<HardwareCommand> log = new ArrayList<>();
+    final java.util.concurrent.BlockingQueue<HardwareCommand> written = new java.util.concurrent.LinkedBlockingQueue<>();
     final Map<Endpoint, byte[]> reads = new EnumMap<>(Endpoint.class);
     private final String name;
 
@@ -44,6 +45,7 @@ final class RecordingIo implements HardwareIo {
     @Override
     public synchronized CompletableFuture<Void> write(Endpoint endpoint, byte[] data, boolean withResponse) {
         log.add(new HardwareCommand.Write(endpoint, data, withResponse, 0));
+        written.add(new HardwareCommand.Write(endpoint, data, withResponse, 0));
         return CompletableFuture.completedFuture(null);
     }
 

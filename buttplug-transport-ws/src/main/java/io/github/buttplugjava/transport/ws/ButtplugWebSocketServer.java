@@ -145,6 +145,12 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /** See {@link WebSocketServer.Builder#maxConnections(int)}. */
+        public Builder maxConnections(int count) {
+            sockets.maxConnections(count);
+            return this;
+        }
+
         /** See {@link WebSocketServer.Builder#tls(SSLContext)}. */
         public Builder tls(SSLContext context) {
             sockets.tls(context);

@@ -46,6 +46,9 @@ public final class WebSocketServer implements AutoCloseable {
     /** Default largest text frame accepted: 1 MiB. */
     public static final int DEFAULT_MAX_FRAME_SIZE = WebSocketConnector.DEFAULT_MAX_FRAME_SIZE;
 
+    /** Default most sockets open at once. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+
     /** How long {@link #stop()} waits for clients to answer the close frames before dropping them. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
@@ -59,12 +62,14 @@ public final class WebSocketServer implements AutoCloseable {
     private volatile boolean stopping;
     private final int port;
     private final int maxFrameSize;
+    private final int maxConnections;
 
     private WebSocketServer(Builder b) throws IOException {
         this.host = b.host;
         this.secure = b.tls != null;
         this.handler = b.handler;
         this.maxFrameSize = b.maxFrameSize;
+        this.maxConnections = b.maxConnections;
         this.grizzly = new GrizzlyHost(b.host, b.port, b.maxFrameSize, b.tls);
         try {
             grizzly.deploy(new ServerEndpointConfig.Configurator() {
@@ -179,6 +184,11 @@ public final class WebSocketServer implements AutoCloseable {
             pipe.closeWith(CloseReason.CloseCodes.GOING_AWAY, "server shutting down", null);
             return;
         }
+        if (open.size() > maxConnections) {
+            log.warn("{}: refused, {} connections already open", pipe.label(), maxConnections);
+            pipe.closeWith(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections", null);
+            return;
+        }
         Admission admission;
         try {
             admission = Objects.requireNonNull(handler.onConnection(pipe.path(), pipe), "handler returned null");
@@ -200,6 +210,7 @@ public final class WebSocketServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private SSLContext tls;
         private ConnectionHandler handler;
 
@@ -227,6 +238,15 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxFrameSize must be positive: " + bytes);
             }
             this.maxFrameSize = bytes;
+            return this;
+        }
+
+        /** Most sockets open at once (default 1024); one more is closed at once with 1013 (try again later). */
+        public Builder maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + count);
+            }
+            this.maxConnections = count;
             return this;
         }
 

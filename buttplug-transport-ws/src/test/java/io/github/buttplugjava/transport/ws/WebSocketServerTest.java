@@ -470,6 +470,21 @@ class WebSocketServerTest {
     }
 
     @Test
+    void connectionsBeyondTheLimitAreClosedWith1013() throws Exception {
+        echoServer(WebSocketServer.builder().maxConnections(2));
+        client("/").connect(new RecordingListener()).get(10, TimeUnit.SECONDS);
+        client("/").connect(new RecordingListener()).get(10, TimeUnit.SECONDS);
+        nextAccepted();
+        nextAccepted();
+        try (RawWebSocket third = RawWebSocket.open(server.port(), "/")) {
+            RawWebSocket.Frame close = third.readUntilClose();
+            assertThat(close.closeCode()).isEqualTo(1013);
+            assertThat(close.closeReason()).isEqualTo("too many connections");
+        }
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
     void rejectsNonWebSocketAddresses() {
         assertThatThrownBy(() -> WebSocketConnector.to(URI.create("http://127.0.0.1:1/")))
                 .isInstanceOf(IllegalArgumentException.class);

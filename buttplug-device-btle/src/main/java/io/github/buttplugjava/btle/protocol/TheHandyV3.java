@@ -1,0 +1,83 @@
+package io.github.buttplugjava.btle.protocol;
+
+import io.github.buttplugjava.btle.Endpoint;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Handy firmware 4+ and The Oh! ({@code OHD_hwN_...}; the model is the {@code hwN} part):
+ * protobuf {@code RpcMessage{type: REQUEST (1), request: Request{params, id}}} on {@code tx}. At
+ * start it subscribes to {@code rx} and asks for the battery (710) and the capabilities (713),
+ * without response, waiting briefly for each reply (which it does not need). Moves are
+ * {@code HdspXpTSet} (744: xp = p/100, t = ms, stop_on_target), vibration {@code HvpSet}
+ * (900: amplitude = s/100, frequency 100) or {@code HvpStop} (901), with response, numbered from 0.
+ */
+final class TheHandyV3 implements ProtocolHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TheHandyV3.class);
+    private static final Duration REPLY_TIMEOUT = Duration.ofMillis(500);
+    private static final int REQUEST = 1;
+    private static final int BATTERY_GET = 710;
+    private static final int CAPABILITIES_GET = 713;
+    private static final int HDSP_XP_T_SET = 744;
+    private static final int HVP_SET = 900;
+    private static final int HVP_STOP = 901;
+
+    private int sequence;
+
+    @Override
+    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+        String[] parts = io.name().split("_");
+        return CompletableFuture.completedFuture(new Identification(protocol, parts.length > 2 ? parts[1] : "unknown"));
+    }
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+        return io.subscribe(Endpoint.RX)
+                .thenCompose(v -> ask(io, request(1, BATTERY_GET, new ProtobufWriter())))
+                .thenCompose(v -> ask(io, request(2, CAPABILITIES_GET, new ProtobufWriter())));
+    }
+
+    private static CompletableFuture<Void> ask(HardwareIo io, byte[] request) {
+        CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, REPLY_TIMEOUT);
+        return io.write(Endpoint.TX, request, false)
+                .thenCompose(v -> reply.handle((data, e) -> {
+                    if (e != null) {
+                        log.debug("The Handy did not answer a start-up request: {}", e.toString());
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public List<HardwareCommand> positionWithDuration(int featureIndex, int position, long durationMs) {
+        ProtobufWriter params = new ProtobufWriter()
+                .float32(1, position / 100f).varint(2, durationMs).bool(3, true);
+        return send(featureIndex, HDSP_XP_T_SET, params);
+    }
+
+    @Override
+    public List<HardwareCommand> vibrate(int featureIndex, int speed) {
+        if (speed == 0) {
+            return send(featureIndex, HVP_STOP, new ProtobufWriter());
+        }
+        ProtobufWriter params = new ProtobufWriter().float32(1, speed / 100f).varint(2, 100).float32(3, 0f);
+        return send(featureIndex, HVP_SET, params);
+    }
+
+    private List<HardwareCommand> send(int featureIndex, int kind, ProtobufWriter params) {
+        int id = sequence++;
+        return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, request(id, kind, params), true));
+    }
+
+    /** {@code RpcMessage{type: REQUEST, request: Request{<kind>: params, id}}}. */
+    static byte[] request(int id, int kind, ProtobufWriter params) {
+        ProtobufWriter request = new ProtobufWriter().message(kind, params).varint(2, id);
+        return new ProtobufWriter().varint(1, REQUEST).message(2, request).toByteArray();
+    }
+}
