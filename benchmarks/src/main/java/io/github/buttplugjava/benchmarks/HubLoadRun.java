@@ -32,10 +32,12 @@ import java.util.concurrent.locks.LockSupport;
  * Bounded: every wait has a deadline and a watchdog ends the JVM after {@code --max-seconds}.
  *
  * <p>Arguments (all optional): {@code --agents 20 --samples 2000 --in-flight 8 --seconds 10
- * --idle 500 --hold-seconds 10 --max-seconds 300}.
+ * --idle 500 --idle-ping-ms 1500 --hold-seconds 10 --max-seconds 300}; {@code --idle-ping-ms} is the
+ * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent twice per period).
  */
 public final class HubLoadRun {
 
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final int BLOCK = 100;
     private static final long WAIT_SECONDS = 10;
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -47,6 +49,7 @@ public final class HubLoadRun {
     private final int idle;
     private final int holdSeconds;
     private final int maxSeconds;
+    private final int agentPingMs;
 
     private HubLoadRun(Args a) {
         agents = a.integer("--agents", 20);
@@ -56,10 +59,13 @@ public final class HubLoadRun {
         idle = a.integer("--idle", 500);
         holdSeconds = a.integer("--hold-seconds", 10);
         maxSeconds = a.integer("--max-seconds", 300);
+        agentPingMs = a.integer("--idle-ping-ms", 1500);
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "error");
+        }
         new HubLoadRun(new Args(args)).run();
         System.exit(0);
     }
@@ -77,18 +83,21 @@ public final class HubLoadRun {
             hub.connectController();
             System.out.printf("linked %d agents and the controller in %.1f s%n", agents, (System.nanoTime() - t0) / 1e9);
 
-            roundTrips(floor, hub, frame, samples / 4, false);
-            List<LatencySamples> measured = roundTrips(floor, hub, frame, samples, true);
-            LatencySamples floorRt = measured.get(0);
-            LatencySamples hubRt = measured.get(1);
-            System.out.println(floorRt.summary());
-            System.out.println(hubRt.summary());
-            System.out.printf("ratio hub/floor: p50 %.2fx, p99 %.2fx (goal: p99 within 2x: %s)%n",
-                    hubRt.percentileMicros(50) / floorRt.percentileMicros(50),
-                    hubRt.percentileMicros(99) / floorRt.percentileMicros(99),
-                    hubRt.percentileMicros(99) <= 2 * floorRt.percentileMicros(99) ? "met" : "NOT met");
-
-            throughput(hub);
+            if (samples > 0) {
+                roundTrips(floor, hub, frame, samples / 4, false);
+                List<LatencySamples> measured = roundTrips(floor, hub, frame, samples, true);
+                LatencySamples floorRt = measured.get(0);
+                LatencySamples hubRt = measured.get(1);
+                System.out.println(floorRt.summary());
+                System.out.println(hubRt.summary());
+                System.out.printf("ratio hub/floor: p50 %.2fx, p99 %.2fx (goal: p99 within 2x: %s)%n",
+                        hubRt.percentileMicros(50) / floorRt.percentileMicros(50),
+                        hubRt.percentileMicros(99) / floorRt.percentileMicros(99),
+                        hubRt.percentileMicros(99) <= 2 * floorRt.percentileMicros(99) ? "met" : "NOT met");
+            }
+            if (seconds > 0) {
+                throughput(hub);
+            }
             idleHeap(hub);
         }
     }
@@ -178,10 +187,10 @@ public final class HubLoadRun {
         int before = hub.room.agents().size();
         long baseline = usedHeapAfterGc();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-Xss256k",
+        Process child = new ProcessBuilder(javaBinary(), "-Xmx2g", "-Xss256k", "-D" + LOG_LEVEL + "=" + System.getProperty(LOG_LEVEL),
                 "-cp", System.getProperty("java.class.path"), IdleAgents.class.getName(),
                 hub.hub.shareUri().toString(), HubUnderLoad.SHARE_TOKEN, Integer.toString(idle),
-                Integer.toString(maxSeconds))
+                Integer.toString(maxSeconds), Integer.toString(agentPingMs))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         List<String> childLines = new ArrayList<>();
@@ -194,11 +203,12 @@ public final class HubLoadRun {
         reader.start();
         try {
             long t0 = System.nanoTime();
-            long deadline = t0 + TimeUnit.SECONDS.toNanos(Math.max(60, maxSeconds / 2));
+            long deadline = t0 + TimeUnit.SECONDS.toNanos(Math.min(240, Math.max(30, maxSeconds * 2 / 3)));
             while (hub.room.agents().size() < before + idle) {
                 if (System.nanoTime() > deadline || !child.isAlive()) {
-                    throw new IllegalStateException("only " + (hub.room.agents().size() - before) + " of " + idle
-                            + " idle agents linked; agent JVM said: " + tail(childLines));
+                    System.out.println("only " + (hub.room.agents().size() - before) + " of " + idle
+                            + " idle agents linked by the deadline; agent JVM said: " + tail(childLines));
+                    break;
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // bounded poll-until loop
             }
@@ -209,12 +219,17 @@ public final class HubLoadRun {
             }
             int linkedAfterHold = hub.room.agents().size() - before;
             long loaded = usedHeapAfterGc();
+            int linkedAtGc = hub.room.agents().size() - before;
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-            double perAgent = (double) (loaded - baseline) / idle;
+            System.out.printf("idle agents (MaxPingTime %d ms): %d asked, linked in %.1f s, %d linked after %d s idle,"
+                            + " %d at the heap reading; hub threads %d -> %d%n", agentPingMs, idle, linkSeconds,
+                    linkedAfterHold, holdSeconds, linkedAtGc, threadsBefore, threadsAfter);
+            if (linkedAtGc < idle * 0.9) {
+                System.out.println("hub heap: no figure, fewer than 90% of the idle agents stayed linked");
+                return;
+            }
+            double perAgent = (double) (loaded - baseline) / linkedAtGc;
             double inTwoGib = (2 * GIB - baseline) / perAgent;
-            System.out.printf("idle agents: %d linked in %.1f s, %d still linked after %d s idle;"
-                            + " hub threads %d -> %d%n", idle, linkSeconds, linkedAfterHold, holdSeconds,
-                    threadsBefore, threadsAfter);
             System.out.printf("hub heap after GC: %.1f MiB -> %.1f MiB = %.1f KiB per idle agent link;"
                             + " 2 GiB holds about %.0f agents (goal 10,000: %s)%n",
                     baseline / 1048576.0, loaded / 1048576.0, perAgent / 1024, inTwoGib,

@@ -5,6 +5,7 @@ import io.github.buttplugjava.remote.DeviceGrant;
 import io.github.buttplugjava.remote.RemoteClient;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * in batches, prints {@code linked <n>}, then keeps them until its standard input closes or
  * {@code maxSeconds} pass, and exits.
  *
- * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds>}.
+ * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms>}.
  */
 public final class IdleAgents {
 
@@ -27,11 +28,14 @@ public final class IdleAgents {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
+            System.setProperty(HubLoadRun.LOG_LEVEL, "error");
+        }
         URI hub = URI.create(args[0]);
         String token = args[1];
         int count = Integer.parseInt(args[2]);
         long maxSeconds = Long.parseLong(args[3]);
+        Duration maxPingTime = Duration.ofMillis(Long.parseLong(args[4]));
         CompletableFuture<Void> released = new CompletableFuture<>();
         Thread stdin = new Thread(() -> {
             try {
@@ -52,7 +56,8 @@ public final class IdleAgents {
                 List<CompletableFuture<Void>> started = new ArrayList<>();
                 for (int i = from; i < Math.min(count, from + BATCH); i++) {
                     SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
-                    RemoteClient agent = RemoteClient.builder(hub, token, "idle" + i, local).build();
+                    RemoteClient agent = RemoteClient.builder(hub, token, "idle" + i, local)
+                            .maxPingTime(maxPingTime).build();
                     agents.add(agent);
                     agent.grants().shareAll(DeviceGrant.full()).get(BATCH_SECONDS, TimeUnit.SECONDS);
                     started.add(agent.start());
