@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -21,13 +22,18 @@ import java.util.regex.Pattern;
  * {@code DeviceType;} (reply {@code type:firmware:mac;}), falling back to the BLE name. Command
  * shape depends on the model's outputs: {@code Vibrate:s;}, {@code VibrateN:s;}, {@code Mply:a:b:..;},
  * {@code Rotate:s;} (+ {@code RotateChange;} for counter-clockwise), {@code Air:Level:s;}.
- * Battery: {@code Battery;} answered by {@code 85;}. Strokers (Solace: BA, H) take
+ * Battery: {@code Battery;} answered by {@code 85;} (other replies on rx, such as a late {@code OK;},
+ * are skipped). Strokers (Solace: BA, H) take
  * {@code Mply:speed:range;} for oscillation and move by {@code FSetSite:<pos>;} steps every 100 ms.
  */
 final class Lovense implements ProtocolHandler {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofMillis(500);
     private static final int RETRIES = 5;
+    /** How long a battery read waits for a reply, skipping replies that are not battery levels. */
+    static final Duration BATTERY_TIMEOUT = Duration.ofSeconds(2);
+    /** How many non-battery replies a battery read skips before it gives up. */
+    static final int MAX_SKIPPED = 8;
     private static final Pattern NAME_MODEL = Pattern.compile("LVS-([A-Z]+)\\d+");
     private static final long ROTATE_GROUP = 1L << 62;
     private static final long DIRECTION_GROUP = 1L << 61;
@@ -216,25 +222,56 @@ final class Lovense implements ProtocolHandler {
         if (type != InputType.BATTERY) {
             return ProtocolHandler.super.readInput(io, featureIndex, type);
         }
-        CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, Duration.ofSeconds(2));
+        long deadline = System.nanoTime() + BATTERY_TIMEOUT.toNanos();
+        CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, BATTERY_TIMEOUT);
         return io.write(Endpoint.TX, ascii("Battery;"), false)
-                .thenCompose(v -> reply)
-                .thenApply(Lovense::battery);
+                .thenCompose(v -> awaitBattery(io, reply, deadline, new ArrayList<>()));
     }
 
-    /** The level of a battery reply such as {@code 85;} or {@code s85;}. */
-    static int battery(byte[] data) {
+    /**
+     * The level from the first battery-shaped reply on {@code rx}. Replies that are not one (a late
+     * {@code OK;} of an earlier command, for example) are skipped, at most {@link #MAX_SKIPPED} of
+     * them and only until {@link #BATTERY_TIMEOUT} has passed since the request.
+     */
+    private static CompletableFuture<Integer> awaitBattery(HardwareIo io, CompletableFuture<byte[]> reply, long deadline,
+                                                           List<String> skipped) {
+        return reply.exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e) instanceof TimeoutException
+                        ? new ButtplugDeviceException("Lovense sent no battery reply within " + BATTERY_TIMEOUT.toMillis()
+                                + " ms" + (skipped.isEmpty() ? "" : " (only " + skipped + ")"))
+                        : e))
+                .thenCompose(data -> {
+                    OptionalInt level = batteryLevel(data);
+                    if (level.isPresent()) {
+                        return CompletableFuture.completedFuture(level.getAsInt());
+                    }
+                    skipped.add(new String(data, StandardCharsets.UTF_8).trim());
+                    long left = deadline - System.nanoTime();
+                    if (skipped.size() >= MAX_SKIPPED || left <= 0) {
+                        return CompletableFuture.failedFuture(new ButtplugDeviceException(
+                                "Lovense battery reply not understood: got only " + skipped));
+                    }
+                    return awaitBattery(io, io.nextNotification(Endpoint.RX, Duration.ofNanos(left)), deadline, skipped);
+                });
+    }
+
+    /** The level of a battery reply such as {@code 85;} or {@code s85;}, or empty when it is not one. */
+    static OptionalInt batteryLevel(byte[] data) {
         String s = new String(data, StandardCharsets.UTF_8).trim();
-        int start = s.contains("s") ? 1 : 0;
+        int start = s.startsWith("s") ? 1 : 0;
         int end = s.endsWith(";") ? s.length() - 1 : s.length();
+        if (end <= start) {
+            return OptionalInt.empty();
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return OptionalInt.empty();
+            }
+        }
         try {
             int level = Integer.parseInt(s.substring(start, end));
-            if (level < 0 || level > 255) {
-                throw new NumberFormatException(s);
-            }
-            return level;
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new ButtplugDeviceException("Lovense battery reply not understood: " + s);
+            return level <= 255 ? OptionalInt.of(level) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -127,6 +127,16 @@ final class ScriptedIo implements HardwareIo {
         }
     }
 
+    /** Delivers a notification on {@code rx} to whoever waits for the next one. */
+    void pushRx(byte[] data) {
+        List<CompletableFuture<byte[]>> waiting;
+        synchronized (this) {
+            waiting = new ArrayList<>(rxWaiters);
+            rxWaiters.clear();
+        }
+        waiting.forEach(w -> w.complete(data.clone()));
+    }
+
     /** Delivers a notification to the endpoint's listener, if any. */
     void notify(Endpoint endpoint, byte[] data) {
         Consumer<byte[]> listener;
