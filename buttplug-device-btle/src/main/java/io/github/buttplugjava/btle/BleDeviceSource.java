@@ -59,6 +59,7 @@ public final class BleDeviceSource implements DeviceSource {
     private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
     private volatile DeviceSourceListener listener;
     private volatile boolean closed;
+    private CompletableFuture<Void> closing;
 
     /**
      * A source over an adapter.
@@ -227,16 +228,38 @@ public final class BleDeviceSource implements DeviceSource {
         events.execute(() -> listener.deviceAdded(device));
     }
 
-    /** Stops scanning and disconnects every device (each reported removed). Idempotent. */
+    /**
+     * Stops scanning and disconnects every device (each reported removed). Idempotent. Does not
+     * wait: see {@link #closeAsync()}.
+     */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        adapter.stopScan();
-        for (BleDevice device : new ArrayList<>(devices.values())) {
-            device.stop().whenComplete((v, e) -> device.hardware().peripheral().disconnect());
+        closeAsync();
+    }
+
+    /**
+     * Stops scanning, stops every device's outputs and then disconnects it. Idempotent: every call
+     * returns the same future. Close the adapter only after it completes, so the stop commands
+     * reach the toys.
+     *
+     * @return completes when every device has been stopped (or failed to) and disconnected; never
+     *         fails
+     */
+    public CompletableFuture<Void> closeAsync() {
+        synchronized (this) {
+            if (closing != null) {
+                return closing;
+            }
+            closed = true;
+            adapter.stopScan();
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (BleDevice device : new ArrayList<>(devices.values())) {
+                all.add(device.stop().handle((v, e) -> null)
+                        .thenCompose(v -> device.hardware().peripheral().disconnect())
+                        .handle((v, e) -> null));
+            }
+            closing = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+            return closing;
         }
     }
 

@@ -29,6 +29,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new ControlCommand());
         cli.addSubcommand(new DemoCommand());
         // one line per subcommand: cli.addSubcommand(new XyzCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

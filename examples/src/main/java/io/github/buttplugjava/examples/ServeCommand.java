@@ -1,33 +1,31 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.btle.BleDeviceSource;
-import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.btle.sim.SimulatedBle;
-import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
-import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.core.sim.SimulatedToy;
 import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code buttplug serve}: a Buttplug WebSocket server like Intiface Engine, over simulated toys.
+ * {@code buttplug serve}: a Buttplug WebSocket server like Intiface Engine, over Bluetooth toys
+ * (BlueZ or TinyB) or simulated ones driven through their real protocol handlers.
  * Ctrl-C closes every client (each session stops what it drove), stops every device and exits.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run a Buttplug server (spec v0..v4) on a WebSocket, like Intiface Engine.",
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
+                "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb.",
+                "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -43,14 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "12345", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
-    @Option(names = "--simulate", split = ",", paramLabel = "TOY", completionCandidates = SimulatedToyNames.class,
-            description = "Simulated toys to serve, comma separated; found by a scan. One of: ${COMPLETION-CANDIDATES}.")
-    List<String> simulate = new ArrayList<>();
-
-    @Option(names = "--simulate-ble", split = ",", paramLabel = "TOY", completionCandidates = SimulatedBleToyNames.class,
-            description = "Simulated BLE toys, driven through the real protocol handlers (device configuration, "
-                    + "handshake, command bytes); found by a scan. One of: ${COMPLETION-CANDIDATES}.")
-    List<String> simulateBle = new ArrayList<>();
+    @Mixin
+    BleOptions ble = new BleOptions();
 
     @Option(names = "--max-ping-ms", defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
@@ -78,15 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
     static final class Running {
         final ButtplugWebSocketServer server;
         final DeviceManager devices;
-        final SimulatedDevices sim;
+        final AdapterDeviceSource toys;
 
-        Running(ButtplugWebSocketServer server, DeviceManager devices, SimulatedDevices sim) {
+        Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys) {
             this.server = server;
             this.devices = devices;
-            this.sim = sim;
+            this.toys = toys;
         }
 
-        /** Closes every client, stops every device, frees the port. Blocking, at most ~10 s. */
+        /** Closes every client, stops every device, closes the adapter, frees the port. Blocking, at most ~15 s. */
         void stop() {
             server.close();
             devices.close();
@@ -94,19 +86,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Builds the devices and starts the server.
+     * Opens the Bluetooth adapter, builds the devices and starts the server.
      *
      * @throws IOException when the port cannot be bound or the keystore cannot be read
-     * @throws IllegalArgumentException for an unknown toy name
+     * @throws IllegalArgumentException for an unknown toy name or options that do not fit together
+     * @throws BleOptions.UnusableAdapterException when the Bluetooth adapter cannot be used
      */
-    Running start() throws IOException {
-        SimulatedDevices sim = SimulatedDevices.of(simulate.stream().map(String::trim)
-                .filter(s -> !s.isEmpty()).toArray(String[]::new));
-        List<DeviceSource> sources = new ArrayList<>(List.of(sim));
-        if (!simulateBle.isEmpty()) {
-            sources.add(new BleDeviceSource(SimulatedBle.adapter(simulateBle), DeviceConfiguration.bundled()));
-        }
-        DeviceManager devices = new DeviceManager(sources);
+    Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
+        AdapterDeviceSource toys = ble.open();
+        DeviceManager devices = new DeviceManager(List.of(toys));
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
                     .name(name)
@@ -126,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, sim);
+            return new Running(ws.start(), devices, toys);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
@@ -141,6 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("serve: " + e.getMessage());
             return 2;
+        } catch (BleOptions.UnusableAdapterException e) {
+            System.err.println("serve: " + e.getMessage());
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -148,12 +139,11 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        List<String> toys = new ArrayList<>(simulate);
-        simulateBle.forEach(t -> toys.add(t + " (BLE)"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); simulated toys: {}", name,
-                running.server.uri(), maxPingMs, toys.isEmpty() ? "none" : String.join(", ", toys));
-        if (toys.isEmpty()) {
-            log.info("No devices: add some with --simulate {}", String.join(",", SimulatedToy.names()));
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}", name,
+                running.server.uri(), maxPingMs, ble.describe());
+        if (!ble.anyDevices()) {
+            log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
+                    String.join(",", SimulatedBle.names()));
         }
         stopped.await();
         return 0;

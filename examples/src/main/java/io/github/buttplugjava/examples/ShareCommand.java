@@ -3,7 +3,6 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
-import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.ClientDeviceSource;
 import io.github.buttplugjava.remote.DeviceGrant;
 import io.github.buttplugjava.remote.GrantFilter;
@@ -27,8 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code buttplug share}: shares local toys (simulated, or those of a Buttplug server such as
- * Intiface) with a hub, under a grant. Typed commands change sharing while it runs.
+ * {@code buttplug share}: shares local toys (Bluetooth through BlueZ or TinyB, simulated ones driven
+ * through their real protocol handlers, or those of a Buttplug server such as Intiface) with a hub,
+ * under a grant. Typed commands change sharing while it runs.
  */
 @Command(name = "share", mixinStandardHelpOptions = true,
         description = {"Share toys with a remote controller through a hub.",
@@ -47,9 +47,8 @@ public final class ShareCommand implements Callable<Integer> {
     @Option(names = "--alias", required = true, description = "Your name as the controller sees it, e.g. Alice.")
     String alias;
 
-    @Option(names = "--simulate", split = ",", paramLabel = "TOY", completionCandidates = SimulatedToyNames.class,
-            description = "Share simulated toys: ${COMPLETION-CANDIDATES}.")
-    List<String> simulate = new ArrayList<>();
+    @Mixin
+    BleOptions ble = new BleOptions();
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
@@ -69,18 +68,21 @@ public final class ShareCommand implements Callable<Integer> {
             System.err.println("share: give the room's share token with --token or $" + TOKEN_ENV);
             return 2;
         }
-        if ((server == null) == simulate.isEmpty()) {
-            System.err.println("share: give either --simulate TOY,... or --server URL");
+        if ((server == null) != ble.anyDevices()) {
+            System.err.println("share: give either toys (--simulate TOY,... or --ble bluez|tinyb) or --server URL");
             return 2;
         }
         DeviceGrant grant;
         DeviceSource local;
         try {
             grant = grantOptions.toGrant(Instant.now());
-            local = server != null ? intiface(server) : simulated(simulate);
+            local = server != null ? intiface(server) : bluetooth(ble);
         } catch (IllegalArgumentException e) {
             System.err.println("share: " + e.getMessage());
             return 2;
+        } catch (BleOptions.UnusableAdapterException e) {
+            System.err.println("share: " + e.getMessage());
+            return 1;
         }
         RemoteClient agent = RemoteClient.builder(hub, secret, alias, local)
                 .maxPingTime(Duration.ofMillis(maxPingMs))
@@ -123,10 +125,11 @@ public final class ShareCommand implements Callable<Integer> {
         return linked.isCompletedExceptionally() ? 1 : 0;
     }
 
-    private static DeviceSource simulated(List<String> names) {
-        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true);
-        names.forEach(n -> b.add(n.trim()));
-        return b.build();
+    /** The toys of the --ble backend (the agent scans for them when it starts). */
+    private static DeviceSource bluetooth(BleOptions ble) throws BleOptions.UnusableAdapterException, InterruptedException {
+        DeviceSource source = ble.open();
+        System.out.println("Sharing toys from " + ble.describe() + ".");
+        return source;
     }
 
     private static DeviceSource intiface(URI url) throws Exception {

@@ -1,18 +1,25 @@
 package io.github.buttplugjava.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
-import io.github.buttplugjava.core.sim.RecordedCommand;
-import io.github.buttplugjava.core.sim.SimulatedToy;
+import io.github.buttplugjava.btle.sim.SimulatedAdapter;
+import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +44,12 @@ class ServeCommandTest {
         cli.setOut(new PrintWriter(out, true));
         assertThat(cli.execute("serve", "--help")).as("exit status; output %s", out).isZero();
         assertThat(out.toString()).contains("--port", "--host", "--simulate", "--max-ping-ms", "--name",
-                "--handshake-timeout-ms");
-        for (String toy : SimulatedToy.names()) {
+                "--handshake-timeout-ms", "--ble", "--adapter", "--bus", "bluez", "tinyb", "DBUS_SYSTEM_BUS_ADDRESS")
+                .doesNotContain("--simulate-ble");
+        assertThat(SimulatedBle.names()).hasSizeGreaterThanOrEqualTo(10);
+        for (String toy : SimulatedBle.names()) {
             assertThat(out.toString()).contains(toy);
         }
-        assertThat(out.toString()).contains("--simulate-ble", "satisfyer");
     }
 
     @Test
@@ -49,7 +57,8 @@ class ServeCommandTest {
         ServeCommand serve = parse("serve", "--port", "12399", "--simulate", "lovense,wevibe", "--max-ping-ms", "500",
                 "--name", "Test Server");
         assertThat(serve.port).isEqualTo(12399);
-        assertThat(serve.simulate).containsExactly("lovense", "wevibe");
+        assertThat(serve.ble.toys()).containsExactly("lovense", "wevibe");
+        assertThat(serve.ble.backend).isEqualTo(BleOptions.Backend.SIM);
         assertThat(serve.maxPingMs).isEqualTo(500);
         assertThat(serve.name).isEqualTo("Test Server");
         assertThat(serve.host).isEqualTo("127.0.0.1");
@@ -57,7 +66,7 @@ class ServeCommandTest {
 
     @Test
     void servesSimulatedBleToysThroughTheProtocolHandlers() throws Exception {
-        ServeCommand.Running running = parse("serve", "--port", "0", "--simulate-ble", "lovense").start();
+        ServeCommand.Running running = parse("serve", "--port", "0", "--simulate", "lovense").start();
         BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
         ButtplugClient client = ButtplugClient.builder("ble test client").build();
         client.addListener(new ButtplugClientListener() {
@@ -80,18 +89,70 @@ class ServeCommandTest {
         }
     }
 
-    @Test
-    void anUnknownToyIsAClearErrorWithExitStatus2() {
+    /** Runs the command line; returns the exit status and what it printed on standard error. */
+    private static Map.Entry<Integer, String> runCapturingErrors(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = Cli.commandLine();
-        cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute("serve", "--port", "0", "--simulate", "teapot")).isEqualTo(2);
+        cli.setErr(new PrintWriter(err, true));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = cli.execute(args);
+        } finally {
+            System.setErr(original);
+        }
+        return Map.entry(status, captured.toString(StandardCharsets.UTF_8) + err);
+    }
+
+    @Test
+    void anUnknownToyIsAClearErrorWithExitStatus2() {
+        Map.Entry<Integer, String> run = runCapturingErrors("serve", "--port", "0", "--simulate", "teapot");
+        assertThat(run.getKey()).as(run.getValue()).isEqualTo(2);
+        assertThat(run.getValue()).contains("unknown simulated toy 'teapot'");
+    }
+
+    @Test
+    void aMissingBusIsAOneLineErrorWithExitStatus1() {
+        Map.Entry<Integer, String> run = runCapturingErrors("serve", "--port", "0", "--ble", "bluez",
+                "--bus", "unix:path=/nonexistent/buttplug-test-bus");
+        String printed = run.getValue().strip();
+        assertThat(run.getKey()).as(printed).isEqualTo(1);
+        assertThat(printed).startsWith("serve: bluez").contains("/nonexistent/buttplug-test-bus")
+                .doesNotContain("\tat ", "Exception in thread");
+        assertThat(printed.lines()).as(printed).hasSize(1);
+    }
+
+    @Test
+    void optionsThatDoNotFitTogetherAreClearErrors() {
+        for (String[] args : new String[][] {
+                {"serve", "--port", "0", "--ble", "bluez", "--simulate", "lovense"},
+                {"serve", "--port", "0", "--ble", "tinyb", "--bus", "unix:path=/x"},
+                {"serve", "--port", "0", "--adapter", "hci0"}}) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = Cli.commandLine();
+            cli.setErr(new PrintWriter(err));
+            assertThat(cli.execute(args)).as(String.join(" ", args)).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> parse("serve", "--ble", "bluez", "--simulate", "lovense").start())
+                .hasMessageContaining("--simulate needs --ble sim");
+        assertThatThrownBy(() -> parse("serve", "--ble", "tinyb", "--bus", "unix:path=/x").start())
+                .hasMessageContaining("$DBUS_SYSTEM_BUS_ADDRESS");
     }
 
     @Test
     void servesSimulatedToysToAClientAndStopsThemOnShutdown() throws Exception {
         ServeCommand.Running running = parse("serve", "--port", "0", "--simulate", "lovense,wevibe",
                 "--name", "cli test").start();
+        BlockingQueue<String> lovenseWrites = new LinkedBlockingQueue<>();
+        SimulatedAdapter toys = BleOptions.simulated(running.toys);
+        String lovenseAddress = toys.advertisements().get(0).address();
+        toys.addWriteListener(w -> {
+            if (w.address().equals(lovenseAddress)) {
+                lovenseWrites.add(w.text());
+            }
+        });
         int port = running.server.port();
         BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
         ButtplugClient client = ButtplugClient.builder("cli test client").build();
@@ -105,22 +166,39 @@ class ServeCommandTest {
             client.connect(WebSocketConnector.to(running.server.uri())).get(10, TimeUnit.SECONDS);
             assertThat(client.serverInfo()).hasValueSatisfying(i -> assertThat(i.serverName()).isEqualTo("cli test"));
             client.startScanning().get(10, TimeUnit.SECONDS);
-            ButtplugClientDevice first = added.poll(10, TimeUnit.SECONDS);
-            ButtplugClientDevice second = added.poll(10, TimeUnit.SECONDS);
+            ButtplugClientDevice first = added.poll(20, TimeUnit.SECONDS);
+            ButtplugClientDevice second = added.poll(20, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             assertThat(second).isNotNull();
+            assertThat(List.of(first.name(), second.name())).containsExactlyInAnyOrder("Lovense Hush", "WeVibe 4 Plus");
             ButtplugClientDevice lovense = first.name().contains("Lovense") ? first : second;
             lovense.vibrate(0.5).get(10, TimeUnit.SECONDS);
-            running.sim.device("lovense").awaitOutput(0, c -> c.value() == 10, WAIT);
-            running.sim.device("lovense").clearRecording();
+            awaitWrite(lovenseWrites, "Vibrate:10;");
         } finally {
             running.stop();
         }
-        running.sim.device("lovense").await(c -> c.kind() == RecordedCommand.Kind.STOP
-                || c.output() != null && c.output().value() == 0, WAIT);
+        awaitWrite(lovenseWrites, "Vibrate:0;");
+        assertThat(toys.whenConnected(lovenseAddress).getNow(null).isConnected()).as("disconnected after the stop").isFalse();
         try (ServerSocket rebound = new ServerSocket()) {
             rebound.bind(new InetSocketAddress("127.0.0.1", port));
         }
         client.disconnect();
+    }
+
+    /** Waits (bounded) for the toy to receive {@code expected}, skipping other writes. */
+    private static void awaitWrite(BlockingQueue<String> writes, String expected) throws InterruptedException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String w = writes.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (w == null) {
+                break;
+            }
+            if (w.equals(expected)) {
+                return;
+            }
+            seen.add(w);
+        }
+        throw new AssertionError("the toy never received " + expected + "; it received " + seen);
     }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code java -jar target/buttplug.jar serve --port 0 --simulate lovense} as its own process,
- * as a user would, and drives it with our own client ({@link ServeJarNpmIT} does the same with the
+ * Runs {@code java -jar target/buttplug.jar serve --port 0 --simulate lovense} (a BLE-simulated
+ * Lovense behind the real Lovense protocol handler) as its own process, as a user would, and drives
+ * it with our own client ({@link ServeJarNpmIT} does the same with the
  * npm clients).
  */
 class ServeJarIT {
@@ -117,7 +118,8 @@ class ServeJarIT {
         ButtplugClientDevice toy = added.poll(20, TimeUnit.SECONDS);
         assertThat(toy).isNotNull();
         toy.vibrate(0.5).get(20, TimeUnit.SECONDS);
-        awaitLine(Pattern.compile("sim Lovense Hush: Vibrate feature 0 -> 10/20"));
+        // the BLE-simulated Lovense logs each command it receives from the real Lovense handler
+        awaitLine(Pattern.compile("sim Lovense Hush: Vibrate:10;"));
 
         // SIGTERM runs the same shutdown hook as Ctrl-C; via the handle, so our end of the pipe stays open
         assertThat(serve.toHandle().destroy()).isTrue();
@@ -125,6 +127,6 @@ class ServeJarIT {
         assertThat(serve.waitFor(20, TimeUnit.SECONDS)).as("the server exits").isTrue();
         disconnected.get(20, TimeUnit.SECONDS);
         awaitLine(Pattern.compile("Stopping: closing clients and stopping devices"));
-        awaitLine(Pattern.compile("sim Lovense Hush: stop"));
+        awaitLine(Pattern.compile("sim Lovense Hush: Vibrate:0;"));
     }
 }

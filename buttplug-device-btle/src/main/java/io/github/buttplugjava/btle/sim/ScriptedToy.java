@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,18 +13,21 @@ import java.util.concurrent.CompletableFuture;
  * The behaviour of the toys {@link SimulatedBle} offers: answers the handshakes and battery
  * requests of their protocols (Lovense {@code DeviceType;} and {@code Battery;}, Lelo
  * authorisation, Fredorch echoes, model and battery characteristics) and logs every write at
- * debug level. Battery level 87 %.
+ * info level, as the toy would show it: {@code sim Lovense Hush: Vibrate:10;} (ASCII on tx),
+ * {@code sim We-Vibe 4 Plus: tx <- 0f 03 00 ...} (anything else). Battery level 87 %.
  */
 final class ScriptedToy implements ToyBehaviour {
 
     private static final Logger log = LoggerFactory.getLogger(ScriptedToy.class);
     static final int BATTERY = 87;
 
+    private final String displayName;
     private final String protocol;
     private final String lovenseType;
     private final Map<Endpoint, byte[]> readable;
 
-    ScriptedToy(String protocol, String lovenseType, Map<Endpoint, byte[]> readable) {
+    ScriptedToy(String displayName, String protocol, String lovenseType, Map<Endpoint, byte[]> readable) {
+        this.displayName = displayName;
         this.protocol = protocol;
         this.lovenseType = lovenseType;
         this.readable = Map.copyOf(readable);
@@ -32,8 +35,13 @@ final class ScriptedToy implements ToyBehaviour {
 
     @Override
     public void onWrite(SimulatedPeripheral toy, Endpoint endpoint, byte[] data, boolean withResponse) {
-        if (log.isDebugEnabled()) {
-            log.debug("{} {} <- {}", toy.name(), endpoint.configName(), printable(data));
+        if (log.isInfoEnabled()) {
+            String text = printableText(data);
+            if (endpoint == Endpoint.TX && text != null) {
+                log.info("sim {}: {}", displayName, text);
+            } else {
+                log.info("sim {}: {} <- {}", displayName, endpoint.configName(), text != null ? '"' + text + '"' : hex(data));
+            }
         }
         switch (protocol) {
             case "lovense" -> {
@@ -74,12 +82,17 @@ final class ScriptedToy implements ToyBehaviour {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String printable(byte[] data) {
+    /** The data as ASCII text, or null when it has bytes outside printable ASCII. */
+    private static String printableText(byte[] data) {
         for (byte b : data) {
             if (b < 0x20 || b > 0x7e) {
-                return Arrays.toString(data);
+                return null;
             }
         }
-        return '"' + new String(data, StandardCharsets.US_ASCII) + '"';
+        return data.length == 0 ? null : new String(data, StandardCharsets.US_ASCII);
+    }
+
+    private static String hex(byte[] data) {
+        return HexFormat.ofDelimiter(" ").formatHex(data);
     }
 }

@@ -25,6 +25,7 @@ public final class SimulatedAdapter implements BleAdapter {
     private final Map<String, SimulatedPeripheral> connected = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<SimulatedPeripheral>> connections = new ConcurrentHashMap<>();
     private final Executor executor;
+    private final List<Consumer<SimulatedWrite>> writeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean scanning;
     private volatile boolean closed;
 
@@ -86,13 +87,46 @@ public final class SimulatedAdapter implements BleAdapter {
             return CompletableFuture.failedFuture(new BleException("no simulated toy at " + address));
         }
         SimulatedPeripheral p = new SimulatedPeripheral(address, toy.advertisement().name(), toy.layout(),
-                toy.behaviour().get(), executor);
+                reportingWrites(address, toy.behaviour().get()), executor);
         SimulatedPeripheral old = connected.put(address, p);
         if (old != null) {
             old.disconnect();
         }
         connections.computeIfAbsent(address, a -> new CompletableFuture<>()).complete(p);
         return CompletableFuture.completedFuture(p);
+    }
+
+    /**
+     * Calls {@code listener} with every write any toy of this adapter receives from now on, on the
+     * writer's thread, after the toy's behaviour has seen it. For tests and logs.
+     */
+    public void addWriteListener(Consumer<SimulatedWrite> listener) {
+        writeListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    private ToyBehaviour reportingWrites(String address, ToyBehaviour behaviour) {
+        return new ToyBehaviour() {
+            @Override
+            public void onWrite(SimulatedPeripheral toy, io.github.buttplugjava.btle.Endpoint endpoint, byte[] data,
+                                boolean withResponse) {
+                behaviour.onWrite(toy, endpoint, data, withResponse);
+                if (!writeListeners.isEmpty()) {
+                    SimulatedWrite write = new SimulatedWrite(address, endpoint, data, withResponse);
+                    writeListeners.forEach(l -> l.accept(write));
+                }
+            }
+
+            @Override
+            public CompletableFuture<byte[]> onRead(SimulatedPeripheral toy, io.github.buttplugjava.btle.Endpoint endpoint) {
+                return behaviour.onRead(toy, endpoint);
+            }
+
+            @Override
+            public void onSubscription(SimulatedPeripheral toy, io.github.buttplugjava.btle.Endpoint endpoint,
+                                       boolean subscribed) {
+                behaviour.onSubscription(toy, endpoint, subscribed);
+            }
+        };
     }
 
     /** The connected peripheral at an address, if any. */

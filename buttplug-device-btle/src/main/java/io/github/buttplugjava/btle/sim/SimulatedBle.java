@@ -4,6 +4,7 @@ import io.github.buttplugjava.btle.Advertisement;
 import io.github.buttplugjava.btle.BleDeviceSource;
 import io.github.buttplugjava.btle.Endpoint;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import io.github.buttplugjava.core.device.DeviceSourceListener;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Simulated toys of many protocol families, for demos and {@code serve --simulate}: each
@@ -107,8 +109,8 @@ public final class SimulatedBle {
 
             @Override
             public void close() {
-                ble.close();
-                adapter.close();
+                // the stop commands first, then the toys' links
+                ble.closeAsync().orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> adapter.close());
             }
         };
     }
@@ -142,8 +144,11 @@ public final class SimulatedBle {
             n++;
             Advertisement ad = new Advertisement(address, kind.advertisedName(), kind.manufacturerData(), Set.of(),
                     OptionalInt.of(-50));
+            String displayName = configuration.definition(kind.protocol(),
+                            kind.lovenseType() != null ? kind.lovenseType() : kind.advertisedName(), address)
+                    .map(DeviceDefinition::name).orElse(kind.advertisedName());
             toys.add(new SimulatedToy(ad, layout,
-                    () -> new ScriptedToy(kind.protocol(), kind.lovenseType(), kind.readable())));
+                    () -> new ScriptedToy(displayName, kind.protocol(), kind.lovenseType(), kind.readable())));
         }
         return new SimulatedAdapter(toys, executor);
     }

@@ -26,7 +26,9 @@ public final class FakeBluez implements AutoCloseable {
     public static final String LOVENSE = "AA:BB:CC:DD:EE:01";
     public static final String WEVIBE = "AA:BB:CC:DD:EE:02";
 
-    private static final Path HERE = Path.of("src", "test", "python");
+    /** System property naming the directory of fake_bluez.py and bus.conf, for tests of other modules. */
+    public static final String SCRIPTS_PROPERTY = "fakebluez.scripts";
+    private static final Path HERE = scripts();
     private static final Path SCRIPT = HERE.resolve("fake_bluez.py");
     private static final Path BUS_CONFIG = HERE.resolve("bus.conf");
     /** A bus whose policy lets nobody send to org.bluez: what a user outside the bluetooth group sees. */
@@ -41,6 +43,12 @@ public final class FakeBluez implements AutoCloseable {
         this.bus = bus;
         this.service = service;
         this.address = address;
+    }
+
+    /** The script directory: {@value #SCRIPTS_PROPERTY}, else this module's {@code src/test/python}. */
+    private static Path scripts() {
+        String configured = System.getProperty(SCRIPTS_PROPERTY);
+        return configured == null || configured.isBlank() ? Path.of("src", "test", "python") : Path.of(configured);
     }
 
     /** Why the fake cannot run here (a missing tool), or empty when it can. */
