@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Arguments (all optional): {@code --agents 20 --samples 2000 --in-flight 8 --seconds 10
  * --idle 500 --idle-ping-ms 1500 --hold-seconds 10 --max-seconds 300}; {@code --idle-ping-ms} is the
- * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent twice per period).
+ * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent twice per period);
+ * {@code --max-connections n} runs the hub embedded behind a socket server allowing n sockets (the
+ * stock hub allows the transport default, 1024).
  */
 public final class HubLoadRun {
 
@@ -50,6 +52,7 @@ public final class HubLoadRun {
     private final int holdSeconds;
     private final int maxSeconds;
     private final int agentPingMs;
+    private final int maxConnections;
 
     private HubLoadRun(Args a) {
         agents = a.integer("--agents", 20);
@@ -60,6 +63,7 @@ public final class HubLoadRun {
         holdSeconds = a.integer("--hold-seconds", 10);
         maxSeconds = a.integer("--max-seconds", 300);
         agentPingMs = a.integer("--idle-ping-ms", 1500);
+        maxConnections = a.integer("--max-connections", 0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,12 +76,13 @@ public final class HubLoadRun {
 
     private void run() throws Exception {
         startWatchdog();
-        System.out.printf("hub load run: %d agents, %d samples per path, %d in flight for %d s, %d idle agents;"
-                        + " %d cores, max heap %.2f GiB, load average %.1f%n",
-                agents, samples, inFlight, seconds, idle, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("hub load run: %d agents, %d samples per path, %d in flight for %d s, %d idle agents,"
+                        + " %s; %d cores, max heap %.2f GiB, load average %.1f%n",
+                agents, samples, inFlight, seconds, idle,
+                maxConnections > 0 ? "hub embedded behind a " + maxConnections + "-socket server" : "stock hub port", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / GIB, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         String frame = new JsonCodec().encode(List.of(new OutputCmd(1, 0, 0, OutputCommand.of(OutputType.VIBRATE, 10))));
-        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad()) {
+        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad(maxConnections)) {
             long t0 = System.nanoTime();
             hub.addAgents(agents);
             hub.connectController();
@@ -189,7 +194,7 @@ public final class HubLoadRun {
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         Process child = new ProcessBuilder(javaBinary(), "-Xmx2g", "-Xss256k", "-D" + LOG_LEVEL + "=" + System.getProperty(LOG_LEVEL),
                 "-cp", System.getProperty("java.class.path"), IdleAgents.class.getName(),
-                hub.hub.shareUri().toString(), HubUnderLoad.SHARE_TOKEN, Integer.toString(idle),
+                hub.shareUri().toString(), HubUnderLoad.SHARE_TOKEN, Integer.toString(idle),
                 Integer.toString(maxSeconds), Integer.toString(agentPingMs))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));

@@ -11,7 +11,11 @@ import io.github.buttplugjava.remote.LinkLimits;
 import io.github.buttplugjava.remote.RemoteClient;
 import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.transport.ws.Admission;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import io.github.buttplugjava.transport.ws.WebSocketServer;
+
+import java.net.URI;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * A hub on 127.0.0.1 with one room, {@code n} share agents (each a {@link RemoteClient} with one
  * simulated Lovense Hush, fully granted, over its own WebSocket) and one controller
  * ({@link ButtplugClient} over a {@link WebSocketConnector} to {@code /control/<token>}).
+ *
+ * <p>By default the hub opens its own port ({@link RemoteServer#start()}). With a connection cap
+ * given, the hub runs embedded behind a {@link WebSocketServer} with that cap instead (the stock
+ * hub keeps the transport's default of {@value WebSocketServer#DEFAULT_MAX_CONNECTIONS} sockets and
+ * has no setting for it), routing {@code /share} and {@code /control/<token>} as the hub does.
  *
  * <p>The hub's per-link rate limit is raised (the default, 200 frames/s per link, would close the
  * controller's link under a throughput run); everything else is the default configuration.
@@ -38,15 +47,47 @@ final class HubUnderLoad implements AutoCloseable {
 
     final RemoteServer hub;
     final Room room;
+    private final WebSocketServer ownSocket;
     private final List<RemoteClient> agents = new ArrayList<>();
     private final List<SimulatedDevices> toys = new ArrayList<>();
     private ButtplugClient controller;
     private List<ButtplugClientDevice> devices = List.of();
 
-    HubUnderLoad() throws Exception {
+    /**
+     * @param maxConnections 0 for the stock hub on its own port, else the socket cap of the
+     *                       embedding server
+     */
+    HubUnderLoad(int maxConnections) throws Exception {
         hub = RemoteServer.builder().limits(LOAD_LIMITS).build();
         room = hub.addRoom("bench", AccessToken.of(SHARE_TOKEN), AccessToken.of(CONTROL_TOKEN));
-        hub.start();
+        if (maxConnections <= 0) {
+            hub.start();
+            ownSocket = null;
+        } else {
+            ownSocket = WebSocketServer.builder().maxConnections(maxConnections)
+                    .maxFrameSize(LOAD_LIMITS.maxFrameChars() * 4)
+                    .handler((path, connector) -> {
+                        if (RemoteServer.SHARE_PATH.equals(path)) {
+                            hub.acceptAgent(connector);
+                            return Admission.accept();
+                        }
+                        if (path.startsWith(RemoteServer.CONTROL_PREFIX)
+                                && hub.acceptController(path.substring(RemoteServer.CONTROL_PREFIX.length()), connector)) {
+                            return Admission.accept();
+                        }
+                        return Admission.refuse("unknown path or token");
+                    }).start();
+        }
+    }
+
+    /** Where agents dial. */
+    URI shareUri() {
+        return ownSocket == null ? hub.shareUri() : ownSocket.uri().resolve(RemoteServer.SHARE_PATH);
+    }
+
+    /** Where the controller dials (holds the control token). */
+    URI controlUri() {
+        return ownSocket == null ? hub.controlUri(room) : ownSocket.uri().resolve(RemoteServer.CONTROL_PREFIX + CONTROL_TOKEN);
     }
 
     /** Links {@code n} agents, each with one simulated toy, and waits until the room lists them. */
@@ -54,7 +95,7 @@ final class HubUnderLoad implements AutoCloseable {
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
-            RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE_TOKEN, "agent" + agents.size(), local)
+            RemoteClient agent = RemoteClient.builder(shareUri(), SHARE_TOKEN, "agent" + agents.size(), local)
                     .build();
             agents.add(agent);
             toys.add(local);
@@ -68,7 +109,7 @@ final class HubUnderLoad implements AutoCloseable {
     /** Connects the controller and waits until it lists every agent's toy. */
     void connectController() throws Exception {
         controller = ButtplugClient.builder("bench controller").build();
-        controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(SETUP_SECONDS, TimeUnit.SECONDS);
+        controller.connect(WebSocketConnector.to(controlUri())).get(SETUP_SECONDS, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETUP_SECONDS);
         while (controller.devices().size() < agents.size()) {
             if (System.nanoTime() > deadline) {
@@ -122,5 +163,8 @@ final class HubUnderLoad implements AutoCloseable {
         }
         agents.forEach(RemoteClient::close);
         hub.close();
+        if (ownSocket != null) {
+            ownSocket.stop().get(SETUP_SECONDS, TimeUnit.SECONDS);
+        }
     }
 }

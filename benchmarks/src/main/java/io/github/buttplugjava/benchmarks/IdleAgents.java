@@ -68,7 +68,8 @@ public final class IdleAgents {
             }
             released.get(maxSeconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            System.out.println("timed out after " + maxSeconds + " s with " + agents.size() + " agents");
+            System.out.println("gave up: a batch was not welcomed within " + BATCH_SECONDS + " s, or "
+                    + maxSeconds + " s passed; " + agents.size() + " agents started");
         } finally {
             long linked = agents.stream().filter(RemoteClient::isLinked).count();
             System.out.println("still linked " + linked);
