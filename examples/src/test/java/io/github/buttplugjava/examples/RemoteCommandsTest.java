@@ -107,4 +107,61 @@ class RemoteCommandsTest {
             }
         }
     }
+
+    @Test
+    void shareWithTheBleBackendsTakesTheSameOptionsAsServe() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int missingBus;
+        int noToys;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            missingBus = Cli.commandLine().execute("share", "--hub", "ws://127.0.0.1:1/share", "--token", SHARE,
+                    "--alias", "A", "--ble", "bluez", "--bus", "unix:path=/nonexistent/buttplug-share-bus");
+            noToys = Cli.commandLine().execute("share", "--hub", "ws://127.0.0.1:1/share", "--token", SHARE, "--alias", "A");
+        } finally {
+            System.setErr(original);
+        }
+        String err = captured.toString(StandardCharsets.UTF_8);
+        assertThat(missingBus).as(err).isEqualTo(1);
+        assertThat(err).contains("share: bluez (first adapter): cannot connect to the D-Bus system bus at "
+                + "unix:path=/nonexistent/buttplug-share-bus").doesNotContain("\tat ");
+        assertThat(noToys).isEqualTo(2);
+        assertThat(err).contains("give either toys (--simulate TOY,... or --ble bluez|tinyb) or --server URL");
+    }
+
+    @Test
+    void sharedSimulatedToysGoThroughTheRealProtocolHandlers() throws Exception {
+        HubCommand hubCommand = parse(HubCommand.class, "hub", "--port", "0", "--share-token", SHARE, "--control-token", CONTROL);
+        try (RemoteServer hub = hubCommand.start()) {
+            Room room = hub.room("default").orElseThrow();
+            ShareCommand share = parse(ShareCommand.class, "share", "--hub", hub.shareUri().toString(), "--token", SHARE,
+                    "--alias", "Alice", "--simulate", "lovense", "--max", "vibrate=0.5");
+            AdapterDeviceSource toys = share.ble.open();
+            java.util.concurrent.BlockingQueue<String> writes = new java.util.concurrent.LinkedBlockingQueue<>();
+            BleOptions.simulated(toys).addWriteListener(w -> writes.add(w.text()));
+            try (RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, "Alice", toys).build()) {
+                agent.grants().shareAll(share.grantOptions.toGrant(Instant.now())).get(2, TimeUnit.SECONDS);
+                agent.start().get(5, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (room.devices().devices().isEmpty() && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // bounded poll-until loop
+                }
+                ButtplugClient controller = ButtplugClient.builder("test").build();
+                controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
+                try {
+                    assertThat(ControlCommand.run(controller, "list".split(" "))).contains("0: Alice \u2013 Lovense Hush");
+                    assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
+                    // granted 50 % of 0..20: the Lovense handler writes 10 steps
+                    String write;
+                    do {
+                        write = writes.poll(5, TimeUnit.SECONDS);
+                    } while (write != null && !write.startsWith("Vibrate:"));
+                    assertThat(write).isEqualTo("Vibrate:10;");
+                } finally {
+                    controller.disconnect();
+                }
+            }
+        }
+    }
 }
