@@ -186,6 +186,11 @@ final class BleDevice implements Device {
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
     }
 
+    /** Completes (never fails) once every command queued so far has reached the peripheral, or failed. */
+    CompletableFuture<Void> drained() {
+        return batcher.drained();
+    }
+
     private ConfiguredFeature feature(int index) {
         return definition.feature(index).orElseThrow(() ->
                 new ButtplugDeviceException(name() + " has no feature " + index));

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The devices of one BLE adapter: scans, matches advertisements against the
@@ -43,6 +44,9 @@ public final class BleDeviceSource implements DeviceSource {
 
     /** The default batching window. */
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
+
+    /** How long closing waits for a device's stop commands to be written before it disconnects it anyway. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
     /** How long a device whose set-up failed is left alone before an advertisement may retry it. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
@@ -238,29 +242,35 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     /**
-     * Stops scanning, stops every device's outputs and then disconnects it. Idempotent: every call
-     * returns the same future. Close the adapter only after it completes, so the stop commands
-     * reach the toys.
+     * Stops scanning, stops every device's outputs, waits (at most {@link #STOP_TIMEOUT}) until those
+     * stop commands are written, then disconnects it. Idempotent: every call returns the same
+     * future. Close the adapter only after it completes, so the stop commands reach the toys.
      *
      * @return completes when every device has been stopped (or failed to) and disconnected; never
      *         fails
      */
     public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> result;
         synchronized (this) {
             if (closing != null) {
                 return closing;
             }
             closed = true;
-            adapter.stopScan();
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            for (BleDevice device : new ArrayList<>(devices.values())) {
-                all.add(device.stop().handle((v, e) -> null)
-                        .thenCompose(v -> device.hardware().peripheral().disconnect())
-                        .handle((v, e) -> null));
-            }
-            closing = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-            return closing;
+            closing = new CompletableFuture<>();
+            result = closing;
         }
+        adapter.stopScan();
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (BleDevice device : new ArrayList<>(devices.values())) {
+            all.add(device.stop().handle((v, e) -> null)
+                    .thenCompose(v -> device.drained()) // stop() completes when queued, not written
+                    .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((v, e) -> null)
+                    .thenCompose(v -> device.hardware().peripheral().disconnect())
+                    .handle((v, e) -> null));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> result.complete(null));
+        return result;
     }
 
     private static String rootMessage(Throwable t) {

@@ -107,6 +107,12 @@ final class CommandBatcher {
         }
     }
 
+    /** Completes (never fails) once every command queued so far has been written, or has failed. */
+    synchronized CompletableFuture<Void> drained() {
+        CompletableFuture<Void> last = pending.isEmpty() ? tail : pendingDone;
+        return last.handle((v, e) -> null);
+    }
+
     /** Writes the last frame again when nothing was written for {@code idleNanos}. */
     void repeatIfIdle(long idleNanos) {
         HardwareCommand.Write repeat;

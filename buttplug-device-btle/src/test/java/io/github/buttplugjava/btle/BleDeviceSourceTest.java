@@ -78,6 +78,26 @@ class BleDeviceSourceTest {
     }
 
     @Test
+    void closeAsyncStopsEveryToyBeforeItDisconnectsIt() throws Exception {
+        start(List.of("lovense"), DeviceConfiguration.bundled(), Protocols.builtIn());
+        Device hush = added.poll(5, TimeUnit.SECONDS);
+        assertThat(hush).isNotNull();
+        BlockingQueue<String> writes = new LinkedBlockingQueue<>(); // after the handshake
+        adapter.addWriteListener(w -> writes.add(w.text()));
+        hush.output(0, OutputCommand.of(OutputType.VIBRATE, 10)).get(2, TimeUnit.SECONDS);
+        assertThat(writes.poll(2, TimeUnit.SECONDS)).isEqualTo("Vibrate:10;");
+        String address = adapter.advertisements().get(0).address();
+        assertThat(adapter.peripheral(address)).hasValueSatisfying(p -> assertThat(p.isConnected()).isTrue());
+
+        CompletableFuture<Void> closed = source.closeAsync();
+        assertThat(source.closeAsync()).isSameAs(closed);
+        closed.get(5, TimeUnit.SECONDS);
+        assertThat(writes.poll(2, TimeUnit.SECONDS)).as("the stop reached the toy").isEqualTo("Vibrate:0;");
+        assertThat(adapter.peripheral(address)).hasValueSatisfying(p -> assertThat(p.isConnected()).isFalse());
+        assertThat(removed.poll(2, TimeUnit.SECONDS)).isSameAs(hush);
+    }
+
+    @Test
     void tenProtocolFamiliesComeUpThroughTheirHandlers() throws Exception {
         List<String> names = SimulatedBle.names();
         assertThat(names).hasSizeGreaterThanOrEqualTo(10);
