@@ -22,6 +22,8 @@ final class RawWebSocket implements AutoCloseable {
     static final int TEXT = 0x1;
     static final int BINARY = 0x2;
     static final int CLOSE = 0x8;
+    static final int PING = 0x9;
+    static final int PONG = 0xA;
 
     /** One received frame. */
     record Frame(int opcode, byte[] payload) {
@@ -177,6 +179,18 @@ final class RawWebSocket implements AutoCloseable {
             }
             return false;
         } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether the server ends the TCP connection (EOF or reset) within {@code millis}; false when it stays open. */
+    boolean tcpEndsWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
             return true;
         }
     }
