@@ -43,6 +43,8 @@ final class SessionPipe implements ButtplugConnector {
     private volatile boolean ended;
     /** When anything (frame, pong) last arrived from the peer, in {@link System#nanoTime()}. */
     private volatile long lastHeard = System.nanoTime();
+    /** Set by the keepalive tick that closed this socket for silence; only that one thread touches it. */
+    private boolean closedForSilence;
     private Throwable endCause;
 
     SessionPipe(Session session, String label, FrameListener listener, String path, int maxFrameSize) {
@@ -155,15 +157,25 @@ final class SessionPipe implements ButtplugConnector {
      * else sends a ping. Never blocks.
      */
     void keepAlive(long nowNanos, long timeoutNanos) {
-        if (ended || !session.isOpen()) {
+        if (ended) {
             return;
         }
         long silentMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - lastHeard);
         if (nowNanos - lastHeard > timeoutNanos) {
+            if (closedForSilence) {
+                // a tick after our close frame the end is still unreported: the frame is stuck behind
+                // a full TCP window of the frozen peer, so report the end without waiting for the write
+                onClose(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "no answer to pings"));
+                return;
+            }
+            closedForSilence = true;
             log.info("{}: no answer to WebSocket pings for {} ms, closing", label, silentMs);
             closeWith(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings for " + silentMs + " ms",
                     new ConnectorException(label + ": peer silent for " + silentMs
                             + " ms (no answer to WebSocket pings)"));
+            return;
+        }
+        if (!session.isOpen()) {
             return;
         }
         try {
