@@ -80,6 +80,30 @@ class KeepAliveTest {
     }
 
     @Test
+    void aFrozenPeerWhoseTcpWindowIsFullIsStillReportedClosed() throws Exception {
+        String chunk = "x".repeat(256 << 10);
+        server = WebSocketServer.builder()
+                .keepAlive(INTERVAL, TIMEOUT)
+                .handler((path, connector) -> {
+                    RecordingListener recorder = new RecordingListener();
+                    connector.connect(recorder);
+                    for (int i = 0; i < 128; i++) { // 32 MiB the frozen peer never reads: more than any socket buffer
+                        connector.send(chunk);
+                    }
+                    accepted.add(recorder);
+                    return Admission.accept();
+                }).start();
+        try (RawWebSocket frozen = RawWebSocket.open(server.port(), "/")) {
+            RecordingListener serverSide = nextAccepted();
+            Throwable cause = serverSide.closed
+                    .get(INTERVAL.multipliedBy(2).plus(TIMEOUT).toMillis() + MARGIN_MS, TimeUnit.MILLISECONDS)
+                    .orElse(null);
+            assertThat(cause).isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("no answer to WebSocket pings");
+        }
+    }
+
+    @Test
     void aPeerThatOnlyAnswersPingsStaysOpen() throws Exception {
         startServer();
         try (RawWebSocket answering = RawWebSocket.open(server.port(), "/")) {
