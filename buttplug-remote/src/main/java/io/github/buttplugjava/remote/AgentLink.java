@@ -29,7 +29,8 @@ final class AgentLink {
         this.link = link;
         this.room = room;
         // A stalled agent answers no ping: after this its link is closed and its devices leave.
-        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT).build();
+        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
+                .fallbackToV3(false).build();
     }
 
     void start() {

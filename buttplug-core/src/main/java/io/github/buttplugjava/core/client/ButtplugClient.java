@@ -58,7 +58,7 @@ import java.util.function.Consumer;
  * <p>{@link #connect} handshakes as spec v4 (or the version set with
  * {@link Builder#specVersion}) and falls back to v3 when the server is older: it answers the v4
  * request with an Error or not at all within the request deadline (the request is then repeated as
- * v3 on the same connection), or with a v3 ServerInfo. It then asks for the device list. With a MaxPingTime the client pings every MaxPingTime/2.
+ * v3 on the same connection), or with a v3 ServerInfo. It then asks for the device list. With a MaxPingTime the client pings every MaxPingTime/3 (more often than the spec's suggested half, to leave slack for a busy machine).
  *
  * <p>Every request has a deadline ({@link Builder#requestTimeout}, default 10 s) and fails with
  * {@link ButtplugTimeoutException} when it passes; when the connection drops every waiting request
@@ -76,6 +76,7 @@ public final class ButtplugClient {
 
     private final String name;
     private final SpecVersion preferred;
+    private final boolean fallbackToV3;
     private final Duration requestTimeout;
     private final Executor serial;
     private final ScheduledExecutorService timers;
@@ -90,6 +91,7 @@ public final class ButtplugClient {
     private ButtplugClient(Builder builder) {
         this.name = builder.name;
         this.preferred = builder.specVersion;
+        this.fallbackToV3 = builder.fallbackToV3;
         this.requestTimeout = builder.requestTimeout;
         this.serial = new SerialExecutor(builder.executor);
         this.timers = builder.timers;
@@ -237,7 +239,7 @@ public final class ButtplugClient {
                 // a v3 server answers a v4 RequestServerInfo with an Error, or drops it unanswered
                 boolean refused = cause instanceof ButtplugException b
                         && (b.code() != ErrorCode.UNKNOWN || b instanceof ButtplugTimeoutException);
-                if (version == SpecVersion.V4 && refused && conn.isOpen()) {
+                if (version == SpecVersion.V4 && fallbackToV3 && refused && conn.isOpen()) {
                     log.info("server did not take a v4 handshake ({}); retrying as v3", cause.getMessage());
                     conn.useCodec(new ClientCodec(SpecVersion.V3, maxFrameChars));
                     return handshake(conn);
@@ -279,7 +281,9 @@ public final class ButtplugClient {
         if (maxPingMs <= 0) {
             return;
         }
-        long period = Math.max(1, maxPingMs / 2);
+        // every third of MaxPingTime rather than the spec's suggested half: one late ping on a busy
+        // machine then does not cost the link (a strict server pings out MaxPingTime after the last)
+        long period = Math.max(1, maxPingMs / 3);
         pinger = timers.scheduleAtFixedRate(() -> serial.execute(() -> {
             if (connection != conn || !conn.isOpen()) {
                 return;
@@ -366,7 +370,7 @@ public final class ButtplugClient {
 
         @Override
         public Optional<List<ServerMessage>> undecodable(ClientConnection conn, String frame, DecodeException error) {
-            if (!handshaking || conn.codec().version() != SpecVersion.V4) {
+            if (!handshaking || !fallbackToV3 || conn.codec().version() != SpecVersion.V4) {
                 return Optional.empty();
             }
             ClientCodec v3 = new ClientCodec(SpecVersion.V3, maxFrameChars);
@@ -415,6 +419,7 @@ public final class ButtplugClient {
     public static final class Builder {
         private final String name;
         private SpecVersion specVersion = SpecVersion.V4;
+        private boolean fallbackToV3 = true;
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Executor executor = SharedExecutors.workers();
         private ScheduledExecutorService timers = SharedExecutors.timers();
@@ -430,6 +435,17 @@ public final class ButtplugClient {
                 throw new IllegalArgumentException("the client speaks spec v3 or v4");
             }
             this.specVersion = version;
+            return this;
+        }
+
+        /**
+         * Whether a v4 handshake that the server refuses, answers in v3 form or leaves unanswered
+         * until the request deadline is retried as v3 on the same connection (default true). Turn it
+         * off for a server known to speak v4: a slow v4 reply then fails the handshake plainly
+         * instead of arriving after the switch to v3.
+         */
+        public Builder fallbackToV3(boolean fallback) {
+            this.fallbackToV3 = fallback;
             return this;
         }
 

@@ -115,6 +115,19 @@ class ClientBehaviourTest {
         assertThat(client.serverInfo().orElseThrow().protocolVersionMajor()).isEqualTo(3);
     }
 
+    @Test
+    void withoutFallbackAnUnansweredV4HandshakeFailsPlainly() throws Exception {
+        InProcessConnector.Pair pair = InProcessConnector.pair();
+        RawClient server = new RawClient(pair.server());
+        ButtplugClient client = ButtplugClient.builder("t").requestTimeout(Duration.ofMillis(300))
+                .fallbackToV3(false).build();
+        CompletableFuture<Void> connected = client.connect(pair.client());
+        assertThat(server.await("RequestServerInfo").get("ProtocolVersionMajor").asInt()).isEqualTo(4);
+        assertThatThrownBy(() -> connected.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ButtplugTimeoutException.class);
+        assertThat(client.isConnected()).isFalse();
+    }
+
     private static void fallback(boolean errorFirst) throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         RawClient server = new RawClient(pair.server());
