@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.buttplugjava.core.connector.ConnectorException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -137,6 +144,86 @@ class KeepAliveTest {
             assertThat(serverSide.nextFrame()).isEqualTo("[]");
         } finally {
             client.close();
+        }
+    }
+
+    @Test
+    void aConnectorWithKeepaliveStaysConnectedToAServerThatAnswersPings() throws Exception {
+        server = WebSocketServer.builder().handler((path, connector) -> {
+            RecordingListener recorder = new RecordingListener();
+            connector.connect(recorder);
+            accepted.add(recorder);
+            return Admission.accept();
+        }).start(); // no keepalive of its own: only the client pings
+        RecordingListener clientSide = new RecordingListener();
+        WebSocketConnector client = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + server.port() + "/"))
+                .keepAlive(INTERVAL, TIMEOUT).build();
+        try {
+            client.connect(clientSide).get(10, TimeUnit.SECONDS);
+            RecordingListener serverSide = nextAccepted();
+            long idleMs = INTERVAL.multipliedBy(5).toMillis();
+            assertThatThrownBy(() -> clientSide.closed.get(idleMs, TimeUnit.MILLISECONDS))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(client.isConnected()).isTrue();
+            client.send("[]").get(10, TimeUnit.SECONDS);
+            assertThat(serverSide.nextFrame()).isEqualTo("[]");
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void aConnectorWithKeepaliveClosesOnAServerThatFrozeAfterTheUpgrade() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Socket> frozenServer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Socket s = listener.accept();
+                    String head = RawWebSocket.readHead(s.getInputStream());
+                    String key = head.lines().filter(l -> l.toLowerCase().startsWith("sec-websocket-key:"))
+                            .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
+                    s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                            + "Connection: Upgrade\r\nSec-WebSocket-Accept: " + RawWebSocket.acceptOf(key) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    return s; // and from now on nothing: no pong, no frame, no close
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            RecordingListener clientSide = new RecordingListener();
+            WebSocketConnector client = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + listener.getLocalPort() + "/"))
+                    .keepAlive(INTERVAL, TIMEOUT).build();
+            try {
+                client.connect(clientSide).get(10, TimeUnit.SECONDS);
+                long bound = INTERVAL.multipliedBy(2).plus(TIMEOUT).toMillis() + MARGIN_MS;
+                Throwable cause = clientSide.closed.get(bound, TimeUnit.MILLISECONDS).orElse(null);
+                assertThat(cause).isInstanceOf(ConnectorException.class)
+                        .hasMessageContaining("no answer to WebSocket pings");
+                assertThat(client.isConnected()).isFalse();
+                assertThat(endsWithin(frozenServer.get(10, TimeUnit.SECONDS), 5000))
+                        .as("the connector dropped its TCP connection").isTrue();
+            } finally {
+                client.close();
+                frozenServer.get(10, TimeUnit.SECONDS).close();
+            }
+        }
+    }
+
+    /** Reads (pings, the close frame) until EOF or reset: true; false when the connection stays open. */
+    private static boolean endsWithin(Socket socket, int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        byte[] buffer = new byte[4096];
+        try {
+            for (int i = 0; i < 10_000; i++) {
+                if (socket.getInputStream().read(buffer) < 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
         }
     }
 
