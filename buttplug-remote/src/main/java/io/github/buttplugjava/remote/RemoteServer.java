@@ -49,6 +49,9 @@ public final class RemoteServer implements AutoCloseable {
     /** Path prefix of controllers; the control token follows. */
     public static final String CONTROL_PREFIX = "/control/";
 
+    /** Default most links (agents and controllers) open at once: {@value}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
+
     /**
      * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
      * is closed. A frozen controller is thus caught within about 4 s (3 s of silence plus up to one
@@ -126,6 +129,7 @@ public final class RemoteServer implements AutoCloseable {
         WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host).port(settings.port)
                 .maxFrameSize(settings.limits.maxFrameChars() * 4)
                 .keepAlive(settings.keepAlive)
+                .maxConnections(settings.maxConnections)
                 .handler((path, connector) -> route(path, connector));
         if (settings.tls != null) {
             b.tls(settings.tls);
@@ -272,8 +276,25 @@ public final class RemoteServer implements AutoCloseable {
         private Duration helloTimeout = Duration.ofSeconds(3);
         private Duration controllerMaxPingTime = Duration.ZERO;
         private KeepAlive keepAlive = DEFAULT_KEEP_ALIVE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
+        }
+
+        /**
+         * Most links (agents and controllers together) open at once (default
+         * {@link #DEFAULT_MAX_CONNECTIONS}); one more is closed at once with 1013 (try again later).
+         * A hub for many idle agents raises it; each idle agent link costs about 24 KiB of heap
+         * (docs/PERFORMANCE.md).
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive");
+            }
+            this.maxConnections = count;
+            return this;
         }
 
         /**
