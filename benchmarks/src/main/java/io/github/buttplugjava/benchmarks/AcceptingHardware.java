@@ -22,6 +22,11 @@ final class AcceptingHardware implements HardwareIo {
     }
 
     @Override
+    public boolean isConnected() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return model.advertisedName();
     }

@@ -57,7 +57,8 @@ final class PeripheralHardware implements HardwareIo {
         return bound.isEmpty() ? null : new PeripheralHardware(peripheral, advertisement, bound);
     }
 
-    boolean isConnected() {
+    @Override
+    public boolean isConnected() {
         return peripheral.isConnected();
     }
 

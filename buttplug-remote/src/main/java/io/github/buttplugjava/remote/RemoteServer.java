@@ -2,6 +2,7 @@ package io.github.buttplugjava.remote;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.transport.ws.Admission;
+import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  *
  * <p>Tokens are compared in constant time and never logged. Every link is held to
- * {@link LinkLimits} (frame size and rate). The hub binds 127.0.0.1 unless told otherwise; serve
+ * {@link LinkLimits} (frame size and rate) and kept alive with WebSocket pings
+ * ({@link Builder#keepAlive}; a link silent for 3 s is closed by default). The hub binds 127.0.0.1 unless told otherwise; serve
  * anything reachable from other machines over TLS ({@link Builder#tls}).
  *
  * <p>Embeddable: without {@link #start()} no port is opened, and an app can still
@@ -46,6 +48,17 @@ public final class RemoteServer implements AutoCloseable {
 
     /** Path prefix of controllers; the control token follows. */
     public static final String CONTROL_PREFIX = "/control/";
+
+    /** Default most links (agents and controllers) open at once: {@value}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
+
+    /**
+     * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
+     * is closed. A frozen controller is thus caught within about 4 s (3 s of silence plus up to one
+     * interval), and its toys stop; browsers, the npm {@code ws} package and Tyrus answer pings by
+     * themselves, so controllers need no Buttplug Ping for this.
+     */
+    public static final KeepAlive DEFAULT_KEEP_ALIVE = new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private static final Logger log = LoggerFactory.getLogger(RemoteServer.class);
 
@@ -115,6 +128,8 @@ public final class RemoteServer implements AutoCloseable {
         }
         WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host).port(settings.port)
                 .maxFrameSize(settings.limits.maxFrameChars() * 4)
+                .keepAlive(settings.keepAlive)
+                .maxConnections(settings.maxConnections)
                 .handler((path, connector) -> route(path, connector));
         if (settings.tls != null) {
             b.tls(settings.tls);
@@ -260,8 +275,47 @@ public final class RemoteServer implements AutoCloseable {
         private LinkLimits limits = LinkLimits.DEFAULT;
         private Duration helloTimeout = Duration.ofSeconds(3);
         private Duration controllerMaxPingTime = Duration.ZERO;
+        private KeepAlive keepAlive = DEFAULT_KEEP_ALIVE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {
+        }
+
+        /**
+         * Most links (agents and controllers together) open at once (default
+         * {@link #DEFAULT_MAX_CONNECTIONS}); one more is closed at once with 1013 (try again later).
+         * A hub for many idle agents raises it; each idle agent link costs about 24 KiB of heap
+         * (docs/PERFORMANCE.md).
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive");
+            }
+            this.maxConnections = count;
+            return this;
+        }
+
+        /**
+         * WebSocket keepalive of every link, controllers and agents alike (default
+         * {@link #DEFAULT_KEEP_ALIVE}: ping every 1 s, close after 3 s of silence). A link that
+         * stays silent (no pong, no frame) past {@code timeout} is closed as dead: a controller's
+         * toys stop, an agent's devices leave the room. Unlike {@link #controllerMaxPingTime} this
+         * needs nothing from the app: WebSocket libraries answer pings themselves.
+         *
+         * @throws IllegalArgumentException when {@code interval} is not positive or {@code timeout}
+         *                                  is not longer than {@code interval}
+         */
+        public Builder keepAlive(Duration interval, Duration timeout) {
+            this.keepAlive = new KeepAlive(interval, timeout);
+            return this;
+        }
+
+        /** Turns the WebSocket keepalive off (then only closed sockets and Buttplug pings are noticed). */
+        public Builder noKeepAlive() {
+            this.keepAlive = null;
+            return this;
         }
 
         /** The address to bind (default 127.0.0.1; anything else should use TLS). */

@@ -28,7 +28,11 @@ final class HubFixture implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     HubFixture(Duration controllerMaxPingTime) throws Exception {
-        hub = RemoteServer.builder().controllerMaxPingTime(controllerMaxPingTime).build();
+        this(RemoteServer.builder().controllerMaxPingTime(controllerMaxPingTime));
+    }
+
+    HubFixture(RemoteServer.Builder settings) throws Exception {
+        hub = settings.build();
         room = hub.addRoom("test", AccessToken.of(SHARE), AccessToken.of(CONTROL));
         hub.start();
     }

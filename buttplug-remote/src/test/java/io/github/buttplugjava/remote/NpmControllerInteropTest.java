@@ -54,7 +54,11 @@ class NpmControllerInteropTest {
     }
 
     private void startHubAndAgents(Duration controllerMaxPingTime) throws Exception {
-        hub = new HubFixture(controllerMaxPingTime);
+        startHubAndAgents(RemoteServer.builder().controllerMaxPingTime(controllerMaxPingTime));
+    }
+
+    private void startHubAndAgents(RemoteServer.Builder settings) throws Exception {
+        hub = new HubFixture(settings);
         alice = HubFixture.sims("lovense");
         bob = HubFixture.sims("edge");
         aliceAgent = hub.agent("Alice", alice, ALICE_GRANT);
@@ -129,6 +133,20 @@ class NpmControllerInteropTest {
         assertThat(run.succeeded()).as(run.describe()).isFalse();
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
         assertThat(run.steps("stop")).as("the hub stopped the toys, not the client").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(NpmClient.class)
+    void anIdleNpmControllerAnswersTheHubsWebSocketPingsByItselfAndStaysConnected(NpmClient client) throws Exception {
+        // no Buttplug Ping asked for, a tight WebSocket keepalive: 3 s of holding still spans 15 intervals
+        startHubAndAgents(RemoteServer.builder().controllerMaxPingTime(Duration.ZERO)
+                .keepAlive(Duration.ofMillis(200), Duration.ofMillis(600)));
+        NpmClientRun run = node.run(client, hub.hub.controlUri(hub.room), "basic", RUN_LIMIT,
+                "--devices=2", "--level=1", "--hold-ms=3000");
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.step("hold").orElseThrow().path("connected").asBoolean()).as(run.describe()).isTrue();
+        assertThat(run.steps("stop")).as("the client itself stopped both toys after holding").hasSize(2);
     }
 
     @ParameterizedTest

@@ -154,6 +154,24 @@ class RemoteServerTest {
     }
 
     @Test
+    void linksBeyondMaxConnectionsAreTurnedAway() throws Exception {
+        RemoteServer small = RemoteServer.builder().maxConnections(1).build();
+        small.addRoom("r");
+        small.start();
+        try (small) {
+            LinkGuardsTest.Recorder first = new LinkGuardsTest.Recorder();
+            WebSocketConnector.to(small.shareUri()).connect(first).get(5, TimeUnit.SECONDS);
+            try (io.github.buttplugjava.transport.ws.RawWebSocket second =
+                         io.github.buttplugjava.transport.ws.RawWebSocket.open(small.port(), "/share")) {
+                assertThat(second.readUntilClose().closeCode()).isEqualTo(1013);
+            }
+            assertThat(first.closed).isNotDone();
+        }
+        assertThatThrownBy(() -> RemoteServer.builder().maxConnections(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anAppCanDriveARoomInProcess() throws Exception {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);

@@ -3,6 +3,7 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.remote.AccessToken;
 import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,6 +45,10 @@ public final class HubCommand implements Callable<Integer> {
                     "Default ${DEFAULT-VALUE} (off): apps built on the npm 'buttplug' package never ping. Use e.g. 2000 with apps that do."})
     long controllerPingMs;
 
+    @Option(names = "--ws-keepalive-ms", defaultValue = "1000",
+            description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}: a frozen controller's toys stop within about 4 s."})
+    long wsKeepaliveMs;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve wss:// with the key in this PKCS12/JKS keystore; its password is read from $" + ServeCommand.TLS_PASSWORD_ENV + ".")
     Path tlsKeystore;
@@ -52,6 +57,12 @@ public final class HubCommand implements Callable<Integer> {
     RemoteServer start() throws IOException {
         RemoteServer.Builder b = RemoteServer.builder().host(host).port(port)
                 .controllerMaxPingTime(Duration.ofMillis(controllerPingMs));
+        KeepAlive keepAlive = KeepAliveOption.fromMillis(wsKeepaliveMs);
+        if (keepAlive == null) {
+            b.noKeepAlive();
+        } else {
+            b.keepAlive(keepAlive.interval(), keepAlive.timeout());
+        }
         if (tlsKeystore != null) {
             String password = System.getenv(ServeCommand.TLS_PASSWORD_ENV);
             if (password == null) {

@@ -62,6 +62,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest WebSocket text frame accepted (default: ${DEFAULT-VALUE}).")
     int maxFrameBytes;
 
+    @Option(names = "--ws-keepalive-ms", defaultValue = "0", description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}."})
+    long wsKeepaliveMs;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve wss:// with the key in this PKCS12/JKS keystore; its password is read from $" + TLS_PASSWORD_ENV + ".")
     Path tlsKeystore;
@@ -103,7 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
                     .maxFrameChars(Math.max(64, maxFrameBytes))
                     .build();
             ButtplugWebSocketServer.Builder ws = ButtplugWebSocketServer.builder(buttplug)
-                    .host(host).port(port).maxFrameSize(maxFrameBytes);
+                    .host(host).port(port).maxFrameSize(maxFrameBytes).keepAlive(KeepAliveOption.fromMillis(wsKeepaliveMs));
             if (path != null) {
                 ws.path(path);
             }

@@ -24,6 +24,12 @@ public interface HardwareIo {
     /** The manufacturer data the device advertised, by company id (copies); empty when unknown. */
     java.util.Map<Integer, byte[]> manufacturerData();
 
+    /**
+     * Whether the device is still connected. Timed loops of a handler (keepalives, repeated
+     * frames) check it and end once the device is gone, also while they have nothing to write.
+     */
+    boolean isConnected();
+
     /** Whether the device has an endpoint. */
     boolean hasEndpoint(Endpoint endpoint);
 

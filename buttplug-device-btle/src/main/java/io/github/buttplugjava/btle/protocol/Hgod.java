@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hgod: the toy needs its speed every 100 ms; a loop started at initialisation writes
- * {@code tx[55 04 00 00 00 s]} (without response) while the speed is above 0, and ends when a write
- * fails (the device is gone). Commands only set the speed.
+ * {@code tx[55 04 00 00 00 s]} (without response) while the speed is above 0, and ends when the device
+ * is gone (a failed write, or a disconnect while idle). Commands only set the speed.
  */
 final class Hgod implements ProtocolHandler {
     private static final long PERIOD_MS = 100;
@@ -23,6 +23,9 @@ final class Hgod implements ProtocolHandler {
     }
 
     private void loop(HardwareIo io) {
+        if (!io.isConnected()) {
+            return;
+        }
         int s = speed;
         CompletableFuture<Void> write = s > 0
                 ? io.write(Endpoint.TX, Frames.bytes(0x55, 0x04, 0, 0, 0, s), false)

@@ -85,6 +85,9 @@ final class HoneyPlayBox implements ProtocolHandler {
 
     private void keepalive(HardwareIo io) {
         CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
+            if (!io.isConnected()) {
+                return;
+            }
             byte[] frame = null;
             synchronized (this) {
                 if (System.nanoTime() - lastSendNanos >= TimeUnit.MILLISECONDS.toNanos(500)) {

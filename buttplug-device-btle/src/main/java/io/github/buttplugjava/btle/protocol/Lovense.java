@@ -123,6 +123,9 @@ final class Lovense implements ProtocolHandler {
      * the goal, in {@code duration/100} steps; it ends when a write fails (device gone).
      */
     private void strokerLoop(HardwareIo io) {
+        if (!io.isConnected()) {
+            return;
+        }
         int goal;
         long duration;
         synchronized (this) {

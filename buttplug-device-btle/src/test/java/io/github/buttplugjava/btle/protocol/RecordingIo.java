@@ -37,6 +37,14 @@ final class RecordingIo implements HardwareIo {
         return Map.of();
     }
 
+    /** Cleared by a test to play a device that has gone away. */
+    volatile boolean connected = true;
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
     @Override
     public boolean hasEndpoint(Endpoint endpoint) {
         return true;

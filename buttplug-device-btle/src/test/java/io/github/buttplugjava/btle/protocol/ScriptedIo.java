@@ -52,6 +52,14 @@ final class ScriptedIo implements HardwareIo {
         return this;
     }
 
+    /** Cleared by a test to play a device that has gone away. */
+    volatile boolean connected = true;
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
     @Override
     public String name() {
         return name;

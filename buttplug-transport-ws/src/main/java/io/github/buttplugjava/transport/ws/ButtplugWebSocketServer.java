@@ -5,6 +5,7 @@ import io.github.buttplugjava.core.server.ServerSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,18 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
         /** See {@link WebSocketServer.Builder#maxConnections(int)}. */
         public Builder maxConnections(int count) {
             sockets.maxConnections(count);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#keepAlive(Duration, Duration)}: catches clients that froze with the socket open. */
+        public Builder keepAlive(Duration interval, Duration timeout) {
+            sockets.keepAlive(interval, timeout);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#keepAlive(KeepAlive)}; {@code null} turns it off. */
+        public Builder keepAlive(KeepAlive settings) {
+            sockets.keepAlive(settings);
             return this;
         }
 

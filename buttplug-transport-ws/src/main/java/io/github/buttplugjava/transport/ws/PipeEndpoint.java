@@ -3,6 +3,7 @@ package io.github.buttplugjava.transport.ws;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -40,6 +41,7 @@ public final class PipeEndpoint extends Endpoint {
         pipe = opened;
         session.addMessageHandler(String.class, opened::onText);
         session.addMessageHandler(ByteBuffer.class, bytes -> opened.onBinary());
+        session.addMessageHandler(PongMessage.class, pong -> opened.heard());
         afterOpen.accept(opened);
     }
 

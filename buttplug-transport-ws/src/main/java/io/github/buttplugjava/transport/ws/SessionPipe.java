@@ -6,10 +6,12 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,10 @@ final class SessionPipe implements ButtplugConnector {
     private final ArrayDeque<String> early = new ArrayDeque<>();
     private FrameListener listener;
     private volatile boolean ended;
+    /** When anything (frame, pong) last arrived from the peer, in {@link System#nanoTime()}. */
+    private volatile long lastHeard = System.nanoTime();
+    /** Set by the keepalive tick that closed this socket for silence; only that one thread touches it. */
+    private boolean closedForSilence;
     private Throwable endCause;
 
     SessionPipe(Session session, String label, FrameListener listener, String path, int maxFrameSize) {
@@ -141,7 +147,46 @@ final class SessionPipe implements ButtplugConnector {
         }
     }
 
+    /** Anything at all arrived from the peer: it is alive. */
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    /**
+     * One keepalive tick: closes the socket when nothing arrived for longer than {@code timeoutNanos},
+     * else sends a ping. Never blocks.
+     */
+    void keepAlive(long nowNanos, long timeoutNanos) {
+        if (ended) {
+            return;
+        }
+        long silentMs = TimeUnit.NANOSECONDS.toMillis(nowNanos - lastHeard);
+        if (nowNanos - lastHeard > timeoutNanos) {
+            if (closedForSilence) {
+                // a tick after our close frame the end is still unreported: the frame is stuck behind
+                // a full TCP window of the frozen peer, so report the end without waiting for the write
+                onClose(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "no answer to pings"));
+                return;
+            }
+            closedForSilence = true;
+            log.info("{}: no answer to WebSocket pings for {} ms, closing", label, silentMs);
+            closeWith(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings for " + silentMs + " ms",
+                    new ConnectorException(label + ": peer silent for " + silentMs
+                            + " ms (no answer to WebSocket pings)"));
+            return;
+        }
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            log.debug("{}: ping failed", label, e);
+        }
+    }
+
     void onText(String frame) {
+        heard();
         if (utf8Length(frame) > maxFrameSize) {
             // Tyrus enforces its text limit only on fragmented messages; a single frame is checked here
             closeWith(CloseReason.CloseCodes.TOO_BIG, "frame larger than " + maxFrameSize + " bytes",
@@ -172,6 +217,7 @@ final class SessionPipe implements ButtplugConnector {
     }
 
     void onBinary() {
+        heard();
         closeWith(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary frames are not accepted; Buttplug uses text frames",
                 new ConnectorException(label + ": peer sent a binary frame"));
     }

@@ -49,6 +49,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     private final SSLContext sslContext;
     private final int maxFrameSize;
     private final Duration connectTimeout;
+    private final KeepAlive keepAlive;
     private final AtomicReference<SessionPipe> pipe = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> connecting = new AtomicReference<>();
 
@@ -58,6 +59,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         this.sslContext = b.sslContext;
         this.maxFrameSize = b.maxFrameSize;
         this.connectTimeout = b.connectTimeout;
+        this.keepAlive = b.keepAlive;
     }
 
     /** A connector to {@code uri} with default settings. */
@@ -116,6 +118,9 @@ public final class WebSocketConnector implements ButtplugConnector {
                 opened.close();
             } else {
                 log.info("{}: connected", label);
+                if (keepAlive != null) {
+                    DialerKeepAlive.watch(opened, keepAlive);
+                }
             }
         }, maxFrameSize);
         try {
@@ -170,6 +175,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         private SSLContext sslContext;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private KeepAlive keepAlive;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -200,6 +206,23 @@ public final class WebSocketConnector implements ButtplugConnector {
                 throw new IllegalArgumentException("connectTimeout must be positive: " + timeout);
             }
             this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * WebSocket keepalive toward the server (default off): every {@code interval} a ping frame
+         * goes out (all connectors share one timer thread); any pong or frame from the server counts
+         * as alive. When nothing arrived for longer than {@code timeout} the connector closes and its
+         * listener's {@code onClosed} gets a {@link ConnectorException}: a server that froze or whose
+         * network vanished is noticed within {@code timeout + interval} (plus one more interval when
+         * the close frame cannot be delivered). RFC 6455 servers answer pings by themselves (Tyrus,
+         * and so {@link WebSocketServer}, does).
+         *
+         * @throws IllegalArgumentException when {@code interval} is not positive or {@code timeout}
+         *                                  is not longer than {@code interval}
+         */
+        public Builder keepAlive(Duration interval, Duration timeout) {
+            this.keepAlive = new KeepAlive(interval, timeout);
             return this;
         }
 

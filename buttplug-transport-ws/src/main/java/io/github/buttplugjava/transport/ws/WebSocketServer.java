@@ -64,6 +64,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final int port;
     private final int maxFrameSize;
     private final int maxConnections;
+    private final KeepAliveTimer keepAlive;
 
     private WebSocketServer(Builder b) throws IOException {
         this.host = b.host;
@@ -89,7 +90,11 @@ public final class WebSocketServer implements AutoCloseable {
             grizzly.shutdownNow();
             throw new IOException("cannot listen on " + b.host + ":" + b.port + ": " + e.getMessage(), e);
         }
-        log.info("WebSocket server listening on {}", uri());
+        this.keepAlive = b.keepAlive == null ? null
+                : new KeepAliveTimer(b.keepAlive, open, "buttplug-ws-keepalive-" + port);
+        log.info("WebSocket server listening on {}{}", uri(), b.keepAlive == null ? ""
+                : " (keepalive: ping every " + b.keepAlive.interval().toMillis() + " ms, close after "
+                        + b.keepAlive.timeout().toMillis() + " ms of silence)");
     }
 
     /** A builder with the defaults: 127.0.0.1, ephemeral port, 1 MiB frames, no TLS. */
@@ -129,6 +134,9 @@ public final class WebSocketServer implements AutoCloseable {
             return stopped;
         }
         log.info("WebSocket server on {} stopping ({} open)", uri(), open.size());
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         List<SessionPipe> toClose = List.copyOf(open);
         CompletableFuture<?>[] closes = toClose.stream()
                 .map(p -> {
@@ -213,6 +221,7 @@ public final class WebSocketServer implements AutoCloseable {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private SSLContext tls;
         private ConnectionHandler handler;
+        private KeepAlive keepAlive;
 
         private Builder() {
         }
@@ -273,6 +282,29 @@ public final class WebSocketServer implements AutoCloseable {
             } catch (GeneralSecurityException | IOException e) {
                 throw new IOException("cannot use keystore " + keystore + ": " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * WebSocket keepalive (default off): every {@code interval} one shared timer thread sends a
+         * ping frame to each open socket; any pong or frame from the peer counts as alive. A socket
+         * silent for longer than {@code timeout} is closed with 1001 and the reason "no answer to
+         * pings for N ms", and its listener's {@code onClosed} gets a
+         * {@link io.github.buttplugjava.core.connector.ConnectorException} (so a Buttplug session
+         * behind it ends and stops what it drove). A dead peer is noticed within
+         * {@code timeout + interval}. Browsers, the npm {@code ws} package, Tyrus and the JDK client
+         * answer pings by themselves, so their apps need no change.
+         *
+         * @throws IllegalArgumentException when {@code interval} is not positive or {@code timeout}
+         *                                  is not longer than {@code interval}
+         */
+        public Builder keepAlive(Duration interval, Duration timeout) {
+            return keepAlive(new KeepAlive(interval, timeout));
+        }
+
+        /** See {@link #keepAlive(Duration, Duration)}; {@code null} turns keepalive off. */
+        public Builder keepAlive(KeepAlive settings) {
+            this.keepAlive = settings;
+            return this;
         }
 
         /** What to do with each accepted socket (required). */

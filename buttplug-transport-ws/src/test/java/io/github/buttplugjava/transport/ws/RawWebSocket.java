@@ -16,25 +16,28 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A hand-rolled WebSocket client over a plain socket, so tests can send what a well-behaved
  * library never would: binary frames, oversize frames, garbage, or vanish without a close frame.
+ * Public (in the test-jar) so other modules' tests can play a frozen peer that never answers pings.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     /** One received frame. */
-    record Frame(int opcode, byte[] payload) {
-        String text() {
+    public record Frame(int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
         /** The close code of a close frame, or -1. */
-        int closeCode() {
+        public int closeCode() {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
 
-        String closeReason() {
+        public String closeReason() {
             return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }
     }
@@ -50,7 +53,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Connects and performs the upgrade; fails unless the server answers 101. */
-    static RawWebSocket open(int port, String path) throws IOException {
+    public static RawWebSocket open(int port, String path) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         s.setSoTimeout(10_000);
@@ -101,12 +104,12 @@ final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         send(TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends one masked, final frame. */
-    void send(int opcode, byte[] payload) throws IOException {
+    public void send(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 14);
         f.write(0x80 | opcode);
         int len = payload.length;
@@ -139,7 +142,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads one frame sent by the server (unmasked). */
-    Frame read() throws IOException {
+    public Frame read() throws IOException {
         int b0 = in.readUnsignedByte();
         int b1 = in.readUnsignedByte();
         long len = b1 & 0x7f;
@@ -157,7 +160,7 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Reads frames until a close frame arrives; returns it. */
-    Frame readUntilClose() throws IOException {
+    public Frame readUntilClose() throws IOException {
         for (int i = 0; i < 100_000; i++) {
             Frame f = read();
             if (f.opcode() == CLOSE) {
@@ -181,8 +184,20 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Whether the server ends the TCP connection (EOF or reset) within {@code millis}; false when it stays open. */
+    public boolean tcpEndsWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            return in.read() < 0;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+            return false;
+        } catch (IOException reset) {
+            return true;
+        }
+    }
+
     /** Drops the TCP connection without a close frame (RST). */
-    void kill() throws IOException {
+    public void kill() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }
