@@ -62,7 +62,7 @@ notes={
  'mysteryvibe':'Last frame repeated after 93 ms idle (reference keepalive).',
  'mizzzee-v3':'Last frame repeated after 200 ms idle.',
  'leten':'Last frame repeated after 1 s idle.',
- 'hgod':'Speed sent every 100 ms by a loop while above 0.',
+ 'hgod':'Speed sent every 100 ms by a loop while above 0; the loop ends when the device disconnects.',
  'kiiroo-v21':'Pressure/button sensors not implemented (commented out in the reference too).',
  'galaku':'Battery read implemented; battery subscription not.',
  'cowgirl-cone':'Init waits 3 s as the reference does.',
