@@ -37,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --max-connections n} sets the hub's socket cap (default {@link
  * io.github.buttplugjava.remote.RemoteServer#DEFAULT_MAX_CONNECTIONS}); {@code --ws-keepalive-ms
  * interval,timeout} or {@code off} sets the hub's WebSocket keepalive (default 1 s / 3 s);
- * {@code --agent-xmx 2g} is the idle agents' JVM heap.
+ * {@code --agent-xmx 2g} is the idle agents' JVM heap; {@code --agent-dialer tyrus|jdk} how the idle
+ * agents dial (the library's Tyrus connector, or {@link JdkWebSocketDialer}).
  */
 public final class HubLoadRun {
 
@@ -57,6 +58,7 @@ public final class HubLoadRun {
     private final int maxConnections;
     private final long[] keepAliveMs;
     private final String agentXmx;
+    private final String agentDialer;
 
     private HubLoadRun(Args a) {
         agents = a.integer("--agents", 20);
@@ -70,6 +72,7 @@ public final class HubLoadRun {
         maxConnections = a.integer("--max-connections", 0);
         keepAliveMs = a.keepAlive("--ws-keepalive-ms");
         agentXmx = a.text("--agent-xmx", "2g");
+        agentDialer = a.text("--agent-dialer", "tyrus");
     }
 
     public static void main(String[] args) throws Exception {
@@ -210,7 +213,7 @@ public final class HubLoadRun {
         Process child = new ProcessBuilder(javaBinary(), "-Xmx" + agentXmx, "-Xss256k", "-D" + LOG_LEVEL + "=" + System.getProperty(LOG_LEVEL),
                 "-cp", System.getProperty("java.class.path"), IdleAgents.class.getName(),
                 hub.shareUri().toString(), HubUnderLoad.SHARE_TOKEN, Integer.toString(idle),
-                Integer.toString(maxSeconds), Integer.toString(agentPingMs))
+                Integer.toString(maxSeconds), Integer.toString(agentPingMs), agentDialer)
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         List<String> childLines = new ArrayList<>();
@@ -252,7 +255,7 @@ public final class HubLoadRun {
             long loaded = usedHeapAfterGc();
             int linkedAtGc = hub.room.agents().size() - before;
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-            System.out.printf("idle agents (MaxPingTime %d ms): %d asked, linked in %.1f s, %d linked after %d s idle,"
+            System.out.printf("idle agents (MaxPingTime %d ms, " + agentDialer + " dialer): %d asked, linked in %.1f s, %d linked after %d s idle,"
                             + " %d at the heap reading; hub threads %d -> %d%n", agentPingMs, idle, linkSeconds,
                     linkedAfterHold, holdSeconds, linkedAtGc, threadsBefore, threadsAfter);
             if (linkedAtGc < idle * 0.9) {
