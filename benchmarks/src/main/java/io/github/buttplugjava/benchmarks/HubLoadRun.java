@@ -33,9 +33,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Arguments (all optional): {@code --agents 20 --samples 2000 --in-flight 8 --seconds 10
  * --idle 500 --idle-ping-ms 1500 --hold-seconds 10 --max-seconds 300}; {@code --idle-ping-ms} is the
- * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent twice per period);
- * {@code --max-connections n} runs the hub embedded behind a socket server allowing n sockets (the
- * stock hub allows the transport default, 1024).
+ * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent three times per period);
+ * {@code --max-connections n} sets the hub's socket cap (default {@link
+ * io.github.buttplugjava.remote.RemoteServer#DEFAULT_MAX_CONNECTIONS}); {@code --ws-keepalive-ms
+ * interval,timeout} or {@code off} sets the hub's WebSocket keepalive (default 1 s / 3 s);
+ * {@code --agent-xmx 2g} is the idle agents' JVM heap; {@code --agent-dialer tyrus|jdk} how the idle
+ * agents dial (the library's Tyrus connector, or {@link JdkWebSocketDialer}).
  */
 public final class HubLoadRun {
 
@@ -53,6 +56,9 @@ public final class HubLoadRun {
     private final int maxSeconds;
     private final int agentPingMs;
     private final int maxConnections;
+    private final long[] keepAliveMs;
+    private final String agentXmx;
+    private final String agentDialer;
 
     private HubLoadRun(Args a) {
         agents = a.integer("--agents", 20);
@@ -64,6 +70,9 @@ public final class HubLoadRun {
         maxSeconds = a.integer("--max-seconds", 300);
         agentPingMs = a.integer("--idle-ping-ms", 1500);
         maxConnections = a.integer("--max-connections", 0);
+        keepAliveMs = a.keepAlive("--ws-keepalive-ms");
+        agentXmx = a.text("--agent-xmx", "2g");
+        agentDialer = a.text("--agent-dialer", "tyrus");
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,10 +88,10 @@ public final class HubLoadRun {
         System.out.printf("hub load run: %d agents, %d samples per path, %d in flight for %d s, %d idle agents,"
                         + " %s; %d cores, max heap %.2f GiB, load average %.1f%n",
                 agents, samples, inFlight, seconds, idle,
-                maxConnections > 0 ? "hub embedded behind a " + maxConnections + "-socket server" : "stock hub port", Runtime.getRuntime().availableProcessors(),
+                hubSettings(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / GIB, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         String frame = new JsonCodec().encode(List.of(new OutputCmd(1, 0, 0, OutputCommand.of(OutputType.VIBRATE, 10))));
-        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad(maxConnections)) {
+        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad(maxConnections, keepAliveMs)) {
             long t0 = System.nanoTime();
             hub.addAgents(agents);
             hub.connectController();
@@ -105,6 +114,15 @@ public final class HubLoadRun {
             }
             idleHeap(hub);
         }
+    }
+
+    private String hubSettings() {
+        String sockets = maxConnections > 0 ? "hub socket cap " + maxConnections : "hub socket cap default";
+        if (keepAliveMs == null) {
+            return sockets + ", hub WebSocket keepalive default (1 s / 3 s)";
+        }
+        return sockets + (keepAliveMs[0] <= 0 ? ", hub WebSocket keepalive off"
+                : ", hub WebSocket keepalive " + keepAliveMs[0] + " ms / " + keepAliveMs[1] + " ms");
     }
 
     /** Interleaved blocks of floor and hub round trips; returns [floor, hub] when recording. */
@@ -192,10 +210,10 @@ public final class HubLoadRun {
         int before = hub.room.agents().size();
         long baseline = usedHeapAfterGc();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx2g", "-Xss256k", "-D" + LOG_LEVEL + "=" + System.getProperty(LOG_LEVEL),
+        Process child = new ProcessBuilder(javaBinary(), "-Xmx" + agentXmx, "-Xss256k", "-D" + LOG_LEVEL + "=" + System.getProperty(LOG_LEVEL),
                 "-cp", System.getProperty("java.class.path"), IdleAgents.class.getName(),
                 hub.shareUri().toString(), HubUnderLoad.SHARE_TOKEN, Integer.toString(idle),
-                Integer.toString(maxSeconds), Integer.toString(agentPingMs))
+                Integer.toString(maxSeconds), Integer.toString(agentPingMs), agentDialer)
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         List<String> childLines = new ArrayList<>();
@@ -218,15 +236,26 @@ public final class HubLoadRun {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // bounded poll-until loop
             }
             double linkSeconds = (System.nanoTime() - t0) / 1e9;
-            long holdEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(holdSeconds);
+            long hubCpuAtHold = processCpuNanos();
+            long agentCpuAtHold = child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+            long holdStart = System.nanoTime();
+            long holdEnd = holdStart + TimeUnit.SECONDS.toNanos(holdSeconds);
             while (System.nanoTime() < holdEnd) {
                 LockSupport.parkNanos(holdEnd - System.nanoTime()); // idle on purpose: pings run meanwhile
             }
             int linkedAfterHold = hub.room.agents().size() - before;
+            double heldSeconds = (System.nanoTime() - holdStart) / 1e9;
+            double hubCpu = (processCpuNanos() - hubCpuAtHold) / 1e9 / heldSeconds;
+            long agentCpuNow = child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+            String agentCpu = agentCpuAtHold < 0 || agentCpuNow < 0 ? "unknown"
+                    : String.format("%.2f cores", (agentCpuNow - agentCpuAtHold) / 1e9 / heldSeconds);
+            System.out.printf("during the %.0f s hold: hub CPU %.2f cores, agent JVM CPU %s, agent JVM threads %s,"
+                            + " load average %.1f%n", heldSeconds, hubCpu, agentCpu, threadsOf(child.pid()),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             long loaded = usedHeapAfterGc();
             int linkedAtGc = hub.room.agents().size() - before;
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-            System.out.printf("idle agents (MaxPingTime %d ms): %d asked, linked in %.1f s, %d linked after %d s idle,"
+            System.out.printf("idle agents (MaxPingTime %d ms, " + agentDialer + " dialer): %d asked, linked in %.1f s, %d linked after %d s idle,"
                             + " %d at the heap reading; hub threads %d -> %d%n", agentPingMs, idle, linkSeconds,
                     linkedAfterHold, holdSeconds, linkedAtGc, threadsBefore, threadsAfter);
             if (linkedAtGc < idle * 0.9) {
@@ -246,6 +275,21 @@ public final class HubLoadRun {
             }
             reader.join(TimeUnit.SECONDS.toMillis(2));
             System.out.println("agent JVM: " + tail(childLines));
+        }
+    }
+
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** The thread count of a process from /proc (Linux), or "unknown". */
+    private static String threadsOf(long pid) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("Threads:")).map(l -> l.substring(8).trim()).findFirst().orElse("unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
@@ -293,6 +337,29 @@ public final class HubLoadRun {
                 }
             }
             return fallback;
+        }
+
+        String text(String name, String fallback) {
+            for (int i = 0; i + 1 < raw.length; i++) {
+                if (raw[i].equals(name)) {
+                    return raw[i + 1];
+                }
+            }
+            return fallback;
+        }
+
+        /** {@code off}, {@code interval,timeout} in ms, or absent (null: the hub's default). */
+        long[] keepAlive(String name) {
+            for (int i = 0; i + 1 < raw.length; i++) {
+                if (raw[i].equals(name)) {
+                    if (raw[i + 1].equals("off")) {
+                        return new long[] {0, 0};
+                    }
+                    String[] parts = raw[i + 1].split(",");
+                    return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+                }
+            }
+            return null;
         }
     }
 }

@@ -11,11 +11,10 @@ import io.github.buttplugjava.remote.LinkLimits;
 import io.github.buttplugjava.remote.RemoteClient;
 import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
-import io.github.buttplugjava.transport.ws.Admission;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
-import io.github.buttplugjava.transport.ws.WebSocketServer;
 
 import java.net.URI;
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * simulated Lovense Hush, fully granted, over its own WebSocket) and one controller
  * ({@link ButtplugClient} over a {@link WebSocketConnector} to {@code /control/<token>}).
  *
- * <p>By default the hub opens its own port ({@link RemoteServer#start()}). With a connection cap
- * given, the hub runs embedded behind a {@link WebSocketServer} with that cap instead (the stock
- * hub keeps the transport's default of {@value WebSocketServer#DEFAULT_MAX_CONNECTIONS} sockets and
- * has no setting for it), routing {@code /share} and {@code /control/<token>} as the hub does.
+ * <p>The hub opens its own port ({@link RemoteServer#start()}); its socket cap and WebSocket
+ * keepalive are the hub's defaults unless given.
  *
  * <p>The hub's per-link rate limit is raised (the default, 200 frames/s per link, would close the
  * controller's link under a throughput run); everything else is the default configuration.
@@ -47,47 +44,42 @@ final class HubUnderLoad implements AutoCloseable {
 
     final RemoteServer hub;
     final Room room;
-    private final WebSocketServer ownSocket;
     private final List<RemoteClient> agents = new ArrayList<>();
     private final List<SimulatedDevices> toys = new ArrayList<>();
     private ButtplugClient controller;
     private List<ButtplugClientDevice> devices = List.of();
 
     /**
-     * @param maxConnections 0 for the stock hub on its own port, else the socket cap of the
-     *                       embedding server
+     * @param maxConnections 0 for the hub's default socket cap ({@link RemoteServer#DEFAULT_MAX_CONNECTIONS}),
+     *                       else this cap
+     * @param keepAliveMs    {@code null} for the hub's default WebSocket keepalive, {@code [0, 0]} for none,
+     *                       else {@code [interval ms, timeout ms]}
      */
-    HubUnderLoad(int maxConnections) throws Exception {
-        hub = RemoteServer.builder().limits(LOAD_LIMITS).build();
-        room = hub.addRoom("bench", AccessToken.of(SHARE_TOKEN), AccessToken.of(CONTROL_TOKEN));
-        if (maxConnections <= 0) {
-            hub.start();
-            ownSocket = null;
-        } else {
-            ownSocket = WebSocketServer.builder().maxConnections(maxConnections)
-                    .maxFrameSize(LOAD_LIMITS.maxFrameChars() * 4)
-                    .handler((path, connector) -> {
-                        if (RemoteServer.SHARE_PATH.equals(path)) {
-                            hub.acceptAgent(connector);
-                            return Admission.accept();
-                        }
-                        if (path.startsWith(RemoteServer.CONTROL_PREFIX)
-                                && hub.acceptController(path.substring(RemoteServer.CONTROL_PREFIX.length()), connector)) {
-                            return Admission.accept();
-                        }
-                        return Admission.refuse("unknown path or token");
-                    }).start();
+    HubUnderLoad(int maxConnections, long[] keepAliveMs) throws Exception {
+        RemoteServer.Builder builder = RemoteServer.builder().limits(LOAD_LIMITS);
+        if (maxConnections > 0) {
+            builder.maxConnections(maxConnections);
         }
+        if (keepAliveMs != null) {
+            if (keepAliveMs[0] <= 0) {
+                builder.noKeepAlive();
+            } else {
+                builder.keepAlive(Duration.ofMillis(keepAliveMs[0]), Duration.ofMillis(keepAliveMs[1]));
+            }
+        }
+        hub = builder.build();
+        room = hub.addRoom("bench", AccessToken.of(SHARE_TOKEN), AccessToken.of(CONTROL_TOKEN));
+        hub.start();
     }
 
     /** Where agents dial. */
     URI shareUri() {
-        return ownSocket == null ? hub.shareUri() : ownSocket.uri().resolve(RemoteServer.SHARE_PATH);
+        return hub.shareUri();
     }
 
     /** Where the controller dials (holds the control token). */
     URI controlUri() {
-        return ownSocket == null ? hub.controlUri(room) : ownSocket.uri().resolve(RemoteServer.CONTROL_PREFIX + CONTROL_TOKEN);
+        return hub.controlUri(room);
     }
 
     /** Links {@code n} agents, each with one simulated toy, and waits until the room lists them. */
@@ -163,8 +155,5 @@ final class HubUnderLoad implements AutoCloseable {
         }
         agents.forEach(RemoteClient::close);
         hub.close();
-        if (ownSocket != null) {
-            ownSocket.stop().get(SETUP_SECONDS, TimeUnit.SECONDS);
-        }
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  * in batches, prints {@code linked <n>}, then keeps them until its standard input closes or
  * {@code maxSeconds} pass, and exits.
  *
- * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms>}.
+ * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms> [tyrus|jdk]};
+ * {@code tyrus} (default) dials with the library's own WebSocket connector, {@code jdk} with
+ * {@link JdkWebSocketDialer} (one shared JDK HTTP client for all agents, few threads).
  */
 public final class IdleAgents {
 
@@ -36,6 +38,7 @@ public final class IdleAgents {
         int count = Integer.parseInt(args[2]);
         long maxSeconds = Long.parseLong(args[3]);
         Duration maxPingTime = Duration.ofMillis(Long.parseLong(args[4]));
+        JdkWebSocketDialer jdk = args.length > 5 && args[5].equals("jdk") ? new JdkWebSocketDialer(4) : null;
         CompletableFuture<Void> released = new CompletableFuture<>();
         Thread stdin = new Thread(() -> {
             try {
@@ -56,8 +59,12 @@ public final class IdleAgents {
                 List<CompletableFuture<Void>> started = new ArrayList<>();
                 for (int i = from; i < Math.min(count, from + BATCH); i++) {
                     SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
-                    RemoteClient agent = RemoteClient.builder(hub, token, "idle" + i, local)
-                            .maxPingTime(maxPingTime).build();
+                    RemoteClient.Builder builder = RemoteClient.builder(hub, token, "idle" + i, local)
+                            .maxPingTime(maxPingTime);
+                    if (jdk != null) {
+                        builder.dialer(jdk::dial);
+                    }
+                    RemoteClient agent = builder.build();
                     agents.add(agent);
                     agent.grants().shareAll(DeviceGrant.full()).get(BATCH_SECONDS, TimeUnit.SECONDS);
                     started.add(agent.start());
