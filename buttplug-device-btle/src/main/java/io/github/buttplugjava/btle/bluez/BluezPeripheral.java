@@ -3,7 +3,7 @@ package io.github.buttplugjava.btle.bluez;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.bluez.Device1;
 import org.bluez.GattCharacteristic1;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -47,7 +47,7 @@ final class BluezPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.io = io;
-        this.notifications = new SerialExecutor(io);
+        this.notifications = SerialExecutor.droppingWhenRejected(io);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
         this.gatt = new GattTable(name, Map.of());
     }

@@ -3,7 +3,7 @@ package io.github.buttplugjava.btle.tinyb;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tinyb.BluetoothDevice;
@@ -50,7 +50,7 @@ final class TinyBPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.calls = calls;
-        this.notifications = new SerialExecutor(io);
+        this.notifications = SerialExecutor.droppingWhenRejected(io);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
     }
 
