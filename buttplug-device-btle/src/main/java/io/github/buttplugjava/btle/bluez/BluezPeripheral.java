@@ -3,6 +3,7 @@ package io.github.buttplugjava.btle.bluez;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
+import io.github.buttplugjava.btle.internal.Subscriptions;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.bluez.Device1;
 import org.bluez.GattCharacteristic1;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -34,8 +34,7 @@ final class BluezPeripheral implements BlePeripheral {
     private final String name;
     private final Executor io;
     private final DisconnectTracker link;
-    private final Executor notifications;
-    private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
+    private final Subscriptions<String> subscriptions;
     private final CompletableFuture<Void> resolved = new CompletableFuture<>();
     private volatile GattTable gatt;
     private volatile boolean disconnecting;
@@ -47,7 +46,8 @@ final class BluezPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.io = io;
-        this.notifications = SerialExecutor.droppingWhenRejected(io);
+        Executor notifications = SerialExecutor.droppingWhenRejected(io);
+        this.subscriptions = new Subscriptions<>(notifications);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
         this.gatt = new GattTable(name, Map.of());
     }
@@ -117,11 +117,7 @@ final class BluezPeripheral implements BlePeripheral {
             if (listener != null) {
                 byte[] value = BluezValues.bytes(changed.get("Value"));
                 log.debug("{} notification {} <- {}", name, objectPath, HexFormat.of().formatHex(value));
-                notifications.execute(() -> {
-                    if (subscriptions.get(objectPath) == listener) {
-                        listener.accept(value);
-                    }
-                });
+                subscriptions.deliver(objectPath, listener, value);
             }
         }
     }
@@ -195,7 +191,7 @@ final class BluezPeripheral implements BlePeripheral {
         } catch (BleException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (subscriptions.remove(charPath) == null || !link.isConnected()) {
+        if (!subscriptions.remove(charPath) || !link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
         return link.track(() -> CompletableFuture.runAsync(() -> call("unsubscribe from " + characteristic,

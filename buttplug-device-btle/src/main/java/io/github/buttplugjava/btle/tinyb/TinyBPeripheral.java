@@ -3,6 +3,7 @@ package io.github.buttplugjava.btle.tinyb;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
+import io.github.buttplugjava.btle.internal.Subscriptions;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,11 +34,10 @@ final class TinyBPeripheral implements BlePeripheral {
     private final String address;
     private final String name;
     private final Executor calls;
-    private final Executor notifications;
     private final DisconnectTracker link;
     private final CompletableFuture<Void> resolved = new CompletableFuture<>();
     private CompletableFuture<Void> disconnection;
-    private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
+    private final Subscriptions<String> subscriptions;
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
 
     /**
@@ -50,7 +49,8 @@ final class TinyBPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.calls = calls;
-        this.notifications = SerialExecutor.droppingWhenRejected(io);
+        Executor notifications = SerialExecutor.droppingWhenRejected(io);
+        this.subscriptions = new Subscriptions<>(notifications);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
     }
 
@@ -182,21 +182,14 @@ final class TinyBPeripheral implements BlePeripheral {
         String key = service + "/" + characteristic;
         return onCharacteristic(service, characteristic, "subscribe to", c -> {
             subscriptions.put(key, listener);
-            c.enableValueNotifications(value -> {
-                byte[] copy = value.clone();
-                notifications.execute(() -> {
-                    if (subscriptions.get(key) == listener) {
-                        listener.accept(copy);
-                    }
-                });
-            });
+            c.enableValueNotifications(value -> subscriptions.deliver(key, listener, value.clone()));
             return null;
         });
     }
 
     @Override
     public CompletableFuture<Void> unsubscribe(UUID service, UUID characteristic) {
-        if (subscriptions.remove(service + "/" + characteristic) == null || !link.isConnected()) {
+        if (!subscriptions.remove(service + "/" + characteristic) || !link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
         return onCharacteristic(service, characteristic, "unsubscribe from", c -> {
