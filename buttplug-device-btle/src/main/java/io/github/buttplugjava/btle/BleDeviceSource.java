@@ -1,7 +1,7 @@
 package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
 import io.github.buttplugjava.btle.protocol.Identification;
@@ -80,7 +80,7 @@ public final class BleDeviceSource implements DeviceSource {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.protocols = Objects.requireNonNull(protocols, "protocols");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.events = new SerialExecutor(executor);
+        this.events = SerialExecutor.droppingWhenRejected(executor);
         this.batchWindowMs = batchWindow.toMillis();
     }
 

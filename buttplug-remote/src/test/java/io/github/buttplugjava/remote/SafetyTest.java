@@ -16,6 +16,7 @@ import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.core.sim.SimulatedToy;
+import io.github.buttplugjava.transport.ws.CrashableWebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +79,7 @@ class SafetyTest {
         f = new HubFixture();
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);
-        CrashableConnector socket = new CrashableConnector(f.hub.controlUri(f.room));
+        CrashableWebSocketConnector socket = new CrashableWebSocketConnector(f.hub.controlUri(f.room));
         HubFixture.Controller c = f.controller(socket);
         SimulatedDevice toy = vibratingAliceToy(c, alice);
         socket.crash();
@@ -93,7 +94,7 @@ class SafetyTest {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);
         LinkGuardsTest.Recorder silent = new LinkGuardsTest.Recorder();
-        CrashableConnector raw = new CrashableConnector(f.hub.controlUri(f.room));
+        CrashableWebSocketConnector raw = new CrashableWebSocketConnector(f.hub.controlUri(f.room));
         raw.connect(silent).get(5, TimeUnit.SECONDS);
         raw.send("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"frozen app\",\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
         assertThat(silent.next()).contains("ServerInfo").contains("\"MaxPingTime\":500");
@@ -114,10 +115,10 @@ class SafetyTest {
     void agentLinkDropRemovesItsDevicesAtOnceFailsPendingCommandsAndStopsItsToys() throws Exception {
         f = new HubFixture();
         ListSource local = new ListSource();
-        AtomicReference<CrashableConnector> link = new AtomicReference<>();
+        AtomicReference<CrashableWebSocketConnector> link = new AtomicReference<>();
         RemoteClient agent = RemoteClient.builder(f.hub.shareUri(), HubFixture.SHARE, "Alice", local)
                 .dialer(uri -> {
-                    CrashableConnector c = new CrashableConnector(uri);
+                    CrashableWebSocketConnector c = new CrashableWebSocketConnector(uri);
                     link.set(c);
                     return c;
                 }).backoff(Duration.ofMillis(300), Duration.ofMillis(300)).build();

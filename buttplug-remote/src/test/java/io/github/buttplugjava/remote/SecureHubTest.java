@@ -4,15 +4,14 @@ import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.transport.ws.SelfSignedKeystore;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -30,28 +29,11 @@ class SecureHubTest {
 
     @BeforeAll
     static void makeSelfSignedCertificate() throws Exception {
-        keystore = dir.resolve("hub.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "hub", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+        keystore = SelfSignedKeystore.create(dir.resolve("hub.p12"), "hub", "ip:127.0.0.1", PASSWORD);
     }
 
     private static SSLContext trustingTheHub() throws Exception {
-        KeyStore keys = KeyStore.getInstance(keystore.toFile(), PASSWORD);
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("hub", keys.getCertificate("hub"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
+        return SelfSignedKeystore.trusting(keystore, PASSWORD, "hub");
     }
 
     @Test

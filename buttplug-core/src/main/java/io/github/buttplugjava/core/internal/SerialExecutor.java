@@ -7,22 +7,42 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs tasks one at a time, in submission order, on a backing executor: the one-thread-at-a-time
- * discipline of sessions, clients and connectors without a thread of their own. Internal API.
+ * discipline of sessions, clients, connectors and BLE event delivery without a thread of their own.
+ * Internal plumbing shared by the buttplug-java modules; public only so sibling modules can use it.
  */
 public final class SerialExecutor implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor backing;
+    private final boolean dropWhenRejected;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    /** A serial view of {@code backing}. */
+    /**
+     * A serial view of {@code backing}; if {@code backing} rejects the drain task, {@link #execute}
+     * throws its {@link RejectedExecutionException}.
+     */
     public SerialExecutor(Executor backing) {
+        this(backing, false);
+    }
+
+    private SerialExecutor(Executor backing, boolean dropWhenRejected) {
         this.backing = Objects.requireNonNull(backing, "backing");
+        this.dropWhenRejected = dropWhenRejected;
+    }
+
+    /**
+     * A serial view of {@code backing} for event delivery that may outlive it: once {@code backing}
+     * rejects work (it was shut down), pending and new tasks are dropped instead of thrown at the
+     * caller, which is typically a driver's callback thread.
+     */
+    public static SerialExecutor droppingWhenRejected(Executor backing) {
+        return new SerialExecutor(backing, true);
     }
 
     @Override
@@ -35,7 +55,18 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        backing.execute(this::drain);
+        try {
+            backing.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            if (!dropWhenRejected) {
+                throw e;
+            }
+            synchronized (tasks) {
+                running = false;
+                tasks.clear();
+            }
+            log.debug("backing executor shut down, tasks dropped");
+        }
     }
 
     private void drain() {

@@ -4,7 +4,7 @@ import io.github.buttplugjava.btle.Advertisement;
 import io.github.buttplugjava.btle.BleAdapter;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.bluez.Adapter1;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
@@ -65,7 +65,7 @@ public final class BluezBleAdapter implements BleAdapter {
         this.options = Objects.requireNonNull(options, "options");
         this.ownedIo = io == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
         this.io = io == null ? ownedIo : io;
-        this.scanResults = new SerialExecutor(this.io);
+        this.scanResults = SerialExecutor.droppingWhenRejected(this.io);
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -3,7 +3,9 @@ package io.github.buttplugjava.btle.bluez;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.btle.internal.ServicesResolution;
+import io.github.buttplugjava.btle.internal.Subscriptions;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.bluez.Device1;
 import org.bluez.GattCharacteristic1;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -18,10 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /** A BlueZ {@code org.bluez.Device1} we connected, with its GATT characteristics. */
@@ -34,9 +33,8 @@ final class BluezPeripheral implements BlePeripheral {
     private final String name;
     private final Executor io;
     private final DisconnectTracker link;
-    private final Executor notifications;
-    private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
-    private final CompletableFuture<Void> resolved = new CompletableFuture<>();
+    private final Subscriptions<String> subscriptions;
+    private final ServicesResolution resolution;
     private volatile GattTable gatt;
     private volatile boolean disconnecting;
     private CompletableFuture<Void> disconnection;
@@ -47,9 +45,11 @@ final class BluezPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.io = io;
-        this.notifications = new SerialExecutor(io);
+        Executor notifications = SerialExecutor.droppingWhenRejected(io);
+        this.subscriptions = new Subscriptions<>(notifications);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
         this.gatt = new GattTable(name, Map.of());
+        this.resolution = new ServicesResolution(name);
     }
 
     String path() {
@@ -61,22 +61,10 @@ final class BluezPeripheral implements BlePeripheral {
         CompletableFuture<Void> linkUp = CompletableFuture.runAsync(() -> {
             call("connect to " + name, () -> session.remote(path, Device1.class).Connect());
             if (servicesResolvedNow()) {
-                resolved.complete(null);
+                resolution.resolved();
             }
         }, io);
-        return linkUp
-                .thenCompose(v -> resolved.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
-                .handle((v, e) -> {
-                    if (e == null) {
-                        return null;
-                    }
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof TimeoutException) {
-                        throw new BleException("connected to " + name + " but BlueZ did not resolve its GATT services"
-                                + " within " + timeout.toMillis() + " ms");
-                    }
-                    throw BluezErrors.toBle("connect to " + name, cause);
-                })
+        return resolution.after(linkUp, timeout, cause -> BluezErrors.toBle("connect to " + name, cause))
                 .thenApplyAsync(v -> {
                     gatt = GattTable.read(session, path, name);
                     log.info("connected {} ({}), services {}", name, address, gatt.services().keySet());
@@ -107,7 +95,7 @@ final class BluezPeripheral implements BlePeripheral {
     void propertiesChanged(String objectPath, String iface, Map<String, Variant<?>> changed) {
         if (objectPath.equals(path) && BluezSession.DEVICE.equals(iface)) {
             if (Boolean.TRUE.equals(BluezValues.unwrap(changed.get("ServicesResolved")))) {
-                resolved.complete(null);
+                resolution.resolved();
             }
             if (Boolean.FALSE.equals(changed.get("Connected") == null ? null : BluezValues.unwrap(changed.get("Connected")))) {
                 lost(disconnecting ? "disconnected on request" : "the peripheral disconnected");
@@ -117,18 +105,14 @@ final class BluezPeripheral implements BlePeripheral {
             if (listener != null) {
                 byte[] value = BluezValues.bytes(changed.get("Value"));
                 log.debug("{} notification {} <- {}", name, objectPath, HexFormat.of().formatHex(value));
-                notifications.execute(() -> {
-                    if (subscriptions.get(objectPath) == listener) {
-                        listener.accept(value);
-                    }
-                });
+                subscriptions.deliver(objectPath, listener, value);
             }
         }
     }
 
     /** The link is gone (BlueZ said so, or the device object vanished). */
     void lost(String why) {
-        resolved.completeExceptionally(new BleException(name + " disconnected while connecting (" + why + ")"));
+        resolution.lost(why);
         if (link.markDisconnected(why)) {
             subscriptions.clear();
             log.info("{} ({}) disconnected: {}", name, address, why);
@@ -195,7 +179,7 @@ final class BluezPeripheral implements BlePeripheral {
         } catch (BleException e) {
             return CompletableFuture.failedFuture(e);
         }
-        if (subscriptions.remove(charPath) == null || !link.isConnected()) {
+        if (!subscriptions.remove(charPath) || !link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
         return link.track(() -> CompletableFuture.runAsync(() -> call("unsubscribe from " + characteristic,

@@ -3,7 +3,7 @@ package io.github.buttplugjava.btle.sim;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ public final class SimulatedPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.behaviour = behaviour;
-        this.events = new SerialExecutor(executor);
+        this.events = SerialExecutor.droppingWhenRejected(executor);
         Map<UUID, Set<UUID>> svc = new LinkedHashMap<>();
         layout.forEach((service, chars) -> {
             svc.put(service, Set.copyOf(chars.values()));

@@ -4,7 +4,7 @@ import io.github.buttplugjava.btle.Advertisement;
 import io.github.buttplugjava.btle.BleAdapter;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tinyb.BluetoothAdapter;
@@ -78,7 +78,7 @@ public final class TinyBBleAdapter implements BleAdapter {
         this.ownedIo = io == null ? Executors.newCachedThreadPool(threads("tinyb-io")) : null;
         this.io = io == null ? ownedIo : io;
         this.poller = Executors.newSingleThreadScheduledExecutor(threads("tinyb-scan"));
-        this.scanResults = new SerialExecutor(this.io);
+        this.scanResults = SerialExecutor.droppingWhenRejected(this.io);
     }
 
     private static java.util.concurrent.ThreadFactory threads(String prefix) {

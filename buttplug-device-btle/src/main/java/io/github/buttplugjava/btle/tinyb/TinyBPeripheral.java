@@ -3,7 +3,9 @@ package io.github.buttplugjava.btle.tinyb;
 import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.internal.DisconnectTracker;
-import io.github.buttplugjava.btle.internal.SerialExecutor;
+import io.github.buttplugjava.btle.internal.ServicesResolution;
+import io.github.buttplugjava.btle.internal.Subscriptions;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tinyb.BluetoothDevice;
@@ -17,11 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,11 +33,10 @@ final class TinyBPeripheral implements BlePeripheral {
     private final String address;
     private final String name;
     private final Executor calls;
-    private final Executor notifications;
     private final DisconnectTracker link;
-    private final CompletableFuture<Void> resolved = new CompletableFuture<>();
+    private final ServicesResolution resolution;
     private CompletableFuture<Void> disconnection;
-    private final Map<String, Consumer<byte[]>> subscriptions = new ConcurrentHashMap<>();
+    private final Subscriptions<String> subscriptions;
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
 
     /**
@@ -50,16 +48,18 @@ final class TinyBPeripheral implements BlePeripheral {
         this.address = address;
         this.name = name;
         this.calls = calls;
-        this.notifications = new SerialExecutor(io);
+        Executor notifications = SerialExecutor.droppingWhenRejected(io);
+        this.subscriptions = new Subscriptions<>(notifications);
         this.link = new DisconnectTracker(name + " (" + address + ")", notifications);
+        this.resolution = new ServicesResolution(name);
     }
 
     /** Connects (TinyB blocks in {@code connect()}), waits for resolved services, reads them. */
     CompletableFuture<BlePeripheral> connect(Duration timeout) {
-        return CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> linkUp = CompletableFuture.runAsync(() -> {
             device.enableServicesResolvedNotifications(v -> {
                 if (Boolean.TRUE.equals(v)) {
-                    resolved.complete(null);
+                    resolution.resolved();
                 }
             });
             device.enableConnectedNotifications(v -> {
@@ -71,18 +71,9 @@ final class TinyBPeripheral implements BlePeripheral {
                 throw new BleException("connect to " + name + ": TinyB reported failure");
             }
             watch();
-        }, calls).thenCompose(v -> resolved.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-                .handle((v, e) -> {
-                    if (e == null) {
-                        return null;
-                    }
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof TimeoutException) {
-                        throw new BleException("connected to " + name + " but BlueZ did not resolve its GATT services"
-                                + " within " + timeout.toMillis() + " ms");
-                    }
-                    throw cause instanceof BleException ble ? ble : new BleException("connect to " + name + ": " + cause.getMessage(), cause);
-                })
+        }, calls);
+        return resolution.after(linkUp, timeout, cause -> cause instanceof BleException ble
+                        ? ble : new BleException("connect to " + name + ": " + cause.getMessage(), cause))
                 .thenApplyAsync(v -> {
                     Map<UUID, Map<UUID, BluetoothGattCharacteristic>> table = new HashMap<>();
                     for (BluetoothGattService service : tinyb("list services of " + name, device::getServices)) {
@@ -114,10 +105,10 @@ final class TinyBPeripheral implements BlePeripheral {
             return;
         }
         try {
-            if (!resolved.isDone() && device.getServicesResolved()) {
-                resolved.complete(null);
+            if (resolution.isPending() && device.getServicesResolved()) {
+                resolution.resolved();
             }
-            if (resolved.isDone() && !resolved.isCompletedExceptionally() && !device.getConnected()) {
+            if (resolution.isResolved() && !device.getConnected()) {
                 lost("the peripheral disconnected");
                 return;
             }
@@ -130,7 +121,7 @@ final class TinyBPeripheral implements BlePeripheral {
     }
 
     void lost(String why) {
-        resolved.completeExceptionally(new BleException(name + " disconnected while connecting (" + why + ")"));
+        resolution.lost(why);
         if (link.markDisconnected(why)) {
             subscriptions.clear();
             log.info("{} ({}) disconnected: {}", name, address, why);
@@ -182,21 +173,14 @@ final class TinyBPeripheral implements BlePeripheral {
         String key = service + "/" + characteristic;
         return onCharacteristic(service, characteristic, "subscribe to", c -> {
             subscriptions.put(key, listener);
-            c.enableValueNotifications(value -> {
-                byte[] copy = value.clone();
-                notifications.execute(() -> {
-                    if (subscriptions.get(key) == listener) {
-                        listener.accept(copy);
-                    }
-                });
-            });
+            c.enableValueNotifications(value -> subscriptions.deliver(key, listener, value.clone()));
             return null;
         });
     }
 
     @Override
     public CompletableFuture<Void> unsubscribe(UUID service, UUID characteristic) {
-        if (subscriptions.remove(service + "/" + characteristic) == null || !link.isConnected()) {
+        if (!subscriptions.remove(service + "/" + characteristic) || !link.isConnected()) {
             return CompletableFuture.completedFuture(null);
         }
         return onCharacteristic(service, characteristic, "unsubscribe from", c -> {

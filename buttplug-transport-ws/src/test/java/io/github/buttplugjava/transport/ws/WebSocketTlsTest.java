@@ -8,13 +8,10 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +31,7 @@ class WebSocketTlsTest {
 
     @BeforeAll
     static void makeSelfSignedCertificate() throws Exception {
-        keystore = dir.resolve("server.p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+        keystore = SelfSignedKeystore.create(dir.resolve("server.p12"), "server", "ip:127.0.0.1,dns:localhost", PASSWORD);
     }
 
     @AfterEach
@@ -58,16 +46,7 @@ class WebSocketTlsTest {
 
     /** A client context trusting exactly the test certificate. */
     private static SSLContext trustingTheTestCertificate() throws Exception {
-        KeyStore serverKeys = KeyStore.getInstance(keystore.toFile(), PASSWORD);
-        Certificate cert = serverKeys.getCertificate("server");
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("server", cert);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
+        return SelfSignedKeystore.trusting(keystore, PASSWORD, "server");
     }
 
     private void startEchoServer() throws Exception {

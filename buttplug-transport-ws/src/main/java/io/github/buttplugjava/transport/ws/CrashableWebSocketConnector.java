@@ -1,4 +1,4 @@
-package io.github.buttplugjava.examples;
+package io.github.buttplugjava.transport.ws;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
@@ -12,10 +12,20 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * For the demo's "controller crashes" scene: a WebSocket connector on the JDK client whose
- * {@link #drop()} cuts the TCP connection without a close frame, as a killed app would.
+ * A {@link ButtplugConnector} that dials a {@code ws://} server with the JDK's
+ * {@link java.net.http.WebSocket} and can {@link #crash()}: cut the TCP connection without a close
+ * frame, as a killed app or a pulled cable would. For demos and failure tests of servers and hubs;
+ * to talk to a server for real, use {@link WebSocketConnector}.
+ *
+ * <p>{@link #connect} completes exceptionally with a {@link ConnectorException} when the server
+ * cannot be reached; {@link #send} with a {@link ConnectorException} when not connected. The link's
+ * end is reported once to {@link FrameListener#onClosed(Throwable)}: {@code null} for a close by the
+ * server, the cause otherwise (a {@link ConnectorException} after {@link #crash()}).
+ *
+ * <p>Threading: all methods are thread-safe and never block; sends are queued in order. Listener
+ * calls come from the JDK client's threads, one at a time. Single use.
  */
-final class DroppableConnector implements ButtplugConnector {
+public final class CrashableWebSocketConnector implements ButtplugConnector {
 
     private final URI uri;
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -23,7 +33,8 @@ final class DroppableConnector implements ButtplugConnector {
     private volatile FrameListener listener;
     private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
 
-    DroppableConnector(URI uri) {
+    /** A connector to {@code uri} ({@code ws} scheme); nothing happens until {@link #connect}. */
+    public CrashableWebSocketConnector(URI uri) {
         this.uri = uri;
     }
 
@@ -89,8 +100,12 @@ final class DroppableConnector implements ButtplugConnector {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Cuts the connection with no close frame. */
-    void drop() {
+    /**
+     * Cuts the connection with no close frame (the server sees the TCP connection drop) and reports
+     * {@link FrameListener#onClosed(Throwable)} with a {@link ConnectorException}, unless the link had
+     * already ended. Does nothing to a connector never connected but that report.
+     */
+    public void crash() {
         WebSocket ws = socket;
         if (ws != null) {
             ws.abort();

@@ -1,0 +1,50 @@
+package io.github.buttplugjava.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A self-signed EC certificate for 127.0.0.1 in a PKCS12 keystore made with the JDK's keytool, and
+ * a client context trusting exactly it: the TLS setup of this module's and the hub's wss:// tests.
+ */
+public final class SelfSignedKeystore {
+
+    private SelfSignedKeystore() {
+    }
+
+    /**
+     * Writes {@code file} holding a key pair and certificate under {@code alias}, valid two days.
+     *
+     * @param san the subjectAltName extension value, e.g. {@code "ip:127.0.0.1"}
+     */
+    public static Path create(Path file, String alias, String san, char[] password) throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", alias, "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=" + san,
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
+                "-storepass", new String(password), "-keypass", new String(password))
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
+        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+        return file;
+    }
+
+    /** A client context trusting exactly the certificate under {@code alias} in {@code keystore}. */
+    public static SSLContext trusting(Path keystore, char[] password, String alias) throws Exception {
+        KeyStore keys = KeyStore.getInstance(keystore.toFile(), password);
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry(alias, keys.getCertificate(alias));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+}
