@@ -247,6 +247,8 @@ class WebSocketServerTest {
                 flood.sendText("flood " + i);
             }
             assertThat(flood.readUntilClose().closeCode()).isEqualTo(1008);
+            // the client can read the close frame before the server side has reported its end
+            ((SessionPipe) neverConnected).closedFuture().get(5, TimeUnit.SECONDS);
             assertThat(neverConnected.connect(new RecordingListener())).failsWithin(5, TimeUnit.SECONDS);
         }
     }
