@@ -30,8 +30,9 @@ import java.util.concurrent.ForkJoinPool;
  * {@link DeviceConfiguration}, connects, identifies and initialises each device with its protocol
  * handler, and reports it to the listener.
  *
- * <p>A device whose handshake fails is logged, disconnected and skipped (never reported); it is
- * tried again on the next {@link #startScanning()}. A device that disconnects is reported removed.
+ * <p>A device whose handshake fails is logged, disconnected and skipped (never reported); an
+ * advertisement may try it again after {@link #RETRY_AFTER}, or at once after the next
+ * {@link #startScanning()}. A device that disconnects is reported removed.
  * Listener events arrive serially on the executor. Commands that a device receives within the
  * batching window are written together (a later write for the same state replaces an earlier one).
  * Thread-safe.
@@ -43,6 +44,9 @@ public final class BleDeviceSource implements DeviceSource {
     /** The default batching window. */
     public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(5);
 
+    /** How long a device whose set-up failed is left alone before an advertisement may retry it. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
     private final BleAdapter adapter;
     private final DeviceConfiguration configuration;
     private final Protocols protocols;
@@ -50,7 +54,8 @@ public final class BleDeviceSource implements DeviceSource {
     private final SerialExecutor events;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
-    private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /** Address to when its set-up failed: it is tried again after {@link #RETRY_AFTER}, or on the next scan. */
+    private final Map<String, Long> failed = new ConcurrentHashMap<>();
     private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
     private volatile DeviceSourceListener listener;
     private volatile boolean closed;
@@ -110,7 +115,11 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     private void seen(Advertisement ad) {
-        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address()) || failed.contains(ad.address())) {
+        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
+            return;
+        }
+        Long failedAt = failed.get(ad.address());
+        if (failedAt != null && System.nanoTime() - failedAt < RETRY_AFTER.toNanos()) {
             return;
         }
         if (!configuration.mayConnect(ad.address())) {
@@ -134,7 +143,7 @@ public final class BleDeviceSource implements DeviceSource {
                 }))
                 .whenComplete((device, error) -> {
                     if (error != null) {
-                        failed.add(ad.address());
+                        failed.put(ad.address(), System.nanoTime());
                         busy.remove(ad.address());
                         log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
                     } else {

@@ -35,7 +35,7 @@ import java.util.function.Function;
  * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
  * A hub that denies the hello is not dialed again.
  *
- * <p>Thread-safe. Listener calls come from internal threads and must not block.
+ * <p>Thread-safe. Listener calls come one at a time on the agent's own thread and must not block.
  */
 public final class RemoteClient implements AutoCloseable {
 
@@ -200,7 +200,7 @@ public final class RemoteClient implements AutoCloseable {
             backoff = minBackoff;
         }
         log.info("linked to the hub as {} (room {})", hello.alias(), w.room());
-        listener.linked(w.room());
+        tell(() -> listener.linked(w.room()));
         firstLink.complete(null);
         s.closeFuture().whenComplete((x, e) -> dropped(s));
         watchSilence(handover, s);
@@ -234,7 +234,7 @@ public final class RemoteClient implements AutoCloseable {
             synchronized (lock) {
                 closed = true;
             }
-            listener.denied(denied.getMessage());
+            tell(() -> listener.denied(denied.getMessage()));
             firstLink.completeExceptionally(new ButtplugHandshakeException("the hub denied this agent: " + denied.getMessage()));
             return;
         }
@@ -264,8 +264,23 @@ public final class RemoteClient implements AutoCloseable {
         }
         log.info("not linked to the hub ({}); dialing again in {} ms",
                 cause == null ? "link dropped" : cause.getMessage(), wait.toMillis());
-        listener.unlinked(cause, wait);
+        tell(() -> listener.unlinked(cause, wait));
         timers.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Calls the listener serially on the agent's own thread, never on a socket thread. */
+    private void tell(Runnable call) {
+        try {
+            timers.execute(() -> {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    log.warn("a RemoteClient listener threw", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("agent closed; listener not called");
+        }
     }
 
     /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */

@@ -130,10 +130,20 @@ public final class Room implements AutoCloseable {
     }
 
     /** Adds an agent whose hello was accepted; its devices join the room until its link ends. */
-    void attachAgent(String alias, ButtplugConnector link) {
+    synchronized void attachAgent(String alias, ButtplugConnector link) {
         String linkId = "agent-" + links.incrementAndGet();
-        AgentLink agent = new AgentLink(linkId, alias, link, source);
+        AgentLink agent = new AgentLink(linkId, uniqueAlias(alias), link, source);
         agent.start();
+    }
+
+    /** The alias, or "alias (2)", "alias (3)"... when another agent in the room already uses it. */
+    private String uniqueAlias(String alias) {
+        List<String> taken = source.aliases();
+        String candidate = alias;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = alias + " (" + n + ")";
+        }
+        return candidate;
     }
 
     /** Disconnects the controller and every agent. Idempotent. */

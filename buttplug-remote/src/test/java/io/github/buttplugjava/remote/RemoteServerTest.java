@@ -76,6 +76,31 @@ class RemoteServerTest {
     }
 
     @Test
+    void aGrantedBatterySubscriptionFlowsThroughTheHub() throws Exception {
+        SimulatedDevices alice = HubFixture.sims("lovense");
+        f.agent("Alice", alice, HALF.withInput(io.github.buttplugjava.core.message.InputType.BATTERY));
+        HubFixture.Controller c = f.controller();
+        java.util.concurrent.BlockingQueue<Integer> readings = new java.util.concurrent.LinkedBlockingQueue<>();
+        c.device("Alice \u2013 Lovense Hush")
+                .subscribe(io.github.buttplugjava.core.message.InputType.BATTERY, readings::add).get(2, TimeUnit.SECONDS);
+        alice.devices().get(0).setBatteryLevel(42);
+        Integer reading = readings.poll(2, TimeUnit.SECONDS);
+        for (int i = 0; i < 10 && reading != null && reading != 42; i++) {
+            reading = readings.poll(2, TimeUnit.SECONDS);
+        }
+        assertThat(reading).isEqualTo(42);
+    }
+
+    @Test
+    void twoAgentsWithTheSameAliasStayApart() throws Exception {
+        f.agent("Alice", HubFixture.sims("lovense"), HALF);
+        f.agent("Alice", HubFixture.sims("lovense"), HALF);
+        HubFixture.Controller c = f.controller();
+        assertThat(c.device("Alice \u2013 Lovense Hush")).isNotNull();
+        assertThat(c.device("Alice (2) \u2013 Lovense Hush")).isNotNull();
+    }
+
+    @Test
     void aSecondControllerIsRefusedWithAnErrorAndTheFirstKeepsDriving() throws Exception {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);

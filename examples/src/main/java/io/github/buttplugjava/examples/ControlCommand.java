@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * control URL or any Buttplug server). Reads commands from stdin.
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
-        description = {"Drive the toys of a hub room (or any Buttplug server) by typing commands:",
+        description = {"Drive the toys of a hub room (or any Buttplug server) from the keyboard.",
+                "Commands:",
                 "  list | vibrate N LEVEL | rotate N SPEED [ccw] | position N POS [MS] | battery N | stop N | stopall | quit",
                 "LEVEL, SPEED and POS are 0..1; N is the device index from 'list'."})
 public final class ControlCommand implements Callable<Integer> {

@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the toys themselves, and exits 0 only when every check held.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Remote sharing in one process on loopback: a hub, two people sharing simulated toys",
-                "with different limits, and a controller. Narrates every step; exits 0 when every check holds."})
+        description = {"Watch remote sharing work: a hub, two sharers and a controller, in one process.",
+                "Everything on 127.0.0.1 with simulated toys and different limits. Narrates every step;",
+                "exits 0 when every check holds."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String ALICE_TOY = "Alice \u2013 Lovense Hush";

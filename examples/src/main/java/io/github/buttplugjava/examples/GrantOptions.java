@@ -79,19 +79,24 @@ final class GrantOptions {
 
     /** One line saying what is shared, for people. */
     static String describe(DeviceGrant grant) {
-        StringBuilder b = new StringBuilder();
+        boolean everything = grant.outputs().size() == OutputType.values().length;
+        List<String> parts = new ArrayList<>();
         grant.outputs().forEach((t, g) -> {
-            if (b.length() > 0) {
-                b.append(", ");
+            if (everything && g.maxLevel() >= 1.0 && g.minInterval().isZero()) {
+                return;
             }
-            b.append(t.wireName().toLowerCase(java.util.Locale.ROOT));
+            StringBuilder b = new StringBuilder(t.wireName().toLowerCase(java.util.Locale.ROOT));
             if (g.maxLevel() < 1.0) {
                 b.append(" up to ").append(Math.round(g.maxLevel() * 100)).append(" %");
             }
             if (!g.minInterval().isZero()) {
                 b.append(" (at most one command per ").append(g.minInterval().toMillis()).append(" ms)");
             }
+            parts.add(b.toString());
         });
+        String outputs = everything ? "every output" + (parts.isEmpty() ? "" : ", " + String.join(", ", parts))
+                : String.join(", ", parts);
+        StringBuilder b = new StringBuilder(outputs);
         b.append(grant.inputs().contains(InputType.BATTERY) ? "; battery readable" : "; battery private");
         grant.expiry().ifPresent(e -> b.append("; until ").append(e));
         return b.toString();

@@ -18,8 +18,9 @@ import java.util.concurrent.CountDownLatch;
  * agent then stops its toys.
  */
 @Command(name = "hub", mixinStandardHelpOptions = true,
-        description = {"Run a remote-sharing hub: people share toys into it with 'share',",
-                "one controller (any Buttplug app) drives them through the control URL."})
+        description = {"Run a remote-sharing hub (toys shared in, one controller drives them).",
+                "People share toys into it with 'share'; one controller (any Buttplug app) drives them",
+                "through the control URL."})
 public final class HubCommand implements Callable<Integer> {
 
     @Option(names = "--host", defaultValue = "127.0.0.1",

@@ -115,17 +115,15 @@ public final class ServerCodec {
     }
 
     /**
-     * A v4 request decodes so the server can answer it ERROR_INIT itself; anything else that is
-     * a client message of some version (or a v4 one with a bad body) is ERROR_INIT right away.
+     * A v4 request decodes so the server can answer it ERROR_INIT itself; a v4 name with a bad
+     * body is malformed in every version (the names v4 shares with older versions have the same
+     * body there), so it is ERROR_MSG like any malformed message; any other client message of
+     * some version is ERROR_INIT right away.
      */
     private static Decoded beforeHandshake(WireEntry entry) {
         String name = entry.name();
         if (V4ClientReader.NAMES.contains(name)) {
-            try {
-                return request(name, V4ClientReader.read(name, entry.body()));
-            } catch (DecodeException e) {
-                log.debug("malformed {} before the handshake: {}", name, e.getMessage());
-            }
+            return request(name, V4ClientReader.read(name, entry.body()));
         }
         if (LegacyNames.isClientMessage(name)) {
             return new Decoded.Rejected(entry.readableId(), new ButtplugHandshakeException(

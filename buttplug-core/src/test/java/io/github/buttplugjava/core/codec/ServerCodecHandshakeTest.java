@@ -52,14 +52,16 @@ class ServerCodecHandshakeTest {
     }
 
     @Test
-    void beforeTheHandshakeV4MessagesDecodeAndLegacyOnesGetErrorInit() {
+    void beforeTheHandshakeV4MessagesDecodeLegacyOnesGetErrorInitMalformedOnesErrorMsg() {
         List<Decoded> decoded = codec.decode("[{\"Ping\":{\"Id\":3}},{\"StopAllDevices\":{\"Id\":4}},"
                 + "{\"OutputCmd\":{\"Id\":5}},{\"Tickle\":{\"Id\":6}}]");
         assertThat(decoded.get(0)).isEqualTo(new Decoded.Request(3, "Ping", List.of(new Ping(3))));
-        assertThat(decoded.subList(1, 3)).allSatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class,
-                r -> assertThat(r.error().code()).isEqualTo(ErrorCode.INIT)));
-        assertThat(decoded.get(3)).isInstanceOfSatisfying(Decoded.Rejected.class,
-                r -> assertThat(r.error().code()).isEqualTo(ErrorCode.MSG));
+        // a well-formed message of an older version: RequestServerInfo expected
+        assertThat(decoded.get(1)).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.error().code()).isEqualTo(ErrorCode.INIT));
+        // a malformed one (OutputCmd without its fields) or an unknown one: malformed, in any state
+        assertThat(decoded.subList(2, 4)).allSatisfy(d -> assertThat(d).isInstanceOfSatisfying(Decoded.Rejected.class,
+                r -> assertThat(r.error().code()).isEqualTo(ErrorCode.MSG)));
         assertThat(decoded.stream().map(Decoded::id)).containsExactly(3L, 4L, 5L, 6L);
     }
 

@@ -161,7 +161,7 @@ public final class BluezBleAdapter implements BleAdapter {
     private void report(BluezSession s, String devicePath) {
         Consumer<Advertisement> listener = scanListener;
         Map<String, Variant<?>> props = s.properties(devicePath, BluezSession.DEVICE);
-        if (listener == null || props.isEmpty()) {
+        if (listener == null || !props.containsKey("Address")) {
             return;
         }
         Advertisement advertisement = BluezValues.advertisement(props);
@@ -204,7 +204,9 @@ public final class BluezBleAdapter implements BleAdapter {
             if (previous != null) {
                 previous.lost("replaced by a new connection");
             }
-            peripheral.onDisconnect(() -> peripherals.remove(path, peripheral));
+            // stays known (so close() waits for it) until BlueZ has been told to disconnect
+            peripheral.onDisconnect(() -> peripheral.disconnect()
+                    .whenComplete((v, e) -> peripherals.remove(path, peripheral)));
             return peripheral.connect(options.serviceDiscoveryTimeout());
         }, io);
     }

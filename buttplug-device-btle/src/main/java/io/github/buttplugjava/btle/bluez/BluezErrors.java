@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.bluez;
 
 import io.github.buttplugjava.btle.BleException;
-import org.freedesktop.dbus.exceptions.DBusExecutionException;
 
 import java.util.concurrent.CompletionException;
 
@@ -41,11 +40,12 @@ final class BluezErrors {
         return errorName(e).endsWith("InProgress") || text.contains("in progress");
     }
 
-    /** The D-Bus error name, e.g. {@code org.bluez.Error.Failed}, or the Java class name. */
+    /**
+     * The D-Bus error name as far as dbus-java keeps it: standard errors arrive as classes named
+     * after them (e.g. {@code org.freedesktop.dbus.errors.ServiceUnknown}); bluez-dbus' declared
+     * exceptions are mapped back to {@code org.bluez.Error.*}; anything else is its class name.
+     */
     static String errorName(Throwable e) {
-        if (e instanceof DBusExecutionException exec && exec.getType() != null) {
-            return exec.getType();
-        }
         String simple = e.getClass().getSimpleName();
         if (e.getClass().getName().startsWith("org.bluez.exceptions.") && simple.startsWith("Bluez")
                 && simple.endsWith("Exception")) {

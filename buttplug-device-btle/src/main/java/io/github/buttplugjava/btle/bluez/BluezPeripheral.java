@@ -84,8 +84,12 @@ final class BluezPeripheral implements BlePeripheral {
                 }, io)
                 .whenComplete((p, e) -> {
                     if (e != null) {
+                        synchronized (this) {
+                            if (disconnection == null) {
+                                disconnection = CompletableFuture.runAsync(this::disconnectQuietly, io);
+                            }
+                        }
                         link.markDisconnected("connect failed");
-                        CompletableFuture.runAsync(this::disconnectQuietly, io);
                     }
                 });
     }

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BluezSession implements AutoCloseable {
     static final String BLUEZ = "org.bluez";
+    /** Every BlueZ object lives below this path; signals about other paths come from other services. */
+    static final String BLUEZ_ROOT = "/org/bluez";
     static final String ADAPTER = "org.bluez.Adapter1";
     static final String DEVICE = "org.bluez.Device1";
     static final String GATT_SERVICE = "org.bluez.GattService1";
@@ -99,6 +101,9 @@ final class BluezSession implements AutoCloseable {
         try {
             connection.addSigHandler(ObjectManager.InterfacesAdded.class, s -> {
                 String path = s.getSignalSource().getPath();
+                if (!path.startsWith(BLUEZ_ROOT)) {
+                    return;
+                }
                 objects.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).putAll(copy(s.getInterfaces()));
                 events.interfacesAdded(path, s.getInterfaces());
             });
@@ -114,6 +119,9 @@ final class BluezSession implements AutoCloseable {
                 events.interfacesRemoved(path, s.getInterfaces());
             });
             connection.addSigHandler(Properties.PropertiesChanged.class, s -> {
+                if (!s.getPath().startsWith(BLUEZ_ROOT)) {
+                    return; // another service on the system bus
+                }
                 Map<String, Variant<?>> props = objects.computeIfAbsent(s.getPath(), p -> new ConcurrentHashMap<>())
                         .computeIfAbsent(s.getInterfaceName(), i -> new ConcurrentHashMap<>());
                 props.putAll(s.getPropertiesChanged());

@@ -55,7 +55,14 @@ public final class DisconnectTracker {
                 return result;
             }
         }
-        operation.get().whenComplete((v, e) -> {
+        CompletableFuture<T> started;
+        try {
+            started = operation.get();
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        started.whenComplete((v, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {

@@ -65,11 +65,6 @@ public sealed interface HardwareCommand {
             return data.clone();
         }
 
-        /** The bytes without a copy, for the device's writer; must not be changed. */
-        byte[] rawData() {
-            return data;
-        }
-
         @Override
         public boolean overlaps(HardwareCommand earlier) {
             return earlier instanceof Write w && (w.group & group) != 0;

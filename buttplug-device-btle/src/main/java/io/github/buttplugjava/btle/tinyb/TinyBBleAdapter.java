@@ -116,6 +116,12 @@ public final class TinyBBleAdapter implements BleAdapter {
 
     private BluetoothAdapter findAdapter() {
         TinyBNatives.load();
+        if (BluetoothManager.class.getPackage().getSpecificationVersion() == null) {
+            // TinyB compares it with the native library's version and throws a NullPointerException
+            throw new BleException("TinyB's jar manifest is missing (Specification-Version of package tinyb):"
+                    + " in a shaded jar, set the manifest entry Specification-Version to "
+                    + TinyBNatives.SPECIFICATION_VERSION + " (see docs/BLE.md)");
+        }
         BluetoothManager manager;
         try {
             manager = BluetoothManager.getBluetoothManager();

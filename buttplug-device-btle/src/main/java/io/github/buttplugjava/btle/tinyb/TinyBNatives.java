@@ -25,6 +25,8 @@ import java.util.Locale;
  */
 final class TinyBNatives {
     private static final Logger log = LoggerFactory.getLogger(TinyBNatives.class);
+    /** The version TinyB's natives report and its Java classes expect in their jar manifest. */
+    static final String SPECIFICATION_VERSION = "0.5.0-28-gac6d308.0.5.0-28-gac6d308";
     private static BleException failure;
     private static boolean loaded;
 

@@ -91,7 +91,7 @@ class BluezBackendTest extends BleBackendContract {
         }
         BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();
         await(adapter.startScan(seen::add));
-        assertThat((Object) fake.properties("/org/bluez/hci0").Get("org.bluez.Adapter1", "Powered")).isEqualTo(true);
+        assertThat(fake.adapterFlag("Powered")).isTrue();
         scanUntilSeen(seen, Set.of(FakeBluez.LOVENSE));
     }
 
@@ -105,9 +105,9 @@ class BluezBackendTest extends BleBackendContract {
             assertThat(filter.get("Transport").getValue()).isEqualTo("le");
             assertThat(filter.get("RSSI").getValue()).isEqualTo((short) -90);
             assertThat(filter.get("UUIDs").getValue().toString()).contains(lovense.toString());
-            assertThat((Object) fake.properties("/org/bluez/hci0").Get("org.bluez.Adapter1", "Discovering")).isEqualTo(true);
+            assertThat(fake.adapterFlag("Discovering")).isTrue();
             await(filtered.stopScan());
-            assertThat((Object) fake.properties("/org/bluez/hci0").Get("org.bluez.Adapter1", "Discovering")).isEqualTo(false);
+            assertThat(fake.adapterFlag("Discovering")).isFalse();
         }
     }
 

@@ -133,6 +133,27 @@ public abstract class BleBackendContract {
     }
 
     @Test
+    void reportsChangedAdvertisementDataDuringTheScan() throws Exception {
+        BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();
+        await(adapter.startScan(seen::add));
+        scanUntilSeen(seen, Set.of(FakeBluez.LOVENSE));
+        fake.control().Configure(FakeBluez.LOVENSE, Map.of("RSSI", new org.freedesktop.dbus.types.Variant<>(-42)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        Advertisement latest = null;
+        while (System.nanoTime() < deadline && (latest == null || latest.rssi().orElse(0) != -42)) {
+            Advertisement a = seen.poll(200, TimeUnit.MILLISECONDS);
+            if (a != null && a.address().equals(FakeBluez.LOVENSE)) {
+                latest = a;
+            }
+        }
+        await(adapter.stopScan());
+        assertThat(latest).isNotNull();
+        assertThat(latest.rssi()).hasValue(-42);
+        assertThat(latest.name()).isEqualTo("LVS-Z36");
+    }
+
+    @Test
     void reportsPeripheralsFoundOnlyOnceScanningStarts() throws Exception {
         fake.control().AddOnNextScan("wevibe", "AA:BB:CC:DD:EE:04", "Nova");
         BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();

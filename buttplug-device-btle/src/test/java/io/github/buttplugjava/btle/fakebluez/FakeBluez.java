@@ -97,6 +97,11 @@ public final class FakeBluez implements AutoCloseable {
 
     /** As {@link #start(Path, Optional)}, with another bus configuration (e.g. {@link #DENY_BLUEZ_CONFIG}). */
     public static FakeBluez start(Path socket, Optional<List<String>> serviceArgs, Path busConfig) throws IOException {
+        if (socket.toAbsolutePath().toString().length() > 100) {
+            throw new IOException("the bus socket path is too long for a Unix socket (max ~107 bytes): "
+                    + socket.toAbsolutePath() + "; build from a shorter directory or set -D"
+                    + FakeBluezExtension.SOCKET_PROPERTY);
+        }
         Files.createDirectories(socket.getParent());
         Files.deleteIfExists(socket);
         // dbus-daemon has no "exit with your parent": a shell keeps it until our end of its stdin closes
@@ -191,6 +196,12 @@ public final class FakeBluez implements AutoCloseable {
         if (!connected.isEmpty()) {
             throw new AssertionError("still connected after " + timeout + ": " + connected);
         }
+    }
+
+    /** A boolean property of the fake adapter, e.g. {@code Powered} or {@code Discovering}. */
+    public boolean adapterFlag(String name) {
+        Object value = properties("/org/bluez/hci0").Get("org.bluez.Adapter1", name);
+        return Boolean.TRUE.equals(value);
     }
 
     /** The D-Bus object path of a peripheral. */

@@ -73,7 +73,7 @@ class TinyBBackendTest extends BleBackendContract {
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("switched off");
         }
         await(adapter.startScan(a -> { }));
-        assertThat((Object) fake.properties("/org/bluez/hci0").Get("org.bluez.Adapter1", "Powered")).isEqualTo(true);
+        assertThat(fake.adapterFlag("Powered")).isTrue();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
     private final ButtplugServer buttplug;
     private final WebSocketServer sockets;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile boolean stopping;
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private ButtplugWebSocketServer(ButtplugServer buttplug, WebSocketServer.Builder sockets, String path)
             throws IOException {
@@ -76,10 +77,9 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
      * @return completes when all that is done; never fails
      */
     public CompletableFuture<Void> stop() {
-        if (stopping) {
+        if (!stopping.compareAndSet(false, true)) {
             return stopped;
         }
-        stopping = true;
         CompletableFuture<?>[] sessionsEnded = buttplug.sessions().stream()
                 .map(ServerSession::closeFuture).toArray(CompletableFuture[]::new);
         sockets.stop()

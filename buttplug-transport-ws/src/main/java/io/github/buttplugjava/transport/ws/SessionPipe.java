@@ -59,6 +59,13 @@ final class SessionPipe implements ButtplugConnector {
         return path;
     }
 
+    /** Frames held until the handler connects (for tests). */
+    int earlyFrames() {
+        synchronized (state) {
+            return early.size();
+        }
+    }
+
     /** Completes once the end of the socket has been reported. */
     CompletableFuture<Void> closedFuture() {
         return closed;

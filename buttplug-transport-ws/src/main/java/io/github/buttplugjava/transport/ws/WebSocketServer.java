@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Binds 127.0.0.1 unless told otherwise; use TLS for anything reachable from other machines.
  * Text frames only: a binary frame closes that socket (1003), a text frame over the maximum frame size
  * closes it (1009), a refused socket is closed with 1008 and the handler's reason. Request paths of up
- * to {@value GrizzlyHost#MAX_PATH_SEGMENTS} segments are upgraded; deeper ones get HTTP 404.
+ * to four segments ({@code /a/b/c/d}) are upgraded; deeper ones get HTTP 404.
  *
  * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
  * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
@@ -59,7 +60,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final Set<SessionPipe> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private volatile boolean stopping;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private final int port;
     private final int maxFrameSize;
     private final int maxConnections;
@@ -124,10 +125,9 @@ public final class WebSocketServer implements AutoCloseable {
      * @return completes when the port is free; never fails
      */
     public CompletableFuture<Void> stop() {
-        if (stopping) {
+        if (!stopping.compareAndSet(false, true)) {
             return stopped;
         }
-        stopping = true;
         log.info("WebSocket server on {} stopping ({} open)", uri(), open.size());
         List<SessionPipe> toClose = List.copyOf(open);
         CompletableFuture<?>[] closes = toClose.stream()
@@ -180,7 +180,7 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     private void admit(SessionPipe pipe) {
-        if (stopping) {
+        if (stopping.get()) {
             pipe.closeWith(CloseReason.CloseCodes.GOING_AWAY, "server shutting down", null);
             return;
         }

@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.RecordedCommand;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -78,7 +79,28 @@ class ButtplugWebSocketServerTest {
         client.disconnect().get(10, TimeUnit.SECONDS);
 
         rig.lovense().await(c -> c.output() != null && c.output().value() == 0
-                || c.kind() == io.github.buttplugjava.core.sim.RecordedCommand.Kind.STOP, WAIT);
+                || c.kind() == RecordedCommand.Kind.STOP, WAIT);
+    }
+
+    @Test
+    void aClientThatStopsPingingOverTheSocketGetsErrorPingAndItsToyStops() throws Exception {
+        try (SimServerRig strict = new SimServerRig(Duration.ofMillis(300), WebSocketServer.DEFAULT_MAX_FRAME_SIZE);
+             RawWebSocket raw = RawWebSocket.open(strict.server.port(), "/")) {
+            strict.awaitDeviceListed();
+            raw.sendText("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"silent\","
+                    + "\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
+            assertThat(raw.read().text()).contains("\"MaxPingTime\":300");
+            raw.sendText("[{\"OutputCmd\":{\"Id\":2,\"DeviceIndex\":0,\"FeatureIndex\":0,"
+                    + "\"Command\":{\"Vibrate\":{\"Value\":20}}}}]");
+            assertThat(raw.read().text()).contains("\"Ok\"");
+            strict.lovense().clearRecording();
+
+            // no Ping from here on
+            String error = raw.read().text();
+            assertThat(error).contains("\"Error\"").contains("\"ErrorCode\":2").contains("\"Id\":0");
+            strict.lovense().await(c -> c.kind() == RecordedCommand.Kind.STOP
+                    || c.output() != null && c.output().value() == 0, WAIT);
+        }
     }
 
     @Test
@@ -93,7 +115,7 @@ class ButtplugWebSocketServerTest {
         disconnected.get(10, TimeUnit.SECONDS);
         assertThat(client.isConnected()).isFalse();
         rig.lovense().await(c -> c.output() != null && c.output().value() == 0
-                || c.kind() == io.github.buttplugjava.core.sim.RecordedCommand.Kind.STOP, WAIT);
+                || c.kind() == RecordedCommand.Kind.STOP, WAIT);
         try (ServerSocket rebound = new ServerSocket()) {
             rebound.bind(new InetSocketAddress("127.0.0.1", port));
         }

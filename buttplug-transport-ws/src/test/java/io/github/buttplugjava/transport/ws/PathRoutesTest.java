@@ -2,9 +2,11 @@ package io.github.buttplugjava.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -82,20 +84,20 @@ class PathRoutesTest {
     }
 
     /** A connector nobody reads from, for routing decisions without a socket. */
-    private static final class NoopConnector implements io.github.buttplugjava.core.connector.ButtplugConnector {
+    private static final class NoopConnector implements ButtplugConnector {
         @Override
-        public java.util.concurrent.CompletableFuture<Void> connect(FrameListener listener) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        public CompletableFuture<Void> connect(FrameListener listener) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> send(String frame) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        public CompletableFuture<Void> send(String frame) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public java.util.concurrent.CompletableFuture<Void> close() {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        public CompletableFuture<Void> close() {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

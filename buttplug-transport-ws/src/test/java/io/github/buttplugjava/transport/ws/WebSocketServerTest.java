@@ -7,17 +7,25 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +156,7 @@ class WebSocketServerTest {
         int threads = 8;
         int perThread = 100;
         List<CompletableFuture<Void>> sends = new ArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<CompletableFuture<Void>> starts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -167,7 +175,7 @@ class WebSocketServerTest {
             pool.shutdownNow();
         }
         Accepted a = nextAccepted();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < threads * perThread; i++) {
             String frame = a.listener().nextFrame();
             assertThat(frame).matches("t\\d-\\d+-p{200}");
@@ -178,7 +186,7 @@ class WebSocketServerTest {
 
     @Test
     void aListenerMayCloseItsConnectorFromInsideOnFrame() throws Exception {
-        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> serverSideClosed = new CompletableFuture<>();
         server = WebSocketServer.builder().handler((path, connector) -> {
             connector.connect(new FrameListener() {
@@ -205,6 +213,42 @@ class WebSocketServerTest {
         assertThat(clientSide.awaitClose()).isNull();
         serverSideClosed.get(10, TimeUnit.SECONDS);
         assertThat(events).containsExactly("frame bye", "returned from close", "closed null");
+    }
+
+    @Test
+    void framesBeforeTheHandlerConnectsAreKeptInOrderAndTooManyCloseWith1008() throws Exception {
+        BlockingQueue<ButtplugConnector> pending = new LinkedBlockingQueue<>();
+        server = WebSocketServer.builder().handler((path, connector) -> {
+            pending.add(connector); // connects later, from the test thread
+            return Admission.accept();
+        }).start();
+
+        try (RawWebSocket raw = RawWebSocket.open(server.port(), "/")) {
+            ButtplugConnector late = pending.poll(10, TimeUnit.SECONDS);
+            assertThat(late).isNotNull();
+            for (int i = 0; i < 3; i++) {
+                raw.sendText("early " + i);
+            }
+            RecordingListener listener = new RecordingListener();
+            // the frames may still be in flight: connect once the server holds them, bounded
+            for (int i = 0; i < 1000 && ((SessionPipe) late).earlyFrames() < 3; i++) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            late.connect(listener).get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 3; i++) {
+                assertThat(listener.nextFrame()).isEqualTo("early " + i);
+            }
+        }
+
+        try (RawWebSocket flood = RawWebSocket.open(server.port(), "/")) {
+            ButtplugConnector neverConnected = pending.poll(10, TimeUnit.SECONDS);
+            assertThat(neverConnected).isNotNull();
+            for (int i = 0; i < 65; i++) {
+                flood.sendText("flood " + i);
+            }
+            assertThat(flood.readUntilClose().closeCode()).isEqualTo(1008);
+            assertThat(neverConnected.connect(new RecordingListener())).failsWithin(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -415,7 +459,7 @@ class WebSocketServerTest {
                 }
             });
             WebSocketConnector c = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/"))
-                    .connectTimeout(java.time.Duration.ofMillis(500)).build();
+                    .connectTimeout(Duration.ofMillis(500)).build();
             clients.add(c);
             RecordingListener l = new RecordingListener();
             assertThatThrownBy(() -> c.connect(l).get(20, TimeUnit.SECONDS))
@@ -430,12 +474,12 @@ class WebSocketServerTest {
     void manyConnectCloseCyclesDoNotAccumulateThreads() throws Exception {
         echoServer(WebSocketServer.builder());
         cycle(20); // warm up the shared client container and the server pools
-        int before = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        int before = ManagementFactory.getThreadMXBean().getThreadCount();
         cycle(200);
-        int after = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+        int after = ManagementFactory.getThreadMXBean().getThreadCount();
         for (int i = 0; i < 1000 && after > before + 8; i++) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            after = java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            after = ManagementFactory.getThreadMXBean().getThreadCount();
         }
         assertThat(after).as("threads before %d, after %d", before, after).isLessThanOrEqualTo(before + 8);
         assertThat(server.openConnections()).isZero();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -117,7 +119,7 @@ class WebSocketTlsTest {
     void aPlainClientCannotTalkToATlsServer() throws Exception {
         startEchoServer();
         client = WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + server.port() + "/"))
-                .connectTimeout(java.time.Duration.ofSeconds(1)).build();
+                .connectTimeout(Duration.ofSeconds(1)).build();
 
         assertThatThrownBy(() -> client.connect(new RecordingListener()).get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectorException.class);
@@ -126,6 +128,6 @@ class WebSocketTlsTest {
     @Test
     void aBadKeystoreIsAClearIoError() {
         assertThatThrownBy(() -> WebSocketServer.builder().tls(keystore, "wrong".toCharArray()))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("server.p12");
+                .isInstanceOf(IOException.class).hasMessageContaining("server.p12");
     }
 }
