@@ -240,7 +240,7 @@ public final class HubLoadRun {
             double perAgent = (double) (loaded - baseline) / linkedAtGc;
             double inTwoGib = (2 * GIB - baseline) / perAgent;
             System.out.printf("hub heap after GC: %.1f MiB -> %.1f MiB = %.1f KiB per idle agent link;"
-                            + " 2 GiB holds about %.0f agents (goal 10,000: %s)%n",
+                            + " by heap alone, extrapolated, 2 GiB holds about %.0f agents (goal 10,000: %s on heap)%n",
                     baseline / 1048576.0, loaded / 1048576.0, perAgent / 1024, inTwoGib,
                     inTwoGib >= 10_000 ? "met" : "NOT met");
         } finally {
