@@ -22,7 +22,7 @@ class HubLoadPartsTest {
 
     @Test
     void theHubCarriesEachControllerCommandToItsAgentsToy() throws Exception {
-        try (HubUnderLoad hub = new HubUnderLoad(0)) {
+        try (HubUnderLoad hub = new HubUnderLoad(0, null)) {
             hub.addAgents(2);
             hub.connectController();
             assertThat(hub.devices()).hasSize(2);
@@ -37,8 +37,8 @@ class HubLoadPartsTest {
     }
 
     @Test
-    void anEmbeddedHubWithItsOwnSocketCapWorksTheSame() throws Exception {
-        try (HubUnderLoad hub = new HubUnderLoad(16)) {
+    void aHubWithASmallSocketCapAndNoKeepAliveWorksTheSame() throws Exception {
+        try (HubUnderLoad hub = new HubUnderLoad(16, new long[] {0, 0})) {
             hub.addAgents(1);
             hub.connectController();
             hub.devices().get(0).output(0, HubUnderLoad.command(0)).get(5, TimeUnit.SECONDS);
