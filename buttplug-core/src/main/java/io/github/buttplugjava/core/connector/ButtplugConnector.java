@@ -1,5 +1,7 @@
 package io.github.buttplugjava.core.connector;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,4 +35,39 @@ public interface ButtplugConnector {
 
     /** Whether the pipe is open. */
     boolean isConnected();
+
+    /**
+     * Closes the pipe because the peer broke a limit (too fast, too big, not reading). The peer is
+     * told {@code reason} where the transport can (WebSocket: close code 1008 with the reason,
+     * cut to 123 bytes), and the listener's {@link FrameListener#onClosed(Throwable)} gets a
+     * {@link ConnectorException} carrying it. Idempotent, like {@link #close()}; the default
+     * simply closes.
+     *
+     * @param reason why, in words fit for the peer and a log (no secrets)
+     */
+    default CompletableFuture<Void> abort(String reason) {
+        return close();
+    }
+
+    /**
+     * Flow control: asks the transport to stop reading from the peer until {@link #resumeReading()},
+     * so a peer that sends faster than the receiver works is slowed by the network (TCP) instead
+     * of filling memory. Frames already read may still be delivered after this returns. A paused
+     * transport does not count the pause as the peer's silence.
+     *
+     * @return whether the transport pauses; false (the default) means it cannot, and the receiver
+     *         must bound what it queues itself (and {@link #abort} the link when that fills)
+     */
+    default boolean pauseReading() {
+        return false;
+    }
+
+    /** Undoes {@link #pauseReading()}; harmless when not paused. */
+    default void resumeReading() {
+    }
+
+    /** The peer's network address, when the transport has one (for per-address limits and logs). */
+    default Optional<InetSocketAddress> remoteAddress() {
+        return Optional.empty();
+    }
 }
