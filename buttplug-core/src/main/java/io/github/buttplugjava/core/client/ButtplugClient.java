@@ -9,6 +9,7 @@ import io.github.buttplugjava.core.codec.DecodeException;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
@@ -31,7 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,13 +77,25 @@ public final class ButtplugClient {
     private static final Logger log = LoggerFactory.getLogger(ButtplugClient.class);
     private static final String DISCONNECTED_BY_CLIENT = "Disconnected by the client";
 
+    /** Default most devices a server may list: {@value}. */
+    public static final int DEFAULT_MAX_DEVICES = 1024;
+
+    /** Default most features of one device: {@value}. */
+    public static final int DEFAULT_MAX_FEATURES_PER_DEVICE = 128;
+
+    private static final Duration DEFAULT_MIN_PING_INTERVAL = Duration.ofMillis(100);
+
     private final String name;
     private final SpecVersion preferred;
     private final boolean fallbackToV3;
     private final Duration requestTimeout;
-    private final Executor serial;
+    private final SerialExecutor serial;
     private final ScheduledExecutorService timers;
     private final int maxFrameChars;
+    private final MessageLimits limits;
+    private final int maxDevices;
+    private final int maxFeaturesPerDevice;
+    private final Duration minPingInterval;
     private final List<ButtplugClientListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Integer, ButtplugClientDevice> devices = new ConcurrentSkipListMap<>();
     private ClientConnection connection;
@@ -96,6 +111,10 @@ public final class ButtplugClient {
         this.serial = new SerialExecutor(builder.executor);
         this.timers = builder.timers;
         this.maxFrameChars = builder.maxFrameChars;
+        this.limits = builder.limits;
+        this.maxDevices = builder.maxDevices;
+        this.maxFeaturesPerDevice = builder.maxFeaturesPerDevice;
+        this.minPingInterval = builder.minPingInterval;
     }
 
     /** A builder for a client that tells servers {@code name}. */
@@ -131,7 +150,7 @@ public final class ButtplugClient {
                 return;
             }
             ClientConnection conn = new ClientConnection(connector, new ClientCodec(preferred, maxFrameChars),
-                    serial, timers, requestTimeout, new ConnectionEvents());
+                    serial, timers, requestTimeout, limits, new ConnectionEvents());
             connection = conn;
             handshaking = true;
             serverInfo = null;
@@ -270,6 +289,9 @@ public final class ButtplugClient {
         startPinging(conn, info.maxPingTimeMs());
         return conn.request(new RequestDeviceList(1)).thenAcceptAsync(reply -> {
             if (reply instanceof DeviceList list) {
+                if (!withinCaps(conn, list)) {
+                    throw new ButtplugMessageException("The server's device list is over this client's caps");
+                }
                 applyDeviceList(list);
             } else {
                 throw new ButtplugMessageException("Expected DeviceList, got " + reply.messageName());
@@ -283,7 +305,11 @@ public final class ButtplugClient {
         }
         // every third of MaxPingTime rather than the spec's suggested half: one late ping on a busy
         // machine then does not cost the link (a strict server pings out MaxPingTime after the last)
-        long period = Math.max(1, maxPingMs / 3);
+        long period = Math.max(minPingInterval.toMillis(), Math.max(1, maxPingMs / 3));
+        if (period > maxPingMs) {
+            log.warn("the server asks for a ping every {} ms; this client pings at most every {} ms",
+                    maxPingMs, period);
+        }
         pinger = timers.scheduleAtFixedRate(() -> serial.execute(() -> {
             if (connection != conn || !conn.isOpen()) {
                 return;
@@ -298,9 +324,36 @@ public final class ButtplugClient {
         }), period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether the list is within this client's caps; if not, the link is aborted with the reason. */
+    private boolean withinCaps(ClientConnection conn, DeviceList list) {
+        String violation = null;
+        if (list.devices().size() > maxDevices) {
+            violation = "The server announced " + list.devices().size() + " devices; this client takes at most "
+                    + maxDevices;
+        } else {
+            for (DeviceInfo info : list.devices()) {
+                if (info.features().size() > maxFeaturesPerDevice) {
+                    violation = "The server announced a device with " + info.features().size()
+                            + " features; this client takes at most " + maxFeaturesPerDevice;
+                    break;
+                }
+            }
+        }
+        if (violation == null) {
+            return true;
+        }
+        log.warn("{}: closing the connection", violation);
+        conn.abort(new ButtplugMessageException(violation));
+        return false;
+    }
+
     private void applyDeviceList(DeviceList list) {
+        Set<Integer> listed = new HashSet<>();
+        for (DeviceInfo info : list.devices()) {
+            listed.add(info.deviceIndex());
+        }
         for (ButtplugClientDevice known : List.copyOf(devices.values())) {
-            if (list.device(known.index()).isEmpty()) {
+            if (!listed.contains(known.index())) {
                 devices.remove(known.index());
                 known.markGone();
                 notifyListeners(l -> l.deviceRemoved(known));
@@ -348,7 +401,9 @@ public final class ButtplugClient {
                 return;
             }
             if (message instanceof DeviceList list) {
-                applyDeviceList(list);
+                if (withinCaps(conn, list)) {
+                    applyDeviceList(list);
+                }
             } else if (message instanceof ScanningFinished) {
                 notifyListeners(ButtplugClientListener::scanningFinished);
             } else if (message instanceof InputReading reading) {
@@ -424,6 +479,10 @@ public final class ButtplugClient {
         private Executor executor = SharedExecutors.workers();
         private ScheduledExecutorService timers = SharedExecutors.timers();
         private int maxFrameChars = 1 << 20;
+        private MessageLimits limits = MessageLimits.DEFAULT;
+        private int maxDevices = DEFAULT_MAX_DEVICES;
+        private int maxFeaturesPerDevice = DEFAULT_MAX_FEATURES_PER_DEVICE;
+        private Duration minPingInterval = DEFAULT_MIN_PING_INTERVAL;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -473,6 +532,55 @@ public final class ButtplugClient {
         /** The largest frame read, in chars (default 1 MiB). */
         public Builder maxFrameChars(int maxFrameChars) {
             this.maxFrameChars = maxFrameChars;
+            return this;
+        }
+
+        /**
+         * What the server may make this client hold and do unasked (default
+         * {@link MessageLimits#DEFAULT}). Replies to this client's requests are not counted
+         * against the rate. Over the per-frame cap or the rate, the connection is aborted (a client
+         * cannot refuse a server's events); over the queue bound, the link is paused when the
+         * transport can, else aborted.
+         */
+        public Builder limits(MessageLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Most devices the server may list (default {@value ButtplugClient#DEFAULT_MAX_DEVICES});
+         * a longer list aborts the connection with the reason.
+         */
+        public Builder maxDevices(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxDevices must be positive");
+            }
+            this.maxDevices = max;
+            return this;
+        }
+
+        /**
+         * Most features one listed device may have (default
+         * {@value ButtplugClient#DEFAULT_MAX_FEATURES_PER_DEVICE}); more abort the connection.
+         */
+        public Builder maxFeaturesPerDevice(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxFeaturesPerDevice must be positive");
+            }
+            this.maxFeaturesPerDevice = max;
+            return this;
+        }
+
+        /**
+         * The shortest interval between this client's automatic pings, whatever MaxPingTime the
+         * server announces (default 100 ms): a server announcing 1 ms is pinged 10 times a
+         * second, not 1,000.
+         */
+        public Builder minPingInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("minPingInterval must be positive");
+            }
+            this.minPingInterval = interval;
             return this;
         }
 

@@ -1,11 +1,16 @@
 package io.github.buttplugjava.core.client;
 
 import io.github.buttplugjava.core.ButtplugException;
+import io.github.buttplugjava.core.ButtplugMessageException;
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.codec.ClientCodec;
 import io.github.buttplugjava.core.codec.DecodeException;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.InboundFlow;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.ErrorMessage;
 import io.github.buttplugjava.core.message.Message;
@@ -20,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * One connection of a client: the connector, the codec, request Ids and the replies they wait
  * for (each with a deadline), and the failure of every waiting request when the pipe closes.
  * Everything but the frame listener runs on the client's serial executor.
+ *
+ * <p>What the server sends is bounded by {@link MessageLimits}: frames waiting (paused, then the
+ * link is aborted), messages per frame, and messages per second of what it sends unasked (replies
+ * to this connection's own requests are not counted); over the per-frame or rate limit the link
+ * is aborted, since a client cannot refuse a server's events. The end of the pipe is handled
+ * ahead of frames still waiting.
  */
 final class ClientConnection {
 
@@ -47,23 +57,29 @@ final class ClientConnection {
     }
 
     private final ButtplugConnector connector;
-    private final Executor serial;
+    private final SerialExecutor serial;
     private final ScheduledExecutorService timers;
     private final Duration timeout;
     private final Events events;
     private final Map<Long, Waiting> waiting = new HashMap<>();
+    private final MessageLimits limits;
+    private final InboundFlow inbound;
     private ClientCodec codec;
     private long lastId;
     private boolean closed;
+    /** Set on the connector's thread when it reports its end; frames after that are dropped. */
+    private volatile boolean closing;
 
-    ClientConnection(ButtplugConnector connector, ClientCodec codec, Executor serial,
-                     ScheduledExecutorService timers, Duration timeout, Events events) {
+    ClientConnection(ButtplugConnector connector, ClientCodec codec, SerialExecutor serial,
+                     ScheduledExecutorService timers, Duration timeout, MessageLimits limits, Events events) {
         this.connector = connector;
         this.codec = codec;
         this.serial = serial;
         this.timers = timers;
         this.timeout = timeout;
         this.events = events;
+        this.limits = limits;
+        this.inbound = new InboundFlow(connector, limits, timers, System::nanoTime, "client connection");
     }
 
     /** Connects the pipe; frames are handled on the serial executor from then on. */
@@ -71,12 +87,16 @@ final class ClientConnection {
         return connector.connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
+                if (closing || !inbound.arrived(frame)) {
+                    return;
+                }
                 serial.execute(() -> receive(frame));
             }
 
             @Override
             public void onClosed(Throwable cause) {
-                serial.execute(() -> shutDown(cause == null ? new ConnectorException("Connection closed by the server") : cause));
+                closing = true;
+                serial.executeFirst(() -> shutDown(cause == null ? new ConnectorException("Connection closed by the server") : cause));
             }
         });
     }
@@ -110,7 +130,9 @@ final class ClientConnection {
         ScheduledFuture<?> deadline = timers.schedule(() -> serial.execute(() -> expire(id)),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
         waiting.put(id, new Waiting(stamped, reply, deadline));
-        log.debug("client -> {}", frame);
+        if (log.isTraceEnabled()) {
+            log.trace("client -> {}", frame);
+        }
         connector.send(frame).whenComplete((ok, error) -> {
             if (error != null) {
                 serial.execute(() -> fail(id, error instanceof ButtplugException b ? b
@@ -118,6 +140,17 @@ final class ClientConnection {
             }
         });
         return reply;
+    }
+
+    /**
+     * Closes the pipe because the server broke a limit (the server is told the reason where the
+     * transport can) and fails every waiting request with {@code cause}.
+     */
+    void abort(ButtplugException cause) {
+        if (!closed) {
+            connector.abort(cause.getMessage());
+        }
+        shutDown(cause);
     }
 
     /** Closes the pipe and fails every waiting request with {@code cause}. */
@@ -133,6 +166,8 @@ final class ClientConnection {
             return;
         }
         closed = true;
+        closing = true;
+        inbound.close();
         connector.close();
         ButtplugException failure = cause instanceof ButtplugException b ? b
                 : new ConnectorException("Connection lost: " + cause.getMessage(), cause);
@@ -146,23 +181,52 @@ final class ClientConnection {
     }
 
     private void receive(String frame) {
-        if (closed) {
+        inbound.taken(frame);
+        if (closed || closing) {
             return;
         }
-        log.debug("client <- {}", frame);
+        if (log.isTraceEnabled()) {
+            log.trace("client <- {}", frame);
+        }
         List<ServerMessage> messages;
         try {
             messages = codec.decode(frame);
         } catch (DecodeException e) {
             Optional<List<ServerMessage>> other = events.undecodable(this, frame, e);
             if (other.isEmpty()) {
-                log.warn("undecodable frame from the server: {}", e.getMessage());
+                boolean answers = e.id() != 0 && waiting.containsKey(e.id());
+                if (!answers && inbound.admit(1, 1) != InboundFlow.Verdict.ADMIT) {
+                    abort(new ButtplugMessageException("The server sends more than "
+                            + (long) limits.messagesPerSecond() + " messages per second unasked"));
+                    return;
+                }
+                log.warn("undecodable frame from the server: {}", PeerText.error(e.getMessage()));
                 if (e.id() != 0) {
                     fail(e.id(), e);
                 }
                 return;
             }
             messages = other.get();
+        }
+        int unasked = 0;
+        for (ServerMessage message : messages) {
+            if (message.id() == Message.SYSTEM_ID || !waiting.containsKey(message.id())) {
+                unasked++;
+            }
+        }
+        switch (inbound.admit(messages.size(), unasked)) {
+            case TOO_MANY_IN_FRAME -> {
+                abort(new ButtplugMessageException("The server sent " + messages.size()
+                        + " messages in one frame; at most " + limits.maxMessagesPerFrame()));
+                return;
+            }
+            case OVER_RATE -> {
+                abort(new ButtplugMessageException("The server sends more than "
+                        + (long) limits.messagesPerSecond() + " messages per second unasked"));
+                return;
+            }
+            case ADMIT -> {
+            }
         }
         for (ServerMessage message : messages) {
             Waiting w = message.id() == Message.SYSTEM_ID ? null : waiting.remove(message.id());

@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -20,7 +20,7 @@ public final class SerialExecutor implements Executor {
 
     private final Executor backing;
     private final boolean dropWhenRejected;
-    private final Queue<Runnable> tasks = new ArrayDeque<>();
+    private final Deque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
     /**
@@ -47,9 +47,25 @@ public final class SerialExecutor implements Executor {
 
     @Override
     public void execute(Runnable task) {
+        submit(task, false);
+    }
+
+    /**
+     * Runs {@code task} ahead of every task still waiting (after the one running now, if any):
+     * for the end of a link, which must not wait behind what the link queued before it ended.
+     */
+    public void executeFirst(Runnable task) {
+        submit(task, true);
+    }
+
+    private void submit(Runnable task, boolean first) {
         Objects.requireNonNull(task, "task");
         synchronized (tasks) {
-            tasks.add(task);
+            if (first) {
+                tasks.addFirst(task);
+            } else {
+                tasks.addLast(task);
+            }
             if (running) {
                 return;
             }

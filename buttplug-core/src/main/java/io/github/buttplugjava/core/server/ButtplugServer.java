@@ -1,6 +1,7 @@
 package io.github.buttplugjava.core.server;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 
 import java.time.Duration;
@@ -26,7 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * is answered in kind (a client older than v4 gets its own version), a client newer than v4 is
  * refused, the MaxPingTime watchdog stops all devices and sends Error code 2 (ERROR_PING) with Id 0.
  * A Ping to a server with MaxPingTime 0 is answered Ok (the prose spec; the reference server
- * answers ERROR_PING there). On disconnect a session stops every output it drove.
+ * answers ERROR_PING there). On disconnect a session stops every output it drove, ahead of anything
+ * the client still had queued; what a client may queue and send is bounded by {@link Builder#limits}.
  *
  * <p>Thread-safe. The server does not own the device manager: close it yourself.
  */
@@ -37,6 +39,7 @@ public final class ButtplugServer implements AutoCloseable {
     private final Executor executor;
     private final ScheduledExecutorService timers;
     private final int maxFrameChars;
+    private final MessageLimits limits;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
 
     private ButtplugServer(Builder builder) {
@@ -46,6 +49,7 @@ public final class ButtplugServer implements AutoCloseable {
         this.executor = builder.executor;
         this.timers = builder.timers;
         this.maxFrameChars = builder.maxFrameChars;
+        this.limits = builder.limits;
     }
 
     /** A builder for a server over {@code manager}. */
@@ -75,7 +79,7 @@ public final class ButtplugServer implements AutoCloseable {
     public ServerSession serve(ButtplugConnector connector) {
         Objects.requireNonNull(connector, "connector");
         ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars,
-                sessions::remove);
+                limits, sessions::remove);
         sessions.add(session);
         session.start();
         return session;
@@ -106,6 +110,7 @@ public final class ButtplugServer implements AutoCloseable {
         private Executor executor = SharedExecutors.workers();
         private ScheduledExecutorService timers = SharedExecutors.timers();
         private int maxFrameChars = 1 << 20;
+        private MessageLimits limits = MessageLimits.DEFAULT;
 
         private Builder(DeviceManager manager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -157,6 +162,16 @@ public final class ButtplugServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxFrameChars must be at least 64");
             }
             this.maxFrameChars = maxFrameChars;
+            return this;
+        }
+
+        /**
+         * What each client may make its session hold and do (default {@link MessageLimits#DEFAULT}:
+         * 64 messages per frame, 1,000 messages/s with bursts of 2,000, 256 frames or 4 MiB
+         * waiting). See {@link ServerSession} and {@code docs/LIMITS.md}.
+         */
+        public Builder limits(MessageLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,9 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Indices count up from 0 in the order devices first appear; they are never random and never
  * given to another device while this manager lives (a device that leaves and comes back, same
- * source and same {@link Device#identifier()}, gets its old index back). Every output goes through
+ * source and same {@link Device#identifier()}, gets its old index back, as long as it is among the
+ * last {@value #REMEMBERED_DEPARTED} to leave). Timing gaps are clamped to
+ * {@value #MAX_TIMING_GAP_MS} ms. Every output goes through
  * the device's timing gap: inside the gap the latest value per feature wins and every request
  * still completes once. Input subscriptions of several sessions share one device subscription.
  *
@@ -40,10 +43,31 @@ public final class DeviceManager implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
 
+    /**
+     * Longest timing gap a device may impose, in ms: {@value}. A larger announced gap (a hostile
+     * remote device may announce 4,294,967,295 ms) is clamped to this, advertised and enforced.
+     */
+    public static final long MAX_TIMING_GAP_MS = 1000;
+
+    /**
+     * Departed devices whose index is remembered so they get it back when they return: {@value}.
+     * Beyond that the oldest departure is forgotten (a device returning after that gets a fresh
+     * index; indices are never given to another device), so churn cannot grow the manager.
+     */
+    public static final int REMEMBERED_DEPARTED = 4096;
+
     private final List<DeviceSource> sources;
     private final ScheduledExecutorService timers;
     private final List<DeviceManagerListener> listeners = new CopyOnWriteArrayList<>();
+    /** Indices of the devices present now, by identity. */
     private final Map<DeviceKey, Integer> knownIndices = new HashMap<>();
+    /** Indices of departed devices, oldest departure first, at most {@link #REMEMBERED_DEPARTED}. */
+    private final Map<DeviceKey, Integer> departed = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DeviceKey, Integer> eldest) {
+            return size() > REMEMBERED_DEPARTED;
+        }
+    };
     private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
     private final Set<DeviceSource> scanningSources = new HashSet<>();
     private int nextIndex;
@@ -179,6 +203,11 @@ public final class DeviceManager implements AutoCloseable {
         return Optional.ofNullable(devices.get(index));
     }
 
+    /** How many device identities the manager remembers, present and departed (for tests). */
+    synchronized int rememberedIdentities() {
+        return knownIndices.size() + departed.size();
+    }
+
     /** Every managed device now present. */
     synchronized List<ManagedDevice> devices() {
         return List.copyOf(devices.values());
@@ -241,7 +270,12 @@ public final class DeviceManager implements AutoCloseable {
                     return;
                 }
                 DeviceKey key = key(sourceNumber, device);
-                Integer index = knownIndices.computeIfAbsent(key, k -> nextIndex++);
+                Integer index = knownIndices.get(key);
+                if (index == null) {
+                    Integer returning = departed.remove(key);
+                    index = returning != null ? returning : nextIndex++;
+                    knownIndices.put(key, index);
+                }
                 ManagedDevice present = devices.get(index);
                 if (present != null && present.device() == device) {
                     return;
@@ -259,12 +293,15 @@ public final class DeviceManager implements AutoCloseable {
         @Override
         public void deviceRemoved(Device device) {
             synchronized (DeviceManager.this) {
-                Integer index = knownIndices.get(key(sourceNumber, device));
+                DeviceKey key = key(sourceNumber, device);
+                Integer index = knownIndices.get(key);
                 ManagedDevice managed = index == null ? null : devices.get(index);
                 if (managed == null || managed.device() != device) {
                     return;
                 }
                 devices.remove(index);
+                knownIndices.remove(key);
+                departed.put(key, index);
                 managed.removed();
                 log.info("device {} removed: {} (source {})", index, device.name(), source.name());
                 notifyListeners(l -> l.deviceRemoved(managed.info()));

@@ -34,9 +34,10 @@ final class ManagedDevice {
 
     ManagedDevice(int index, Device device, ScheduledExecutorService timers) {
         this.device = device;
+        long gap = Math.max(0, Math.min(DeviceManager.MAX_TIMING_GAP_MS, device.timingGapMs()));
         this.info = new DeviceInfo(index, device.name(), device.displayName().orElse(null),
-                device.timingGapMs(), device.features());
-        this.gate = new TimingGate(device.timingGapMs(), timers, device::output);
+                gap, device.features());
+        this.gate = new TimingGate(gap, timers, device::output);
     }
 
     DeviceInfo info() {

@@ -1,10 +1,13 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.codec.Decoded;
 import io.github.buttplugjava.core.codec.ServerCodec;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.InboundFlow;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ErrorCode;
 import io.github.buttplugjava.core.message.ErrorMessage;
@@ -26,7 +29,12 @@ import java.util.function.Consumer;
  *
  * <p>Frames are decoded by a per-session {@link ServerCodec} (spec v0..v4, fixed by the first
  * RequestServerInfo) and handled serially on the session's own executor, never on the
- * connector's I/O thread. When the session ends it stops every output it drove, drops its input
+ * connector's I/O thread. What the client may make the session hold is bounded by the server's
+ * {@link MessageLimits}: frames waiting (the link is paused, then closed), messages per frame
+ * (answered with one Error) and messages per second (the link is paused, or the excess refused).
+ *
+ * <p>Stop first: when the connector closes, the session's end runs ahead of every frame still
+ * waiting (they are dropped unread). It stops every output the session drove, drops its input
  * subscriptions and stops a scan it started. Thread-safe.
  */
 public final class ServerSession {
@@ -37,22 +45,28 @@ public final class ServerSession {
     private final Consumer<ServerSession> onEnd;
     private final ScheduledExecutorService timers;
     private final ButtplugConnector connector;
-    private final Executor serial;
+    private final SerialExecutor serial;
     private final ServerCodec codec;
     private final SessionCore core;
+    private final InboundFlow inbound;
+    private final MessageLimits limits;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Integer negotiatedMajor;
+    /** Set on the connector's thread when it reports its end; frames after that are dropped unread. */
+    private volatile boolean closing;
 
     ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
                   Executor executor, ScheduledExecutorService timers, int maxFrameChars,
-                  Consumer<ServerSession> onEnd) {
+                  MessageLimits limits, Consumer<ServerSession> onEnd) {
         this.onEnd = onEnd;
         this.settings = settings;
         this.timers = timers;
         this.connector = connector;
+        this.limits = limits;
         this.serial = new SerialExecutor(executor);
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
         this.core = new SessionCore(settings, manager, serial, timers, this::send);
+        this.inbound = new InboundFlow(connector, limits, timers, System::nanoTime, "server session");
     }
 
     void start() {
@@ -62,12 +76,16 @@ public final class ServerSession {
         connector.connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
+                if (closing || !inbound.arrived(frame)) {
+                    return;
+                }
                 serial.execute(() -> receive(frame));
             }
 
             @Override
             public void onClosed(Throwable cause) {
-                serial.execute(() -> end(cause));
+                closing = true;
+                serial.executeFirst(() -> end(cause));
             }
         }).whenComplete((ok, error) -> {
             if (error != null) {
@@ -99,12 +117,31 @@ public final class ServerSession {
     }
 
     private void receive(String frame) {
-        if (ended.isDone()) {
+        inbound.taken(frame);
+        if (closing || ended.isDone()) {
             return;
         }
-        log.debug("session <- {}", frame);
+        if (log.isTraceEnabled()) {
+            log.trace("session <- {}", frame);
+        }
         List<Decoded> decodedFrame = codec.decode(frame);
         negotiatedMajor = codec.version().map(SpecVersion::major).orElse(null);
+        switch (inbound.admit(decodedFrame.size())) {
+            case TOO_MANY_IN_FRAME -> {
+                core.reject(0, new ButtplugMessageException("Frame carries " + decodedFrame.size()
+                        + " messages; at most " + limits.maxMessagesPerFrame() + " per frame"));
+                return;
+            }
+            case OVER_RATE -> {
+                for (Decoded decoded : decodedFrame) {
+                    core.reject(decoded.id(), new ButtplugMessageException("Rate limit: at most "
+                            + (long) limits.messagesPerSecond() + " messages per second"));
+                }
+                return;
+            }
+            case ADMIT -> {
+            }
+        }
         for (Decoded decoded : decodedFrame) {
             if (decoded instanceof Decoded.Request request) {
                 core.request(request.id(), request.commands());
@@ -123,7 +160,9 @@ public final class ServerSession {
             return;
         }
         frame.ifPresent(text -> {
-            log.debug("session -> {}", text);
+            if (log.isTraceEnabled()) {
+                log.trace("session -> {}", text);
+            }
             connector.send(text).exceptionally(error -> {
                 log.debug("frame not sent: {}", error.toString());
                 return null;
@@ -146,8 +185,11 @@ public final class ServerSession {
         if (ended.isDone()) {
             return;
         }
+        closing = true;
+        inbound.close();
         if (cause != null) {
-            log.info("connection of client '{}' lost: {}", core.clientName(), cause.toString());
+            log.info("connection of client '{}' lost: {}", core.clientName(),
+                    io.github.buttplugjava.core.PeerText.error(cause.toString()));
         }
         core.closed();
         onEnd.accept(this);

@@ -5,6 +5,7 @@ import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.ButtplugPingException;
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.ErrorCode;
@@ -65,6 +66,8 @@ final class SessionCore implements DeviceManagerListener {
     private boolean scanRequested;
     private ScheduledFuture<?> pingDeadline;
     private long pingGeneration;
+    /** A device list send is queued on {@code serial}: later changes ride along with it. */
+    private boolean deviceListQueued;
 
     SessionCore(ServerSettings settings, DeviceManager manager, Executor serial,
                 ScheduledExecutorService timers, Consumer<List<ServerMessage>> out) {
@@ -186,7 +189,7 @@ final class SessionCore implements DeviceManagerListener {
             throw new ButtplugHandshakeException("Client speaks spec v" + rsi.protocolVersionMajor()
                     + ", newer than this server's v" + NEWEST_MAJOR);
         }
-        clientName = rsi.clientName();
+        clientName = PeerText.name(rsi.clientName());
         clientMajor = rsi.protocolVersionMajor();
         state = SessionState.CONNECTED;
         manager.addListener(this);
@@ -305,13 +308,30 @@ final class SessionCore implements DeviceManagerListener {
 
     @Override
     public void deviceAdded(DeviceInfo device) {
-        serial.execute(this::sendDeviceList);
+        queueDeviceList();
     }
 
     @Override
     public void deviceRemoved(DeviceInfo device) {
+        serial.execute(() -> drivenDevices.remove(device.deviceIndex()));
+        queueDeviceList();
+    }
+
+    /**
+     * Coalesces device changes: one list goes out for however many changes happen before it is
+     * sent, so n changes cost one list, not n lists of growing size.
+     */
+    private void queueDeviceList() {
+        synchronized (this) {
+            if (deviceListQueued) {
+                return;
+            }
+            deviceListQueued = true;
+        }
         serial.execute(() -> {
-            drivenDevices.remove(device.deviceIndex());
+            synchronized (this) {
+                deviceListQueued = false;
+            }
             sendDeviceList();
         });
     }
