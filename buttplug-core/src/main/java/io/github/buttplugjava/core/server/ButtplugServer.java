@@ -44,7 +44,7 @@ public final class ButtplugServer implements AutoCloseable {
 
     private ButtplugServer(Builder builder) {
         this.settings = new ServerSettings(builder.name, builder.maxPingTime.toMillis(),
-                builder.handshakeTimeout.toMillis());
+                builder.handshakeTimeout.toMillis(), builder.commandTimeout.toMillis());
         this.manager = builder.manager;
         this.executor = builder.executor;
         this.timers = builder.timers;
@@ -107,6 +107,7 @@ public final class ButtplugServer implements AutoCloseable {
         private String name = "buttplug-java";
         private Duration maxPingTime = Duration.ZERO;
         private Duration handshakeTimeout = Duration.ofSeconds(30);
+        private Duration commandTimeout = Duration.ofMillis(ServerSettings.DEFAULT_COMMAND_TIMEOUT_MS);
         private Executor executor = SharedExecutors.workers();
         private ScheduledExecutorService timers = SharedExecutors.timers();
         private int maxFrameChars = 1 << 20;
@@ -141,6 +142,19 @@ public final class ButtplugServer implements AutoCloseable {
                 throw new IllegalArgumentException("handshake timeout must not be negative");
             }
             this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The longest a request waits for its devices (default 10 s); then it is answered with
+         * Error code 4 (ERROR_DEVICE) saying the device did not answer, so no request waits
+         * without a reply however a device (or a remote agent) behaves.
+         */
+        public Builder commandTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("command timeout must be positive");
+            }
+            this.commandTimeout = timeout;
             return this;
         }
 

@@ -107,7 +107,7 @@ final class SessionCore implements DeviceManagerListener {
             }
             reply = reply.thenApply(last -> new Ok(id));
         }
-        reply.whenCompleteAsync((message, error) -> {
+        reply.orTimeout(settings.commandTimeoutMs(), TimeUnit.MILLISECONDS).whenCompleteAsync((message, error) -> {
             if (state == SessionState.CLOSED) {
                 return;
             }
@@ -360,6 +360,9 @@ final class SessionCore implements DeviceManagerListener {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ButtplugException buttplug) {
             return buttplug.toErrorMessage(id);
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return new ErrorMessage(id, ErrorCode.DEVICE, "The device did not answer in time");
         }
         log.warn("request {} failed unexpectedly", id, cause);
         return new ErrorMessage(id, ErrorCode.UNKNOWN, String.valueOf(cause.getMessage()));

@@ -9,6 +9,7 @@ import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import java.time.Duration;
 import java.util.List;
+import io.github.buttplugjava.core.device.Device;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +177,32 @@ class SessionLimitsTest {
                     .contains("\"DeviceList\"").contains("\"DeviceIndex\":0");
         } finally {
             churned.close();
+        }
+    }
+
+    @Test
+    void aRequestWhoseDeviceNeverAnswersIsAnsweredAtItsDeadline() throws Exception {
+        server(MessageLimits.DEFAULT);
+        DirectSource source = new DirectSource();
+        SimulatedDevice toy = sim.devices().get(0);
+        Device silent = new SilentDevice(toy.features());
+        DeviceManager silentManager = new DeviceManager(List.of(source), timers);
+        try {
+            source.add(silent);
+            ButtplugServer server = ButtplugServer.builder(silentManager).timers(timers)
+                    .commandTimeout(Duration.ofMillis(100)).build();
+            ScriptedConnector link = new ScriptedConnector(true);
+            server.serve(link);
+            link.deliver(HANDSHAKE);
+            link.deliver(vibrate(2, 5));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (link.sent.stream().noneMatch(f -> f.contains("\"Id\":2")) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(link.sent.stream().filter(f -> f.contains("\"Id\":2"))).singleElement().asString()
+                    .contains("\"ErrorCode\":4").contains("did not answer");
+        } finally {
+            silentManager.close();
         }
     }
 }
