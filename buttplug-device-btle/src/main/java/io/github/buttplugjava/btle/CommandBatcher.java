@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
  * batching window are sent together, and a later write replaces a pending one of an overlapping
  * group (as the reference's device task does), so a two-motor command becomes one frame on
  * one-frame protocols.
+ *
+ * <p>Bounded: at most one batch is being written and one is pending. While a batch is written,
+ * new commands join the pending one (latest wins per overlapping group), so a device slower than
+ * its commands never builds a backlog and never replays stale values.
  */
 final class CommandBatcher {
 
@@ -25,6 +29,8 @@ final class CommandBatcher {
     private List<HardwareCommand> pending = new ArrayList<>();
     private CompletableFuture<Void> pendingDone = new CompletableFuture<>();
     private boolean flushScheduled;
+    /** A batch is being written; the pending one waits for it. */
+    private boolean writing;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private HardwareCommand.Write lastWrite;
     private long lastWriteNanos = System.nanoTime();
@@ -89,22 +95,53 @@ final class CommandBatcher {
     private void flush() {
         List<HardwareCommand> batch;
         CompletableFuture<Void> done;
+        CompletableFuture<Void> written;
         synchronized (this) {
+            flushScheduled = false;
+            if (writing || pending.isEmpty()) {
+                // the batch being written flushes the pending one when it is done
+                return;
+            }
             batch = pending;
             done = pendingDone;
             pending = new ArrayList<>();
             pendingDone = new CompletableFuture<>();
-            flushScheduled = false;
-            CompletableFuture<Void> previous = tail;
-            tail = previous.exceptionally(e -> null).thenCompose(v -> run(batch, 0));
-            tail.whenComplete((v, e) -> {
-                if (e == null) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(e);
-                }
-            });
+            writing = true;
+            tail = new CompletableFuture<>();
+            written = tail;
         }
+        // written outside the lock: a radio that writes on the caller's thread must not block submitters
+        CompletableFuture<Void> step;
+        try {
+            step = run(batch, 0);
+        } catch (RuntimeException e) {
+            step = CompletableFuture.failedFuture(e);
+        }
+        step.whenComplete((v, e) -> {
+            if (e == null) {
+                written.complete(null);
+            } else {
+                written.completeExceptionally(e);
+            }
+        });
+        written.whenComplete((v, e) -> {
+            boolean more;
+            synchronized (this) {
+                writing = false;
+                more = !pending.isEmpty() && !flushScheduled;
+                if (more) {
+                    flushScheduled = true;
+                }
+            }
+            if (e == null) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(e);
+            }
+            if (more) {
+                executor.execute(this::flush);
+            }
+        });
     }
 
     /** Completes (never fails) once every command queued so far has been written, or has failed. */

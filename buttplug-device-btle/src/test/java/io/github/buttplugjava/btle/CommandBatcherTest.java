@@ -95,4 +95,40 @@ class CommandBatcherTest {
         UUID other = UUID.fromString("0000abcd-0000-1000-8000-00805f9b34fb");
         assertThat(hardware(Map.of(other, Map.of(Endpoint.TX, other)), twoLayouts())).isNull();
     }
+
+    @Test
+    void aSlowDeviceNeverBuildsABacklogTheLatestValueWins() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> firstWrite = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        SimulatedPeripheral slow = new SimulatedPeripheral("a", "toy", Map.of(SERVICE_A, Map.of(Endpoint.TX, TX_A)),
+                new ToyBehaviour() {
+                    @Override
+                    public void onWrite(SimulatedPeripheral toy, Endpoint endpoint, byte[] data, boolean withResponse) {
+                        writes.add(data);
+                        if (written.incrementAndGet() == 1) {
+                            // the radio is busy with the first write until the test lets it finish
+                            try {
+                                firstWrite.get(5, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    }
+                }, executor);
+        PeripheralHardware hw = PeripheralHardware.bind(slow, Advertisement.named("a", "toy"), twoLayouts());
+        CommandBatcher batcher = new CommandBatcher(hw, executor, 0);
+        // the simulated radio writes on the caller's thread: start the first write on another one
+        executor.execute(() -> batcher.submit(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {0}, false))));
+        assertThat(writes.poll(2, TimeUnit.SECONDS)).containsExactly(0);
+        java.util.concurrent.CompletableFuture<Void> last = null;
+        for (int i = 1; i <= 100; i++) {
+            last = batcher.submitAndWait(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {(byte) i}, false)));
+        }
+        firstWrite.complete(null);
+        last.get(2, TimeUnit.SECONDS);
+        // 100 commands arrived while the first was being written: one write follows, with the latest value
+        assertThat(writes.poll(2, TimeUnit.SECONDS)).containsExactly(100);
+        assertThat(writes.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(written.get()).isEqualTo(2);
+    }
 }
