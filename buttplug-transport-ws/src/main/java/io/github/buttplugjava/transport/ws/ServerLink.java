@@ -19,6 +19,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +49,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private static final int GOING_AWAY = 1001;
     private static final int UNSUPPORTED_DATA = 1003;
     private static final int NO_STATUS = 1005;
+    private static final int INVALID_DATA = 1007;
     private static final int POLICY = 1008;
     private static final int TOO_BIG = 1009;
     static final int TRY_AGAIN_LATER = 1013;
@@ -294,7 +298,17 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                 registry.heard(channel);
                 firstFrameTimer.cancel(false);
             }
-            String s = text.text();
+            String s;
+            try {
+                s = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(text.content().nioBuffer()).toString();
+            } catch (CharacterCodingException e) {
+                closeWith(INVALID_DATA, "invalid UTF-8 in a text frame",
+                        new ConnectorException(label + ": peer sent invalid UTF-8"), false);
+                return;
+            }
             log.debug("{} << {}", label, s);
             if (!delivery.deliver(s)) {
                 closeWith(POLICY, "too many frames before the session was ready",
@@ -338,11 +352,12 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                     : corrupt.closeStatus().reasonText();
             String told = code == TOO_BIG ? "peer sent a frame larger than " + settings.maxFrameSize() + " bytes"
                     : "protocol error: " + corrupt.getMessage();
-            closeWith(code, why, new ConnectorException(label + ": " + told), true);
+            // not prompt: the decoder discards the rest of the frame while the peer reads our close
+            closeWith(code, why, new ConnectorException(label + ": " + told), false);
         } else if (error instanceof TooLongFrameException) {
             closeWith(TOO_BIG, "frame larger than " + settings.maxFrameSize() + " bytes",
                     new ConnectorException(label + ": peer sent a frame larger than " + settings.maxFrameSize()
-                            + " bytes"), true);
+                            + " bytes"), false);
         } else {
             if (transportError == null) {
                 transportError = error;
