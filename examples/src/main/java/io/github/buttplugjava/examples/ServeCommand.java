@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest WebSocket text frame accepted (default: ${DEFAULT-VALUE}).")
     int maxFrameBytes;
 
-    @Option(names = "--ws-keepalive-ms", defaultValue = "0", description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}."})
+    @Option(names = "--ws-keepalive-ms", defaultValue = "1000", description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}."})
     long wsKeepaliveMs;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",

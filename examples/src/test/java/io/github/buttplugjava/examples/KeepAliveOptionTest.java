@@ -24,10 +24,10 @@ class KeepAliveOptionTest {
     }
 
     @Test
-    void theHubKeepsLinksAliveEverySecondByDefaultAndServeDoesNot() {
+    void theHubAndServeKeepLinksAliveEverySecondByDefault() {
         assertThat(parse(HubCommand.class, "hub").wsKeepaliveMs).isEqualTo(1000);
         assertThat(parse(HubCommand.class, "hub", "--ws-keepalive-ms", "0").wsKeepaliveMs).isZero();
-        assertThat(parse(ServeCommand.class, "serve").wsKeepaliveMs).isZero();
+        assertThat(parse(ServeCommand.class, "serve").wsKeepaliveMs).isEqualTo(1000);
         assertThat(parse(ServeCommand.class, "serve", "--ws-keepalive-ms", "250").wsKeepaliveMs).isEqualTo(250);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.transport.ws;
 
+import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.ServerSession;
 import java.io.IOException;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>By default every request path is served; {@link Builder#path(String)} restricts it to one
- * and refuses the others (close code 1008). Thread-safe.
+ * and refuses the others (close code 1008). WebSocket keepalive is on by default (ping every 1 s,
+ * close after 3 s of silence, as the hub does), so a client that froze is noticed and what it drove
+ * is stopped; the transport bounds of {@link WebSocketServer} apply with their defaults unless set
+ * here. Thread-safe.
  */
 public final class ButtplugWebSocketServer implements AutoCloseable {
 
@@ -42,12 +46,23 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
     private ButtplugWebSocketServer(ButtplugServer buttplug, WebSocketServer.Builder sockets, String path)
             throws IOException {
         this.buttplug = buttplug;
-        this.sockets = sockets.handler((requestPath, connector) -> {
-            if (path != null && !path.equals(requestPath)) {
-                return Admission.refuse("no Buttplug server at this path");
+        this.sockets = sockets.handler(new ConnectionHandler() {
+            @Override
+            public Admission onConnection(String requestPath, ButtplugConnector connector) {
+                if (path != null && !path.equals(requestPath)) {
+                    return Admission.refuse("no Buttplug server at this path");
+                }
+                buttplug.serve(connector);
+                return Admission.accept();
             }
-            buttplug.serve(connector);
-            return Admission.accept();
+
+            @Override
+            public String describe(String requestPath) {
+                if (path != null) {
+                    return path.equals(requestPath) ? path : "unrouted path";
+                }
+                return "/".equals(requestPath) ? "/" : "/…";
+            }
         }).start();
     }
 
@@ -109,10 +124,16 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
         }
     }
 
-    /** Settings; not thread-safe. Defaults as {@link WebSocketServer#builder()}. */
+    /** Default WebSocket keepalive of a Buttplug server: ping every 1 s, close after 3 s of silence. */
+    public static final KeepAlive DEFAULT_KEEPALIVE = KeepAlive.every(Duration.ofSeconds(1));
+
+    /**
+     * Settings; not thread-safe. Defaults as {@link WebSocketServer#builder()}, except keepalive,
+     * which is on ({@link #DEFAULT_KEEPALIVE}).
+     */
     public static final class Builder {
         private final ButtplugServer buttplug;
-        private final WebSocketServer.Builder sockets = WebSocketServer.builder();
+        private final WebSocketServer.Builder sockets = WebSocketServer.builder().keepAlive(DEFAULT_KEEPALIVE);
         private String path;
 
         private Builder(ButtplugServer buttplug) {
@@ -146,19 +167,46 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** See {@link WebSocketServer.Builder#maxConnections(int)}. */
+        /** See {@link WebSocketServer.Builder#maxConnections(int)} (default 1024). */
         public Builder maxConnections(int count) {
             sockets.maxConnections(count);
             return this;
         }
 
-        /** See {@link WebSocketServer.Builder#keepAlive(Duration, Duration)}: catches clients that froze with the socket open. */
+        /** See {@link WebSocketServer.Builder#maxPendingConnections(int, int)} (defaults 1024 and 32). */
+        public Builder maxPendingConnections(int total, int perAddress) {
+            sockets.maxPendingConnections(total, perAddress);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#upgradeTimeout(Duration)} (default 5 s). */
+        public Builder upgradeTimeout(Duration timeout) {
+            sockets.upgradeTimeout(timeout);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#firstFrameTimeout(Duration)} (default 10 s). */
+        public Builder firstFrameTimeout(Duration timeout) {
+            sockets.firstFrameTimeout(timeout);
+            return this;
+        }
+
+        /** See {@link WebSocketServer.Builder#maxUnsentBytes(long)} (default 4 MiB). */
+        public Builder maxUnsentBytes(long bytes) {
+            sockets.maxUnsentBytes(bytes);
+            return this;
+        }
+
+        /**
+         * See {@link WebSocketServer.Builder#keepAlive(Duration, Duration)}: catches clients that froze
+         * with the socket open. On by default: {@link #DEFAULT_KEEPALIVE}.
+         */
         public Builder keepAlive(Duration interval, Duration timeout) {
             sockets.keepAlive(interval, timeout);
             return this;
         }
 
-        /** See {@link WebSocketServer.Builder#keepAlive(KeepAlive)}; {@code null} turns it off. */
+        /** See {@link WebSocketServer.Builder#keepAlive(KeepAlive)}; {@code null} turns it off (it is on by default). */
         public Builder keepAlive(KeepAlive settings) {
             sockets.keepAlive(settings);
             return this;

@@ -20,4 +20,17 @@ public interface ConnectionHandler {
      * @return whether the socket is taken
      */
     Admission onConnection(String path, ButtplugConnector connector);
+
+    /**
+     * How a socket that asked for {@code path} is named in logs, in place of the path (which may
+     * hold a token and is never logged): the route it takes, e.g. {@code /share} or
+     * {@code /control/…}. Called once per upgraded socket, before {@link #onConnection}; must not
+     * block and must not return secrets.
+     *
+     * @param path the decoded request path
+     * @return a short, secret-free name; the default says only {@code /…}
+     */
+    default String describe(String path) {
+        return "/…";
+    }
 }

@@ -42,19 +42,38 @@ public final class PathRoutes implements ConnectionHandler {
 
     @Override
     public Admission onConnection(String path, ButtplugConnector connector) {
-        ConnectionHandler handler = exact.get(path);
-        if (handler == null) {
-            for (Map.Entry<String, ConnectionHandler> prefix : prefixes) {
-                if (path.startsWith(prefix.getKey()) && path.length() > prefix.getKey().length()) {
-                    handler = prefix.getValue();
-                    break;
-                }
-            }
-        }
-        if (handler == null) {
+        Map.Entry<String, ConnectionHandler> route = route(path);
+        if (route == null) {
             return Admission.refuse("no service at this path");
         }
-        return handler.onConnection(path, connector);
+        return route.getValue().onConnection(path, connector);
+    }
+
+    /**
+     * The route {@code path} takes, never the path itself: an exact route as registered
+     * ({@code /share}), a prefix followed by an ellipsis ({@code /control/…}), or
+     * {@code unrouted path}.
+     */
+    @Override
+    public String describe(String path) {
+        Map.Entry<String, ConnectionHandler> route = route(path);
+        if (route == null) {
+            return "unrouted path";
+        }
+        return exact.containsKey(path) ? route.getKey() : route.getKey() + "…";
+    }
+
+    private Map.Entry<String, ConnectionHandler> route(String path) {
+        ConnectionHandler handler = exact.get(path);
+        if (handler != null) {
+            return Map.entry(path, handler);
+        }
+        for (Map.Entry<String, ConnectionHandler> prefix : prefixes) {
+            if (path.startsWith(prefix.getKey()) && path.length() > prefix.getKey().length()) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     /** Collects routes; not thread-safe. */

@@ -1,32 +1,41 @@
 package io.github.buttplugjava.transport.ws;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /**
- * Names for sockets in logs and exception messages that never carry secrets: a request path may
- * hold an access token ({@code /control/{token}}), a URI user info or a query.
+ * Names for dialed addresses in logs and exception messages that never carry secrets: a request
+ * path may hold an access token ({@code /control/{token}}, or a mistyped {@code /{token}}), a URI
+ * user info or a query.
  */
 final class SafeLabels {
+
+    /** A first path segment shown as is: a short lowercase word such as {@code share} or {@code control}. */
+    private static final Pattern WORD = Pattern.compile("[a-z]{1,12}");
 
     private SafeLabels() {
     }
 
-    /** {@code /} or the first path segment, with {@code /…} when more follows: {@code /control/…}. */
+    /**
+     * {@code /}, or the first path segment when it is a short lowercase word ({@code /share},
+     * {@code /control/…} when more follows), else {@code /…}.
+     */
     static String path(String path) {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return "/";
         }
         int second = path.indexOf('/', 1);
-        if (second < 0) {
-            return path;
+        String first = second < 0 ? path.substring(1) : path.substring(1, second);
+        if (!path.startsWith("/") || !WORD.matcher(first).matches()) {
+            return "/…";
         }
-        return second == path.length() - 1 ? path : path.substring(0, second) + "/…";
+        return second < 0 ? "/" + first : "/" + first + "/…";
     }
 
     /** {@code scheme://host:port} followed by {@link #path(String)}; no user info, no query. */
     static String uri(URI uri) {
         String host = uri.getHost() == null ? "?" : uri.getHost();
         String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-        return uri.getScheme() + "://" + host + port + path(uri.getPath());
+        return uri.getScheme() + "://" + host + port + path(uri.getRawPath());
     }
 }

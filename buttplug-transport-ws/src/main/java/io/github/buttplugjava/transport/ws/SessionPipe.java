@@ -8,52 +8,48 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ButtplugConnector} face of one open WebSocket session; shared by the dialing connector
- * and the server so both sides close, report and limit frames the same way.
+ * The {@link ButtplugConnector} face of one open Tyrus WebSocket session of the dialing
+ * {@link WebSocketConnector}: closes, reports and limits frames as the server's links do, and
+ * bounds the bytes handed to {@link #send} and not yet written (abort 1008 past the bound).
  */
 final class SessionPipe implements ButtplugConnector {
 
     private static final Logger log = LoggerFactory.getLogger(SessionPipe.class);
 
-    /** Frames that may arrive between the upgrade and the handler attaching its listener. */
-    private static final int MAX_EARLY_FRAMES = 64;
-
     private final Session session;
     private final String label;
     private final String path;
     private final int maxFrameSize;
-    private final ListenerQueue calls;
+    private final long maxUnsentBytes;
+    private final FrameDelivery delivery;
+    private final AtomicLong unsent = new AtomicLong();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicReference<Throwable> localCloseCause = new AtomicReference<>();
     private final AtomicReference<Throwable> transportError = new AtomicReference<>();
 
-    /** Guards the fields below; never held while the listener runs. */
-    private final Object state = new Object();
-    private final ArrayDeque<String> early = new ArrayDeque<>();
-    private FrameListener listener;
     private volatile boolean ended;
     /** When anything (frame, pong) last arrived from the peer, in {@link System#nanoTime()}. */
     private volatile long lastHeard = System.nanoTime();
     /** Set by the keepalive tick that closed this socket for silence; only that one thread touches it. */
     private boolean closedForSilence;
-    private Throwable endCause;
 
-    SessionPipe(Session session, String label, FrameListener listener, String path, int maxFrameSize) {
+    SessionPipe(Session session, String label, FrameListener listener, String path, int maxFrameSize,
+                long maxUnsentBytes) {
         this.session = Objects.requireNonNull(session, "session");
         this.label = label;
-        this.listener = listener;
         this.path = path;
         this.maxFrameSize = maxFrameSize;
-        this.calls = new ListenerQueue(label);
+        this.maxUnsentBytes = maxUnsentBytes;
+        this.delivery = new FrameDelivery(label, listener);
     }
 
     String label() {
@@ -67,9 +63,7 @@ final class SessionPipe implements ButtplugConnector {
 
     /** Frames held until the handler connects (for tests). */
     int earlyFrames() {
-        synchronized (state) {
-            return early.size();
-        }
+        return delivery.earlyFrames();
     }
 
     /** Completes once the end of the socket has been reported. */
@@ -79,22 +73,7 @@ final class SessionPipe implements ButtplugConnector {
 
     @Override
     public CompletableFuture<Void> connect(FrameListener frameListener) {
-        Objects.requireNonNull(frameListener, "listener");
-        synchronized (state) {
-            if (listener != null) {
-                return CompletableFuture.failedFuture(new ConnectorException(label + ": already connected"));
-            }
-            if (ended) {
-                return CompletableFuture.failedFuture(new ConnectorException(label + ": closed before connect", endCause));
-            }
-            listener = frameListener;
-            while (!early.isEmpty()) {
-                String frame = early.poll();
-                calls.enqueue(() -> frameListener.onFrame(frame));
-            }
-        }
-        calls.drain();
-        return CompletableFuture.completedFuture(null);
+        return delivery.connect(frameListener);
     }
 
     @Override
@@ -103,10 +82,18 @@ final class SessionPipe implements ButtplugConnector {
         if (ended || !session.isOpen()) {
             return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
+        long size = utf8Length(frame);
+        if (unsent.addAndGet(size) > maxUnsentBytes) {
+            unsent.addAndGet(-size);
+            String why = "peer is not reading (more than " + maxUnsentBytes + " bytes unsent)";
+            abort(why);
+            return CompletableFuture.failedFuture(new ConnectorException(label + ": " + why));
+        }
         log.debug("{} >> {}", label, frame);
         CompletableFuture<Void> sent = new CompletableFuture<>();
         try {
             session.getAsyncRemote().sendText(frame, result -> {
+                unsent.addAndGet(-size);
                 if (result.isOK()) {
                     sent.complete(null);
                 } else {
@@ -114,9 +101,31 @@ final class SessionPipe implements ButtplugConnector {
                 }
             });
         } catch (RuntimeException e) {
+            unsent.addAndGet(-size);
             sent.completeExceptionally(new ConnectorException(label + ": send failed", e));
         }
         return sent;
+    }
+
+    /** Closes with 1008 and {@code reason}; the listener is told a {@link ConnectorException} carrying it. */
+    @Override
+    public CompletableFuture<Void> abort(String reason) {
+        String why = reason == null || reason.isEmpty() ? "aborted" : reason;
+        closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, why, new ConnectorException(label + ": " + why));
+        if (session.isOpen()) {
+            // do not wait behind a full TCP window: the close frame may never be written
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+                if (!ended) {
+                    onClose(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, why));
+                    try {
+                        session.close();
+                    } catch (IOException | RuntimeException e) {
+                        log.debug("{}: close failed", label, e);
+                    }
+                }
+            });
+        }
+        return closed.copy();
     }
 
     @Override
@@ -194,26 +203,10 @@ final class SessionPipe implements ButtplugConnector {
             return;
         }
         log.debug("{} << {}", label, frame);
-        boolean overflow = false;
-        synchronized (state) {
-            if (ended) {
-                return;
-            }
-            FrameListener target = listener;
-            if (target != null) {
-                calls.enqueue(() -> target.onFrame(frame));
-            } else if (early.size() < MAX_EARLY_FRAMES) {
-                early.add(frame);
-            } else {
-                overflow = true;
-            }
-        }
-        if (overflow) {
+        if (!delivery.deliver(frame)) {
             closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames before the session was ready",
                     new ConnectorException(label + ": too many frames before the session was ready"));
-            return;
         }
-        calls.drain();
     }
 
     void onBinary() {
@@ -228,20 +221,13 @@ final class SessionPipe implements ButtplugConnector {
     }
 
     void onClose(CloseReason reason) {
-        synchronized (state) {
+        synchronized (this) {
             if (ended) {
                 return;
             }
             ended = true;
-            Throwable cause = causeOf(reason);
-            endCause = cause;
-            early.clear();
-            FrameListener target = listener;
-            if (target != null) {
-                calls.enqueue(() -> target.onClosed(cause));
-            }
         }
-        calls.drain();
+        delivery.end(causeOf(reason));
         log.info("{}: closed ({} {})", label, reason.getCloseCode().getCode(), reason.getReasonPhrase());
         closed.complete(null);
     }

@@ -5,9 +5,11 @@ import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: {@link FrameListener} calls happen serially, in order, usually on a Tyrus I/O
  * thread, with no lock held: the listener may call {@link #send} or {@link #close} from inside a
  * callback, and must not block. All methods are thread-safe and never block. Single use: after
- * close, build a new one.
+ * close, build a new one. Reading cannot be paused ({@code pauseReading()} returns false).
  */
 public final class WebSocketConnector implements ButtplugConnector {
 
@@ -40,6 +42,9 @@ public final class WebSocketConnector implements ButtplugConnector {
 
     /** Default largest text frame accepted: 1 MiB. */
     public static final int DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+
+    /** Default most bytes handed to {@link #send} and not yet written: 4 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 4L << 20;
 
     /** Default time to open the socket and finish the WebSocket upgrade. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -50,6 +55,7 @@ public final class WebSocketConnector implements ButtplugConnector {
     private final int maxFrameSize;
     private final Duration connectTimeout;
     private final KeepAlive keepAlive;
+    private final long maxUnsentBytes;
     private final AtomicReference<SessionPipe> pipe = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> connecting = new AtomicReference<>();
 
@@ -60,6 +66,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         this.maxFrameSize = b.maxFrameSize;
         this.connectTimeout = b.connectTimeout;
         this.keepAlive = b.keepAlive;
+        this.maxUnsentBytes = b.maxUnsentBytes;
     }
 
     /** A connector to {@code uri} with default settings. */
@@ -109,7 +116,8 @@ public final class WebSocketConnector implements ButtplugConnector {
             }
         });
         PipeEndpoint endpoint = new PipeEndpoint(session -> {
-            SessionPipe opened = new SessionPipe(session, label, listener, uri.getPath(), maxFrameSize);
+            SessionPipe opened = new SessionPipe(session, label, listener, uri.getPath(), maxFrameSize,
+                    maxUnsentBytes);
             pipe.set(opened);
             return opened;
         }, opened -> {
@@ -164,6 +172,31 @@ public final class WebSocketConnector implements ButtplugConnector {
         return p != null && p.isConnected();
     }
 
+    /**
+     * Closes with code 1008 and {@code reason} (cut to 123 UTF-8 bytes); the listener's
+     * {@code onClosed} gets a {@link ConnectorException} carrying it. The TCP connection is dropped
+     * within about a second even when the close frame cannot be written. Before the connection is
+     * open, it fails the connect like {@link #close()}.
+     */
+    @Override
+    public CompletableFuture<Void> abort(String reason) {
+        SessionPipe p = pipe.get();
+        if (p == null) {
+            return close();
+        }
+        return p.abort(reason);
+    }
+
+    /** The dialed host and port, unresolved (Tyrus does not expose the socket's address). */
+    @Override
+    public Optional<InetSocketAddress> remoteAddress() {
+        if (uri.getHost() == null) {
+            return Optional.empty();
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return Optional.of(InetSocketAddress.createUnresolved(uri.getHost(), port));
+    }
+
     /** Tyrus' read buffer must hold a whole frame plus whatever else arrived in the same read. */
     static int incomingBufferSize(int maxFrameSize) {
         return (int) Math.min(Integer.MAX_VALUE, (long) maxFrameSize + 14 + (256 << 10));
@@ -176,6 +209,7 @@ public final class WebSocketConnector implements ButtplugConnector {
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private KeepAlive keepAlive;
+        private long maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -223,6 +257,21 @@ public final class WebSocketConnector implements ButtplugConnector {
          */
         public Builder keepAlive(Duration interval, Duration timeout) {
             this.keepAlive = new KeepAlive(interval, timeout);
+            return this;
+        }
+
+        /**
+         * Most bytes (UTF-8 text handed to {@code send}) waiting to be written, default 4 MiB. A
+         * send that would pass it fails and the connector is aborted with 1008 "peer is not
+         * reading (more than N bytes unsent)": a server that stops reading costs at most this much.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxUnsentBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUnsentBytes must be positive: " + bytes);
+            }
+            this.maxUnsentBytes = bytes;
             return this;
         }
 

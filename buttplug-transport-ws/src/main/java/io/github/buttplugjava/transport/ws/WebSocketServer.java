@@ -1,9 +1,13 @@
 package io.github.buttplugjava.transport.ws;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.DeploymentException;
-import jakarta.websocket.Session;
-import jakarta.websocket.server.ServerEndpointConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,19 +16,16 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket server (Tyrus on Grizzly) that turns every accepted socket into an open
+ * A WebSocket server (Netty, NIO) that turns every accepted socket into an open
  * {@link io.github.buttplugjava.core.connector.ButtplugConnector} and hands it, with its request path,
  * to a {@link ConnectionHandler}. Many sockets at once; each is independent.
  *
@@ -33,12 +34,25 @@ import org.slf4j.LoggerFactory;
  * closes it (1009), a refused socket is closed with 1008 and the handler's reason. Request paths of up
  * to four segments ({@code /a/b/c/d}) are upgraded; deeper ones get HTTP 404.
  *
+ * <p>Every connection is bounded from accept (see {@code docs/LIMITS.md}, section 1): it counts
+ * against {@link Builder#maxConnections(int)} at once, must finish the upgrade within
+ * {@link Builder#upgradeTimeout(Duration)} and send its first text frame within
+ * {@link Builder#firstFrameTimeout(Duration)}; until then it is <em>pending</em>, and the oldest
+ * pending connections are shed first when room is needed ({@link Builder#maxPendingConnections}).
+ * A peer that does not read what is sent to it is aborted once more than
+ * {@link Builder#maxUnsentBytes(long)} wait. The connectors handed out support
+ * {@code pauseReading()}/{@code resumeReading()} (TCP flow control), {@code abort(reason)} and
+ * {@code remoteAddress()}. Request paths are never logged: a socket is named by its number, remote
+ * address and {@link ConnectionHandler#describe(String) route}.
+ *
  * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
  * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
  *
  * <p>Thread-safe. Frames of one socket reach its listener serially and in order, usually on a
  * server I/O thread, with no lock held (the listener may send or close from inside a callback).
- * {@link #stop()} never blocks; {@link #close()} is its blocking form.
+ * {@link #stop()} never blocks; {@link #close()} is its blocking form. Threads: one acceptor and
+ * {@link Builder#ioThreads(int)} I/O threads, daemons named {@code buttplug-ws-*}, ended by
+ * {@link #stop()}.
  */
 public final class WebSocketServer implements AutoCloseable {
 
@@ -47,51 +61,66 @@ public final class WebSocketServer implements AutoCloseable {
     /** Default largest text frame accepted: 1 MiB. */
     public static final int DEFAULT_MAX_FRAME_SIZE = WebSocketConnector.DEFAULT_MAX_FRAME_SIZE;
 
-    /** Default most sockets open at once. */
+    /** Default most TCP connections open at once, upgraded or not. */
     public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+
+    /** Default most pending connections (accepted, no text frame heard yet) in all. */
+    public static final int DEFAULT_MAX_PENDING = 1024;
+
+    /** Default most pending connections from one remote address. */
+    public static final int DEFAULT_MAX_PENDING_PER_ADDRESS = 32;
+
+    /** Default time from accept to a finished WebSocket upgrade. */
+    public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default time from the upgrade to the first text frame. */
+    public static final Duration DEFAULT_FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default most bytes handed to {@code send} and not yet written, per socket: 4 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 4L << 20;
 
     /** How long {@link #stop()} waits for clients to answer the close frames before dropping them. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final String host;
     private final boolean secure;
-    private final ConnectionHandler handler;
-    private final GrizzlyHost grizzly;
-    private final Set<SessionPipe> open = ConcurrentHashMap.newKeySet();
-    private final AtomicLong accepted = new AtomicLong();
+    private final ConnectionRegistry registry;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup io;
+    private final Channel listening;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final int port;
-    private final int maxFrameSize;
-    private final int maxConnections;
-    private final KeepAliveTimer keepAlive;
 
     private WebSocketServer(Builder b) throws IOException {
         this.host = b.host;
         this.secure = b.tls != null;
-        this.handler = b.handler;
-        this.maxFrameSize = b.maxFrameSize;
-        this.maxConnections = b.maxConnections;
-        this.grizzly = new GrizzlyHost(b.host, b.port, b.maxFrameSize, b.tls);
+        this.registry = new ConnectionRegistry(b.maxConnections, b.maxPending, b.maxPendingPerAddress);
+        ServerSettings settings = new ServerSettings(b.maxFrameSize, b.upgradeTimeout, b.firstFrameTimeout,
+                b.maxUnsentBytes, b.keepAlive, CLOSE_GRACE);
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("buttplug-ws-accept", true),
+                NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("buttplug-ws-io", true),
+                NioIoHandler.newFactory());
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ServerInitializer(settings, registry, b.handler, b.tls, stopping::get,
+                        WebSocketServer::shed, (secure ? "wss" : "ws") + "://" + h + "/"));
         try {
-            grizzly.deploy(new ServerEndpointConfig.Configurator() {
-                @Override
-                public <T> T getEndpointInstance(Class<T> endpointClass) {
-                    return endpointClass.cast(new PipeEndpoint(WebSocketServer.this::opened,
-                            WebSocketServer.this::admit, maxFrameSize));
-                }
-            }, PipeEndpoint.class);
-        } catch (DeploymentException e) {
-            throw new IOException("cannot deploy the WebSocket endpoint", e);
+            this.listening = bootstrap.bind(host, b.port).sync().channel();
+        } catch (Exception e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            io.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("cannot listen on " + host + ":" + b.port + ": " + e.getMessage(), e);
         }
-        try {
-            this.port = grizzly.bind();
-        } catch (IOException e) {
-            grizzly.shutdownNow();
-            throw new IOException("cannot listen on " + b.host + ":" + b.port + ": " + e.getMessage(), e);
-        }
-        this.keepAlive = b.keepAlive == null ? null
-                : new KeepAliveTimer(b.keepAlive, open, "buttplug-ws-keepalive-" + port);
+        this.port = ((java.net.InetSocketAddress) listening.localAddress()).getPort();
         log.info("WebSocket server listening on {}{}", uri(), b.keepAlive == null ? ""
                 : " (keepalive: ping every " + b.keepAlive.interval().toMillis() + " ms, close after "
                         + b.keepAlive.timeout().toMillis() + " ms of silence)");
@@ -118,45 +147,51 @@ public final class WebSocketServer implements AutoCloseable {
         return URI.create((secure ? "wss" : "ws") + "://" + h + ":" + port + "/");
     }
 
-    /** Sockets open right now. */
+    /** TCP connections open right now, upgraded or not. */
     public int openConnections() {
-        return open.size();
+        return registry.open();
+    }
+
+    /** Connections open right now that have not sent a text frame yet (including those not upgraded). */
+    public int pendingConnections() {
+        return registry.pending();
     }
 
     /**
-     * Closes every socket (code 1001, "server shutting down"), waits up to 2 s for the clients'
-     * close frames, then stops listening and frees the port. Idempotent.
+     * Stops accepting, closes every socket (code 1001, "server shutting down"), waits up to 2 s for
+     * the clients' close frames, drops what is left, frees the port and ends the server's threads.
+     * Idempotent.
      *
-     * @return completes when the port is free; never fails
+     * @return completes when the port is free and the threads have ended; never fails
      */
     public CompletableFuture<Void> stop() {
         if (!stopping.compareAndSet(false, true)) {
             return stopped;
         }
+        List<Channel> open = registry.stop();
         log.info("WebSocket server on {} stopping ({} open)", uri(), open.size());
-        if (keepAlive != null) {
-            keepAlive.stop();
-        }
-        List<SessionPipe> toClose = List.copyOf(open);
-        CompletableFuture<?>[] closes = toClose.stream()
-                .map(p -> {
-                    p.closeWith(CloseReason.CloseCodes.GOING_AWAY, "server shutting down", null);
-                    return p.closedFuture();
-                })
-                .toArray(CompletableFuture[]::new);
+        listening.close();
+        CompletableFuture<?>[] closes = open.stream().map(channel -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            channel.closeFuture().addListener(f -> done.complete(null));
+            ServerLink link = channel.pipeline().get(ServerLink.class);
+            if (link != null) {
+                link.closeWith(1001, "server shutting down", null, false);
+            } else {
+                channel.close();
+            }
+            return done;
+        }).toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(closes)
-                .orTimeout(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-                .handleAsync((ok, timeout) -> {
-                    try {
-                        grizzly.shutdownNow();
-                        open.clear(); // every socket is gone with the listener
+                .completeOnTimeout(null, CLOSE_GRACE.toMillis() + 500, TimeUnit.MILLISECONDS)
+                .whenComplete((ok, error) -> {
+                    open.forEach(Channel::close);
+                    io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    io.terminationFuture().addListener(a -> acceptor.terminationFuture().addListener(b -> {
                         log.info("WebSocket server on {} stopped", uri());
                         stopped.complete(null);
-                    } catch (RuntimeException e) {
-                        stopped.complete(null);
-                        log.warn("WebSocket server on {}: error while stopping", uri(), e);
-                    }
-                    return null;
+                    }));
                 });
         return stopped;
     }
@@ -176,40 +211,13 @@ public final class WebSocketServer implements AutoCloseable {
         }
     }
 
-    private SessionPipe opened(Session session) {
-        URI requestUri = session.getRequestURI();
-        String path = requestUri == null || requestUri.getPath() == null || requestUri.getPath().isEmpty()
-                ? "/" : requestUri.getPath();
-        SessionPipe pipe = new SessionPipe(session, "ws #" + accepted.incrementAndGet() + " " + SafeLabels.path(path), null, path,
-                maxFrameSize);
-        open.add(pipe);
-        pipe.closedFuture().thenRun(() -> open.remove(pipe));
-        return pipe;
-    }
-
-    private void admit(SessionPipe pipe) {
-        if (stopping.get()) {
-            pipe.closeWith(CloseReason.CloseCodes.GOING_AWAY, "server shutting down", null);
-            return;
-        }
-        if (open.size() > maxConnections) {
-            log.warn("{}: refused, {} connections already open", pipe.label(), maxConnections);
-            pipe.closeWith(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections", null);
-            return;
-        }
-        Admission admission;
-        try {
-            admission = Objects.requireNonNull(handler.onConnection(pipe.path(), pipe), "handler returned null");
-        } catch (RuntimeException e) {
-            log.warn("{}: connection handler failed", pipe.label(), e);
-            pipe.closeWith(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error", null);
-            return;
-        }
-        if (admission.accepted()) {
-            log.info("{}: accepted", pipe.label());
+    /** Closes a connection shed to make room: 1013 when upgraded, else the TCP connection. */
+    private static void shed(Channel channel) {
+        ServerLink link = channel.pipeline().get(ServerLink.class);
+        if (link != null) {
+            link.shed();
         } else {
-            log.info("{}: refused: {}", pipe.label(), admission.reason());
-            pipe.closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, admission.reason(), null);
+            channel.close();
         }
     }
 
@@ -219,6 +227,12 @@ public final class WebSocketServer implements AutoCloseable {
         private int port;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxPending = DEFAULT_MAX_PENDING;
+        private int maxPendingPerAddress = DEFAULT_MAX_PENDING_PER_ADDRESS;
+        private Duration upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
+        private Duration firstFrameTimeout = DEFAULT_FIRST_FRAME_TIMEOUT;
+        private long maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES;
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SSLContext tls;
         private ConnectionHandler handler;
         private KeepAlive keepAlive;
@@ -250,13 +264,103 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Most sockets open at once (default 1024); one more is closed at once with 1013 (try again later). */
+        /**
+         * Most TCP connections open at once, counted from accept whether upgraded or not (default
+         * 1024). When a new connection would pass it, the oldest <em>pending</em> connection (one
+         * that has not sent a text frame yet) is closed to make room; when none is pending, the
+         * newcomer's TCP connection is closed at once.
+         *
+         * @throws IllegalArgumentException when {@code count} is not positive
+         */
         public Builder maxConnections(int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("maxConnections must be positive: " + count);
             }
             this.maxConnections = count;
             return this;
+        }
+
+        /**
+         * Most <em>pending</em> connections (accepted, no text frame heard yet), in all and per
+         * remote address (defaults 1024 and 32). Past {@code total} the oldest pending connection
+         * is closed; past {@code perAddress} that address's own oldest pending connection is
+         * closed. An upgraded connection shed this way gets close code 1013. Silent sockets thus
+         * never lock out users who talk.
+         *
+         * @throws IllegalArgumentException when either is not positive or {@code perAddress > total}
+         */
+        public Builder maxPendingConnections(int total, int perAddress) {
+            if (total < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("pending connection caps must be positive: " + total + ", "
+                        + perAddress);
+            }
+            if (perAddress > total) {
+                throw new IllegalArgumentException("the per-address pending cap (" + perAddress
+                        + ") cannot exceed the total (" + total + ")");
+            }
+            this.maxPending = total;
+            this.maxPendingPerAddress = perAddress;
+            return this;
+        }
+
+        /**
+         * Time from accept to a finished WebSocket upgrade (TLS handshake included), default 5 s;
+         * a connection that takes longer (silent, or sending its request slowly) is closed.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder upgradeTimeout(Duration timeout) {
+            this.upgradeTimeout = positive(timeout, "upgradeTimeout");
+            return this;
+        }
+
+        /**
+         * Time from the upgrade to the first text frame, default 10 s; a socket that stays silent
+         * longer is closed with 1008 "no message within N s".
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder firstFrameTimeout(Duration timeout) {
+            this.firstFrameTimeout = positive(timeout, "firstFrameTimeout");
+            return this;
+        }
+
+        /**
+         * Most bytes (UTF-8 text handed to {@code send}) waiting to be written to one socket,
+         * default 4 MiB. A send that would pass it fails and the socket is aborted with 1008 "peer
+         * is not reading (more than N bytes unsent)", so a peer that stops reading costs at most
+         * this much memory.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxUnsentBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUnsentBytes must be positive: " + bytes);
+            }
+            this.maxUnsentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Number of I/O threads serving the sockets (default: one per available processor); one more
+         * thread accepts connections.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder ioThreads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("ioThreads must be positive: " + count);
+            }
+            this.ioThreads = count;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
         }
 
         /** Serve {@code wss://} with this server context (its key manager holds the certificate). */
@@ -285,8 +389,9 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
-         * WebSocket keepalive (default off): every {@code interval} one shared timer thread sends a
-         * ping frame to each open socket; any pong or frame from the peer counts as alive. A socket
+         * WebSocket keepalive (default off): every {@code interval} a ping frame goes to each open
+         * socket (a timer on its I/O thread); any pong or frame from the peer counts as alive, and a
+         * socket paused by {@code pauseReading()} is not silent. A socket
          * silent for longer than {@code timeout} is closed with 1001 and the reason "no answer to
          * pings for N ms", and its listener's {@code onClosed} gets a
          * {@link io.github.buttplugjava.core.connector.ConnectorException} (so a Buttplug session

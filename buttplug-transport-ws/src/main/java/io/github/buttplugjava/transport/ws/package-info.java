@@ -1,5 +1,6 @@
 /**
- * Buttplug over WebSocket (RFC 6455), on Tyrus with its Grizzly container.
+ * Buttplug over WebSocket (RFC 6455): the dialing connector on Tyrus (Grizzly client container), the
+ * server on Netty with every transport bound of {@code docs/LIMITS.md} (section 1).
  *
  * <ul>
  *   <li>{@link io.github.buttplugjava.transport.ws.WebSocketConnector}: dials {@code ws://} or

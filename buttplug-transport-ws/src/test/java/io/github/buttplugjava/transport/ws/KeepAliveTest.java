@@ -91,6 +91,7 @@ class KeepAliveTest {
         String chunk = "x".repeat(256 << 10);
         server = WebSocketServer.builder()
                 .keepAlive(INTERVAL, TIMEOUT)
+                .maxUnsentBytes(64L << 20) // above the 32 MiB: this test is about silence, not the unsent bound
                 .handler((path, connector) -> {
                     RecordingListener recorder = new RecordingListener();
                     connector.connect(recorder);

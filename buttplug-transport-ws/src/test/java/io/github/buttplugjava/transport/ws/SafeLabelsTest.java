@@ -13,8 +13,14 @@ class SafeLabelsTest {
         assertThat(SafeLabels.path("")).isEqualTo("/");
         assertThat(SafeLabels.path("/")).isEqualTo("/");
         assertThat(SafeLabels.path("/share")).isEqualTo("/share");
-        assertThat(SafeLabels.path("/share/")).isEqualTo("/share/");
+        assertThat(SafeLabels.path("/share/")).isEqualTo("/share/…");
         assertThat(SafeLabels.path("/control/s3cr3t-token")).isEqualTo("/control/…").doesNotContain("s3cr3t");
+        // mistyped paths that put the token first show nothing of it
+        assertThat(SafeLabels.path("/s3cr3t-token")).isEqualTo("/…");
+        assertThat(SafeLabels.path("//control/s3cr3t")).isEqualTo("/…");
+        assertThat(SafeLabels.path("/controls3cr3t")).isEqualTo("/…");
+        assertThat(SafeLabels.path("/Control/s3cr3t")).isEqualTo("/…");
+        assertThat(SafeLabels.path("/abcdefghijklmnop")).as("too long for a word").isEqualTo("/…");
     }
 
     @Test

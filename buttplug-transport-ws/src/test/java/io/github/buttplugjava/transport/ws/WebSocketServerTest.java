@@ -231,7 +231,7 @@ class WebSocketServerTest {
             }
             RecordingListener listener = new RecordingListener();
             // the frames may still be in flight: connect once the server holds them, bounded
-            for (int i = 0; i < 1000 && ((SessionPipe) late).earlyFrames() < 3; i++) {
+            for (int i = 0; i < 1000 && ((ServerLink) late).earlyFrames() < 3; i++) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
             late.connect(listener).get(10, TimeUnit.SECONDS);
@@ -248,7 +248,7 @@ class WebSocketServerTest {
             }
             assertThat(flood.readUntilClose().closeCode()).isEqualTo(1008);
             // the client can read the close frame before the server side has reported its end
-            ((SessionPipe) neverConnected).closedFuture().get(5, TimeUnit.SECONDS);
+            ((ServerLink) neverConnected).closedFuture().get(5, TimeUnit.SECONDS);
             assertThat(neverConnected.connect(new RecordingListener())).failsWithin(5, TimeUnit.SECONDS);
         }
     }
@@ -516,18 +516,40 @@ class WebSocketServerTest {
     }
 
     @Test
-    void connectionsBeyondTheLimitAreClosedWith1013() throws Exception {
+    void atTheLimitWithNonePendingANewcomerIsClosedAtOnce() throws Exception {
         echoServer(WebSocketServer.builder().maxConnections(2));
-        client("/").connect(new RecordingListener()).get(10, TimeUnit.SECONDS);
-        client("/").connect(new RecordingListener()).get(10, TimeUnit.SECONDS);
-        nextAccepted();
-        nextAccepted();
-        try (RawWebSocket third = RawWebSocket.open(server.port(), "/")) {
-            RawWebSocket.Frame close = third.readUntilClose();
-            assertThat(close.closeCode()).isEqualTo(1013);
-            assertThat(close.closeReason()).isEqualTo("too many connections");
+        for (int i = 0; i < 2; i++) {
+            RecordingListener l = new RecordingListener();
+            WebSocketConnector c = client("/");
+            c.connect(l).get(10, TimeUnit.SECONDS);
+            c.send("hello " + i); // a first text frame: no longer pending
+            assertThat(l.nextFrame()).isEqualTo("hello " + i);
+            nextAccepted();
         }
+        assertThat(server.pendingConnections()).isZero();
+        assertThatThrownBy(() -> RawWebSocket.open(server.port(), "/")).isInstanceOf(IOException.class);
         assertThat(accepted).isEmpty();
+        assertThat(server.openConnections()).isEqualTo(2);
+    }
+
+    @Test
+    void atTheLimitTheOldestPendingConnectionMakesRoomWith1013() throws Exception {
+        echoServer(WebSocketServer.builder().maxConnections(2));
+        RecordingListener talking = new RecordingListener();
+        WebSocketConnector c = client("/");
+        c.connect(talking).get(10, TimeUnit.SECONDS);
+        c.send("hello");
+        assertThat(talking.nextFrame()).isEqualTo("hello");
+        nextAccepted();
+        try (RawWebSocket silent = RawWebSocket.open(server.port(), "/")) {
+            nextAccepted();
+            try (RawWebSocket newcomer = RawWebSocket.open(server.port(), "/")) {
+                RawWebSocket.Frame close = silent.readUntilClose();
+                assertThat(close.closeCode()).isEqualTo(1013);
+                newcomer.sendText("me too");
+                assertThat(newcomer.read().text()).isEqualTo("me too");
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,127 @@
+package io.github.buttplugjava.transport.ws;
+
+import io.netty.channel.Channel;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every TCP connection of one server from accept to close, and which of them are still
+ * <em>pending</em> (accepted, no text frame heard yet). Decides at accept who must go: over the
+ * connection cap or the pending cap the oldest pending connection is shed; at the connection cap
+ * with none pending the newcomer is refused; an address over its own pending cap loses its own
+ * oldest. So silent sockets are always the first to go and never lock real users out.
+ *
+ * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
+ * {@link #admit} returns).
+ */
+final class ConnectionRegistry {
+
+    /** The verdict on a new connection: refused, or taken after shedding {@code shed} (may be empty). */
+    record Verdict(boolean admitted, List<Channel> shed) {
+    }
+
+    private final int maxConnections;
+    private final int maxPending;
+    private final int maxPendingPerAddress;
+
+    private final Set<Channel> open = new HashSet<>();
+    /** Pending channels in accept order, with their remote address. */
+    private final LinkedHashMap<Channel, InetAddress> pending = new LinkedHashMap<>();
+    /** Pending channels per remote address, in accept order. */
+    private final Map<InetAddress, LinkedHashSet<Channel>> pendingByAddress = new HashMap<>();
+    private boolean stopped;
+
+    ConnectionRegistry(int maxConnections, int maxPending, int maxPendingPerAddress) {
+        this.maxConnections = maxConnections;
+        this.maxPending = maxPending;
+        this.maxPendingPerAddress = maxPendingPerAddress;
+    }
+
+    /** A connection was accepted from {@code address}: take it (shedding what must go) or refuse it. */
+    synchronized Verdict admit(Channel channel, InetAddress address) {
+        if (stopped) {
+            return new Verdict(false, List.of());
+        }
+        List<Channel> shed = new ArrayList<>(2);
+        if (open.size() >= maxConnections) {
+            Channel oldest = oldestPending();
+            if (oldest == null) {
+                return new Verdict(false, List.of());
+            }
+            shed.add(forget(oldest));
+        }
+        if (pending.size() >= maxPending) {
+            shed.add(forget(oldestPending()));
+        }
+        LinkedHashSet<Channel> ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
+        if (ofAddress.size() >= maxPendingPerAddress) {
+            shed.add(forget(ofAddress.iterator().next()));
+            ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
+        }
+        open.add(channel);
+        pending.put(channel, address);
+        ofAddress.add(channel);
+        return new Verdict(true, shed);
+    }
+
+    /** The first text frame arrived: the connection is no longer pending. */
+    synchronized void heard(Channel channel) {
+        unpend(channel);
+    }
+
+    /** The connection closed (idempotent). */
+    synchronized void closed(Channel channel) {
+        forget(channel);
+    }
+
+    /** From now on every newcomer is refused; returns the channels still open. */
+    synchronized List<Channel> stop() {
+        stopped = true;
+        return List.copyOf(open);
+    }
+
+    /** Channels open right now. */
+    synchronized List<Channel> openChannels() {
+        return List.copyOf(open);
+    }
+
+    synchronized int open() {
+        return open.size();
+    }
+
+    synchronized int pending() {
+        return pending.size();
+    }
+
+    private Channel oldestPending() {
+        Iterator<Channel> it = pending.keySet().iterator();
+        return it.hasNext() ? it.next() : null;
+    }
+
+    private Channel forget(Channel channel) {
+        open.remove(channel);
+        unpend(channel);
+        return channel;
+    }
+
+    private void unpend(Channel channel) {
+        InetAddress address = pending.remove(channel);
+        if (address != null) {
+            LinkedHashSet<Channel> ofAddress = pendingByAddress.get(address);
+            if (ofAddress != null) {
+                ofAddress.remove(channel);
+                if (ofAddress.isEmpty()) {
+                    pendingByAddress.remove(address);
+                }
+            }
+        }
+    }
+}
