@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Outputs are {@linkplain LatestWins coalesced} per feature: at most one OutputCmd in flight to
  * the server and one waiting; a newer command replaces the waiting one. So a controller however
  * fast costs the server (an agent) at most one request per feature per reply, and the server's
- * replies stay bounded by what it was sent. {@link #stop()} drops what waits and is sent at once.
+ * replies stay bounded by what it was sent. A 0 to a speed-like output, and {@link #stop()}, drop
+ * what waits and are sent at once (a second 0 while one is in flight waits for that one only).
  * Every request has the client's request timeout as its deadline.
  */
 final class ClientDevice implements Device {
@@ -90,8 +91,11 @@ final class ClientDevice implements Device {
 
     @Override
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        return outputs.submit(featureIndex, 0,
-                () -> send(new OutputCmd(1, device.index(), featureIndex, command)).thenApply(m -> null));
+        java.util.function.Supplier<CompletableFuture<Void>> write =
+                () -> send(new OutputCmd(1, device.index(), featureIndex, command)).thenApply(m -> null);
+        // a 0 to a speed-like output goes past a command in flight (the agent may hold that one
+        // for its grant interval), so it is never stuck behind it
+        return OutputStops.stops(command) ? outputs.stop(featureIndex, write) : outputs.submit(featureIndex, 0, write);
     }
 
     @Override

@@ -10,10 +10,8 @@ import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,10 +31,6 @@ import java.util.concurrent.CompletableFuture;
  * interval here is per output type and lets stops through.
  */
 final class FilteredDevice implements Device {
-
-    /** Outputs whose value 0 means "off", so a 0 is never held for the interval. */
-    private static final Set<OutputType> SPEED_LIKE = EnumSet.complementOf(
-            EnumSet.of(OutputType.POSITION, OutputType.HW_POSITION_WITH_DURATION));
 
     private final Device inner;
     private final String identifier;
@@ -119,8 +113,8 @@ final class FilteredDevice implements Device {
         OutputType type = command.type();
         int innerIndex = view.innerIndex(featureIndex);
         long key = ((long) featureIndex << 8) | type.ordinal();
-        if (command.value() == 0 && SPEED_LIKE.contains(type)) {
-            return held.bypass(key, () -> inner.output(innerIndex, command));
+        if (OutputStops.stops(command)) {
+            return held.stop(key, () -> inner.output(innerIndex, command));
         }
         OutputGrant granted = grant.outputs().get(type);
         long intervalNanos = granted == null ? 0 : granted.minInterval().toNanos();

@@ -15,6 +15,12 @@ import java.util.function.Supplier;
  * per completion, never a backlog. Optionally a slot holds its waiting write until a minimum gap
  * has passed since the <em>completion</em> of the previous write of that key.
  *
+ * <p>Stops ({@link #stop}) have a lane of their own so they never wait behind a write in flight
+ * (which may be held for its gap further down): a stop drops what waits and goes at once, unless
+ * another stop of the key is still in flight, in which case it waits (latest wins) for that one
+ * only. So a key has at most two writes in flight (one of each lane) and one waiting in all, and
+ * the last command submitted is the last one written.
+ *
  * <p>Bounded: the waiting callers of a key are those that arrived during one write (plus the gap);
  * slots exist only for keys that were written. Thread-safe; writes run outside the lock, on the
  * submitting thread, the completing thread of the previous write, or the pacer's timer.
@@ -27,6 +33,8 @@ final class LatestWins {
 
     private static final class Slot {
         boolean busy;
+        boolean stopBusy;
+        boolean waitingIsStop;
         boolean timerArmed;
         boolean everDone;
         long doneAtNanos;
@@ -69,6 +77,7 @@ final class LatestWins {
                 slot.busy = true;
             } else {
                 slot.waiting = write;
+                slot.waitingIsStop = false;
                 slot.waiters.add(mine);
                 if (!slot.busy) {
                     arm(key, slot);
@@ -82,22 +91,64 @@ final class LatestWins {
     }
 
     /**
-     * Writes at once, past the slot (a stop): what waited in the key's slot is dropped and its
-     * callers complete with this write's result. The write does not count as the key's last write.
+     * A stop: drops what waits in the key's slot (those callers complete with this stop's result)
+     * and writes at once, past a write in flight and its gap; when a stop of this key is still in
+     * flight, it waits for that one instead (latest wins). Does not count as the key's last write.
      */
-    CompletableFuture<Void> bypass(Object key, Supplier<CompletableFuture<Void>> write) {
-        List<CompletableFuture<Void>> superseded = List.of();
+    CompletableFuture<Void> stop(Object key, Supplier<CompletableFuture<Void>> write) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        List<CompletableFuture<Void>> superseded;
+        synchronized (this) {
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            if (slot.stopBusy) {
+                slot.waiting = write;
+                slot.waitingIsStop = true;
+                slot.waiters.add(mine);
+                return mine;
+            }
+            slot.stopBusy = true;
+            superseded = takeWaiters(slot);
+            superseded.add(mine);
+            slot.waiting = null;
+        }
+        startStop(key, write, superseded);
+        return mine;
+    }
+
+    private void startStop(Object key, Supplier<CompletableFuture<Void>> write, List<CompletableFuture<Void>> waiters) {
+        CompletableFuture<Void> result = call(write);
+        result.whenComplete((v, e) -> stopDone(key));
+        settleWith(result, waiters);
+    }
+
+    private void stopDone(Object key) {
+        Supplier<CompletableFuture<Void>> write = null;
+        List<CompletableFuture<Void>> waiters = null;
         synchronized (this) {
             Slot slot = slots.get(key);
-            if (slot != null && slot.waiting != null) {
-                superseded = slot.waiters;
-                slot.waiters = new ArrayList<>();
+            if (slot == null) {
+                return;
+            }
+            slot.stopBusy = false;
+            if (slot.waiting != null && slot.waitingIsStop && closed == null) {
+                write = slot.waiting;
                 slot.waiting = null;
+                slot.stopBusy = true;
+                waiters = takeWaiters(slot);
+            } else {
+                forgetIfIdle(key, slot);
             }
         }
-        CompletableFuture<Void> result = call(write);
-        settleWith(result, superseded);
-        return result;
+        if (write != null) {
+            startStop(key, write, waiters);
+        }
+    }
+
+    private void forgetIfIdle(Object key, Slot slot) {
+        if (!slot.busy && !slot.stopBusy && slot.waiting == null && !slot.timerArmed
+                && (slot.gapNanos == 0 || !slot.everDone)) {
+            slots.remove(key);
+        }
     }
 
     /**
@@ -170,7 +221,7 @@ final class LatestWins {
                 return;
             }
             slot.timerArmed = false;
-            if (slot.busy || slot.waiting == null || closed != null) {
+            if (slot.busy || slot.waiting == null || slot.waitingIsStop || closed != null) {
                 return;
             }
             if (remaining(slot) > 0) {
@@ -200,10 +251,8 @@ final class LatestWins {
             slot.busy = false;
             slot.everDone = true;
             slot.doneAtNanos = pacer.nanos();
-            if (slot.waiting == null) {
-                if (slot.gapNanos == 0 && !slot.timerArmed) {
-                    slots.remove(key);
-                }
+            if (slot.waiting == null || slot.waitingIsStop) {
+                forgetIfIdle(key, slot);
                 return;
             }
             if (closed == null && remaining(slot) <= 0) {
@@ -221,6 +270,7 @@ final class LatestWins {
     private static Supplier<CompletableFuture<Void>> take(Slot slot) {
         Supplier<CompletableFuture<Void>> write = slot.waiting;
         slot.waiting = null;
+        slot.waitingIsStop = false;
         slot.busy = true;
         return write;
     }
