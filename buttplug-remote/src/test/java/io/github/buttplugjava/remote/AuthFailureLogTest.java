@@ -37,8 +37,8 @@ class AuthFailureLogTest {
         assertThat(lines).hasSize(2);
         seconds(1);
         log.flush();
-        assertThat(lines).hasSize(3).contains( // 10.0.0.2 failed once: its line was the first, nothing to summarize
-               
+        // 10.0.0.2 failed once: its line was the first, nothing is left to summarize
+        assertThat(lines).hasSize(3).contains(
                 "refused 523 links from 127.0.0.1 in the last 60 s (unknown control token \u00d7500, unknown share token \u00d723)");
         assertThat(log.tracked()).isZero();
     }
