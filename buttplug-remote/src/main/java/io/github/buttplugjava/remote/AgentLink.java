@@ -1,21 +1,28 @@
 package io.github.buttplugjava.remote;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+
 /**
  * The hub's end of one welcomed share link: a Buttplug client over the socket the agent dialed,
  * whose devices join the room while the link lives and leave the moment it ends.
+ *
+ * <p>The client relays commands with a deadline of {@link #AGENT_REPLY_TIMEOUT}, pings the agent no
+ * more often than every {@link PingFloor#FLOOR_MS} ms whatever MaxPingTime it announces, and the
+ * room holds the agent to its {@link AgentCaps}.
  */
 final class AgentLink {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLink.class);
 
     /** How long the hub waits for an agent's reply to a relayed command or a ping. */
-    static final java.time.Duration AGENT_REPLY_TIMEOUT = java.time.Duration.ofSeconds(3);
+    static final Duration AGENT_REPLY_TIMEOUT = Duration.ofSeconds(3);
 
     private final String linkId;
     private final String alias;
@@ -29,6 +36,8 @@ final class AgentLink {
         this.link = link;
         this.room = room;
         // A stalled agent answers no ping: after this its link is closed and its devices leave.
+        // After the core merge: .limits(messageLimits).maxDevices(caps).maxFeaturesPerDevice(caps)
+        // .minPingInterval(Duration.ofMillis(PingFloor.FLOOR_MS)), and PingFloor goes.
         this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
                 .fallbackToV3(false).build();
     }
@@ -41,13 +50,15 @@ final class AgentLink {
                 room.detach(linkId);
             }
         });
-        room.attach(linkId, alias, new ClientDeviceSource(client));
-        client.connect(link).whenComplete((v, e) -> {
+        room.attach(linkId, new ClientDeviceSource(client), link::abort);
+        client.connect(new PingFloor(link)).whenComplete((v, e) -> {
             if (e != null) {
-                log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias, e.getMessage());
+                log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias,
+                        PeerText.error(e.getMessage()));
                 room.detach(linkId);
                 link.close();
             } else {
+                room.firstListDone(linkId);
                 log.info("agent {} joined with {} device(s)", alias, client.devices().size());
             }
         });

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
@@ -14,29 +15,37 @@ import java.util.concurrent.CompletableFuture;
  * An agent's device as the room shows it: named "{@code <alias> – <device>}" and identified by the
  * agent's link and its index there, so devices of different agents never collide and nothing of
  * the agent's own identifiers reaches the controller.
+ *
+ * <p>The agent is not trusted to keep its text or timing sane: the device name and every feature
+ * description pass through {@link PeerText}, and the timing gap is clamped to
+ * 0..{@value #MAX_TIMING_GAP_MS} ms so a hostile gap cannot hold the room's commands. All of it is
+ * computed once, when the device joins.
  */
 final class AliasedDevice implements Device {
 
     private final Device inner;
     private final String identifier;
     private final String name;
+    private final long timingGapMs;
+    private final List<DeviceFeature> features;
+
+    /** Largest timing gap the room honours, in ms: {@value}. */
+    static final long MAX_TIMING_GAP_MS = 1_000;
 
     AliasedDevice(Device inner, String linkId, String alias) {
         this.inner = inner;
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + " \u2013 " + cleanName(inner.displayName().orElse(inner.name()));
+        this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
+        this.features = inner.features().stream()
+                .map(f -> new DeviceFeature(f.featureIndex(), PeerText.name(f.description()), f.outputs(), f.inputs()))
+                .toList();
     }
 
-    /** Longest device name shown, in characters (the agent is not trusted to keep it sane). */
-    static final int MAX_NAME = 64;
-
-    /** A device name from an agent, fit to show: control characters dropped, at most {@link #MAX_NAME}. */
+    /** A device name from an agent, fit to show ({@link PeerText#name}); "device" when nothing is left. */
     static String cleanName(String name) {
-        try {
-            return Hello.cleanAlias(name, MAX_NAME);
-        } catch (IllegalArgumentException e) {
-            return "device";
-        }
+        String cleaned = PeerText.name(name);
+        return cleaned.isEmpty() ? "device" : cleaned;
     }
 
     Device inner() {
@@ -55,7 +64,7 @@ final class AliasedDevice implements Device {
 
     @Override
     public long timingGapMs() {
-        return inner.timingGapMs();
+        return timingGapMs;
     }
 
     @Override
@@ -65,7 +74,7 @@ final class AliasedDevice implements Device {
 
     @Override
     public List<DeviceFeature> features() {
-        return inner.features();
+        return features;
     }
 
     @Override

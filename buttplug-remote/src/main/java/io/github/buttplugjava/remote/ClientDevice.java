@@ -2,6 +2,7 @@ package io.github.buttplugjava.remote;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.device.Device;
@@ -27,13 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One device of a remote server, driven through a {@link ButtplugClient} with plain v4 requests.
  * Failures that are not the server's own device or message errors (a dropped link, a timeout)
- * become {@link ButtplugDeviceException}: to whoever drives this device, it is gone.
+ * become {@link ButtplugDeviceException}: to whoever drives this device, it is gone. Error texts
+ * from the server are {@linkplain PeerText#error cleaned} before they go further.
+ *
+ * <p>Outputs are {@linkplain LatestWins coalesced} per feature: at most one OutputCmd in flight to
+ * the server and one waiting; a newer command replaces the waiting one. So a controller however
+ * fast costs the server (an agent) at most one request per feature per reply, and the server's
+ * replies stay bounded by what it was sent. A 0 to a speed-like output, and {@link #stop()}, drop
+ * what waits and are sent at once (a second 0 while one is in flight waits for that one only).
+ * Every request has the client's request timeout as its deadline.
  */
 final class ClientDevice implements Device {
 
     private final ButtplugClient client;
     private final ButtplugClientDevice device;
     private final Map<Long, InputListener> subscriptions = new ConcurrentHashMap<>();
+    private final LatestWins outputs = new LatestWins();
     private volatile boolean gone;
 
     ClientDevice(ButtplugClient client, ButtplugClientDevice device) {
@@ -44,6 +54,7 @@ final class ClientDevice implements Device {
     void gone() {
         gone = true;
         subscriptions.clear();
+        outputs.close(new ButtplugDeviceException(PeerText.name(name()) + " is gone"));
     }
 
     void deliver(InputReading reading) {
@@ -80,7 +91,11 @@ final class ClientDevice implements Device {
 
     @Override
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        return send(new OutputCmd(1, device.index(), featureIndex, command)).thenApply(m -> null);
+        java.util.function.Supplier<CompletableFuture<Void>> write =
+                () -> send(new OutputCmd(1, device.index(), featureIndex, command)).thenApply(m -> null);
+        // a 0 to a speed-like output goes past a command in flight (the agent may hold that one
+        // for its grant interval), so it is never stuck behind it
+        return OutputStops.stops(command) ? outputs.stop(featureIndex, write) : outputs.submit(featureIndex, 0, write);
     }
 
     @Override
@@ -112,12 +127,22 @@ final class ClientDevice implements Device {
 
     @Override
     public CompletableFuture<Void> stop() {
-        return send(StopCmd.device(1, device.index())).thenApply(m -> null);
+        // drop what waits first, so nothing waiting can be sent after the stop
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        outputs.dropAll(stopped);
+        send(StopCmd.device(1, device.index())).whenComplete((m, e) -> {
+            if (e == null) {
+                stopped.complete(null);
+            } else {
+                stopped.completeExceptionally(e);
+            }
+        });
+        return stopped;
     }
 
     private CompletableFuture<ServerMessage> send(io.github.buttplugjava.core.message.ClientMessage message) {
         if (gone) {
-            return CompletableFuture.failedFuture(new ButtplugDeviceException(name() + " is gone"));
+            return CompletableFuture.failedFuture(new ButtplugDeviceException(PeerText.name(name()) + " is gone"));
         }
         CompletableFuture<ServerMessage> result = new CompletableFuture<>();
         client.request(message).whenComplete((m, e) -> {
@@ -128,9 +153,10 @@ final class ClientDevice implements Device {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof ButtplugException be && !gone
                     && (be.code() == ErrorCode.DEVICE || be.code() == ErrorCode.MSG)) {
-                result.completeExceptionally(be);
+                result.completeExceptionally(ButtplugException.of(be.code(), PeerText.error(be.getMessage())));
             } else {
-                result.completeExceptionally(new ButtplugDeviceException(name() + " is gone: " + cause.getMessage(), cause));
+                result.completeExceptionally(new ButtplugDeviceException(
+                        PeerText.name(name()) + " is gone: " + PeerText.error(cause.getMessage()), cause));
             }
         });
         return result;

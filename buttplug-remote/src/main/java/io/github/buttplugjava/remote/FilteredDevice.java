@@ -10,38 +10,43 @@ import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * One shared device as the agent's server sees it: the granted view of a local device that checks
  * every command against the grant again, because nothing upstream (the hub) is trusted to.
+ *
+ * <p>Grant intervals are enforced here, at the toy: per feature and output type at most one write
+ * is in flight to the local device and one waits (latest wins); a waiting command is delivered no
+ * sooner than the granted interval after the <em>completion</em> of the previous write, so the toy
+ * never sees two commands closer than the interval, and a superseded caller completes with the
+ * result of the command that replaced it. Stops (value 0 of a speed-like output, and
+ * {@link #stop()}) always pass at once and drop what waits. A held command is checked again when
+ * it is delivered (the grant may have ended meanwhile).
+ *
+ * <p>{@link #timingGapMs()} is the device's own gap, not the grant's interval: upstream timing
+ * gates (the agent's and the hub's device managers) are per device and hold stops too, while the
+ * interval here is per output type and lets stops through.
  */
 final class FilteredDevice implements Device {
-
-    /** Outputs whose value 0 means "off", so a 0 is never refused for coming too soon. */
-    private static final Set<OutputType> SPEED_LIKE = EnumSet.complementOf(
-            EnumSet.of(OutputType.POSITION, OutputType.HW_POSITION_WITH_DURATION));
 
     private final Device inner;
     private final String identifier;
     private volatile DeviceGrant grant;
     private final GrantedView view;
     private final Clock clock;
-    private final ConcurrentMap<Long, Long> lastCommandNanos = new ConcurrentHashMap<>();
+    private final LatestWins held;
     private volatile String disabledReason;
 
-    FilteredDevice(Device inner, String identifier, DeviceGrant grant, GrantedView view, Clock clock) {
+    FilteredDevice(Device inner, String identifier, DeviceGrant grant, GrantedView view, Clock clock, Pacer pacer) {
         this.inner = inner;
         this.identifier = identifier;
         this.grant = grant;
         this.view = view;
         this.clock = clock;
+        this.held = new LatestWins(pacer);
     }
 
     Device inner() {
@@ -64,6 +69,7 @@ final class FilteredDevice implements Device {
     /** From now on every command but stop is refused with {@code reason}. */
     void disable(String reason) {
         disabledReason = reason;
+        held.close(new ButtplugDeviceException(name() + " is no longer shared: " + reason));
     }
 
     boolean disabled() {
@@ -104,7 +110,19 @@ final class FilteredDevice implements Device {
         if (refusal != null) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException(refusal));
         }
-        return inner.output(view.innerIndex(featureIndex), command);
+        OutputType type = command.type();
+        int innerIndex = view.innerIndex(featureIndex);
+        long key = ((long) featureIndex << 8) | type.ordinal();
+        if (OutputStops.stops(command)) {
+            return held.stop(key, () -> inner.output(innerIndex, command));
+        }
+        OutputGrant granted = grant.outputs().get(type);
+        long intervalNanos = granted == null ? 0 : granted.minInterval().toNanos();
+        return held.submit(key, intervalNanos, () -> {
+            String late = checkUsable();
+            return late != null ? CompletableFuture.failedFuture(new ButtplugDeviceException(late))
+                    : inner.output(innerIndex, command);
+        });
     }
 
     private String checkOutput(int featureIndex, OutputCommand command) {
@@ -122,24 +140,6 @@ final class FilteredDevice implements Device {
         OutputGrant outputGrant = grant.outputs().get(type);
         if (outputGrant == null) {
             return type.wireName() + " of " + name() + " is not shared";
-        }
-        long intervalNanos = outputGrant.minInterval().toNanos();
-        boolean stopping = command.value() == 0 && SPEED_LIKE.contains(type);
-        if (intervalNanos > 0 && !stopping) {
-            long key = ((long) featureIndex << 8) | type.ordinal();
-            long now = System.nanoTime();
-            boolean[] tooSoon = {false};
-            lastCommandNanos.compute(key, (k, last) -> {
-                if (last != null && now - last < intervalNanos) {
-                    tooSoon[0] = true;
-                    return last;
-                }
-                return now;
-            });
-            if (tooSoon[0]) {
-                return "commands to " + type.wireName() + " of " + name() + " come faster than the granted "
-                        + outputGrant.minInterval().toMillis() + " ms interval";
-            }
         }
         return null;
     }
@@ -193,6 +193,21 @@ final class FilteredDevice implements Device {
     /** Stopping is always allowed, shared or not: it can only make the device safer. */
     @Override
     public CompletableFuture<Void> stop() {
-        return inner.stop();
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        held.dropAll(stopped); // first, so nothing waiting is delivered after the stop
+        CompletableFuture<Void> inner;
+        try {
+            inner = this.inner.stop();
+        } catch (RuntimeException e) {
+            inner = CompletableFuture.failedFuture(e);
+        }
+        inner.whenComplete((v, e) -> {
+            if (e == null) {
+                stopped.complete(null);
+            } else {
+                stopped.completeExceptionally(e);
+            }
+        });
+        return stopped;
     }
 }

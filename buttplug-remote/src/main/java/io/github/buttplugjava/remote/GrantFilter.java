@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
@@ -31,8 +32,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Each local device is shared under its own grant ({@link #share}) or, if it has none, the
  * default grant ({@link #shareAll}); without either it is not shared. A shared device is advertised
  * with only the granted output and input types and with step ranges shrunk to the grant, and every
- * command is checked against the grant again (range, interval, expiry): refusals fail with
- * {@link io.github.buttplugjava.core.ButtplugDeviceException}. The shared device's identifier is an
+ * command is checked against the grant again (range, expiry): refusals fail with
+ * {@link io.github.buttplugjava.core.ButtplugDeviceException}. Commands faster than a granted
+ * interval are held, latest wins, and reach the toy no sooner than the interval after the previous
+ * write completed; stops always pass at once (see {@link FilteredDevice}). The shared device's identifier is an
  * opaque value, never the local address.
  *
  * <p>When a grant is revoked, paused, expires or shrinks, the device first refuses new commands,
@@ -53,6 +56,7 @@ public final class GrantFilter implements DeviceSource {
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
     private final Clock clock;
+    private final Pacer pacer;
     private final byte[] salt = new byte[16];
 
     private final Object lock = new Object();
@@ -83,11 +87,21 @@ public final class GrantFilter implements DeviceSource {
         this(local, scheduler, false, clock);
     }
 
+    /** For tests: like the public one, with the grant intervals held on {@code pacer}'s time. */
+    GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, Clock clock, Pacer pacer) {
+        this(local, scheduler, false, clock, pacer);
+    }
+
     private GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, boolean own, Clock clock) {
+        this(local, scheduler, own, clock, Pacer.of(scheduler, clock));
+    }
+
+    private GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, boolean own, Clock clock, Pacer pacer) {
         this.local = Objects.requireNonNull(local, "local");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.ownScheduler = own;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.expiryTimers = new ExpiryTimers(scheduler, clock);
         new SecureRandom().nextBytes(salt);
     }
@@ -305,7 +319,7 @@ public final class GrantFilter implements DeviceSource {
                 stopped = current.inner().stop()
                         .completeOnTimeout(null, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(e -> {
-                            log.warn("stopping {} before unsharing it failed", current.name(), e);
+                            log.warn("stopping {} before unsharing it failed: {}", PeerText.name(current.name()), PeerText.error(e.getMessage()));
                             return null;
                         });
             }
@@ -315,15 +329,15 @@ public final class GrantFilter implements DeviceSource {
                 synchronized (lock) {
                     shared.remove(id, current);
                 }
-                log.info("{} is no longer shared", current.name());
+                log.info("{} is no longer shared", PeerText.name(current.name()));
                 l.deviceRemoved(current);
             }
             if (next.isPresent() && device != null) {
-                FilteredDevice added = new FilteredDevice(device, opaqueId(id), grant, next.get(), clock);
+                FilteredDevice added = new FilteredDevice(device, opaqueId(id), grant, next.get(), clock, pacer);
                 synchronized (lock) {
                     shared.put(id, added);
                 }
-                log.info("sharing {}", device.name());
+                log.info("sharing {}", PeerText.name(device.name()));
                 l.deviceAdded(added);
             }
         }, scheduler);

@@ -4,8 +4,10 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -76,6 +78,26 @@ final class HandoverConnector implements ButtplugConnector {
     @Override
     public boolean isConnected() {
         return link.isConnected();
+    }
+
+    @Override
+    public CompletableFuture<Void> abort(String reason) {
+        return link.abort(reason);
+    }
+
+    @Override
+    public boolean pauseReading() {
+        return link.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        link.resumeReading();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> remoteAddress() {
+        return link.remoteAddress();
     }
 
     private final class LinkListener implements FrameListener {

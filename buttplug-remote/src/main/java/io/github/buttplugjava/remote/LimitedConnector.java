@@ -6,29 +6,41 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Guards the hub against one link flooding it: a frame longer than the limit, or frames faster
- * than the rate (a token bucket of {@code burst} frames refilled at {@code perSecond}), close the
- * link, and whatever runs over it sees the close as a drop.
+ * Interim flood guard of a controller link: frames faster than the rate (a token bucket of
+ * {@code burst} frames refilled at {@code perSecond}) abort the link, and whatever runs over it
+ * sees the abort as a drop (its toys stop). Used on controller links only, never on agent links:
+ * an agent's frames are mostly replies to what the hub relayed, and no agent is closed for
+ * answering. Frame sizes are capped by the transport.
+ *
+ * <p>To go once the core's server sessions apply {@code MessageLimits} (they slow a flooding
+ * controller by pausing its socket before they refuse).
  */
 final class LimitedConnector implements ButtplugConnector {
 
     private static final Logger log = LoggerFactory.getLogger(LimitedConnector.class);
 
     private final ButtplugConnector link;
-    private final LinkLimits limits;
+    private final double perSecond;
+    private final int burst;
     private final String label;
     private double tokens;
     private long lastRefill = System.nanoTime();
-    private volatile boolean tripped;
+    private volatile String tripped;
 
-    LimitedConnector(ButtplugConnector link, LinkLimits limits, String label) {
+    LimitedConnector(ButtplugConnector link, double perSecond, int burst, String label) {
+        if (!(perSecond > 0) || burst < 1) {
+            throw new IllegalArgumentException("the rate and burst must be positive");
+        }
         this.link = link;
-        this.limits = limits;
+        this.perSecond = perSecond;
+        this.burst = burst;
         this.label = label;
-        this.tokens = limits.burst();
+        this.tokens = burst;
     }
 
     @Override
@@ -36,14 +48,13 @@ final class LimitedConnector implements ButtplugConnector {
         return link.connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
-                if (tripped) {
+                if (tripped != null) {
                     return;
                 }
-                String violation = check(frame);
-                if (violation != null) {
-                    tripped = true;
-                    log.warn("closing {} link: {}", label, violation);
-                    link.close();
+                if (!take()) {
+                    tripped = "more than " + (long) perSecond + " frames per second";
+                    log.warn("closing a {} link: {}", label, tripped);
+                    link.abort(tripped);
                     return;
                 }
                 listener.onFrame(frame);
@@ -51,24 +62,22 @@ final class LimitedConnector implements ButtplugConnector {
 
             @Override
             public void onClosed(Throwable cause) {
-                listener.onClosed(tripped && cause == null
-                        ? new ConnectorException("link closed: it broke the frame size or rate limit") : cause);
+                String reason = tripped;
+                listener.onClosed(reason != null && cause == null
+                        ? new ConnectorException("link closed: " + reason) : cause);
             }
         });
     }
 
-    private synchronized String check(String frame) {
-        if (frame.length() > limits.maxFrameChars()) {
-            return "a frame of " + frame.length() + " characters is above the limit of " + limits.maxFrameChars();
-        }
+    private synchronized boolean take() {
         long now = System.nanoTime();
-        tokens = Math.min(limits.burst(), tokens + (now - lastRefill) / 1e9 * limits.framesPerSecond());
+        tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * perSecond);
         lastRefill = now;
         if (tokens < 1) {
-            return "more than " + limits.framesPerSecond() + " frames per second";
+            return false;
         }
         tokens -= 1;
-        return null;
+        return true;
     }
 
     @Override
@@ -82,7 +91,27 @@ final class LimitedConnector implements ButtplugConnector {
     }
 
     @Override
+    public CompletableFuture<Void> abort(String reason) {
+        return link.abort(reason);
+    }
+
+    @Override
     public boolean isConnected() {
-        return link.isConnected() && !tripped;
+        return link.isConnected() && tripped == null;
+    }
+
+    @Override
+    public boolean pauseReading() {
+        return link.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        link.resumeReading();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> remoteAddress() {
+        return link.remoteAddress();
     }
 }

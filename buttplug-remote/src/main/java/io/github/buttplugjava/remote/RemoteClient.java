@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.device.DeviceSource;
@@ -183,7 +184,7 @@ public final class RemoteClient implements AutoCloseable {
     private Void welcome(HandoverConnector handover, String frame) {
         HelloReply reply = HelloReply.decode(frame);
         if (reply instanceof HelloReply.Denied d) {
-            throw new DeniedException(d.reason());
+            throw new DeniedException(PeerText.error(d.reason()));
         }
         HelloReply.Welcome w = (HelloReply.Welcome) reply;
         if (w.protocol() != Hello.PROTOCOL) {
@@ -199,8 +200,9 @@ public final class RemoteClient implements AutoCloseable {
             session = s;
             backoff = minBackoff;
         }
-        log.info("linked to the hub as {} (room {})", hello.alias(), w.room());
-        tell(() -> listener.linked(w.room()));
+        log.info("linked to the hub as {} (room {})", hello.alias(), PeerText.name(w.room()));
+        String room = PeerText.name(w.room());
+        tell(() -> listener.linked(room));
         firstLink.complete(null);
         s.closeFuture().whenComplete((x, e) -> dropped(s));
         watchSilence(handover, s);

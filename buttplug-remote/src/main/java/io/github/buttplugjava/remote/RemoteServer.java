@@ -1,6 +1,8 @@
 package io.github.buttplugjava.remote;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.transport.ws.Admission;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.WebSocketServer;
@@ -17,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,10 +35,18 @@ import java.util.concurrent.TimeUnit;
  *       room, so any Buttplug app is a controller. One controller per room.</li>
  * </ul>
  *
- * <p>Tokens are compared in constant time and never logged. Every link is held to
- * {@link LinkLimits} (frame size and rate) and kept alive with WebSocket pings
- * ({@link Builder#keepAlive}; a link silent for 3 s is closed by default). The hub binds 127.0.0.1 unless told otherwise; serve
- * anything reachable from other machines over TLS ({@link Builder#tls}).
+ * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
+ * authentications are summarized per remote address, one line a minute. Every link is bounded
+ * as docs/LIMITS.md describes: frame size and unsent bytes at the transport, messages by
+ * {@link MessageLimits}, and each agent by its caps (devices, features per device, device churn);
+ * relayed commands are coalesced per feature so an agent's replies stay bounded by what it was
+ * sent and no agent is closed for answering. Links are kept alive with WebSocket pings
+ * ({@link Builder#keepAlive}; a link silent for 3 s is closed by default). The hub binds
+ * 127.0.0.1 unless told otherwise; serve anything reachable from other machines over TLS
+ * ({@link Builder#tls}).
+ *
+ * <p>The settings are taken from the builder by {@link Builder#build()}: changing the builder
+ * afterwards does not change a built hub.
  *
  * <p>Embeddable: without {@link #start()} no port is opened, and an app can still
  * {@link #acceptAgent accept agent links} over any connector and {@linkplain Room#connectController
@@ -60,14 +71,38 @@ public final class RemoteServer implements AutoCloseable {
      */
     public static final KeepAlive DEFAULT_KEEP_ALIVE = new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
+    /** Default largest text frame, in bytes: 1 MiB. */
+    public static final int DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+
+    /** Default most connections not yet heard from, in all: {@value}. */
+    public static final int DEFAULT_MAX_PENDING_CONNECTIONS = 1024;
+
+    /** Default most connections not yet heard from, per remote address: {@value}. */
+    public static final int DEFAULT_MAX_PENDING_PER_ADDRESS = 32;
+
+    /** Default deadline from accept to a finished WebSocket upgrade: 5 s. */
+    public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default deadline from the upgrade to the first text frame: 10 s. */
+    public static final Duration DEFAULT_FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default most bytes queued for a peer that does not read: 4 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 4L << 20;
+
     private static final Logger log = LoggerFactory.getLogger(RemoteServer.class);
 
-    private final Builder settings;
+    /** How often failed authentications are summarized per remote address. */
+    static final Duration AUTH_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private final HubSettings settings;
     private final List<Room> rooms = new CopyOnWriteArrayList<>();
     private final Map<String, Room> byName = new ConcurrentHashMap<>();
+    private final AuthFailureLog authFailures =
+            new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), System::nanoTime, log::info);
     private volatile WebSocketServer socket;
+    private volatile ScheduledFuture<?> authFlusher;
 
-    private RemoteServer(Builder settings) {
+    private RemoteServer(HubSettings settings) {
         this.settings = settings;
     }
 
@@ -95,7 +130,7 @@ public final class RemoteServer implements AutoCloseable {
         if (shareToken.matches(controlToken.reveal())) {
             throw new IllegalArgumentException("the share and control tokens must differ");
         }
-        Room room = new Room(name, shareToken, controlToken, settings.controllerMaxPingTime);
+        Room room = new Room(name, shareToken, controlToken, settings.controllerMaxPingTime(), settings.agentCaps());
         rooms.add(room);
         byName.put(name, room);
         return room;
@@ -126,17 +161,22 @@ public final class RemoteServer implements AutoCloseable {
         if (socket != null) {
             throw new IllegalStateException("already started");
         }
-        WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host).port(settings.port)
-                .maxFrameSize(settings.limits.maxFrameChars() * 4)
-                .keepAlive(settings.keepAlive)
-                .maxConnections(settings.maxConnections)
+        // After the transport merge: .maxPendingConnections(settings.maxPendingConnections(),
+        // settings.maxPendingPerAddress()).upgradeTimeout(settings.upgradeTimeout())
+        // .firstFrameTimeout(settings.firstFrameTimeout()).maxUnsentBytes(settings.maxUnsentBytes())
+        WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host()).port(settings.port())
+                .maxFrameSize(settings.maxFrameSize())
+                .keepAlive(settings.keepAlive())
+                .maxConnections(settings.maxConnections())
                 .handler((path, connector) -> route(path, connector));
-        if (settings.tls != null) {
-            b.tls(settings.tls);
-        } else if (settings.keystore != null) {
-            b.tls(settings.keystore, settings.keystorePassword);
+        if (settings.tls() != null) {
+            b.tls(settings.tls());
+        } else if (settings.keystore() != null) {
+            b.tls(settings.keystore(), settings.keystorePassword());
         }
         socket = b.start();
+        long every = AUTH_LOG_INTERVAL.toMillis() / 4;
+        authFlusher = SharedExecutors.timers().scheduleAtFixedRate(authFailures::flush, every, every, TimeUnit.MILLISECONDS);
         log.info("hub listening on {}", socket.uri());
         return this;
     }
@@ -158,7 +198,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private URI base() {
         WebSocketServer s = requireSocket();
-        return URI.create((settings.tls != null || settings.keystore != null ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
+        return URI.create((settings.secure() ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
     }
 
     private static String hostForUri(String host) {
@@ -173,15 +213,17 @@ public final class RemoteServer implements AutoCloseable {
         return s;
     }
 
+    /** Routes an upgraded socket by its path. The path may hold a token: it is never logged or echoed. */
     private Admission route(String path, ButtplugConnector connector) {
         if (SHARE_PATH.equals(path)) {
             acceptAgent(connector);
             return Admission.accept();
         }
-        if (path.startsWith(CONTROL_PREFIX)) {
+        if (path != null && path.startsWith(CONTROL_PREFIX)) {
             return acceptController(path.substring(CONTROL_PREFIX.length()), connector)
                     ? Admission.accept() : Admission.refuse("unknown control token");
         }
+        authFailures.refused(AuthFailureLog.addressOf(connector), "unknown path");
         return Admission.refuse("unknown path; agents use " + SHARE_PATH + ", controllers " + CONTROL_PREFIX + "<token>");
     }
 
@@ -193,11 +235,13 @@ public final class RemoteServer implements AutoCloseable {
     public boolean acceptController(String token, ButtplugConnector connector) {
         for (Room r : rooms) {
             if (r.controlToken().matches(token)) {
-                r.acceptController(new LimitedConnector(connector, settings.limits, "controller"));
+                // Interim flood guard until the core applies MessageLimits to server sessions.
+                MessageLimits limits = settings.messageLimits();
+                r.acceptController(new LimitedConnector(connector, limits.messagesPerSecond(), limits.burst(), "controller"));
                 return true;
             }
         }
-        log.info("refused a controller with an unknown token");
+        authFailures.refused(AuthFailureLog.addressOf(connector), "unknown control token");
         return false;
     }
 
@@ -206,27 +250,31 @@ public final class RemoteServer implements AutoCloseable {
      * on welcome adds its devices to the room its share token names.
      */
     public void acceptAgent(ButtplugConnector connector) {
-        LimitedConnector limited = new LimitedConnector(connector, settings.limits, "agent");
-        HandoverConnector.open(limited).thenCompose(h -> h.firstFrame()
-                        .orTimeout(settings.helloTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                        .thenAccept(frame -> hello(h, frame)))
+        // No frame counting here: the hub's own client bounds what an agent sends unasked, and an
+        // agent's replies are bounded by the commands relayed to it (coalesced per feature).
+        String address = AuthFailureLog.addressOf(connector);
+        HandoverConnector.open(connector).thenCompose(h -> h.firstFrame()
+                        .orTimeout(settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .thenAccept(frame -> hello(h, frame, address)))
                 .whenComplete((v, e) -> {
                     if (e != null) {
-                        log.info("closed an agent link that sent no hello in time or failed: {}", e.getMessage());
-                        limited.close();
+                        authFailures.refused(address, "no hello in time");
+                        connector.close();
                     }
                 });
     }
 
-    private void hello(HandoverConnector link, String frame) {
+    private void hello(HandoverConnector link, String frame, String address) {
         Hello hello;
         try {
             hello = Hello.decode(frame);
         } catch (IllegalArgumentException e) {
+            authFailures.refused(address, "bad hello");
             deny(link, e.getMessage());
             return;
         }
         if (hello.protocol() != Hello.PROTOCOL) {
+            authFailures.refused(address, "bad hello");
             deny(link, "agent protocol " + hello.protocol() + " is not supported; this hub speaks " + Hello.PROTOCOL);
             return;
         }
@@ -237,15 +285,24 @@ public final class RemoteServer implements AutoCloseable {
             }
         }
         if (room == null) {
-            log.info("denied an agent ({}) with an unknown share token", hello.alias());
+            authFailures.refused(address, "unknown share token");
             deny(link, "unknown share token");
             return;
         }
         Room welcomed = room;
-        log.info("agent {} joins room {}", hello.alias(), room.name());
+        String alias = hello.alias();
+        Optional<String> linkId = room.reserveAgent(alias);
+        if (linkId.isEmpty()) {
+            String reason = room.refusal(alias);
+            log.info("room {}: denied agent {} from {}: {}", room.name(), alias, address, reason);
+            deny(link, reason);
+            return;
+        }
+        log.info("agent {} joins room {}", alias, room.name());
         link.send(new HelloReply.Welcome(Hello.PROTOCOL, room.name()).encode())
-                .thenRun(() -> welcomed.attachAgent(hello.alias(), link))
+                .thenRun(() -> welcomed.attachAgent(linkId.get(), alias, link))
                 .exceptionally(e -> {
+                    welcomed.releaseAgent(linkId.get());
                     link.close();
                     return null;
                 });
@@ -258,6 +315,11 @@ public final class RemoteServer implements AutoCloseable {
     /** Closes every room (controllers and agents are disconnected; agents stop their toys) and the port. */
     @Override
     public void close() {
+        ScheduledFuture<?> flusher = authFlusher;
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        authFailures.flush();
         rooms.forEach(Room::close);
         WebSocketServer s = socket;
         if (s != null) {
@@ -265,14 +327,24 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
-    /** Settings of a {@link RemoteServer}. Not thread-safe. */
+    /** Settings of a {@link RemoteServer}. Not thread-safe; {@link #build()} takes a snapshot. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port;
         private SSLContext tls;
         private java.nio.file.Path keystore;
         private char[] keystorePassword;
-        private LinkLimits limits = LinkLimits.DEFAULT;
+        private MessageLimits messageLimits = MessageLimits.DEFAULT;
+        private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
+        private int maxPendingPerAddress = DEFAULT_MAX_PENDING_PER_ADDRESS;
+        private Duration upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
+        private Duration firstFrameTimeout = DEFAULT_FIRST_FRAME_TIMEOUT;
+        private long maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES;
+        private int maxDevicesPerAgent = AgentCaps.DEFAULT.maxDevices();
+        private int maxFeaturesPerDevice = AgentCaps.DEFAULT.maxFeatures();
+        private int churnPerMinute = AgentCaps.DEFAULT.churnPerMinute();
+        private int churnBurst = AgentCaps.DEFAULT.churnBurst();
         private Duration helloTimeout = Duration.ofSeconds(3);
         private Duration controllerMaxPingTime = Duration.ZERO;
         private KeepAlive keepAlive = DEFAULT_KEEP_ALIVE;
@@ -290,10 +362,7 @@ public final class RemoteServer implements AutoCloseable {
          * @throws IllegalArgumentException when not positive
          */
         public Builder maxConnections(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("maxConnections must be positive");
-            }
-            this.maxConnections = count;
+            this.maxConnections = positive(count, "maxConnections");
             return this;
         }
 
@@ -346,18 +415,124 @@ public final class RemoteServer implements AutoCloseable {
             return this;
         }
 
-        /** Frame size and rate allowed per link (default {@link LinkLimits#DEFAULT}). */
+        /**
+         * What one link may make the hub hold and do, in messages (default
+         * {@link MessageLimits#DEFAULT}): applied to controller sessions, and to what an agent
+         * sends unasked (replies to the hub's own requests are never counted, so no agent is
+         * closed for answering).
+         */
+        public Builder messageLimits(MessageLimits limits) {
+            this.messageLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Largest WebSocket text frame accepted, in bytes (default {@link #DEFAULT_MAX_FRAME_SIZE},
+         * 1 MiB); a larger one closes that link with 1009.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxFrameSize(int bytes) {
+            this.maxFrameSize = positive(bytes, "maxFrameSize");
+            return this;
+        }
+
+        /**
+         * Most connections accepted but not yet heard from (no text frame yet): {@code total} in
+         * all (default {@link #DEFAULT_MAX_PENDING_CONNECTIONS}) and {@code perAddress} from one
+         * remote address (default {@link #DEFAULT_MAX_PENDING_PER_ADDRESS}); over either, the
+         * oldest pending one is closed. Silent sockets thus never lock real users out.
+         *
+         * @throws IllegalArgumentException when either is not positive, or {@code perAddress > total}
+         */
+        public Builder maxPendingConnections(int total, int perAddress) {
+            positive(total, "total");
+            positive(perAddress, "perAddress");
+            if (perAddress > total) {
+                throw new IllegalArgumentException("perAddress must not exceed total");
+            }
+            this.maxPendingConnections = total;
+            this.maxPendingPerAddress = perAddress;
+            return this;
+        }
+
+        /** How long a socket may take from accept to a finished WebSocket upgrade (default 5 s). */
+        public Builder upgradeTimeout(Duration timeout) {
+            this.upgradeTimeout = positive(timeout, "upgradeTimeout");
+            return this;
+        }
+
+        /** How long an upgraded link may take to send its first text frame (default 10 s). */
+        public Builder firstFrameTimeout(Duration timeout) {
+            this.firstFrameTimeout = positive(timeout, "firstFrameTimeout");
+            return this;
+        }
+
+        /**
+         * Most bytes queued for a peer that does not read (default {@link #DEFAULT_MAX_UNSENT_BYTES},
+         * 4 MiB); over it the link is closed with 1008.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxUnsentBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUnsentBytes must be positive");
+            }
+            this.maxUnsentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Most devices one agent link may share at once (default 64); one more and the hub aborts
+         * that link with the reason (its devices leave; its agent stops its toys).
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxDevicesPerAgent(int count) {
+            this.maxDevicesPerAgent = positive(count, "maxDevicesPerAgent");
+            return this;
+        }
+
+        /**
+         * Most features of one agent device (default 32); a device with more and the hub aborts
+         * that agent's link with the reason.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxFeaturesPerDevice(int count) {
+            this.maxFeaturesPerDevice = positive(count, "maxFeaturesPerDevice");
+            return this;
+        }
+
+        /**
+         * How fast one agent link may add devices after its first device list (default 60 per
+         * minute, bursts of 64); faster and the hub aborts that link with the reason.
+         *
+         * @throws IllegalArgumentException when either is not positive
+         */
+        public Builder deviceChurn(int perMinute, int burst) {
+            this.churnPerMinute = positive(perMinute, "perMinute");
+            this.churnBurst = positive(burst, "burst");
+            return this;
+        }
+
+        /**
+         * The old frame-size-and-rate setting: sets {@link #maxFrameSize} to 4 bytes per allowed
+         * character and the message rate of {@link #messageLimits} to its frame rate.
+         *
+         * @deprecated use {@link #maxFrameSize(int)} and {@link #messageLimits(MessageLimits)}
+         */
+        @Deprecated
         public Builder limits(LinkLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
+            Objects.requireNonNull(limits, "limits");
+            this.maxFrameSize = (int) Math.min(Integer.MAX_VALUE, 4L * limits.maxFrameChars());
+            this.messageLimits = messageLimits.withRate(limits.framesPerSecond(), limits.burst());
             return this;
         }
 
         /** How long an agent may take to send its hello (default 3 s). */
         public Builder helloTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("the hello timeout must be positive");
-            }
-            this.helloTimeout = timeout;
+            this.helloTimeout = positive(timeout, "the hello timeout");
             return this;
         }
 
@@ -373,9 +548,36 @@ public final class RemoteServer implements AutoCloseable {
             return this;
         }
 
-        /** The hub, with no rooms and no port open yet. */
+        /**
+         * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
+         * changing this builder later does not change it.
+         */
         public RemoteServer build() {
-            return new RemoteServer(this);
+            return new RemoteServer(new HubSettings(host, port, tls, keystore, keystorePassword, messageLimits,
+                    maxFrameSize, maxConnections, maxPendingConnections, maxPendingPerAddress, upgradeTimeout,
+                    firstFrameTimeout, maxUnsentBytes,
+                    new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
+                    helloTimeout, controllerMaxPingTime, keepAlive));
         }
+
+        private static int positive(int value, String what) {
+            if (value < 1) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String what) {
+            Objects.requireNonNull(value, what);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive");
+            }
+            return value;
+        }
+    }
+
+    /** The settings this hub was built with (a snapshot; for tests). */
+    HubSettings settings() {
+        return settings;
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,12 +44,14 @@ public final class Room implements AutoCloseable {
     private ButtplugConnector controllerLink;
     private boolean closed;
 
-    Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime) {
+    Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
+         AgentCaps caps) {
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
-        this.source = new RoomSource(name);
+        this.source = new RoomSource(name, caps, System::nanoTime);
         this.devices = new DeviceManager(List.of(source));
+        // After the core merge: .limits(messageLimits) for controller sessions.
         this.server = ButtplugServer.builder(devices).name("buttplug-java hub (" + name + ")")
                 .maxPingTime(controllerMaxPingTime).build();
     }
@@ -129,21 +132,34 @@ public final class Room implements AutoCloseable {
         return client.connect(pair.client()).thenApply(v -> client);
     }
 
-    /** Adds an agent whose hello was accepted; its devices join the room until its link ends. */
-    synchronized void attachAgent(String alias, ButtplugConnector link) {
+    /**
+     * Reserves a place for an agent whose hello carried {@code alias}.
+     *
+     * @return the new link's id, or empty when the room is closed or a live agent's alias is the
+     *         same or {@linkplain AliasSkeleton looks like it}
+     */
+    synchronized Optional<String> reserveAgent(String alias) {
+        if (closed) {
+            return Optional.empty();
+        }
         String linkId = "agent-" + links.incrementAndGet();
-        AgentLink agent = new AgentLink(linkId, uniqueAlias(alias), link, source);
-        agent.start();
+        return source.reserve(linkId, alias) ? Optional.of(linkId) : Optional.empty();
     }
 
-    /** The alias, or "alias (2)", "alias (3)"... when another agent in the room already uses it. */
-    private String uniqueAlias(String alias) {
-        List<String> taken = source.aliases();
-        String candidate = alias;
-        for (int n = 2; taken.contains(candidate); n++) {
-            candidate = alias + " (" + n + ")";
-        }
-        return candidate;
+    /** Why {@link #reserveAgent} refused {@code alias}, in words for the agent. */
+    synchronized String refusal(String alias) {
+        return closed ? "this room is closed"
+                : "the alias \"" + alias + "\" is taken in this room (or looks like one that is)";
+    }
+
+    /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
+    void attachAgent(String linkId, String alias, ButtplugConnector link) {
+        new AgentLink(linkId, alias, link, source).start();
+    }
+
+    /** Frees a reservation whose agent never started (its welcome could not be sent). */
+    void releaseAgent(String linkId) {
+        source.detach(linkId);
     }
 
     /** Disconnects the controller and every agent. Idempotent. */

@@ -63,7 +63,7 @@ class AccessTokenTest {
     @Test
     void deviceNamesFromAgentsAreCleanedAndBounded() {
         assertThat(AliasedDevice.cleanName("Evil\u0000\u001b[31mName" + "x".repeat(100)))
-                .hasSize(AliasedDevice.MAX_NAME).doesNotContain("\u0000", "\u001b");
+                .hasSize(io.github.buttplugjava.core.PeerText.MAX_NAME).doesNotContain("\u0000", "\u001b");
         assertThat(AliasedDevice.cleanName("\n\t")).isEqualTo("device");
         assertThat(AliasedDevice.cleanName("Lovense Hush")).isEqualTo("Lovense Hush");
     }

@@ -85,4 +85,53 @@ class ClientDeviceSourceTest {
         assertThat(d.output(0, OutputCommand.of(OutputType.VIBRATE, 1)))
                 .failsWithin(1, TimeUnit.SECONDS);
     }
+
+    /** A fake agent's toy that answers each output 1 ms later and records how many were in flight at once. */
+    static final class SlowToy extends HangingDevice {
+        final java.util.concurrent.ScheduledExecutorService later =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger received = new java.util.concurrent.atomic.AtomicInteger();
+        volatile int level;
+
+        @Override
+        public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+            received.incrementAndGet();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            level = command.value();
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            later.schedule(() -> {
+                inFlight.decrementAndGet();
+                done.complete(null);
+            }, 1, TimeUnit.MILLISECONDS);
+            return done;
+        }
+    }
+
+    @Test
+    void aFloodOfOutputsToOneFeatureIsCoalescedAndEveryCallerGetsAnAnswer() throws Exception {
+        SlowToy toy = new SlowToy();
+        ListSource list = new ListSource();
+        InProcessConnector.Pair pair = InProcessConnector.pair();
+        DeviceManager devices = new DeviceManager(List.of(list));
+        list.add(toy);
+        ClientDeviceSource source = connectedSource(pair, devices);
+        EventRecorder events = new EventRecorder();
+        source.start(events);
+        Device d = events.next().device();
+        try {
+            List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                sent.add(d.output(0, OutputCommand.of(OutputType.VIBRATE, 1 + i % 19)));
+            }
+            sent.add(d.output(0, OutputCommand.of(OutputType.VIBRATE, 20)));
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(toy.maxInFlight.get()).isLessThanOrEqualTo(2);
+            assertThat(toy.received.get()).isLessThan(10_000);
+            assertThat(toy.level).isEqualTo(20);
+        } finally {
+            toy.later.shutdownNow();
+        }
+    }
 }

@@ -111,18 +111,6 @@ class GrantFilterTest {
     }
 
     @Test
-    void refusesCommandsFasterThanTheIntervalButAlwaysLetsAStopThrough() throws Exception {
-        source.add(toy);
-        await(filter.share(toy.identifier(), HALF_VIBRATE.withMinInterval(Duration.ofSeconds(30))));
-        Device d = shared();
-        await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 5)));
-        assertThatThrownBy(() -> await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 6))))
-                .hasCauseInstanceOf(ButtplugDeviceException.class).hasMessageContaining("faster than");
-        await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 0)));
-        assertThat(toy.received).containsExactly("0:Vibrate=5", "0:Vibrate=0");
-    }
-
-    @Test
     void revokeStopsTheToyBeforeTheDeviceLeaves() throws Exception {
         source.add(toy);
         await(filter.share(toy.identifier(), HALF_VIBRATE));

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** A vibrator whose outputs never complete, so a command stays pending on every hop. */
-final class HangingDevice implements Device {
+class HangingDevice implements Device {
 
     final CountDownLatch outputArrived = new CountDownLatch(1);
 

@@ -65,30 +65,28 @@ class LinkGuardsTest {
     }
 
     @Test
-    void aFrameAboveTheLimitClosesTheLink() throws Exception {
-        InProcessConnector.Pair pair = InProcessConnector.pair();
-        Recorder far = new Recorder();
-        pair.client().connect(far);
-        Recorder near = new Recorder();
-        new LimitedConnector(pair.server(), new LinkLimits(10, 100, 100), "test").connect(near);
-        pair.client().send("short");
-        assertThat(near.next()).isEqualTo("short");
-        pair.client().send("x".repeat(11));
-        assertThat(near.closed.get(2, TimeUnit.SECONDS)).hasMessageContaining("limit");
-        assertThat(far.closed).succeedsWithin(2, TimeUnit.SECONDS);
-        assertThat(near.frames).isEmpty();
-    }
-
-    @Test
-    void aFloodClosesTheLink() throws Exception {
+    void aControllerFloodAbortsItsLink() throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         pair.client().connect(new Recorder());
         Recorder near = new Recorder();
-        new LimitedConnector(pair.server(), new LinkLimits(100, 1, 5), "test").connect(near);
+        new LimitedConnector(pair.server(), 1, 5, "controller").connect(near);
         for (int i = 0; i < 50; i++) {
             pair.client().send("f" + i);
         }
-        assertThat(near.closed.get(2, TimeUnit.SECONDS)).hasMessageContaining("limit");
+        assertThat(near.closed.get(2, TimeUnit.SECONDS)).hasMessageContaining("frames per second");
         assertThat(near.frames).hasSizeLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void theHubRaisesATinyMaxPingTimeSoItPingsAnAgentAtMostEvery500Ms() {
+        PingFloor floor = new PingFloor(InProcessConnector.pair().server());
+        String raised = floor.raise("[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"ProtocolVersionMajor\":4,"
+                + "\"ProtocolVersionMinor\":0,\"MaxPingTime\":1}}]");
+        assertThat(raised).contains("\"MaxPingTime\":1500");
+        String fine = "[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"MaxPingTime\":3000}}]";
+        assertThat(floor.raise(fine)).isEqualTo(fine);
+        String none = "[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"MaxPingTime\":0}}]";
+        assertThat(floor.raise(none)).isEqualTo(none);
+        assertThat(floor.raise("[{\"Ok\":{\"Id\":2}}]")).isEqualTo("[{\"Ok\":{\"Id\":2}}]");
     }
 }

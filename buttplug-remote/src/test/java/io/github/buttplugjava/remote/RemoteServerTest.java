@@ -92,12 +92,33 @@ class RemoteServerTest {
     }
 
     @Test
-    void twoAgentsWithTheSameAliasStayApart() throws Exception {
+    void anAliasThatIsTakenOrLooksLikeOneThatIsIsDenied() throws Exception {
         f.agent("Alice", HubFixture.sims("lovense"), HALF);
-        f.agent("Alice", HubFixture.sims("lovense"), HALF);
-        HubFixture.Controller c = f.controller();
-        assertThat(c.device("Alice \u2013 Lovense Hush")).isNotNull();
-        assertThat(c.device("Alice (2) \u2013 Lovense Hush")).isNotNull();
+        for (String squatter : new String[] {"Alice", "\u0410lice", "AL\u200BICE"}) {
+            RemoteClient agent = RemoteClient.builder(f.hub.shareUri(), HubFixture.SHARE, squatter,
+                    HubFixture.sims("lovense")).build();
+            try (agent) {
+                agent.grants().shareAll(HALF).get(2, TimeUnit.SECONDS);
+                assertThatThrownBy(() -> agent.start().get(5, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(ButtplugHandshakeException.class)
+                        .hasMessageContaining("is taken in this room (or looks like one that is)");
+            }
+        }
+        assertThat(f.room.agents()).containsExactly("Alice");
+        assertThat(f.room.devices().devices()).hasSize(1);
+    }
+
+    @Test
+    void theHubKeepsASnapshotOfItsBuilder() {
+        RemoteServer.Builder b = RemoteServer.builder().maxDevicesPerAgent(5).maxFrameSize(1000);
+        RemoteServer hub = b.build();
+        b.maxDevicesPerAgent(50).maxFrameSize(2000).deviceChurn(1, 1).host("0.0.0.0");
+        assertThat(hub.settings().agentCaps().maxDevices()).isEqualTo(5);
+        assertThat(hub.settings().agentCaps().churnPerMinute()).isEqualTo(60);
+        assertThat(hub.settings().maxFrameSize()).isEqualTo(1000);
+        assertThat(hub.settings().host()).isEqualTo("127.0.0.1");
+        assertThat(hub.settings().messageLimits()).isEqualTo(io.github.buttplugjava.core.connector.MessageLimits.DEFAULT);
+        hub.close();
     }
 
     @Test
