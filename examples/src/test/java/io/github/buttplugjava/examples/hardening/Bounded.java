@@ -57,6 +57,11 @@ final class Bounded implements AutoCloseable {
         return thread.isAlive();
     }
 
+    /** Waits up to {@code within} for the loop to end by itself (its cap or deadline); does not stop it. */
+    void join(Duration within) throws InterruptedException {
+        thread.join(within.toMillis());
+    }
+
     /** Asks the loop to end and waits up to {@code within}. */
     void stopAndJoin(Duration within) throws InterruptedException {
         stop.set(true);

@@ -40,6 +40,7 @@ class ChurnSoakTest {
             long heap = ServerProbe.heapAfterGc();
             int threads = ServerProbe.threads();
             AtomicInteger cycles = new AtomicInteger();
+            AtomicInteger failures = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Bounded> loops = new ArrayList<>();
             for (int p = 0; p < PAIRS; p++) {
@@ -49,12 +50,14 @@ class ChurnSoakTest {
                         cycle(hub, room, cycles);
                     } catch (Exception e) {
                         failure.compareAndSet(null, e);
+                        failures.incrementAndGet();
+                        Bounded.sleep(100);
                     }
                     return true;
                 }));
             }
             for (Bounded loop : loops) {
-                loop.stopAndJoin(SOAK.plusSeconds(30));
+                loop.join(SOAK.plusSeconds(30));
             }
             assertThat(cycles.get()).as("churn cycles").isGreaterThan(PAIRS);
             for (Room r : hub.rooms) {
@@ -70,7 +73,7 @@ class ChurnSoakTest {
             assertThat(ServerProbe.heapAfterGc() - heap).as("heap growth after GC").isLessThan(64L << 20);
             if (failure.get() != null) {
                 // the churn itself may fail a step (a command to a toy whose agent just dropped): report, not fail
-                System.out.println("soak: a churn step failed (tolerated): " + failure.get());
+                System.out.println("soak: " + failures.get() + " churn steps failed (tolerated), first: " + failure.get());
             }
         }
     }

@@ -56,7 +56,7 @@ class ControllerFloodFairnessTest {
                          Bounded.sleep(20);
                          return true;
                      })) {
-                    flood.stopAndJoin(Duration.ofSeconds(30)); // ends after its 5 s (a paused write ends when the hub reads again)
+                    flood.join(Duration.ofSeconds(30)); // ends after its 5 s (a paused write ends when the hub reads again)
                     if (c.peer.isOpen()) {
                         c.send("[" + Wire.vibrate(c.nextId(), device, LAST) + "]");
                     }

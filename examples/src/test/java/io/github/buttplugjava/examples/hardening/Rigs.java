@@ -142,7 +142,7 @@ final class Rigs {
         }
 
         long honestRoundTrip(double level) throws Exception {
-            return Rigs.honestRoundTrip(server.uri(), "", toy(), level);
+            return Rigs.honestRoundTrip(server.uri(), "", null, toys.devices(), level);
         }
 
         @Override
@@ -154,6 +154,12 @@ final class Rigs {
 
     /** Connect, find the device, command it, see it at the toy, disconnect; returns elapsed ms. */
     static long honestRoundTrip(URI uri, String deviceNamePart, SimulatedDevice toy, double level) throws Exception {
+        return honestRoundTrip(uri, deviceNamePart, toy, null, level);
+    }
+
+    /** As above; with {@code toy} null, the command must reach any of {@code toys}. */
+    static long honestRoundTrip(URI uri, String deviceNamePart, SimulatedDevice toy, List<SimulatedDevice> toys,
+                                double level) throws Exception {
         long start = System.nanoTime();
         ButtplugClient client = ButtplugClient.builder("honest app").requestTimeout(Duration.ofSeconds(5)).build();
         try {
@@ -163,7 +169,7 @@ final class Rigs {
             long deadline = System.nanoTime() + STEP.toNanos();
             while (device == null && System.nanoTime() < deadline) {
                 for (ButtplugClientDevice d : client.devices()) {
-                    if (d.name().contains(deviceNamePart)) {
+                    if (device == null && d.name().contains(deviceNamePart)) {
                         device = d;
                     }
                 }
@@ -177,6 +183,12 @@ final class Rigs {
             device.vibrate(level).get(STEP.toMillis(), TimeUnit.MILLISECONDS);
             if (toy != null) {
                 toy.awaitOutput(0, o -> o.value() > 0, STEP);
+            } else if (toys != null) {
+                java.time.Instant sent = java.time.Instant.now().minusMillis(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                if (!ServerProbe.await(() -> toys.stream().anyMatch(t -> t.commands().stream().anyMatch(r -> !r.at().isBefore(sent)
+                        && r.kind() == io.github.buttplugjava.core.sim.RecordedCommand.Kind.OUTPUT && r.output().value() > 0)), STEP)) {
+                    throw new AssertionError("the honest command reached no toy");
+                }
             }
             return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         } finally {
