@@ -1,0 +1,89 @@
+package io.github.buttplugjava.examples.hardening;
+
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+/** The server's resources as the tests see them: heap after GC, threads, open connections. */
+final class ServerProbe {
+
+    private ServerProbe() {
+    }
+
+    /** Heap used after a few full GCs, in bytes. */
+    static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static int threads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /**
+     * {@code openConnections()} of a server: its own public method when it has one (the transport
+     * rework adds it to the hub and to {@code serve}), else that of the {@code WebSocketServer} it
+     * holds (found by reflection, since today neither RemoteServer nor ButtplugWebSocketServer
+     * exposes it).
+     */
+    static int openConnections(Object server) {
+        try {
+            Method m = server.getClass().getMethod("openConnections");
+            return ((Number) m.invoke(server)).intValue();
+        } catch (NoSuchMethodException e) {
+            // fall through to the field
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Field f : server.getClass().getDeclaredFields()) {
+            if (f.getType().getSimpleName().equals("WebSocketServer")
+                    || f.getType().getName().endsWith(".WebSocketServer")) {
+                try {
+                    f.setAccessible(true);
+                    Object ws = f.get(server);
+                    return ws == null ? 0 : openConnections(ws);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalStateException(server.getClass() + " has no openConnections()");
+    }
+
+    /** Polls until {@code done} holds or the deadline passes; returns whether it held. */
+    static boolean await(BooleanSupplier done, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (int i = 0; i < 100_000; i++) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return done.getAsBoolean();
+    }
+
+    /** Polls until {@code value} is at most {@code bound}; returns the last value seen. */
+    static int awaitAtMost(IntSupplier value, int bound, Duration within) {
+        int[] last = new int[1];
+        await(() -> (last[0] = value.getAsInt()) <= bound, within);
+        return last[0];
+    }
+}
