@@ -7,7 +7,7 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.AccessToken;
 import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.LinkLimits;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.RemoteClient;
 import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
@@ -30,15 +30,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The hub opens its own port ({@link RemoteServer#start()}); its socket cap and WebSocket
  * keepalive are the hub's defaults unless given.
  *
- * <p>The hub's per-link rate limit is raised (the default, 200 frames/s per link, would close the
+ * <p>The hub's per-link message rate is raised (the default, 1,000 messages/s, would throttle the
  * controller's link under a throughput run); everything else is the default configuration.
  */
 final class HubUnderLoad implements AutoCloseable {
 
     static final String SHARE_TOKEN = "bench-share-token-0123456789abcdef";
     static final String CONTROL_TOKEN = "bench-control-token-0123456789abcdef";
-    /** Frame limit as the default, rate limit high enough for the controller's link. */
-    static final LinkLimits LOAD_LIMITS = new LinkLimits(256 * 1024, 1_000_000, 1_000_000);
+    /** The default limits with a message rate high enough for the controller's link. */
+    static final MessageLimits LOAD_LIMITS = MessageLimits.DEFAULT.withRate(1_000_000, 1_000_000);
 
     private static final long SETUP_SECONDS = 30;
 
@@ -56,7 +56,7 @@ final class HubUnderLoad implements AutoCloseable {
      *                       else {@code [interval ms, timeout ms]}
      */
     HubUnderLoad(int maxConnections, long[] keepAliveMs) throws Exception {
-        RemoteServer.Builder builder = RemoteServer.builder().limits(LOAD_LIMITS);
+        RemoteServer.Builder builder = RemoteServer.builder().messageLimits(LOAD_LIMITS);
         if (maxConnections > 0) {
             builder.maxConnections(maxConnections);
         }

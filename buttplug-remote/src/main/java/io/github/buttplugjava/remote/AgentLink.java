@@ -4,6 +4,7 @@ import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,9 @@ import java.time.Duration;
  * whose devices join the room while the link lives and leave the moment it ends.
  *
  * <p>The client relays commands with a deadline of {@link #AGENT_REPLY_TIMEOUT}, pings the agent no
- * more often than every {@link PingFloor#FLOOR_MS} ms whatever MaxPingTime it announces, and the
- * room holds the agent to its {@link AgentCaps}.
+ * more often than every {@link #MIN_PING_INTERVAL} whatever MaxPingTime it announces, meters what
+ * the agent sends unasked by the hub's {@link MessageLimits} (replies to relayed commands are
+ * free), and the room holds the agent to its {@link AgentCaps}.
  */
 final class AgentLink {
 
@@ -24,22 +26,25 @@ final class AgentLink {
     /** How long the hub waits for an agent's reply to a relayed command or a ping. */
     static final Duration AGENT_REPLY_TIMEOUT = Duration.ofSeconds(3);
 
+    /** Least time between two pings of an agent by the hub. */
+    static final Duration MIN_PING_INTERVAL = Duration.ofMillis(500);
+
     private final String linkId;
     private final String alias;
     private final ButtplugConnector link;
     private final RoomSource room;
     private final ButtplugClient client;
 
-    AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room) {
+    AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
+              MessageLimits limits) {
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
         this.room = room;
         // A stalled agent answers no ping: after this its link is closed and its devices leave.
-        // After the core merge: .limits(messageLimits).maxDevices(caps).maxFeaturesPerDevice(caps)
-        // .minPingInterval(Duration.ofMillis(PingFloor.FLOOR_MS)), and PingFloor goes.
         this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
-                .fallbackToV3(false).build();
+                .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
+                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).build();
     }
 
     void start() {
@@ -51,7 +56,7 @@ final class AgentLink {
             }
         });
         room.attach(linkId, new ClientDeviceSource(client), link::abort);
-        client.connect(new PingFloor(link)).whenComplete((v, e) -> {
+        client.connect(link).whenComplete((v, e) -> {
             if (e != null) {
                 log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias,
                         PeerText.error(e.getMessage()));

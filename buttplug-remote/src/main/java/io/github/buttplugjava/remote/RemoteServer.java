@@ -130,7 +130,8 @@ public final class RemoteServer implements AutoCloseable {
         if (shareToken.matches(controlToken.reveal())) {
             throw new IllegalArgumentException("the share and control tokens must differ");
         }
-        Room room = new Room(name, shareToken, controlToken, settings.controllerMaxPingTime(), settings.agentCaps());
+        Room room = new Room(name, shareToken, controlToken, settings.controllerMaxPingTime(), settings.agentCaps(),
+                settings.messageLimits());
         rooms.add(room);
         byName.put(name, room);
         return room;
@@ -161,11 +162,12 @@ public final class RemoteServer implements AutoCloseable {
         if (socket != null) {
             throw new IllegalStateException("already started");
         }
-        // After the transport merge: .maxPendingConnections(settings.maxPendingConnections(),
-        // settings.maxPendingPerAddress()).upgradeTimeout(settings.upgradeTimeout())
-        // .firstFrameTimeout(settings.firstFrameTimeout()).maxUnsentBytes(settings.maxUnsentBytes())
         WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host()).port(settings.port())
                 .maxFrameSize(settings.maxFrameSize())
+                .maxPendingConnections(settings.maxPendingConnections(), settings.maxPendingPerAddress())
+                .upgradeTimeout(settings.upgradeTimeout())
+                .firstFrameTimeout(settings.firstFrameTimeout())
+                .maxUnsentBytes(settings.maxUnsentBytes())
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
                 .handler((path, connector) -> route(path, connector));
@@ -235,9 +237,7 @@ public final class RemoteServer implements AutoCloseable {
     public boolean acceptController(String token, ButtplugConnector connector) {
         for (Room r : rooms) {
             if (r.controlToken().matches(token)) {
-                // Interim flood guard until the core applies MessageLimits to server sessions.
-                MessageLimits limits = settings.messageLimits();
-                r.acceptController(new LimitedConnector(connector, limits.messagesPerSecond(), limits.burst(), "controller"));
+                r.acceptController(connector);
                 return true;
             }
         }
@@ -513,20 +513,6 @@ public final class RemoteServer implements AutoCloseable {
         public Builder deviceChurn(int perMinute, int burst) {
             this.churnPerMinute = positive(perMinute, "perMinute");
             this.churnBurst = positive(burst, "burst");
-            return this;
-        }
-
-        /**
-         * The old frame-size-and-rate setting: sets {@link #maxFrameSize} to 4 bytes per allowed
-         * character and the message rate of {@link #messageLimits} to its frame rate.
-         *
-         * @deprecated use {@link #maxFrameSize(int)} and {@link #messageLimits(MessageLimits)}
-         */
-        @Deprecated
-        public Builder limits(LinkLimits limits) {
-            Objects.requireNonNull(limits, "limits");
-            this.maxFrameSize = (int) Math.min(Integer.MAX_VALUE, 4L * limits.maxFrameChars());
-            this.messageLimits = messageLimits.withRate(limits.framesPerSecond(), limits.burst());
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.buttplugjava.remote;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.InProcessConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
@@ -40,20 +41,26 @@ public final class Room implements AutoCloseable {
     private final DeviceManager devices;
     private final ButtplugServer server;
     private final AtomicLong links = new AtomicLong();
+    private final AgentCaps caps;
+    private final MessageLimits limits;
     private ServerSession controller;
     private ButtplugConnector controllerLink;
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps) {
+         AgentCaps caps, MessageLimits limits) {
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
+        this.caps = caps;
+        this.limits = limits;
         this.source = new RoomSource(name, caps, System::nanoTime);
         this.devices = new DeviceManager(List.of(source));
-        // After the core merge: .limits(messageLimits) for controller sessions.
+        // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
+        // agent's own answer (or its timeout) is what the controller sees
         this.server = ButtplugServer.builder(devices).name("buttplug-java hub (" + name + ")")
-                .maxPingTime(controllerMaxPingTime).build();
+                .maxPingTime(controllerMaxPingTime).limits(limits)
+                .commandTimeout(AgentLink.AGENT_REPLY_TIMEOUT.plusSeconds(1)).build();
     }
 
     /** The room's name. */
@@ -154,7 +161,7 @@ public final class Room implements AutoCloseable {
 
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
-        new AgentLink(linkId, alias, link, source).start();
+        new AgentLink(linkId, alias, link, source, caps, limits).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */

@@ -63,30 +63,4 @@ class LinkGuardsTest {
         pair.client().close();
         assertThat(h.firstFrame()).failsWithin(2, TimeUnit.SECONDS);
     }
-
-    @Test
-    void aControllerFloodAbortsItsLink() throws Exception {
-        InProcessConnector.Pair pair = InProcessConnector.pair();
-        pair.client().connect(new Recorder());
-        Recorder near = new Recorder();
-        new LimitedConnector(pair.server(), 1, 5, "controller").connect(near);
-        for (int i = 0; i < 50; i++) {
-            pair.client().send("f" + i);
-        }
-        assertThat(near.closed.get(2, TimeUnit.SECONDS)).hasMessageContaining("frames per second");
-        assertThat(near.frames).hasSizeLessThanOrEqualTo(6);
-    }
-
-    @Test
-    void theHubRaisesATinyMaxPingTimeSoItPingsAnAgentAtMostEvery500Ms() {
-        PingFloor floor = new PingFloor(InProcessConnector.pair().server());
-        String raised = floor.raise("[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"ProtocolVersionMajor\":4,"
-                + "\"ProtocolVersionMinor\":0,\"MaxPingTime\":1}}]");
-        assertThat(raised).contains("\"MaxPingTime\":1500");
-        String fine = "[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"MaxPingTime\":3000}}]";
-        assertThat(floor.raise(fine)).isEqualTo(fine);
-        String none = "[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"x\",\"MaxPingTime\":0}}]";
-        assertThat(floor.raise(none)).isEqualTo(none);
-        assertThat(floor.raise("[{\"Ok\":{\"Id\":2}}]")).isEqualTo("[{\"Ok\":{\"Id\":2}}]");
-    }
 }
