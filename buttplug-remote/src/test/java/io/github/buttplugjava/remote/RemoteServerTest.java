@@ -175,18 +175,29 @@ class RemoteServerTest {
     }
 
     @Test
-    void linksBeyondMaxConnectionsAreTurnedAway() throws Exception {
+    void linksBeyondMaxConnectionsAreTurnedAwayAndSilentOnesAreShedFirst() throws Exception {
         RemoteServer small = RemoteServer.builder().maxConnections(1).build();
-        small.addRoom("r");
+        Room r = small.addRoom("r");
         small.start();
         try (small) {
-            LinkGuardsTest.Recorder first = new LinkGuardsTest.Recorder();
-            WebSocketConnector.to(small.shareUri()).connect(first).get(5, TimeUnit.SECONDS);
-            try (io.github.buttplugjava.transport.ws.RawWebSocket second =
-                         io.github.buttplugjava.transport.ws.RawWebSocket.open(small.port(), "/share")) {
-                assertThat(second.readUntilClose().closeCode()).isEqualTo(1013);
-            }
-            assertThat(first.closed).isNotDone();
+            // a silent link is pending: a newcomer at the cap sheds it
+            LinkGuardsTest.Recorder silent = new LinkGuardsTest.Recorder();
+            WebSocketConnector.to(small.shareUri()).connect(silent).get(5, TimeUnit.SECONDS);
+            LinkGuardsTest.Recorder agent = new LinkGuardsTest.Recorder();
+            WebSocketConnector agentLink = WebSocketConnector.to(small.shareUri());
+            agentLink.connect(agent).get(5, TimeUnit.SECONDS);
+            assertThat(silent.closed).succeedsWithin(5, TimeUnit.SECONDS);
+
+            // an agent that said hello is no longer pending: at the cap, the newcomer is turned away
+            agentLink.send(new Hello(Hello.PROTOCOL, r.shareToken().reveal(), "Agent").encode());
+            assertThat(agent.next()).contains("Welcome");
+            assertThatThrownBy(() -> {
+                try (io.github.buttplugjava.transport.ws.RawWebSocket second =
+                             io.github.buttplugjava.transport.ws.RawWebSocket.open(small.port(), "/share")) {
+                    second.readUntilClose();
+                }
+            }).isInstanceOf(java.io.IOException.class);
+            assertThat(agent.closed).isNotDone();
         }
         assertThatThrownBy(() -> RemoteServer.builder().maxConnections(0))
                 .isInstanceOf(IllegalArgumentException.class);
