@@ -5,6 +5,7 @@ import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -53,10 +54,22 @@ public final class HubCommand implements Callable<Integer> {
             description = "Serve wss:// with the key in this PKCS12/JKS keystore; its password is read from $" + ServeCommand.TLS_PASSWORD_ENV + ".")
     Path tlsKeystore;
 
+    @Mixin
+    ConnectionLimitOptions connectionLimits = new ConnectionLimitOptions();
+
+    @Mixin
+    MessageLimitOptions messageLimits = new MessageLimitOptions();
+
+    @Mixin
+    AgentLimitOptions agentLimits = new AgentLimitOptions();
+
     /** Builds and starts the hub. */
     RemoteServer start() throws IOException {
         RemoteServer.Builder b = RemoteServer.builder().host(host).port(port)
-                .controllerMaxPingTime(Duration.ofMillis(controllerPingMs));
+                .controllerMaxPingTime(Duration.ofMillis(controllerPingMs))
+                .messageLimits(messageLimits.limits());
+        connectionLimits.applyTo(b);
+        agentLimits.applyTo(b);
         KeepAlive keepAlive = KeepAliveOption.fromMillis(wsKeepaliveMs);
         if (keepAlive == null) {
             b.noKeepAlive();

@@ -58,9 +58,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--path", description = "Serve only this request path, e.g. /buttplug (default: every path).")
     String path;
 
-    @Option(names = "--max-frame-bytes", defaultValue = "1048576",
-            description = "Largest WebSocket text frame accepted (default: ${DEFAULT-VALUE}).")
-    int maxFrameBytes;
+    @Mixin
+    ConnectionLimitOptions connectionLimits = new ConnectionLimitOptions();
+
+    @Mixin
+    MessageLimitOptions messageLimits = new MessageLimitOptions();
+
+    @Option(names = "--command-timeout-ms", defaultValue = "10000",
+            description = "Answer a command with an error when its device has not answered within this time (default: ${DEFAULT-VALUE}).")
+    long commandTimeoutMs;
 
     @Option(names = "--ws-keepalive-ms", defaultValue = "1000", description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}."})
     long wsKeepaliveMs;
@@ -103,10 +109,13 @@ public final class ServeCommand implements Callable<Integer> {
                     .name(name)
                     .maxPingTime(Duration.ofMillis(maxPingMs))
                     .handshakeTimeout(Duration.ofMillis(handshakeTimeoutMs))
-                    .maxFrameChars(Math.max(64, maxFrameBytes))
+                    .maxFrameChars(connectionLimits.maxFrameChars(1 << 20))
+                    .limits(messageLimits.limits())
+                    .commandTimeout(Duration.ofMillis(commandTimeoutMs))
                     .build();
             ButtplugWebSocketServer.Builder ws = ButtplugWebSocketServer.builder(buttplug)
-                    .host(host).port(port).maxFrameSize(maxFrameBytes).keepAlive(KeepAliveOption.fromMillis(wsKeepaliveMs));
+                    .host(host).port(port).keepAlive(KeepAliveOption.fromMillis(wsKeepaliveMs));
+            connectionLimits.applyTo(ws);
             if (path != null) {
                 ws.path(path);
             }
