@@ -79,7 +79,7 @@ final class ClientConnection {
         this.timeout = timeout;
         this.events = events;
         this.limits = limits;
-        this.inbound = new InboundFlow(connector, limits, timers, System::nanoTime, "client connection");
+        this.inbound = new InboundFlow(connector, limits, System::nanoTime, "client connection");
     }
 
     /** Connects the pipe; frames are handled on the serial executor from then on. */

@@ -10,12 +10,12 @@ package io.github.buttplugjava.core.connector;
  *   <li>{@code maxMessagesPerFrame}: a frame carrying more messages is dropped whole (none of
  *       them runs) and answered with one spec Error (ERROR_MSG, Id 0); a client aborts the link.</li>
  *   <li>{@code messagesPerSecond} and {@code burst}: a token bucket counted in messages, not frames.
- *       Over it, a link whose transport can {@linkplain ButtplugConnector#pauseReading() pause}
- *       is paused until the bucket refills (the peer is slowed by TCP, nothing is refused); on
- *       other links a server answers the excess messages with ERROR_MSG instead of running them,
- *       and a client aborts the link.</li>
+ *       Over it a server answers the excess messages with ERROR_MSG instead of running them (stop
+ *       commands are never refused), and a client aborts the link. The excess is refused rather
+ *       than the socket paused, so a peer's later commands never wait behind a backlog.</li>
  *   <li>{@code maxQueuedFrames} and {@code maxQueuedBytes}: frames read but not yet handled.
- *       At half of either the link is paused (when it can be); at either bound it is
+ *       At half of either the link is {@linkplain ButtplugConnector#pauseReading() paused} (when
+ *       its transport can) until a quarter is left; at either bound it is
  *       {@linkplain ButtplugConnector#abort aborted} with the reason.</li>
  * </ul>
  *

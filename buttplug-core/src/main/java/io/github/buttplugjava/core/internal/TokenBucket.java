@@ -41,17 +41,6 @@ public final class TokenBucket {
         return false;
     }
 
-    /**
-     * Takes {@code n} tokens whether there are or not (the bucket may go into debt, at most one
-     * burst deep) and returns how long, in nanoseconds, until it is out of debt again (0 when it
-     * was not in debt).
-     */
-    public long take(int n) {
-        refill();
-        tokens = Math.max(-burst, tokens - n);
-        return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perSecond * 1e9);
-    }
-
     private void refill() {
         long now = nanoClock.getAsLong();
         if (Double.isInfinite(perSecond)) {

@@ -12,6 +12,7 @@ import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ErrorCode;
 import io.github.buttplugjava.core.message.ErrorMessage;
 import io.github.buttplugjava.core.message.ServerMessage;
+import io.github.buttplugjava.core.message.StopCmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ import java.util.function.Consumer;
  * RequestServerInfo) and handled serially on the session's own executor, never on the
  * connector's I/O thread. What the client may make the session hold is bounded by the server's
  * {@link MessageLimits}: frames waiting (the link is paused, then closed), messages per frame
- * (answered with one Error) and messages per second (the link is paused, or the excess refused).
+ * (answered with one Error) and messages per second (the excess is answered with ERROR_MSG and not
+ * run; stops are never refused).
  *
  * <p>Stop first: when the connector closes, the session's end runs ahead of every frame still
  * waiting (they are dropped unread). It stops every output the session drove, drops its input
@@ -66,7 +68,7 @@ public final class ServerSession {
         this.serial = new SerialExecutor(executor);
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
         this.core = new SessionCore(settings, manager, serial, timers, this::send);
-        this.inbound = new InboundFlow(connector, limits, timers, System::nanoTime, "server session");
+        this.inbound = new InboundFlow(connector, limits, System::nanoTime, "server session");
     }
 
     void start() {
@@ -126,29 +128,34 @@ public final class ServerSession {
         }
         List<Decoded> decodedFrame = codec.decode(frame);
         negotiatedMajor = codec.version().map(SpecVersion::major).orElse(null);
-        switch (inbound.admit(decodedFrame.size())) {
-            case TOO_MANY_IN_FRAME -> {
-                core.reject(0, new ButtplugMessageException("Frame carries " + decodedFrame.size()
-                        + " messages; at most " + limits.maxMessagesPerFrame() + " per frame"));
-                return;
-            }
-            case OVER_RATE -> {
-                for (Decoded decoded : decodedFrame) {
-                    core.reject(decoded.id(), new ButtplugMessageException("Rate limit: at most "
-                            + (long) limits.messagesPerSecond() + " messages per second"));
-                }
-                return;
-            }
-            case ADMIT -> {
+        int metered = 0;
+        for (Decoded decoded : decodedFrame) {
+            if (!isStop(decoded)) {
+                metered++;
             }
         }
+        InboundFlow.Verdict verdict = inbound.admit(decodedFrame.size(), metered);
+        if (verdict == InboundFlow.Verdict.TOO_MANY_IN_FRAME) {
+            core.reject(0, new ButtplugMessageException("Frame carries " + decodedFrame.size()
+                    + " messages; at most " + limits.maxMessagesPerFrame() + " per frame"));
+            return;
+        }
         for (Decoded decoded : decodedFrame) {
-            if (decoded instanceof Decoded.Request request) {
+            if (verdict == InboundFlow.Verdict.OVER_RATE && !isStop(decoded)) {
+                core.reject(decoded.id(), new ButtplugMessageException("Rate limit: at most "
+                        + (long) limits.messagesPerSecond() + " messages per second"));
+            } else if (decoded instanceof Decoded.Request request) {
                 core.request(request.id(), request.commands());
             } else if (decoded instanceof Decoded.Rejected rejected) {
                 core.reject(rejected.id(), rejected.error());
             }
         }
+    }
+
+    /** Stops are never refused for the rate: they can only make a toy safer, and cost little. */
+    private static boolean isStop(Decoded decoded) {
+        return decoded instanceof Decoded.Request request && !request.commands().isEmpty()
+                && request.commands().stream().allMatch(c -> c instanceof StopCmd);
     }
 
     private void send(List<ServerMessage> messages) {

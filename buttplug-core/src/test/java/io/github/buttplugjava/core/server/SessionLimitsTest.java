@@ -98,22 +98,28 @@ class SessionLimitsTest {
     }
 
     @Test
-    void overTheRateAPausableLinkIsPausedNotRefused() throws Exception {
+    void overTheRateStopsStillPassAndTheExcessIsRefusedNotQueued() throws Exception {
         // a negligible refill rate: the bucket holds 10 and the test never waits for more
         ButtplugServer server = server(MessageLimits.DEFAULT.withRate(0.001, 10));
         ScriptedConnector link = new ScriptedConnector(true);
         server.serve(link);
         link.deliver(HANDSHAKE);
-        link.deliver(pings(2, 9));
-        link.deliver(pings(20, 5));
+        link.deliver(vibrate(2, 5));
+        link.deliver(pings(3, 8));
+        link.deliver(vibrate(20, 9));
+        link.deliver("[{\"StopCmd\":{\"Id\":21}}]");
         executor.runAll();
 
-        assertThat(link.paused()).as("in debt: reading paused").isTrue();
-        assertThat(String.join("", link.sent)).doesNotContain("Rate limit").contains("\"Ok\":{\"Id\":24}");
+        assertThat(link.paused()).as("the rate refuses; it never pauses the socket").isFalse();
+        assertThat(link.sent.stream().filter(f -> f.contains("\"Id\":20"))).singleElement().asString()
+                .contains("Rate limit");
+        assertThat(link.sent.stream().filter(f -> f.contains("\"Id\":21"))).singleElement().asString()
+                .contains("\"Ok\"");
+        assertThat(sim.devices().get(0).outputValue(0, OutputType.VIBRATE)).as("stopped, never at 9").isZero();
     }
 
     @Test
-    void overTheRateALinkThatCannotPauseGetsErrorsForTheExcess() throws Exception {
+    void overTheRateTheExcessGetsErrorsInOrder() throws Exception {
         ButtplugServer server = server(MessageLimits.DEFAULT.withRate(0.001, 10));
         ScriptedConnector link = new ScriptedConnector(false);
         server.serve(link);

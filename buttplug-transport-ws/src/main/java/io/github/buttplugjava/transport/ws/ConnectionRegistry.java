@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +17,10 @@ import java.util.Set;
  * connection cap or the pending cap the oldest pending connection is shed; at the connection cap
  * with none pending the newcomer is refused; an address over its own pending cap loses its own
  * oldest. So silent sockets are always the first to go and never lock real users out.
+ *
+ * <p>Among pending connections, those that have not finished their HTTP upgrade go first: a real
+ * client upgrades within a round trip and then speaks at once, so a flood of sockets that never
+ * upgrade (or upgrade byte by byte) can never push out a client in the middle of its handshake.
  *
  * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
  * {@link #admit} returns).
@@ -35,6 +38,8 @@ final class ConnectionRegistry {
     private final Set<Channel> open = new HashSet<>();
     /** Pending channels in accept order, with their remote address. */
     private final LinkedHashMap<Channel, InetAddress> pending = new LinkedHashMap<>();
+    /** The pending channels that have finished their upgrade. */
+    private final Set<Channel> upgraded = new HashSet<>();
     /** Pending channels per remote address, in accept order. */
     private final Map<InetAddress, LinkedHashSet<Channel>> pendingByAddress = new HashMap<>();
     private boolean stopped;
@@ -63,13 +68,20 @@ final class ConnectionRegistry {
         }
         LinkedHashSet<Channel> ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
         if (ofAddress.size() >= maxPendingPerAddress) {
-            shed.add(forget(ofAddress.iterator().next()));
+            shed.add(forget(oldestOf(ofAddress)));
             ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
         }
         open.add(channel);
         pending.put(channel, address);
         ofAddress.add(channel);
         return new Verdict(true, shed);
+    }
+
+    /** The connection finished its HTTP upgrade (it stays pending until its first frame). */
+    synchronized void upgraded(Channel channel) {
+        if (pending.containsKey(channel)) {
+            upgraded.add(channel);
+        }
     }
 
     /** The first text frame arrived: the connection is no longer pending. */
@@ -102,8 +114,21 @@ final class ConnectionRegistry {
     }
 
     private Channel oldestPending() {
-        Iterator<Channel> it = pending.keySet().iterator();
-        return it.hasNext() ? it.next() : null;
+        return oldestOf(pending.keySet());
+    }
+
+    /** The oldest of {@code channels} (in accept order) that has not upgraded, else the oldest. */
+    private Channel oldestOf(Set<Channel> channels) {
+        Channel first = null;
+        for (Channel c : channels) {
+            if (!upgraded.contains(c)) {
+                return c;
+            }
+            if (first == null) {
+                first = c;
+            }
+        }
+        return first;
     }
 
     private Channel forget(Channel channel) {
@@ -113,6 +138,7 @@ final class ConnectionRegistry {
     }
 
     private void unpend(Channel channel) {
+        upgraded.remove(channel);
         InetAddress address = pending.remove(channel);
         if (address != null) {
             LinkedHashSet<Channel> ofAddress = pendingByAddress.get(address);

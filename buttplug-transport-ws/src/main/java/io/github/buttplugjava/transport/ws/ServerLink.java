@@ -124,7 +124,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
             abort(why);
             return CompletableFuture.failedFuture(new ConnectorException(label + ": " + why));
         }
-        log.debug("{} >> {}", label, frame);
+        log.trace("{} >> {}", label, frame);
         CompletableFuture<Void> sent = new CompletableFuture<>();
         channel.writeAndFlush(new TextWebSocketFrame(frame)).addListener(f -> {
             unsent.addAndGet(-size);
@@ -237,7 +237,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         firstFrameTimer = ctx.executor().schedule(() -> {
             if (!heardText) {
                 String why = "no message within " + ServerSettings.words(first);
-                log.info("{}: {}, closing", label, why);
+                log.debug("{}: {}, closing", label, why);
                 closeWith(POLICY, why, new ConnectorException(label + ": " + why), true);
             }
         }, first.toNanos(), TimeUnit.NANOSECONDS);
@@ -309,7 +309,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                         new ConnectorException(label + ": peer sent invalid UTF-8"), false);
                 return;
             }
-            log.debug("{} << {}", label, s);
+            log.trace("{} << {}", label, s);
             if (!delivery.deliver(s)) {
                 closeWith(POLICY, "too many frames before the session was ready",
                         new ConnectorException(label + ": too many frames before the session was ready"), false);
@@ -379,7 +379,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         delivery.end(cause);
         int code = peerCode >= 0 ? peerCode : closeSent ? localCode : 1006;
         String reason = peerCode >= 0 ? peerReason : closeSent ? localReason : "connection lost";
-        log.info("{}: closed ({}{}{})", label, code, reason.isEmpty() ? "" : " ", PeerText.error(reason));
+        log.debug("{}: closed ({}{}{})", label, code, reason.isEmpty() ? "" : " ", PeerText.error(reason));
         closed.complete(null);
         ctx.fireChannelInactive();
     }

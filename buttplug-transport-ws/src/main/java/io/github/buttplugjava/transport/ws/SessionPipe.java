@@ -89,7 +89,7 @@ final class SessionPipe implements ButtplugConnector {
             abort(why);
             return CompletableFuture.failedFuture(new ConnectorException(label + ": " + why));
         }
-        log.debug("{} >> {}", label, frame);
+        log.trace("{} >> {}", label, frame);
         CompletableFuture<Void> sent = new CompletableFuture<>();
         try {
             session.getAsyncRemote().sendText(frame, result -> {
@@ -202,7 +202,7 @@ final class SessionPipe implements ButtplugConnector {
                     new ConnectorException(label + ": peer sent a frame larger than " + maxFrameSize + " bytes"));
             return;
         }
-        log.debug("{} << {}", label, frame);
+        log.trace("{} << {}", label, frame);
         if (!delivery.deliver(frame)) {
             closeWith(CloseReason.CloseCodes.VIOLATED_POLICY, "too many frames before the session was ready",
                     new ConnectorException(label + ": too many frames before the session was ready"));

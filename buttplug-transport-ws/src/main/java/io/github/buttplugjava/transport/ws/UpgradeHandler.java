@@ -115,6 +115,8 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             route = "/…";
         }
         ServerLink link = new ServerLink(ctx.channel(), label + " " + route, settings, registry);
+        // before the 101 goes out: a client that connects again at once must find this one upgraded
+        registry.upgraded(ctx.channel());
         try {
             handshaker.handshake(ctx.channel(), request).addListener(f -> {
                 if (!f.isSuccess()) {
@@ -147,9 +149,9 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         if (admission.accepted()) {
-            log.info("{}: accepted", link.label());
+            log.debug("{}: accepted", link.label());
         } else {
-            log.info("{}: refused: {}", link.label(), admission.reason());
+            log.debug("{}: refused: {}", link.label(), admission.reason());
             link.closeWith(1008, admission.reason(), null, false);
         }
     }
