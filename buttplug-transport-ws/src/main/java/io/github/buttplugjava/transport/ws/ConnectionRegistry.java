@@ -18,9 +18,11 @@ import java.util.Set;
  * with none pending the newcomer is refused; an address over its own pending cap loses its own
  * oldest. So silent sockets are always the first to go and never lock real users out.
  *
- * <p>Among pending connections, those that have not finished their HTTP upgrade go first: a real
- * client upgrades within a round trip and then speaks at once, so a flood of sockets that never
- * upgrade (or upgrade byte by byte) can never push out a client in the middle of its handshake.
+ * <p>Among pending connections, those that have sent nothing at all go first, then those that have
+ * not finished their HTTP upgrade, then those waiting for their first frame: a real client sends
+ * its upgrade request at once, upgrades within a round trip and then speaks, so a flood of sockets
+ * that stay silent (or dribble their headers) never pushes out a client in the middle of its
+ * handshake, even from the same address.
  *
  * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
  * {@link #admit} returns).
@@ -38,6 +40,8 @@ final class ConnectionRegistry {
     private final Set<Channel> open = new HashSet<>();
     /** Pending channels in accept order, with their remote address. */
     private final LinkedHashMap<Channel, InetAddress> pending = new LinkedHashMap<>();
+    /** The pending channels that have sent bytes. */
+    private final Set<Channel> spoke = new HashSet<>();
     /** The pending channels that have finished their upgrade. */
     private final Set<Channel> upgraded = new HashSet<>();
     /** Pending channels per remote address, in accept order. */
@@ -75,6 +79,13 @@ final class ConnectionRegistry {
         pending.put(channel, address);
         ofAddress.add(channel);
         return new Verdict(true, shed);
+    }
+
+    /** The connection sent its first bytes (it stays pending until its first frame). */
+    synchronized void spoke(Channel channel) {
+        if (pending.containsKey(channel)) {
+            spoke.add(channel);
+        }
     }
 
     /** The connection finished its HTTP upgrade (it stays pending until its first frame). */
@@ -117,18 +128,25 @@ final class ConnectionRegistry {
         return oldestOf(pending.keySet());
     }
 
-    /** The oldest of {@code channels} (in accept order) that has not upgraded, else the oldest. */
+    /**
+     * The one of {@code channels} to shed: the oldest (in accept order) that sent nothing, else the
+     * oldest that has not upgraded, else the oldest.
+     */
     private Channel oldestOf(Set<Channel> channels) {
+        Channel notUpgraded = null;
         Channel first = null;
         for (Channel c : channels) {
-            if (!upgraded.contains(c)) {
+            if (!spoke.contains(c)) {
                 return c;
+            }
+            if (notUpgraded == null && !upgraded.contains(c)) {
+                notUpgraded = c;
             }
             if (first == null) {
                 first = c;
             }
         }
-        return first;
+        return notUpgraded != null ? notUpgraded : first;
     }
 
     private Channel forget(Channel channel) {
@@ -139,6 +157,7 @@ final class ConnectionRegistry {
 
     private void unpend(Channel channel) {
         upgraded.remove(channel);
+        spoke.remove(channel);
         InetAddress address = pending.remove(channel);
         if (address != null) {
             LinkedHashSet<Channel> ofAddress = pendingByAddress.get(address);

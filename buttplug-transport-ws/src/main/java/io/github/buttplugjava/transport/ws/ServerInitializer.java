@@ -75,6 +75,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             shedder.accept(old);
         }
         ChannelPipeline p = channel.pipeline();
+        p.addLast("first-bytes", new FirstBytes(registry));
         if (tls != null) {
             SSLEngine engine = tls.createSSLEngine();
             engine.setUseClientMode(false);
