@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -56,6 +57,8 @@ public final class ServerSession {
     private volatile Integer negotiatedMajor;
     /** Set on the connector's thread when it reports its end; frames after that are dropped unread. */
     private volatile boolean closing;
+    /** The handshake deadline; cancelled when the session ends, so the timer does not hold it. */
+    private volatile ScheduledFuture<?> handshakeTimer;
 
     ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
                   Executor executor, ScheduledExecutorService timers, int maxFrameChars,
@@ -73,7 +76,8 @@ public final class ServerSession {
 
     void start() {
         if (settings.handshakeTimeoutMs() > 0) {
-            timers.schedule(() -> serial.execute(this::handshakeExpired), settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+            handshakeTimer = timers.schedule(() -> serial.execute(this::handshakeExpired),
+                    settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
         }
         connector.connect(new FrameListener() {
             @Override
@@ -194,6 +198,10 @@ public final class ServerSession {
         }
         closing = true;
         inbound.close();
+        ScheduledFuture<?> timer = handshakeTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
         if (cause != null) {
             log.info("connection of client '{}' lost: {}", core.clientName(),
                     io.github.buttplugjava.core.PeerText.error(cause.toString()));

@@ -107,7 +107,14 @@ final class SessionCore implements DeviceManagerListener {
             }
             reply = reply.thenApply(last -> new Ok(id));
         }
-        reply.orTimeout(settings.commandTimeoutMs(), TimeUnit.MILLISECONDS).whenCompleteAsync((message, error) -> {
+        if (!reply.isDone()) {
+            CompletableFuture<ServerMessage> answered = reply;
+            ScheduledFuture<?> deadline = timers.schedule(() -> answered.completeExceptionally(
+                    new java.util.concurrent.TimeoutException()), settings.commandTimeoutMs(), TimeUnit.MILLISECONDS);
+            // cancelled once answered: a timer must not hold finished requests (and their session)
+            reply.whenComplete((m, e) -> deadline.cancel(false));
+        }
+        reply.whenCompleteAsync((message, error) -> {
             if (state == SessionState.CLOSED) {
                 return;
             }

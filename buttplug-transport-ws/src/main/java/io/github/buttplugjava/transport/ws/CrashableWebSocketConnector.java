@@ -27,6 +27,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CrashableWebSocketConnector implements ButtplugConnector {
 
+    /**
+     * One JDK client for every connector: each JDK client owns a selector thread and buffers that
+     * live until it is collected, so a client per connection would pile them up under churn.
+     */
+    private static final class Shared {
+        static final HttpClient CLIENT = HttpClient.newHttpClient();
+    }
+
     private final URI uri;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile WebSocket socket;
@@ -41,7 +49,7 @@ public final class CrashableWebSocketConnector implements ButtplugConnector {
     @Override
     public CompletableFuture<Void> connect(FrameListener listener) {
         this.listener = listener;
-        return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        return Shared.CLIENT.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder text = new StringBuilder();
 
             @Override

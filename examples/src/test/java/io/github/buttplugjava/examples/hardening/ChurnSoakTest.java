@@ -38,7 +38,7 @@ class ChurnSoakTest {
             Thread.sleep(500);
             int connections = hub.openConnections();
             long heap = ServerProbe.heapAfterGc();
-            int threads = ServerProbe.threads();
+            int threads = ServerProbe.lastingThreads();
             AtomicInteger cycles = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -68,7 +68,7 @@ class ChurnSoakTest {
                     .as("open connections (baseline %d)", connections).isLessThanOrEqualTo(connections);
             assertThat(ServerProbe.awaitAtMost(() -> {
                 System.gc();
-                return ServerProbe.threads();
+                return ServerProbe.lastingThreads();
             }, threads + 8, Duration.ofSeconds(20))).as("threads (baseline %d)", threads).isLessThanOrEqualTo(threads + 8);
             assertThat(ServerProbe.heapAfterGc() - heap).as("heap growth after GC").isLessThan(64L << 20);
             if (failure.get() != null) {

@@ -30,6 +30,24 @@ final class ServerProbe {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
+    /** Idle threads of elastic pools, which end after 60 s without work by design: not leaks. */
+    private static final java.util.regex.Pattern ELASTIC =
+            java.util.regex.Pattern.compile("buttplug-worker-\\d+|HttpClient-\\d+-Worker-\\d+");
+
+    /**
+     * Live threads other than the idle threads of elastic pools (the library's shared worker pool
+     * and the JDK HTTP client's): what a leak would grow.
+     */
+    static int lastingThreads() {
+        int n = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && !ELASTIC.matcher(t.getName()).matches()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * {@code openConnections()} of a server: its own public method when it has one (the transport
      * rework adds it to the hub and to {@code serve}), else that of the {@code WebSocketServer} it
