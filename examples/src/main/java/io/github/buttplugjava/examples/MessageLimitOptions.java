@@ -14,7 +14,7 @@ final class MessageLimitOptions {
     Integer maxMessagesPerFrame;
 
     @Option(names = "--messages-per-second", paramLabel = "N",
-            description = "Sustained messages per second per client; a faster client is slowed down (default 1000).")
+            description = "Sustained messages per second per client; the excess is refused with an Error, stops never are (default 1000).")
     Double messagesPerSecond;
 
     @Option(names = "--message-burst", paramLabel = "N",
