@@ -3,6 +3,7 @@ package io.github.buttplugjava.remote;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
@@ -89,7 +90,7 @@ public final class RemoteClient implements AutoCloseable {
         this.grants = new GrantFilter(b.local);
         this.devices = new DeviceManager(List.of(grants));
         this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + hello.alias())
-                .maxPingTime(b.maxPingTime).build();
+                .maxPingTime(b.maxPingTime).limits(b.messageLimits).build();
         this.dialer = b.dialer;
         this.listener = b.listener;
         this.minBackoff = b.minBackoff;
@@ -327,6 +328,7 @@ public final class RemoteClient implements AutoCloseable {
         private Duration minBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Function<URI, ButtplugConnector> dialer = WebSocketConnector::to;
+        private MessageLimits messageLimits = MessageLimits.DEFAULT;
         private Listener listener = new Listener() {
         };
 
@@ -359,6 +361,16 @@ public final class RemoteClient implements AutoCloseable {
         /** How to open a link to the hub (default a {@link WebSocketConnector}; e.g. one with TLS settings). */
         public Builder dialer(Function<URI, ButtplugConnector> dialer) {
             this.dialer = Objects.requireNonNull(dialer, "dialer");
+            return this;
+        }
+
+        /**
+         * What the hub may make the agent's own server hold and do (default
+         * {@link MessageLimits#DEFAULT}); the hub relays commands coalesced per feature, so an
+         * honest hub stays far below it.
+         */
+        public Builder messageLimits(MessageLimits limits) {
+            this.messageLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 

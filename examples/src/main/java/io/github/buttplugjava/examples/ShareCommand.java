@@ -61,6 +61,9 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     GrantOptions grantOptions = new GrantOptions();
 
+    @Mixin
+    MessageLimitOptions messageLimits = new MessageLimitOptions();
+
     @Override
     public Integer call() throws Exception {
         String secret = token != null ? token : System.getenv(TOKEN_ENV);
@@ -86,6 +89,7 @@ public final class ShareCommand implements Callable<Integer> {
         }
         RemoteClient agent = RemoteClient.builder(hub, secret, alias, local)
                 .maxPingTime(Duration.ofMillis(maxPingMs))
+                .messageLimits(messageLimits.limits())
                 .listener(new RemoteClient.Listener() {
                     @Override
                     public void linked(String room) {

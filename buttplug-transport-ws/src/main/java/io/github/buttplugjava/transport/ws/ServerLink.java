@@ -184,7 +184,12 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
      */
     void closeWith(int code, String reason, Throwable cause, boolean prompt) {
         if (!channel.eventLoop().inEventLoop()) {
-            channel.eventLoop().execute(() -> closeWith(code, reason, cause, prompt));
+            try {
+                channel.eventLoop().execute(() -> closeWith(code, reason, cause, prompt));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the server has stopped: its event loops are gone, and every channel with them
+                log.debug("{}: close after the server stopped", label);
+            }
             return;
         }
         if (cause != null && localCause == null && !ended) {
