@@ -188,6 +188,18 @@ public final class RemoteServer implements AutoCloseable {
         return requireSocket().port();
     }
 
+    /** TCP connections open now (agents, controllers and sockets not yet heard from); 0 before start. */
+    public int openConnections() {
+        WebSocketServer s = socket;
+        return s == null ? 0 : s.openConnections();
+    }
+
+    /** Connections accepted that have not sent a first message yet; 0 before start. */
+    public int pendingConnections() {
+        WebSocketServer s = socket;
+        return s == null ? 0 : s.pendingConnections();
+    }
+
     /** The URL agents dial ({@code ws://host:port/share}, or {@code wss://}). */
     public URI shareUri() {
         return base().resolve(SHARE_PATH);

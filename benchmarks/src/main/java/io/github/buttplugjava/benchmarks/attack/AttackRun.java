@@ -38,12 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Build and run (from the repository root):
  * <pre>
- * mvn -B -o -Dmaven.repo.local=/work/m2-outside -pl examples,benchmarks -am package -DskipTests
+ * mvn -B -pl examples,benchmarks -am package -DskipTests
  * java -cp benchmarks/target/benchmarks.jar io.github.buttplugjava.benchmarks.attack.AttackRun
  * java -cp benchmarks/target/benchmarks.jar io.github.buttplugjava.benchmarks.attack.AttackRun --only packed-cut-hub
  * java -cp benchmarks/target/benchmarks.jar io.github.buttplugjava.benchmarks.attack.AttackRun --soak 30
  * </pre>
- * Options: {@code --jar PATH} (default {@code examples/target/buttplug.jar}), {@code --only NAME}
+ * Options: {@code --child-jvm "OPTIONS"} (JVM options of the hub or serve child, e.g.
+ * {@code "-Xmx256m"}; the JVM's own defaults otherwise), {@code --jar PATH} (default {@code examples/target/buttplug.jar}), {@code --only NAME}
  * (one attack; names as in the table), {@code --seconds N} (length of the timed attacks, default 60),
  * {@code --soak MINUTES} (instead of the attacks: 20 agent child processes, some killed with
  * SIGKILL, and 20 controllers churning against the hub, then leaked devices, threads, sockets and
@@ -59,6 +60,8 @@ public final class AttackRun {
     private final Path jar;
     private final int seconds;
     private final List<String> rows = new ArrayList<>();
+    /** JVM options of the hub and serve children (e.g. -Xmx256m); none by default. */
+    private static List<String> childJvm = List.of();
 
     private AttackRun(Path jar, int seconds) {
         this.jar = jar;
@@ -76,6 +79,7 @@ public final class AttackRun {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--child-jvm" -> childJvm = List.of(args[++i].trim().split("\\s+"));
                 case "--soak" -> soak = i + 1 < args.length && !args[i + 1].startsWith("--") ? Integer.parseInt(args[++i]) : 30;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -101,7 +105,9 @@ public final class AttackRun {
 
         Child(List<String> command, int port) throws Exception {
             this.port = port;
-            List<String> full = new ArrayList<>(List.of(javaBin(), "-jar", jar.toString()));
+            List<String> full = new ArrayList<>(List.of(javaBin()));
+            full.addAll(childJvm);
+            full.addAll(List.of("-jar", jar.toString()));
             full.addAll(command);
             process = new ProcessBuilder(full).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

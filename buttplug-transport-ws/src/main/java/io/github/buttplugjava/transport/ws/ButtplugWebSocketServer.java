@@ -81,6 +81,16 @@ public final class ButtplugWebSocketServer implements AutoCloseable {
         return sockets.uri();
     }
 
+    /** TCP connections open now, handshaken or not. */
+    public int openConnections() {
+        return sockets.openConnections();
+    }
+
+    /** Connections accepted that have not sent a first message yet. */
+    public int pendingConnections() {
+        return sockets.pendingConnections();
+    }
+
     /** The Buttplug server whose sessions run here. */
     public ButtplugServer buttplugServer() {
         return buttplug;

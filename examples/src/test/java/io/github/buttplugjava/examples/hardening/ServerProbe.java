@@ -1,8 +1,6 @@
 package io.github.buttplugjava.examples.hardening;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -48,34 +46,15 @@ final class ServerProbe {
         return n;
     }
 
-    /**
-     * {@code openConnections()} of a server: its own public method when it has one (the transport
-     * rework adds it to the hub and to {@code serve}), else that of the {@code WebSocketServer} it
-     * holds (found by reflection, since today neither RemoteServer nor ButtplugWebSocketServer
-     * exposes it).
-     */
+    /** {@code openConnections()} of the hub or of {@code serve}. */
     static int openConnections(Object server) {
-        try {
-            Method m = server.getClass().getMethod("openConnections");
-            return ((Number) m.invoke(server)).intValue();
-        } catch (NoSuchMethodException e) {
-            // fall through to the field
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
+        if (server instanceof io.github.buttplugjava.remote.RemoteServer hub) {
+            return hub.openConnections();
         }
-        for (Field f : server.getClass().getDeclaredFields()) {
-            if (f.getType().getSimpleName().equals("WebSocketServer")
-                    || f.getType().getName().endsWith(".WebSocketServer")) {
-                try {
-                    f.setAccessible(true);
-                    Object ws = f.get(server);
-                    return ws == null ? 0 : openConnections(ws);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
+        if (server instanceof io.github.buttplugjava.transport.ws.ButtplugWebSocketServer serve) {
+            return serve.openConnections();
         }
-        throw new IllegalStateException(server.getClass() + " has no openConnections()");
+        throw new IllegalArgumentException(server.getClass() + " is neither the hub nor serve");
     }
 
     /** Polls until {@code done} holds or the deadline passes; returns whether it held. */
