@@ -18,11 +18,11 @@ import java.util.Set;
  * with none pending the newcomer is refused; an address over its own pending cap loses its own
  * oldest. So silent sockets are always the first to go and never lock real users out.
  *
- * <p>Among pending connections, those that have sent nothing at all go first, then those that have
- * not finished their HTTP upgrade, then those waiting for their first frame: a real client sends
- * its upgrade request at once, upgrades within a round trip and then speaks, so a flood of sockets
- * that stay silent (or dribble their headers) never pushes out a client in the middle of its
- * handshake, even from the same address.
+ * <p>Which pending connection goes: first the oldest that has been trying to upgrade for longer
+ * than {@link #GRACE_NANOS} (a real client upgrades within a round trip, so these are silent or
+ * dribbling their headers), then the oldest that has sent nothing at all, then the oldest not yet
+ * upgraded, then the oldest waiting for its first frame. So a flood of sockets that stay silent or
+ * dribble never pushes out a client in the middle of its handshake, even from the same address.
  *
  * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
  * {@link #admit} returns).
@@ -33,6 +33,9 @@ final class ConnectionRegistry {
     record Verdict(boolean admitted, List<Channel> shed) {
     }
 
+    /** How long a connection may take to upgrade before it counts as overdue: 1 s. */
+    static final long GRACE_NANOS = 1_000_000_000L;
+
     private final int maxConnections;
     private final int maxPending;
     private final int maxPendingPerAddress;
@@ -40,6 +43,9 @@ final class ConnectionRegistry {
     private final Set<Channel> open = new HashSet<>();
     /** Pending channels in accept order, with their remote address. */
     private final LinkedHashMap<Channel, InetAddress> pending = new LinkedHashMap<>();
+    /** When each pending channel was accepted, in {@link #clock} nanoseconds. */
+    private final Map<Channel, Long> acceptedAt = new HashMap<>();
+    private final java.util.function.LongSupplier clock;
     /** The pending channels that have sent bytes. */
     private final Set<Channel> spoke = new HashSet<>();
     /** The pending channels that have finished their upgrade. */
@@ -49,6 +55,12 @@ final class ConnectionRegistry {
     private boolean stopped;
 
     ConnectionRegistry(int maxConnections, int maxPending, int maxPendingPerAddress) {
+        this(maxConnections, maxPending, maxPendingPerAddress, System::nanoTime);
+    }
+
+    ConnectionRegistry(int maxConnections, int maxPending, int maxPendingPerAddress,
+                       java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.maxConnections = maxConnections;
         this.maxPending = maxPending;
         this.maxPendingPerAddress = maxPendingPerAddress;
@@ -77,6 +89,7 @@ final class ConnectionRegistry {
         }
         open.add(channel);
         pending.put(channel, address);
+        acceptedAt.put(channel, clock.getAsLong());
         ofAddress.add(channel);
         return new Verdict(true, shed);
     }
@@ -128,25 +141,28 @@ final class ConnectionRegistry {
         return oldestOf(pending.keySet());
     }
 
-    /**
-     * The one of {@code channels} to shed: the oldest (in accept order) that sent nothing, else the
-     * oldest that has not upgraded, else the oldest.
-     */
+    /** The one of {@code channels} (in accept order) to shed, by the order in the class comment. */
     private Channel oldestOf(Set<Channel> channels) {
+        long now = clock.getAsLong();
+        Channel silent = null;
         Channel notUpgraded = null;
         Channel first = null;
         for (Channel c : channels) {
-            if (!spoke.contains(c)) {
+            boolean isUpgraded = upgraded.contains(c);
+            if (!isUpgraded && now - acceptedAt.getOrDefault(c, now) > GRACE_NANOS) {
                 return c;
             }
-            if (notUpgraded == null && !upgraded.contains(c)) {
+            if (silent == null && !spoke.contains(c)) {
+                silent = c;
+            }
+            if (notUpgraded == null && !isUpgraded) {
                 notUpgraded = c;
             }
             if (first == null) {
                 first = c;
             }
         }
-        return notUpgraded != null ? notUpgraded : first;
+        return silent != null ? silent : notUpgraded != null ? notUpgraded : first;
     }
 
     private Channel forget(Channel channel) {
@@ -158,6 +174,7 @@ final class ConnectionRegistry {
     private void unpend(Channel channel) {
         upgraded.remove(channel);
         spoke.remove(channel);
+        acceptedAt.remove(channel);
         InetAddress address = pending.remove(channel);
         if (address != null) {
             LinkedHashSet<Channel> ofAddress = pendingByAddress.get(address);
