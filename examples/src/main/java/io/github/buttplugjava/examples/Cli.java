@@ -1,5 +1,8 @@
 package io.github.buttplugjava.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.util.logging.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +12,7 @@ import picocli.CommandLine.Command;
  *
  * <p>Every subcommand is registered in {@link #commandLine()}, one line each.
  */
-@Command(name = "buttplug", mixinStandardHelpOptions = true, version = "buttplug-java 0.1.0",
+@Command(name = "buttplug", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Buttplug servers, clients and remote sharing from the command line.",
         subcommands = CommandLine.HelpCommand.class)
 public final class Cli implements Runnable {
@@ -43,5 +46,28 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** {@code --version}: the version Maven built this jar as, from the filtered {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+
+        /** The project version, such as {@code 0.1.0-SNAPSHOT}, or {@code unknown} outside a Maven build. */
+        static String projectVersion() {
+            Properties properties = new Properties();
+            try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                return "unknown";
+            }
+            String version = properties.getProperty("version", "unknown");
+            return version.startsWith("${") ? "unknown" : version;
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"buttplug-java " + projectVersion()};
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.github.buttplugjava.core.message;
 
-/** Success reply to a request; carries the request's Id. */
+/**
+ * Success reply to a request; carries the request's Id.
+ *
+ * @param id the Id of the request this answers
+ */
 public record Ok(long id) implements ServerMessage {
 
     /** @throws IllegalArgumentException when the Id is out of range */

@@ -1,6 +1,10 @@
 package io.github.buttplugjava.core.message;
 
-/** Asks for the devices the server knows; answered with a {@link DeviceList}. */
+/**
+ * Asks for the devices the server knows; answered with a {@link DeviceList}.
+ *
+ * @param id the request Id (1..{@link Message#MAX_ID}); the answer carries the same Id
+ */
 public record RequestDeviceList(long id) implements ClientMessage {
 
     /** @throws IllegalArgumentException when the Id is out of range */

@@ -1,6 +1,10 @@
 package io.github.buttplugjava.core.message;
 
-/** Event (Id 0): every device source has stopped scanning on its own. */
+/**
+ * Event (Id 0): every device source has stopped scanning on its own.
+ *
+ * @param id 0, as for every event
+ */
 public record ScanningFinished(long id) implements ServerMessage {
 
     /** @throws IllegalArgumentException when the Id is out of range */

@@ -29,7 +29,7 @@ public final class FrameWriter {
         return json;
     }
 
-    /** Opens {@code {"name":{}. */
+    /** Opens <code>{"name":{</code>. */
     public void begin(String name) throws IOException {
         json.writeStartObject();
         json.writeFieldName(name);

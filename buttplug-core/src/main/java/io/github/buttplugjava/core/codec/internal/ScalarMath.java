@@ -29,7 +29,7 @@ public final class ScalarMath {
         return (int) (steps * v);
     }
 
-    /** The float in 0..1 that {@link #ceilSteps} maps to {@code step} (0 <= step <= steps). */
+    /** The float in 0..1 that {@link #ceilSteps} maps to {@code step} ({@code 0 <= step <= steps}). */
     public static double unitForCeil(int step, int steps) {
         if (step <= 0 || steps <= 0) {
             return 0.0;
@@ -44,7 +44,7 @@ public final class ScalarMath {
         return v;
     }
 
-    /** The float in 0..1 that {@link #truncSteps} maps to {@code step} (0 <= step <= steps). */
+    /** The float in 0..1 that {@link #truncSteps} maps to {@code step} ({@code 0 <= step <= steps}). */
     public static double unitForTrunc(int step, int steps) {
         if (step <= 0 || steps <= 0) {
             return 0.0;
