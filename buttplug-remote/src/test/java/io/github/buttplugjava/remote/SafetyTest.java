@@ -17,7 +17,7 @@ import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.core.sim.SimulatedToy;
-import io.github.buttplugjava.transport.ws.CrashableWebSocketConnector;
+import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws;
+package io.github.buttplugjava.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A hand-rolled WebSocket client over a plain socket, so tests can send what a well-behaved
  * library never would: binary frames, oversize frames, garbage, or vanish without a close frame.
- * Public (in the test-jar) so other modules' tests can play a frozen peer that never answers pings.
+ * Public (in buttplug-test-support) so any module's tests can play a frozen peer that never answers pings.
  */
 public final class RawWebSocket implements AutoCloseable {
 
@@ -77,7 +77,11 @@ public final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(s);
     }
 
-    static String acceptOf(String key) {
+    /**
+     * The Sec-WebSocket-Accept value for a Sec-WebSocket-Key (RFC 6455, section 4.2.2), for tests
+     * that play a server by hand.
+     */
+    public static String acceptOf(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
                     (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
@@ -87,7 +91,8 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    static String readHead(InputStream in) throws IOException {
+    /** Reads an HTTP head up to and including its blank line, as text. */
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

@@ -1,6 +1,4 @@
-package io.github.buttplugjava.transport.ws;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.buttplugjava.testsupport;
 
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -10,7 +8,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed EC certificate for 127.0.0.1 in a PKCS12 keystore made with the JDK's keytool, and
- * a client context trusting exactly it: the TLS setup of this module's and the hub's wss:// tests.
+ * a client context trusting exactly it: the TLS setup of the transport's and the hub's wss:// tests.
  */
 public final class SelfSignedKeystore {
 
@@ -30,8 +28,13 @@ public final class SelfSignedKeystore {
                 "-storepass", new String(password), "-keypass", new String(password))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("keytool did not finish within 60 s: " + out);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed (exit " + p.exitValue() + "): " + out);
+        }
         return file;
     }
 
