@@ -350,7 +350,12 @@ public final class ButtplugClient {
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** The spec version to handshake with: V4 (default, falls back to V3) or V3. */
+        /**
+         * The spec version to handshake with: V4 (default, falls back to V3) or V3.
+         *
+         * @param version V4 or V3
+         * @return this builder
+         */
         public Builder specVersion(SpecVersion version) {
             if (version != SpecVersion.V4 && version != SpecVersion.V3) {
                 throw new IllegalArgumentException("the client speaks spec v3 or v4");
@@ -364,13 +369,21 @@ public final class ButtplugClient {
          * until the request deadline is retried as v3 on the same connection (default true). Turn it
          * off for a server known to speak v4: a slow v4 reply then fails the handshake plainly
          * instead of arriving after the switch to v3.
+         *
+         * @param fallback whether to fall back
+         * @return this builder
          */
         public Builder fallbackToV3(boolean fallback) {
             this.fallbackToV3 = fallback;
             return this;
         }
 
-        /** The deadline of every request (default 10 s). */
+        /**
+         * The deadline of every request (default 10 s).
+         *
+         * @param timeout a positive deadline
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("request timeout must be positive");
@@ -379,19 +392,34 @@ public final class ButtplugClient {
             return this;
         }
 
-        /** The executor for futures and listeners (used serially); default a shared daemon pool. */
+        /**
+         * The executor for futures and listeners (used serially); default a shared daemon pool.
+         *
+         * @param executor the executor to use serially
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** The timer for deadlines and pings; its tasks only hand off. */
+        /**
+         * The timer for deadlines and pings; its tasks only hand off.
+         *
+         * @param timers the scheduler for deadlines and pings
+         * @return this builder
+         */
         public Builder timers(ScheduledExecutorService timers) {
             this.timers = Objects.requireNonNull(timers, "timers");
             return this;
         }
 
-        /** The largest frame read, in chars (default 1 MiB). */
+        /**
+         * The largest frame read, in chars (default 1 MiB).
+         *
+         * @param maxFrameChars the largest frame, in chars
+         * @return this builder
+         */
         public Builder maxFrameChars(int maxFrameChars) {
             this.maxFrameChars = maxFrameChars;
             return this;
@@ -403,6 +431,9 @@ public final class ButtplugClient {
          * against the rate. Over the per-frame cap or the rate, the connection is aborted (a client
          * cannot refuse a server's events); over the queue bound, the link is paused when the
          * transport can, else aborted.
+         *
+         * @param limits the limits on what the server sends
+         * @return this builder
          */
         public Builder limits(MessageLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -412,6 +443,9 @@ public final class ButtplugClient {
         /**
          * Most devices the server may list (default {@value ButtplugClient#DEFAULT_MAX_DEVICES});
          * a longer list aborts the connection with the reason.
+         *
+         * @param max a positive cap
+         * @return this builder
          */
         public Builder maxDevices(int max) {
             if (max < 1) {
@@ -424,6 +458,9 @@ public final class ButtplugClient {
         /**
          * Most features one listed device may have (default
          * {@value ButtplugClient#DEFAULT_MAX_FEATURES_PER_DEVICE}); more abort the connection.
+         *
+         * @param max a positive cap
+         * @return this builder
          */
         public Builder maxFeaturesPerDevice(int max) {
             if (max < 1) {
@@ -437,6 +474,9 @@ public final class ButtplugClient {
          * The shortest interval between this client's automatic pings, whatever MaxPingTime the
          * server announces (default 100 ms): a server announcing 1 ms is pinged 10 times a
          * second, not 1,000.
+         *
+         * @param interval a positive shortest interval
+         * @return this builder
          */
         public Builder minPingInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
@@ -446,7 +486,11 @@ public final class ButtplugClient {
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client
+         */
         public ButtplugClient build() {
             return new ButtplugClient(this);
         }
