@@ -42,7 +42,11 @@ public final class CrashableWebSocketConnector implements ButtplugConnector {
     private volatile FrameListener listener;
     private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
 
-    /** A connector to {@code uri} ({@code ws} scheme); nothing happens until {@link #connect}. */
+    /**
+     * A connector to {@code uri}; nothing happens until {@link #connect}.
+     *
+     * @param uri the server's {@code ws://} URI
+     */
     public CrashableWebSocketConnector(URI uri) {
         this.uri = uri;
     }

@@ -20,14 +20,29 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RawWebSocket implements AutoCloseable {
 
+    /** Opcode of a text frame. */
     public static final int TEXT = 0x1;
+    /** Opcode of a binary frame. */
     public static final int BINARY = 0x2;
+    /** Opcode of a close frame. */
     public static final int CLOSE = 0x8;
+    /** Opcode of a ping frame. */
     public static final int PING = 0x9;
+    /** Opcode of a pong frame. */
     public static final int PONG = 0xA;
 
-    /** One received frame. */
+    /**
+     * One received frame.
+     *
+     * @param opcode  the frame's opcode ({@link #TEXT}, {@link #CLOSE}...)
+     * @param payload the unmasked payload
+     */
     public record Frame(int opcode, byte[] payload) {
+        /**
+         * The payload as UTF-8 text.
+         *
+         * @return the text
+         */
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -37,6 +52,11 @@ public final class RawWebSocket implements AutoCloseable {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
 
+        /**
+         * The reason of a close frame.
+         *
+         * @return the reason, or empty
+         */
         public String closeReason() {
             return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }

@@ -18,7 +18,12 @@ public final class SelfSignedKeystore {
     /**
      * Writes {@code file} holding a key pair and certificate under {@code alias}, valid two days.
      *
-     * @param san the subjectAltName extension value, e.g. {@code "ip:127.0.0.1"}
+     * @param file     where to write the keystore
+     * @param alias    the entry's alias
+     * @param san      the subjectAltName extension value, e.g. {@code "ip:127.0.0.1"}
+     * @param password the keystore's and the key's password
+     * @return {@code file}
+     * @throws Exception when keytool cannot run or fails
      */
     public static Path create(Path file, String alias, String san, char[] password) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
@@ -38,7 +43,15 @@ public final class SelfSignedKeystore {
         return file;
     }
 
-    /** A client context trusting exactly the certificate under {@code alias} in {@code keystore}. */
+    /**
+     * A client context trusting exactly the certificate under {@code alias} in {@code keystore}.
+     *
+     * @param keystore a keystore made by {@link #create}
+     * @param password its password
+     * @param alias    the entry whose certificate to trust
+     * @return a TLS context for clients
+     * @throws Exception when the keystore cannot be read
+     */
     public static SSLContext trusting(Path keystore, char[] password, String alias) throws Exception {
         KeyStore keys = KeyStore.getInstance(keystore.toFile(), password);
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
