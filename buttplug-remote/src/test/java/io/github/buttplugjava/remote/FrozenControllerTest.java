@@ -6,7 +6,7 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.transport.ws.RawWebSocket;
+import io.github.buttplugjava.testsupport.RawWebSocket;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

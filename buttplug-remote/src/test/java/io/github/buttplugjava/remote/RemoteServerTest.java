@@ -192,8 +192,8 @@ class RemoteServerTest {
             agentLink.send(new Hello(Hello.PROTOCOL, r.shareToken().reveal(), "Agent").encode());
             assertThat(agent.next()).contains("Welcome");
             assertThatThrownBy(() -> {
-                try (io.github.buttplugjava.transport.ws.RawWebSocket second =
-                             io.github.buttplugjava.transport.ws.RawWebSocket.open(small.port(), "/share")) {
+                try (io.github.buttplugjava.testsupport.RawWebSocket second =
+                             io.github.buttplugjava.testsupport.RawWebSocket.open(small.port(), "/share")) {
                     second.readUntilClose();
                 }
             }).isInstanceOf(java.io.IOException.class);

@@ -4,6 +4,7 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.message.OutputCmd;
 import io.github.buttplugjava.core.message.OutputCommand;
@@ -16,7 +17,7 @@ import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.core.sim.SimulatedToy;
-import io.github.buttplugjava.transport.ws.CrashableWebSocketConnector;
+import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,11 +200,19 @@ class SafetyTest {
         RemoteClient agent = f.agent("Alice", alice, HALF);
         HubFixture.Controller c = f.controller();
         SimulatedDevice toy = vibratingAliceToy(c, alice);
+        // when the device left the controller's list, on the same clock as the toy's recording
+        CompletableFuture<Instant> removedAt = new CompletableFuture<>();
+        c.client.addListener(new ButtplugClientListener() {
+            @Override
+            public void deviceRemoved(ButtplugClientDevice device) {
+                removedAt.complete(Instant.now());
+            }
+        });
         c.events.clear();
         agent.grants().revoke(toy.identifier()).get(2, TimeUnit.SECONDS);
         assertThat(c.next(1000)).isEqualTo("removed " + ALICE_TOY);
         RecordedCommand stop = toy.awaitStop(Duration.ZERO);
-        assertThat(stop.at()).isBefore(Instant.now());
+        assertThat(stop.at()).isBefore(removedAt.get(1, TimeUnit.SECONDS));
         assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
     }
 

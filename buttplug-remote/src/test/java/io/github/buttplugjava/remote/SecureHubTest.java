@@ -4,7 +4,7 @@ import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.transport.ws.SelfSignedKeystore;
+import io.github.buttplugjava.testsupport.SelfSignedKeystore;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

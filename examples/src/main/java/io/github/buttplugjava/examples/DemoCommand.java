@@ -16,7 +16,6 @@ import io.github.buttplugjava.remote.OutputGrant;
 import io.github.buttplugjava.remote.RemoteClient;
 import io.github.buttplugjava.remote.RemoteServer;
 import io.github.buttplugjava.remote.Room;
-import io.github.buttplugjava.transport.ws.CrashableWebSocketConnector;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
@@ -101,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             say("Bob", "shares his Lovense Edge: " + GrantOptions.describe(bobGrant));
             awaitRoomSize(room, 2);
 
-            CrashableWebSocketConnector socket = new CrashableWebSocketConnector(hub.controlUri(room));
+            DroppableLink socket = new DroppableLink(hub.controlUri(room));
             ButtplugClient controller = ButtplugClient.builder("demo controller").build();
             AtomicBoolean crashed = new AtomicBoolean();
             AtomicBoolean aliceStoppedFirst = new AtomicBoolean();
@@ -173,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
             say("controller", "its process dies: the socket is cut without a goodbye");
             long crash = System.nanoTime();
             crashed.set(true);
-            socket.crash();
+            socket.drop();
             bobToy.awaitStop(Duration.ofSeconds(2));
             long ms = (System.nanoTime() - crash) / 1_000_000;
             check(bobToy.outputValue(0, OutputType.VIBRATE) == 0 && bobToy.outputValue(1, OutputType.VIBRATE) == 0,

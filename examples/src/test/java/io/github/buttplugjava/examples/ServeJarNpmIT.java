@@ -2,9 +2,9 @@ package io.github.buttplugjava.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.buttplugjava.transport.ws.interop.NodeInterop;
-import io.github.buttplugjava.transport.ws.interop.NpmClient;
-import io.github.buttplugjava.transport.ws.interop.NpmClientRun;
+import io.github.buttplugjava.testsupport.interop.NodeInterop;
+import io.github.buttplugjava.testsupport.interop.NpmClient;
+import io.github.buttplugjava.testsupport.interop.NpmClientRun;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

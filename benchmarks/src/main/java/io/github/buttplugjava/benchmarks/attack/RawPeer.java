@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * A hand-rolled WebSocket client over a plain socket that can misbehave: never read, never answer
- * pings, vanish without a close frame (RST). Unlike the transport-ws test-jar's RawWebSocket it lets
+ * pings, vanish without a close frame (RST). Unlike buttplug-test-support's RawWebSocket it lets
  * the test choose the receive buffer and read timeout, and it reads on its own daemon thread
  * (answering pings unless told not to), collecting text frames and the server's close frame.
  */

@@ -3,7 +3,6 @@ package io.github.buttplugjava.core.client;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.ButtplugMessageException;
-import io.github.buttplugjava.core.ButtplugPingException;
 import io.github.buttplugjava.core.codec.ClientCodec;
 import io.github.buttplugjava.core.codec.DecodeException;
 import io.github.buttplugjava.core.codec.SpecVersion;
@@ -13,16 +12,9 @@ import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
-import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.DeviceList;
-import io.github.buttplugjava.core.message.ErrorCode;
-import io.github.buttplugjava.core.message.ErrorMessage;
-import io.github.buttplugjava.core.message.InputReading;
-import io.github.buttplugjava.core.message.Ok;
 import io.github.buttplugjava.core.message.Ping;
 import io.github.buttplugjava.core.message.RequestDeviceList;
-import io.github.buttplugjava.core.message.RequestServerInfo;
-import io.github.buttplugjava.core.message.ScanningFinished;
 import io.github.buttplugjava.core.message.ServerInfo;
 import io.github.buttplugjava.core.message.ServerMessage;
 import io.github.buttplugjava.core.message.StartScanning;
@@ -32,20 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A Buttplug client over any {@link ButtplugConnector}.
@@ -85,49 +69,59 @@ public final class ButtplugClient {
 
     private static final Duration DEFAULT_MIN_PING_INTERVAL = Duration.ofMillis(100);
 
-    private final String name;
     private final SpecVersion preferred;
-    private final boolean fallbackToV3;
     private final Duration requestTimeout;
     private final SerialExecutor serial;
     private final ScheduledExecutorService timers;
     private final int maxFrameChars;
     private final MessageLimits limits;
-    private final int maxDevices;
-    private final int maxFeaturesPerDevice;
-    private final Duration minPingInterval;
-    private final List<ButtplugClientListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<Integer, ButtplugClientDevice> devices = new ConcurrentSkipListMap<>();
+    private final ListenerFanOut listeners = new ListenerFanOut();
+    private final DeviceRoster roster;
+    private final Handshake handshake;
+    private final Pinger pinger;
+    private final EventRouter router;
     private ClientConnection connection;
     private boolean handshaking;
     private volatile ServerInfo serverInfo;
-    private ScheduledFuture<?> pinger;
 
     private ButtplugClient(Builder builder) {
-        this.name = builder.name;
         this.preferred = builder.specVersion;
-        this.fallbackToV3 = builder.fallbackToV3;
         this.requestTimeout = builder.requestTimeout;
         this.serial = new SerialExecutor(builder.executor);
         this.timers = builder.timers;
         this.maxFrameChars = builder.maxFrameChars;
         this.limits = builder.limits;
-        this.maxDevices = builder.maxDevices;
-        this.maxFeaturesPerDevice = builder.maxFeaturesPerDevice;
-        this.minPingInterval = builder.minPingInterval;
+        this.roster = new DeviceRoster(builder.maxDevices, builder.maxFeaturesPerDevice,
+                info -> new ButtplugClientDevice(this, info), listeners);
+        this.handshake = new Handshake(builder.name, builder.fallbackToV3, maxFrameChars, serial);
+        this.pinger = new Pinger(timers, serial, builder.minPingInterval);
+        this.router = new EventRouter(roster, listeners);
     }
 
-    /** A builder for a client that tells servers {@code name}. */
+    /**
+     * A builder for a client that tells servers {@code name}.
+     *
+     * @param name the client name sent in the handshake
+     * @return a builder with the defaults
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** Registers a listener. */
+    /**
+     * Registers a listener.
+     *
+     * @param listener called serially on the client's executor
+     */
     public void addListener(ButtplugClientListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
-    /** Unregisters a listener. */
+    /**
+     * Unregisters a listener.
+     *
+     * @param listener a listener registered before; others are ignored
+     */
     public void removeListener(ButtplugClientListener listener) {
         listeners.remove(listener);
     }
@@ -136,6 +130,7 @@ public final class ButtplugClient {
      * Connects, handshakes and reads the device list (each device also goes to
      * {@link ButtplugClientListener#deviceAdded}).
      *
+     * @param connector the pipe to the server; not yet connected
      * @return completes when ready; fails with {@link ButtplugHandshakeException} when the server
      *         refuses, {@link ConnectorException} when the pipe cannot open or closes,
      *         {@link ButtplugTimeoutException} when the server does not answer in time, or
@@ -155,7 +150,7 @@ public final class ButtplugClient {
             handshaking = true;
             serverInfo = null;
             conn.open()
-                    .thenComposeAsync(v -> handshake(conn), serial)
+                    .thenComposeAsync(v -> handshake.run(conn), serial)
                     .thenComposeAsync(info -> afterHandshake(conn, info), serial)
                     .whenCompleteAsync((v, error) -> {
                         handshaking = false;
@@ -163,7 +158,7 @@ public final class ButtplugClient {
                             ready.complete(null);
                             return;
                         }
-                        Throwable cause = unwrap(error);
+                        Throwable cause = Failures.unwrap(error);
                         conn.close(cause instanceof ButtplugException b ? b : new ConnectorException("Connect failed", cause));
                         ready.completeExceptionally(cause);
                     }, serial);
@@ -174,6 +169,8 @@ public final class ButtplugClient {
     /**
      * Closes the connection. The server stops what this client drove (ours does; the spec asks
      * every server to). Completes when closed; never fails.
+     *
+     * @return completes once the connection is closed (at once when there was none)
      */
     public CompletableFuture<Void> disconnect() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -187,42 +184,75 @@ public final class ButtplugClient {
         return done;
     }
 
-    /** Whether the client is connected and past the handshake. */
+    /**
+     * Whether the client is connected and past the handshake.
+     *
+     * @return true while connected
+     */
     public boolean isConnected() {
         return serverInfo != null;
     }
 
-    /** The server's ServerInfo (name, version, MaxPingTime) while connected. */
+    /**
+     * The server's ServerInfo (name, version, MaxPingTime) while connected.
+     *
+     * @return the ServerInfo, or empty when not connected
+     */
     public Optional<ServerInfo> serverInfo() {
         return Optional.ofNullable(serverInfo);
     }
 
-    /** The devices known now, by index. */
+    /**
+     * The devices known now, by index.
+     *
+     * @return a snapshot, ordered by device index
+     */
     public List<ButtplugClientDevice> devices() {
-        return List.copyOf(devices.values());
+        return roster.all();
     }
 
-    /** The device with this index, if known. */
+    /**
+     * The device with this index, if known.
+     *
+     * @param index the server's device index
+     * @return the device, or empty
+     */
     public Optional<ButtplugClientDevice> device(int index) {
-        return Optional.ofNullable(devices.get(index));
+        return roster.get(index);
     }
 
-    /** Asks the server to scan; found devices go to {@link ButtplugClientListener#deviceAdded}. */
+    /**
+     * Asks the server to scan; found devices go to {@link ButtplugClientListener#deviceAdded}.
+     *
+     * @return completes when the server accepted
+     */
     public CompletableFuture<Void> startScanning() {
         return request(new StartScanning(1)).thenApply(reply -> null);
     }
 
-    /** Asks the server to stop scanning. */
+    /**
+     * Asks the server to stop scanning.
+     *
+     * @return completes when the server accepted
+     */
     public CompletableFuture<Void> stopScanning() {
         return request(new StopScanning(1)).thenApply(reply -> null);
     }
 
-    /** Stops every output of every device (StopCmd; StopAllDevices before v4). */
+    /**
+     * Stops every output of every device (StopCmd; StopAllDevices before v4).
+     *
+     * @return completes when the server accepted
+     */
     public CompletableFuture<Void> stopAll() {
         return request(StopCmd.all(1)).thenApply(reply -> null);
     }
 
-    /** Sends a Ping now (the client also pings on its own when the server asks for it). */
+    /**
+     * Sends a Ping now (the client also pings on its own when the server asks for it).
+     *
+     * @return completes when the server answered
+     */
     public CompletableFuture<Void> ping() {
         return request(new Ping(1)).thenApply(reply -> null);
     }
@@ -230,6 +260,9 @@ public final class ButtplugClient {
     /**
      * Sends one v4 request (its Id is replaced) and completes with the reply. Fails as described
      * on the class; a reply of an unexpected type is returned as is.
+     *
+     * @param message the request, in its v4 form
+     * @return the server's reply
      */
     public CompletableFuture<ServerMessage> request(ClientMessage message) {
         Objects.requireNonNull(message, "message");
@@ -243,206 +276,42 @@ public final class ButtplugClient {
                 if (e == null) {
                     reply.complete(r);
                 } else {
-                    reply.completeExceptionally(unwrap(e));
+                    reply.completeExceptionally(Failures.unwrap(e));
                 }
             });
         });
         return reply;
     }
 
-    private CompletableFuture<ServerInfo> handshake(ClientConnection conn) {
-        SpecVersion version = conn.codec().version();
-        return conn.request(new RequestServerInfo(1, name, version.major(), 0)).handleAsync((reply, error) -> {
-            if (error != null) {
-                Throwable cause = unwrap(error);
-                // a v3 server answers a v4 RequestServerInfo with an Error, or drops it unanswered
-                boolean refused = cause instanceof ButtplugException b
-                        && (b.code() != ErrorCode.UNKNOWN || b instanceof ButtplugTimeoutException);
-                if (version == SpecVersion.V4 && fallbackToV3 && refused && conn.isOpen()) {
-                    log.info("server did not take a v4 handshake ({}); retrying as v3", cause.getMessage());
-                    conn.useCodec(new ClientCodec(SpecVersion.V3, maxFrameChars));
-                    return handshake(conn);
-                }
-                return CompletableFuture.<ServerInfo>failedFuture(cause);
-            }
-            if (!(reply instanceof ServerInfo info)) {
-                return CompletableFuture.<ServerInfo>failedFuture(
-                        new ButtplugHandshakeException("Expected ServerInfo, got " + reply.messageName()));
-            }
-            if (info.protocolVersionMajor() > version.major()) {
-                return CompletableFuture.<ServerInfo>failedFuture(new ButtplugHandshakeException(
-                        "Server answered spec v" + info.protocolVersionMajor() + " to a v" + version.major() + " client"));
-            }
-            if (info.protocolVersionMajor() < version.major()) {
-                SpecVersion older = SpecVersion.ofMajor(info.protocolVersionMajor()).orElseThrow();
-                log.info("server speaks spec v{}; continuing at that version", older.major());
-                conn.useCodec(new ClientCodec(older, maxFrameChars));
-            }
-            return CompletableFuture.completedFuture(info);
-        }, serial).thenCompose(f -> f);
-    }
-
     private CompletableFuture<Void> afterHandshake(ClientConnection conn, ServerInfo info) {
         log.info("connected to '{}' (spec v{}, MaxPingTime {} ms)", info.serverName(),
                 conn.codec().version().major(), info.maxPingTimeMs());
         serverInfo = info;
-        startPinging(conn, info.maxPingTimeMs());
+        pinger.start(conn, info.maxPingTimeMs(), c -> c == connection);
         return conn.request(new RequestDeviceList(1)).thenAcceptAsync(reply -> {
             if (reply instanceof DeviceList list) {
-                if (!withinCaps(conn, list)) {
+                if (!router.withinCaps(conn, list)) {
                     throw new ButtplugMessageException("The server's device list is over this client's caps");
                 }
-                applyDeviceList(list);
+                roster.apply(list);
             } else {
                 throw new ButtplugMessageException("Expected DeviceList, got " + reply.messageName());
             }
         }, serial);
     }
 
-    private void startPinging(ClientConnection conn, long maxPingMs) {
-        if (maxPingMs <= 0) {
-            return;
-        }
-        // every third of MaxPingTime rather than the spec's suggested half: one late ping on a busy
-        // machine then does not cost the link (a strict server pings out MaxPingTime after the last)
-        long period = Math.max(minPingInterval.toMillis(), Math.max(1, maxPingMs / 3));
-        if (period > maxPingMs) {
-            log.warn("the server asks for a ping every {} ms; this client pings at most every {} ms",
-                    maxPingMs, period);
-        }
-        pinger = timers.scheduleAtFixedRate(() -> serial.execute(() -> {
-            if (connection != conn || !conn.isOpen()) {
-                return;
-            }
-            conn.request(new Ping(1)).whenCompleteAsync((reply, error) -> {
-                if (error != null && conn.isOpen()) {
-                    Throwable cause = unwrap(error);
-                    log.warn("ping failed: {}", cause.getMessage());
-                    conn.close(new ButtplugPingException("Ping failed: " + cause.getMessage()));
-                }
-            }, serial);
-        }), period, period, TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether the list is within this client's caps; if not, the link is aborted with the reason. */
-    private boolean withinCaps(ClientConnection conn, DeviceList list) {
-        String violation = null;
-        if (list.devices().size() > maxDevices) {
-            violation = "The server announced " + list.devices().size() + " devices; this client takes at most "
-                    + maxDevices;
-        } else {
-            for (DeviceInfo info : list.devices()) {
-                if (info.features().size() > maxFeaturesPerDevice) {
-                    violation = "The server announced a device with " + info.features().size()
-                            + " features; this client takes at most " + maxFeaturesPerDevice;
-                    break;
-                }
-            }
-        }
-        if (violation == null) {
-            return true;
-        }
-        log.warn("{}: closing the connection", violation);
-        conn.abort(new ButtplugMessageException(violation));
-        return false;
-    }
-
-    private void applyDeviceList(DeviceList list) {
-        Set<Integer> listed = new HashSet<>();
-        for (DeviceInfo info : list.devices()) {
-            listed.add(info.deviceIndex());
-        }
-        for (ButtplugClientDevice known : List.copyOf(devices.values())) {
-            if (!listed.contains(known.index())) {
-                devices.remove(known.index());
-                known.markGone();
-                notifyListeners(l -> l.deviceRemoved(known));
-            }
-        }
-        for (DeviceInfo info : list.devices()) {
-            ButtplugClientDevice known = devices.get(info.deviceIndex());
-            if (known != null && known.info().equals(info)) {
-                continue;
-            }
-            if (known != null) {
-                devices.remove(info.deviceIndex());
-                known.markGone();
-                notifyListeners(l -> l.deviceRemoved(known));
-            }
-            ButtplugClientDevice device = new ButtplugClientDevice(this, info);
-            devices.put(info.deviceIndex(), device);
-            notifyListeners(l -> l.deviceAdded(device));
-        }
-    }
-
-    private void notifyListeners(Consumer<ButtplugClientListener> call) {
-        for (ButtplugClientListener listener : listeners) {
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                log.warn("client listener failed", e);
-            }
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /** Routes one connection's events; events of a replaced connection are dropped. */
+    /** Hands one connection's events to their handlers; events of a replaced connection are dropped. */
     private final class ConnectionEvents implements ClientConnection.Events {
         @Override
         public void event(ClientConnection conn, ServerMessage message) {
-            if (conn != connection) {
-                return;
-            }
-            if (message instanceof DeviceList list) {
-                if (withinCaps(conn, list)) {
-                    applyDeviceList(list);
-                }
-            } else if (message instanceof ScanningFinished) {
-                notifyListeners(ButtplugClientListener::scanningFinished);
-            } else if (message instanceof InputReading reading) {
-                ButtplugClientDevice device = devices.get(reading.deviceIndex());
-                if (device != null) {
-                    device.deliver(reading);
-                    notifyListeners(l -> l.inputReading(device, reading));
-                }
-            } else if (message instanceof ErrorMessage error) {
-                ButtplugException exception = ButtplugException.fromErrorMessage(error);
-                notifyListeners(l -> l.error(exception));
-                if (error.code() == ErrorCode.PING) {
-                    conn.close(exception);
-                }
-            } else if (!(message instanceof Ok)) {
-                log.debug("unexpected message from the server: {}", message);
+            if (conn == connection) {
+                router.route(conn, message);
             }
         }
 
         @Override
         public Optional<List<ServerMessage>> undecodable(ClientConnection conn, String frame, DecodeException error) {
-            if (!handshaking || !fallbackToV3 || conn.codec().version() != SpecVersion.V4) {
-                return Optional.empty();
-            }
-            ClientCodec v3 = new ClientCodec(SpecVersion.V3, maxFrameChars);
-            try {
-                List<ServerMessage> messages = v3.decode(frame);
-                if (messages.stream().anyMatch(m -> m instanceof ServerInfo)) {
-                    log.info("server answered the v4 handshake in v3 form; continuing as v3");
-                    conn.useCodec(v3);
-                    return Optional.of(messages);
-                }
-                if (messages.stream().anyMatch(m -> m instanceof ErrorMessage)) {
-                    return Optional.of(messages);
-                }
-            } catch (DecodeException e) {
-                log.debug("not a v3 frame either: {}", e.getMessage());
-            }
-            return Optional.empty();
+            return handshaking ? handshake.readAsV3(conn, frame) : Optional.empty();
         }
 
         @Override
@@ -450,22 +319,15 @@ public final class ButtplugClient {
             if (conn != connection) {
                 return;
             }
-            if (pinger != null) {
-                pinger.cancel(false);
-                pinger = null;
-            }
+            pinger.stop();
             boolean wasReady = serverInfo != null;
             serverInfo = null;
-            for (ButtplugClientDevice device : List.copyOf(devices.values())) {
-                devices.remove(device.index());
-                device.markGone();
-                notifyListeners(l -> l.deviceRemoved(device));
-            }
+            roster.clear();
             if (wasReady) {
                 log.info("disconnected: {}", cause == null ? "closed" : cause.getMessage());
                 Throwable reported = cause instanceof ConnectorException c && DISCONNECTED_BY_CLIENT.equals(c.getMessage())
                         ? null : cause;
-                notifyListeners(l -> l.disconnected(reported));
+                listeners.disconnected(reported);
             }
         }
     }
@@ -488,7 +350,12 @@ public final class ButtplugClient {
             this.name = Objects.requireNonNull(name, "name");
         }
 
-        /** The spec version to handshake with: V4 (default, falls back to V3) or V3. */
+        /**
+         * The spec version to handshake with: V4 (default, falls back to V3) or V3.
+         *
+         * @param version V4 or V3
+         * @return this builder
+         */
         public Builder specVersion(SpecVersion version) {
             if (version != SpecVersion.V4 && version != SpecVersion.V3) {
                 throw new IllegalArgumentException("the client speaks spec v3 or v4");
@@ -502,13 +369,21 @@ public final class ButtplugClient {
          * until the request deadline is retried as v3 on the same connection (default true). Turn it
          * off for a server known to speak v4: a slow v4 reply then fails the handshake plainly
          * instead of arriving after the switch to v3.
+         *
+         * @param fallback whether to fall back
+         * @return this builder
          */
         public Builder fallbackToV3(boolean fallback) {
             this.fallbackToV3 = fallback;
             return this;
         }
 
-        /** The deadline of every request (default 10 s). */
+        /**
+         * The deadline of every request (default 10 s).
+         *
+         * @param timeout a positive deadline
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("request timeout must be positive");
@@ -517,19 +392,34 @@ public final class ButtplugClient {
             return this;
         }
 
-        /** The executor for futures and listeners (used serially); default a shared daemon pool. */
+        /**
+         * The executor for futures and listeners (used serially); default a shared daemon pool.
+         *
+         * @param executor the executor to use serially
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** The timer for deadlines and pings; its tasks only hand off. */
+        /**
+         * The timer for deadlines and pings; its tasks only hand off.
+         *
+         * @param timers the scheduler for deadlines and pings
+         * @return this builder
+         */
         public Builder timers(ScheduledExecutorService timers) {
             this.timers = Objects.requireNonNull(timers, "timers");
             return this;
         }
 
-        /** The largest frame read, in chars (default 1 MiB). */
+        /**
+         * The largest frame read, in chars (default 1 MiB).
+         *
+         * @param maxFrameChars the largest frame, in chars
+         * @return this builder
+         */
         public Builder maxFrameChars(int maxFrameChars) {
             this.maxFrameChars = maxFrameChars;
             return this;
@@ -541,6 +431,9 @@ public final class ButtplugClient {
          * against the rate. Over the per-frame cap or the rate, the connection is aborted (a client
          * cannot refuse a server's events); over the queue bound, the link is paused when the
          * transport can, else aborted.
+         *
+         * @param limits the limits on what the server sends
+         * @return this builder
          */
         public Builder limits(MessageLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -550,6 +443,9 @@ public final class ButtplugClient {
         /**
          * Most devices the server may list (default {@value ButtplugClient#DEFAULT_MAX_DEVICES});
          * a longer list aborts the connection with the reason.
+         *
+         * @param max a positive cap
+         * @return this builder
          */
         public Builder maxDevices(int max) {
             if (max < 1) {
@@ -562,6 +458,9 @@ public final class ButtplugClient {
         /**
          * Most features one listed device may have (default
          * {@value ButtplugClient#DEFAULT_MAX_FEATURES_PER_DEVICE}); more abort the connection.
+         *
+         * @param max a positive cap
+         * @return this builder
          */
         public Builder maxFeaturesPerDevice(int max) {
             if (max < 1) {
@@ -575,6 +474,9 @@ public final class ButtplugClient {
          * The shortest interval between this client's automatic pings, whatever MaxPingTime the
          * server announces (default 100 ms): a server announcing 1 ms is pinged 10 times a
          * second, not 1,000.
+         *
+         * @param interval a positive shortest interval
+         * @return this builder
          */
         public Builder minPingInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
@@ -584,7 +486,11 @@ public final class ButtplugClient {
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client
+         */
         public ButtplugClient build() {
             return new ButtplugClient(this);
         }

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.buttplugjava.core.conformance.RawClient.WAIT;
@@ -36,9 +39,13 @@ class ClientBehaviourTest {
     }
 
     private static Scripted scripted(Duration timeout, long maxPingMs, ClientEvents events) throws Exception {
+        return scripted(ButtplugClient.builder("t").requestTimeout(timeout), maxPingMs, events);
+    }
+
+    private static Scripted scripted(ButtplugClient.Builder builder, long maxPingMs, ClientEvents events) throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         RawClient server = new RawClient(pair.server());
-        ButtplugClient client = ButtplugClient.builder("t").requestTimeout(timeout).build();
+        ButtplugClient client = builder.build();
         client.addListener(events);
         CompletableFuture<Void> connected = client.connect(pair.client());
         JsonNode rsi = server.await("RequestServerInfo");
@@ -71,12 +78,41 @@ class ClientBehaviourTest {
         assertThat(s.client().isConnected()).isFalse();
     }
 
+    /** Records the period of every fixed-rate task (the client's pinger is its only one). */
+    private static final class RecordingTimers extends ScheduledThreadPoolExecutor {
+        final List<Long> periodsMs = new CopyOnWriteArrayList<>();
+
+        RecordingTimers() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+            periodsMs.add(unit.toMillis(period));
+            return super.scheduleAtFixedRate(command, initialDelay, period, unit);
+        }
+    }
+
     @Test
-    void pingsAtHalfMaxPingTime() throws Exception {
-        Scripted s = scripted(Duration.ofSeconds(5), 100, new ClientEvents());
-        for (int i = 0; i < 3; i++) {
-            long id = s.server().await("Ping").get("Id").asLong();
-            s.server().send("[{\"Ok\":{\"Id\":" + id + "}}]");
+    void pingsEveryThirdOfMaxPingTime() throws Exception {
+        RecordingTimers timers = new RecordingTimers();
+        try {
+            // 600 ms MaxPingTime, a floor well below a third of it: the period is the third, 200 ms
+            long start = System.nanoTime();
+            Scripted s = scripted(ButtplugClient.builder("t").requestTimeout(Duration.ofSeconds(5)).timers(timers)
+                    .minPingInterval(Duration.ofMillis(1)), 600, new ClientEvents());
+            assertThat(timers.periodsMs).containsExactly(200L);
+            for (int i = 0; i < 3; i++) {
+                long id = s.server().await("Ping").get("Id").asLong();
+                s.server().send("[{\"Ok\":{\"Id\":" + id + "}}]");
+            }
+            // the third tick of a 200 ms fixed rate comes no sooner than 600 ms after it was scheduled
+            // (which was after start); answered, the pings keep the link up
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+            assertThat(s.client().isConnected()).isTrue();
+            s.client().disconnect().get(5, TimeUnit.SECONDS);
+        } finally {
+            timers.shutdownNow();
         }
     }
 

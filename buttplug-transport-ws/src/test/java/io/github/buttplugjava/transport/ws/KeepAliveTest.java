@@ -1,5 +1,7 @@
 package io.github.buttplugjava.transport.ws;
 
+import io.github.buttplugjava.testsupport.RawWebSocket;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,7 +6,7 @@ import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.DeviceGrant;
 import io.github.buttplugjava.remote.RemoteClient;
 import io.github.buttplugjava.remote.Room;
-import io.github.buttplugjava.transport.ws.CrashableWebSocketConnector;
+import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

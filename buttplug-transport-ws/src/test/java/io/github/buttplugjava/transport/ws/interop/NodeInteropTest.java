@@ -1,5 +1,9 @@
 package io.github.buttplugjava.transport.ws.interop;
 
+import io.github.buttplugjava.testsupport.interop.NodeInterop;
+import io.github.buttplugjava.testsupport.interop.NpmClient;
+import io.github.buttplugjava.testsupport.interop.NpmClientRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package io.github.buttplugjava.transport.ws.interop;
 
+import io.github.buttplugjava.testsupport.interop.NodeInterop;
+import io.github.buttplugjava.testsupport.interop.NpmClient;
+import io.github.buttplugjava.testsupport.interop.NpmClientRun;
+import io.github.buttplugjava.testsupport.interop.NpmClientProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws.interop;
+package io.github.buttplugjava.testsupport.interop;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the real npm {@code buttplug} clients of {@code interop/node} ({@code client.mjs}) against a
- * server, for interop tests in any module (this class ships in the buttplug-transport-ws test-jar).
+ * server, for interop tests in any module (this class ships in buttplug-test-support).
  *
  * <p>{@link #locate()} finds {@code node} and the installed packages. When either is missing the
  * calling test is skipped with a message saying what to run, except under CI ({@code CI=true}), where

@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws.interop;
+package io.github.buttplugjava.testsupport.interop;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

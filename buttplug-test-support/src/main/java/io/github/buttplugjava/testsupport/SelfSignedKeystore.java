@@ -1,6 +1,4 @@
-package io.github.buttplugjava.transport.ws;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.github.buttplugjava.testsupport;
 
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -10,7 +8,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed EC certificate for 127.0.0.1 in a PKCS12 keystore made with the JDK's keytool, and
- * a client context trusting exactly it: the TLS setup of this module's and the hub's wss:// tests.
+ * a client context trusting exactly it: the TLS setup of the transport's and the hub's wss:// tests.
  */
 public final class SelfSignedKeystore {
 
@@ -20,7 +18,12 @@ public final class SelfSignedKeystore {
     /**
      * Writes {@code file} holding a key pair and certificate under {@code alias}, valid two days.
      *
-     * @param san the subjectAltName extension value, e.g. {@code "ip:127.0.0.1"}
+     * @param file     where to write the keystore
+     * @param alias    the entry's alias
+     * @param san      the subjectAltName extension value, e.g. {@code "ip:127.0.0.1"}
+     * @param password the keystore's and the key's password
+     * @return {@code file}
+     * @throws Exception when keytool cannot run or fails
      */
     public static Path create(Path file, String alias, String san, char[] password) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
@@ -30,12 +33,25 @@ public final class SelfSignedKeystore {
                 "-storepass", new String(password), "-keypass", new String(password))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("keytool finished").isTrue();
-        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("keytool did not finish within 60 s: " + out);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("keytool failed (exit " + p.exitValue() + "): " + out);
+        }
         return file;
     }
 
-    /** A client context trusting exactly the certificate under {@code alias} in {@code keystore}. */
+    /**
+     * A client context trusting exactly the certificate under {@code alias} in {@code keystore}.
+     *
+     * @param keystore a keystore made by {@link #create}
+     * @param password its password
+     * @param alias    the entry whose certificate to trust
+     * @return a TLS context for clients
+     * @throws Exception when the keystore cannot be read
+     */
     public static SSLContext trusting(Path keystore, char[] password, String alias) throws Exception {
         KeyStore keys = KeyStore.getInstance(keystore.toFile(), password);
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

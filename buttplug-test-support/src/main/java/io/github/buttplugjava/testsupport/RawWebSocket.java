@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws;
+package io.github.buttplugjava.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,18 +16,33 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A hand-rolled WebSocket client over a plain socket, so tests can send what a well-behaved
  * library never would: binary frames, oversize frames, garbage, or vanish without a close frame.
- * Public (in the test-jar) so other modules' tests can play a frozen peer that never answers pings.
+ * Public (in buttplug-test-support) so any module's tests can play a frozen peer that never answers pings.
  */
 public final class RawWebSocket implements AutoCloseable {
 
+    /** Opcode of a text frame. */
     public static final int TEXT = 0x1;
+    /** Opcode of a binary frame. */
     public static final int BINARY = 0x2;
+    /** Opcode of a close frame. */
     public static final int CLOSE = 0x8;
+    /** Opcode of a ping frame. */
     public static final int PING = 0x9;
+    /** Opcode of a pong frame. */
     public static final int PONG = 0xA;
 
-    /** One received frame. */
+    /**
+     * One received frame.
+     *
+     * @param opcode  the frame's opcode ({@link #TEXT}, {@link #CLOSE}...)
+     * @param payload the unmasked payload
+     */
     public record Frame(int opcode, byte[] payload) {
+        /**
+         * The payload as UTF-8 text.
+         *
+         * @return the text
+         */
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -37,6 +52,11 @@ public final class RawWebSocket implements AutoCloseable {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
 
+        /**
+         * The reason of a close frame.
+         *
+         * @return the reason, or empty
+         */
         public String closeReason() {
             return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }
@@ -77,7 +97,11 @@ public final class RawWebSocket implements AutoCloseable {
         return new RawWebSocket(s);
     }
 
-    static String acceptOf(String key) {
+    /**
+     * The Sec-WebSocket-Accept value for a Sec-WebSocket-Key (RFC 6455, section 4.2.2), for tests
+     * that play a server by hand.
+     */
+    public static String acceptOf(String key) {
         try {
             byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
                     (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
@@ -87,7 +111,8 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    static String readHead(InputStream in) throws IOException {
+    /** Reads an HTTP head up to and including its blank line, as text. */
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

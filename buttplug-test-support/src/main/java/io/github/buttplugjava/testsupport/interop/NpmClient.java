@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws.interop;
+package io.github.buttplugjava.testsupport.interop;
 
 /**
  * The real npm {@code buttplug} clients installed in {@code interop/node} (pinned by its lock file),

@@ -1,4 +1,4 @@
-package io.github.buttplugjava.transport.ws;
+package io.github.buttplugjava.testsupport;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link ButtplugConnector} that dials a {@code ws://} server with the JDK's
  * {@link java.net.http.WebSocket} and can {@link #crash()}: cut the TCP connection without a close
  * frame, as a killed app or a pulled cable would. For demos and failure tests of servers and hubs;
- * to talk to a server for real, use {@link WebSocketConnector}.
+ * to talk to a server for real, use buttplug-transport-ws's {@code WebSocketConnector}. Needs
+ * only the JDK and buttplug-core's connector SPI, so any module's tests can use it.
  *
  * <p>{@link #connect} completes exceptionally with a {@link ConnectorException} when the server
  * cannot be reached; {@link #send} with a {@link ConnectorException} when not connected. The link's
@@ -41,7 +42,11 @@ public final class CrashableWebSocketConnector implements ButtplugConnector {
     private volatile FrameListener listener;
     private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
 
-    /** A connector to {@code uri} ({@code ws} scheme); nothing happens until {@link #connect}. */
+    /**
+     * A connector to {@code uri}; nothing happens until {@link #connect}.
+     *
+     * @param uri the server's {@code ws://} URI
+     */
     public CrashableWebSocketConnector(URI uri) {
         this.uri = uri;
     }
