@@ -5,6 +5,7 @@ import io.github.buttplugjava.core.internal.OutputStops;
 import io.github.buttplugjava.core.internal.Pacer;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.ForwardingDevice;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
@@ -32,10 +33,12 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #timingGapMs()} is the device's own gap, not the grant's interval: upstream timing
  * gates (the agent's and the hub's device managers) are per device and hold stops too, while the
  * interval here is per output type and lets stops through.
+ *
+ * <p>Only the name and display name are the local device's own (forwarded); everything else is
+ * the granted view.
  */
-final class FilteredDevice implements Device {
+final class FilteredDevice extends ForwardingDevice {
 
-    private final Device inner;
     private final String identifier;
     private volatile DeviceGrant grant;
     private final GrantedView view;
@@ -44,7 +47,7 @@ final class FilteredDevice implements Device {
     private volatile String disabledReason;
 
     FilteredDevice(Device inner, String identifier, DeviceGrant grant, GrantedView view, Clock clock, Pacer pacer) {
-        this.inner = inner;
+        super(inner);
         this.identifier = identifier;
         this.grant = grant;
         this.view = view;
@@ -53,7 +56,7 @@ final class FilteredDevice implements Device {
     }
 
     Device inner() {
-        return inner;
+        return delegate();
     }
 
     DeviceGrant grant() {
@@ -85,16 +88,6 @@ final class FilteredDevice implements Device {
     }
 
     @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public Optional<String> displayName() {
-        return inner.displayName();
-    }
-
-    @Override
     public long timingGapMs() {
         return view.timingGapMs();
     }
@@ -117,14 +110,14 @@ final class FilteredDevice implements Device {
         int innerIndex = view.innerIndex(featureIndex);
         long key = ((long) featureIndex << 8) | type.ordinal();
         if (OutputStops.stops(command)) {
-            return held.stop(key, () -> inner.output(innerIndex, command));
+            return held.stop(key, () -> delegate().output(innerIndex, command));
         }
         OutputGrant granted = grant.outputs().get(type);
         long intervalNanos = granted == null ? 0 : granted.minInterval().toNanos();
         return held.submit(key, intervalNanos, () -> {
             String late = checkUsable();
             return late != null ? CompletableFuture.failedFuture(new ButtplugDeviceException(late))
-                    : inner.output(innerIndex, command);
+                    : delegate().output(innerIndex, command);
         });
     }
 
@@ -151,14 +144,14 @@ final class FilteredDevice implements Device {
     public CompletableFuture<Integer> read(int featureIndex, InputType type) {
         String refusal = checkInput(featureIndex, type);
         return refusal != null ? CompletableFuture.failedFuture(new ButtplugDeviceException(refusal))
-                : inner.read(view.innerIndex(featureIndex), type);
+                : delegate().read(view.innerIndex(featureIndex), type);
     }
 
     @Override
     public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
         String refusal = checkInput(featureIndex, type);
         return refusal != null ? CompletableFuture.failedFuture(new ButtplugDeviceException(refusal))
-                : inner.subscribe(view.innerIndex(featureIndex), type, listener);
+                : delegate().subscribe(view.innerIndex(featureIndex), type, listener);
     }
 
     @Override
@@ -167,7 +160,7 @@ final class FilteredDevice implements Device {
         if (innerIndex < 0 || view.features().get(featureIndex).input(type).isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return inner.unsubscribe(innerIndex, type);
+        return delegate().unsubscribe(innerIndex, type);
     }
 
     private String checkInput(int featureIndex, InputType type) {
@@ -200,7 +193,7 @@ final class FilteredDevice implements Device {
         held.dropAll(stopped); // first, so nothing waiting is delivered after the stop
         CompletableFuture<Void> inner;
         try {
-            inner = this.inner.stop();
+            inner = delegate().stop();
         } catch (RuntimeException e) {
             inner = CompletableFuture.failedFuture(e);
         }

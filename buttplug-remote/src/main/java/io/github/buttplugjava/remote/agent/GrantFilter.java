@@ -8,14 +8,9 @@ import io.github.buttplugjava.core.device.DeviceSourceListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +40,10 @@ import java.util.concurrent.TimeUnit;
  * does not answer within {@link #STOP_WAIT} does not hold the removal back.
  *
  * <p>Thread-safe. Listener events are delivered serially on the filter's scheduler thread.
+ *
+ * <p>This class holds the owner's API and brings each device to its grant; the grants themselves,
+ * their expiry timers, the queue of changes and the opaque identifiers are kept by small helpers
+ * of this package.
  */
 public final class GrantFilter implements DeviceSource {
 
@@ -58,16 +57,15 @@ public final class GrantFilter implements DeviceSource {
     private final boolean ownScheduler;
     private final Clock clock;
     private final Pacer pacer;
-    private final byte[] salt = new byte[16];
+    private final OpaqueIds opaqueIds = new OpaqueIds();
 
     private final Object lock = new Object();
     private final Map<String, Device> localDevices = new LinkedHashMap<>();
-    private final Map<String, DeviceGrant> grants = new HashMap<>();
+    private final GrantTable grants = new GrantTable();
     private final Map<String, FilteredDevice> shared = new HashMap<>();
     private final ExpiryTimers expiryTimers;
-    private DeviceGrant defaultGrant;
+    private final ReconcileQueue reconciles;
     private DeviceSourceListener listener;
-    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private boolean closed;
     private boolean released;
 
@@ -104,7 +102,7 @@ public final class GrantFilter implements DeviceSource {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
         this.expiryTimers = new ExpiryTimers(scheduler, clock);
-        new SecureRandom().nextBytes(salt);
+        this.reconciles = new ReconcileQueue(scheduler);
     }
 
     @Override
@@ -152,7 +150,7 @@ public final class GrantFilter implements DeviceSource {
     /** The grant a local device is shared under (its own, else the default), if any. */
     public Optional<DeviceGrant> grantOf(String localIdentifier) {
         synchronized (lock) {
-            return Optional.ofNullable(grants.getOrDefault(localIdentifier, defaultGrant));
+            return Optional.ofNullable(grants.of(localIdentifier));
         }
     }
 
@@ -176,11 +174,11 @@ public final class GrantFilter implements DeviceSource {
      */
     public CompletableFuture<Void> shareAll(DeviceGrant grant) {
         synchronized (lock) {
-            defaultGrant = grant;
+            grants.setDefault(grant);
             rearm(null, grant);
             List<String> affected = new ArrayList<>();
             localDevices.keySet().forEach(id -> {
-                if (!grants.containsKey(id)) {
+                if (!grants.hasOwn(id)) {
                     affected.add(id);
                 }
             });
@@ -203,7 +201,7 @@ public final class GrantFilter implements DeviceSource {
     /** Pauses (true) or resumes (false) one device's grant; see {@link #revoke} for the order. */
     public CompletableFuture<Void> pause(String localIdentifier, boolean paused) {
         synchronized (lock) {
-            DeviceGrant g = grants.getOrDefault(localIdentifier, defaultGrant);
+            DeviceGrant g = grants.of(localIdentifier);
             if (g == null) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -215,7 +213,7 @@ public final class GrantFilter implements DeviceSource {
     /** Panic: unshares every device (each stops first). Works without any network. */
     public CompletableFuture<Void> revokeAll() {
         synchronized (lock) {
-            defaultGrant = null;
+            grants.setDefault(null);
             List<String> ids = new ArrayList<>(localDevices.keySet());
             ids.addAll(shared.keySet());
             ids.forEach(id -> {
@@ -274,20 +272,12 @@ public final class GrantFilter implements DeviceSource {
                 }
             }
         }
-        CompletableFuture<Void> result = tail;
-        for (String id : ids) {
-            result = result.thenComposeAsync(v -> reconcile(id), scheduler);
-        }
-        tail = result.exceptionally(e -> {
-            log.warn("grant change failed", e);
-            return null;
-        });
-        return result;
+        return reconciles.enqueue(ids, this::reconcile);
     }
 
     private Optional<GrantedView> desiredView(String id) {
         Device device = localDevices.get(id);
-        DeviceGrant grant = grants.getOrDefault(id, defaultGrant);
+        DeviceGrant grant = grants.of(id);
         if (device == null || grant == null || grant.paused() || grant.expiredAt(clock.instant())) {
             return Optional.empty();
         }
@@ -304,7 +294,7 @@ public final class GrantFilter implements DeviceSource {
         synchronized (lock) {
             current = shared.get(id);
             device = localDevices.get(id);
-            grant = grants.getOrDefault(id, defaultGrant);
+            grant = grants.of(id);
             next = desiredView(id);
             l = listener;
         }
@@ -334,7 +324,7 @@ public final class GrantFilter implements DeviceSource {
                 l.deviceRemoved(current);
             }
             if (next.isPresent() && device != null) {
-                FilteredDevice added = new FilteredDevice(device, opaqueId(id), grant, next.get(), clock, pacer);
+                FilteredDevice added = new FilteredDevice(device, opaqueIds.of(id), grant, next.get(), clock, pacer);
                 synchronized (lock) {
                     shared.put(id, added);
                 }
@@ -342,17 +332,6 @@ public final class GrantFilter implements DeviceSource {
                 l.deviceAdded(added);
             }
         }, scheduler);
-    }
-
-    private String opaqueId(String localId) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(localId.getBytes(StandardCharsets.UTF_8));
-            return "shared-" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JVM", e);
-        }
     }
 
     /** Arms the expiry timer of one device's grant ({@code id} null: the default grant). */
@@ -363,7 +342,7 @@ public final class GrantFilter implements DeviceSource {
     /** An expiry timer fired: the device (or, for null, every default-granted one) leaves. */
     private void expired(String id) {
         synchronized (lock) {
-            DeviceGrant grant = id == null ? defaultGrant : grants.get(id);
+            DeviceGrant grant = grants.ownOrDefault(id);
             if (grant != null && grant.expiresAt() != null && !grant.expiredAt(clock.instant())) {
                 rearm(id, grant);
                 return;
@@ -372,7 +351,7 @@ public final class GrantFilter implements DeviceSource {
             if (id != null) {
                 affected.add(id);
             } else {
-                localDevices.keySet().stream().filter(d -> !grants.containsKey(d)).forEach(affected::add);
+                localDevices.keySet().stream().filter(d -> !grants.hasOwn(d)).forEach(affected::add);
             }
             log.info("a grant expired; unsharing {} device(s)", affected.size());
             change(affected);

@@ -2,14 +2,11 @@ package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
-import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.device.ForwardingDevice;
 import io.github.buttplugjava.core.message.DeviceFeature;
-import io.github.buttplugjava.core.message.InputType;
-import io.github.buttplugjava.core.message.OutputCommand;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * An agent's device as the room shows it: named "{@code <alias> – <device>}" and identified by the
@@ -19,11 +16,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>The agent is not trusted to keep its text or timing sane: the device name and every feature
  * description pass through {@link PeerText}, and the timing gap is clamped to
  * 0..{@value #MAX_TIMING_GAP_MS} ms so a hostile gap cannot hold the room's commands. All of it is
- * computed once, when the device joins.
+ * computed once, when the device joins. Commands go to the agent's device unchanged.
  */
-final class AliasedDevice implements Device {
+final class AliasedDevice extends ForwardingDevice {
 
-    private final Device inner;
     private final String identifier;
     private final String name;
     private final long timingGapMs;
@@ -33,7 +29,7 @@ final class AliasedDevice implements Device {
     static final long MAX_TIMING_GAP_MS = 1_000;
 
     AliasedDevice(Device inner, String linkId, String alias) {
-        this.inner = inner;
+        super(inner);
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + " \u2013 " + cleanName(inner.displayName().orElse(inner.name()));
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
@@ -49,7 +45,7 @@ final class AliasedDevice implements Device {
     }
 
     Device inner() {
-        return inner;
+        return delegate();
     }
 
     @Override
@@ -75,30 +71,5 @@ final class AliasedDevice implements Device {
     @Override
     public List<DeviceFeature> features() {
         return features;
-    }
-
-    @Override
-    public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        return inner.output(featureIndex, command);
-    }
-
-    @Override
-    public CompletableFuture<Integer> read(int featureIndex, InputType type) {
-        return inner.read(featureIndex, type);
-    }
-
-    @Override
-    public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
-        return inner.subscribe(featureIndex, type, listener);
-    }
-
-    @Override
-    public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
-        return inner.unsubscribe(featureIndex, type);
-    }
-
-    @Override
-    public CompletableFuture<Void> stop() {
-        return inner.stop();
     }
 }
