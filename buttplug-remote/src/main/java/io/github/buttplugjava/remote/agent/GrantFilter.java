@@ -69,7 +69,11 @@ public final class GrantFilter implements DeviceSource {
     private boolean closed;
     private boolean released;
 
-    /** A filter over {@code local} with its own scheduler thread and the system clock. */
+    /**
+     * A filter over {@code local} with its own scheduler thread and the system clock.
+     *
+     * @param local the source of the local devices
+     */
     public GrantFilter(DeviceSource local) {
         this(local, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "buttplug-grants");
@@ -81,6 +85,10 @@ public final class GrantFilter implements DeviceSource {
     /**
      * A filter over {@code local} using {@code scheduler} for events and expiry timers (not shut
      * down by {@link #close()}) and {@code clock} for expiry.
+     *
+     * @param local the source of the local devices
+     * @param scheduler runs events and expiry timers
+     * @param clock the clock grant expiry is read from
      */
     public GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, Clock clock) {
         this(local, scheduler, false, clock);
@@ -133,21 +141,34 @@ public final class GrantFilter implements DeviceSource {
 
     // ---- the owner's API ----------------------------------------------------------------
 
-    /** The devices of the local source, shared or not, by their local identifier. */
+    /**
+     * The devices of the local source, shared or not, by their local identifier.
+     *
+     * @return the devices of the local source, shared or not, by their local identifier
+     */
     public Map<String, Device> localDevices() {
         synchronized (lock) {
             return Map.copyOf(localDevices);
         }
     }
 
-    /** The local identifiers of the devices shared right now. */
+    /**
+     * The local identifiers of the devices shared right now.
+     *
+     * @return the local identifiers of the devices shared right now
+     */
     public List<String> sharedIdentifiers() {
         synchronized (lock) {
             return List.copyOf(shared.keySet());
         }
     }
 
-    /** The grant a local device is shared under (its own, else the default), if any. */
+    /**
+     * The grant a local device is shared under (its own, else the default), if any.
+     *
+     * @param localIdentifier the device's identifier in the local source
+     * @return the grant a local device is shared under (its own, else the default), if any
+     */
     public Optional<DeviceGrant> grantOf(String localIdentifier) {
         synchronized (lock) {
             return Optional.ofNullable(grants.of(localIdentifier));
@@ -157,6 +178,10 @@ public final class GrantFilter implements DeviceSource {
     /**
      * Shares one local device (now or when it appears) under {@code grant}, replacing its earlier
      * grant. Completes when controllers see the change.
+     *
+     * @param localIdentifier the device's identifier in the local source
+     * @param grant the grant
+     * @return completes when controllers see the change
      */
     public CompletableFuture<Void> share(String localIdentifier, DeviceGrant grant) {
         Objects.requireNonNull(localIdentifier, "localIdentifier");
@@ -171,6 +196,9 @@ public final class GrantFilter implements DeviceSource {
     /**
      * Shares every local device that has no grant of its own under {@code grant} (null: none).
      * Completes when controllers see the change.
+     *
+     * @param grant the default grant; null for none
+     * @return completes when controllers see the change
      */
     public CompletableFuture<Void> shareAll(DeviceGrant grant) {
         synchronized (lock) {
@@ -189,6 +217,9 @@ public final class GrantFilter implements DeviceSource {
     /**
      * Stops sharing one local device: it refuses commands at once, its outputs stop, then it
      * leaves. It stays unshared even under a default grant until {@link #share} again.
+     *
+     * @param localIdentifier the device's identifier in the local source
+     * @return completes when the device has stopped and left
      */
     public CompletableFuture<Void> revoke(String localIdentifier) {
         synchronized (lock) {
@@ -198,7 +229,13 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
-    /** Pauses (true) or resumes (false) one device's grant; see {@link #revoke} for the order. */
+    /**
+     * Pauses (true) or resumes (false) one device's grant; see {@link #revoke} for the order.
+     *
+     * @param localIdentifier the device's identifier in the local source
+     * @param paused true to pause, false to resume
+     * @return completes when controllers see the change
+     */
     public CompletableFuture<Void> pause(String localIdentifier, boolean paused) {
         synchronized (lock) {
             DeviceGrant g = grants.of(localIdentifier);
@@ -210,7 +247,11 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
-    /** Panic: unshares every device (each stops first). Works without any network. */
+    /**
+     * Panic: unshares every device (each stops first). Works without any network.
+     *
+     * @return completes when every device has stopped and left
+     */
     public CompletableFuture<Void> revokeAll() {
         synchronized (lock) {
             grants.setDefault(null);
@@ -224,7 +265,11 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
-    /** Stops every local device at once, shared or not; sharing is unchanged. */
+    /**
+     * Stops every local device at once, shared or not; sharing is unchanged.
+     *
+     * @return completes when every local device has answered its stop
+     */
     public CompletableFuture<Void> stopAll() {
         List<Device> devices;
         synchronized (lock) {

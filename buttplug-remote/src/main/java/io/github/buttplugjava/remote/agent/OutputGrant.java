@@ -21,7 +21,12 @@ public record OutputGrant(double maxLevel, Duration minInterval) {
     /** Full range, no interval. */
     public static final OutputGrant FULL = new OutputGrant(1.0, Duration.ZERO);
 
-    /** @throws IllegalArgumentException when {@code maxLevel} is outside (0, 1] or the interval is negative */
+    /**
+     *
+     * @param maxLevel the largest fraction of the device's range, in (0, 1]
+     * @param minInterval least time between two commands to one feature; zero for none
+     * @throws IllegalArgumentException when {@code maxLevel} is outside (0, 1] or the interval is negative
+     */
     public OutputGrant {
         if (!(maxLevel > 0 && maxLevel <= 1.0)) {
             throw new IllegalArgumentException("maxLevel must be within (0, 1]: " + maxLevel);
@@ -32,12 +37,22 @@ public record OutputGrant(double maxLevel, Duration minInterval) {
         }
     }
 
-    /** A grant of up to {@code maxLevel}, no interval. */
+    /**
+     * A grant of up to {@code maxLevel}, no interval.
+     *
+     * @param maxLevel the largest fraction of the device's range, in (0, 1]
+     * @return the grant
+     */
     public static OutputGrant upTo(double maxLevel) {
         return new OutputGrant(maxLevel, Duration.ZERO);
     }
 
-    /** A copy with another minimum interval. */
+    /**
+     * A copy with another minimum interval.
+     *
+     * @param interval least time between two commands; zero for none
+     * @return the copy
+     */
     public OutputGrant withMinInterval(Duration interval) {
         return new OutputGrant(maxLevel, interval);
     }

@@ -55,15 +55,28 @@ public final class RemoteClient implements AutoCloseable {
 
     /** What happens to the link. Default methods do nothing. */
     public interface Listener {
-        /** The hub welcomed the agent; the devices are shared. */
+        /**
+         * The hub welcomed the agent; the devices are shared.
+         *
+         * @param room the room's name, as the hub gave it
+         */
         default void linked(String room) {
         }
 
-        /** The link dropped (the devices were stopped); the agent dials again after {@code retryIn}. */
+        /**
+         * The link dropped (the devices were stopped); the agent dials again after {@code retryIn}.
+         *
+         * @param cause why, or null when the link just dropped
+         * @param retryIn the wait before the next dial
+         */
         default void unlinked(Throwable cause, Duration retryIn) {
         }
 
-        /** The hub refused the hello; the agent stops dialing. */
+        /**
+         * The hub refused the hello; the agent stops dialing.
+         *
+         * @param reason why, as the hub said it
+         */
         default void denied(String reason) {
         }
     }
@@ -111,6 +124,7 @@ public final class RemoteClient implements AutoCloseable {
     /**
      * A builder.
      *
+     * @return this builder
      * @param hub   the hub's share URL, e.g. {@code ws://127.0.0.1:8080/share}
      * @param token the room's share token
      * @param alias the name controllers see before each of this agent's devices
@@ -121,17 +135,29 @@ public final class RemoteClient implements AutoCloseable {
         return new Builder(hub, token, alias, local);
     }
 
-    /** The grants: what is shared and how. Changes apply at once, also while linked. */
+    /**
+     * The grants: what is shared and how. Changes apply at once, also while linked.
+     *
+     * @return the grants
+     */
     public GrantFilter grants() {
         return grants;
     }
 
-    /** The alias controllers see. */
+    /**
+     * The alias controllers see.
+     *
+     * @return the alias controllers see
+     */
     public String alias() {
         return hello.alias();
     }
 
-    /** Whether the hub has welcomed the agent and the link is up. */
+    /**
+     * Whether the hub has welcomed the agent and the link is up.
+     *
+     * @return whether the hub has welcomed the agent and the link is up
+     */
     public boolean isLinked() {
         synchronized (lock) {
             return session != null && session.isOpen();
@@ -143,6 +169,7 @@ public final class RemoteClient implements AutoCloseable {
      * {@link ButtplugHandshakeException} when the hub denies the hello; while the hub cannot be
      * reached the agent keeps trying (see {@link Listener#unlinked}) and the result stays pending.
      *
+     * @return completes on the first welcome; fails when the hub denies the hello
      * @throws IllegalStateException when already started
      */
     public CompletableFuture<Void> start() {
@@ -343,7 +370,12 @@ public final class RemoteClient implements AutoCloseable {
             this.local = Objects.requireNonNull(local, "local");
         }
 
-        /** MaxPingTime of the agent's server (default {@link #DEFAULT_MAX_PING_TIME}); must be positive. */
+        /**
+         * MaxPingTime of the agent's server (default {@link #DEFAULT_MAX_PING_TIME}); must be positive.
+         *
+         * @param maxPingTime the MaxPingTime; positive
+         * @return this builder
+         */
         public Builder maxPingTime(Duration maxPingTime) {
             if (maxPingTime.isZero() || maxPingTime.isNegative()) {
                 throw new IllegalArgumentException("an agent needs a MaxPingTime, so a dead hub stops the toys");
@@ -352,7 +384,13 @@ public final class RemoteClient implements AutoCloseable {
             return this;
         }
 
-        /** Waits between dial attempts: from {@code min}, doubling up to {@code max}. */
+        /**
+         * Waits between dial attempts: from {@code min}, doubling up to {@code max}.
+         *
+         * @param min the first wait
+         * @param max the longest wait
+         * @return this builder
+         */
         public Builder backoff(Duration min, Duration max) {
             if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
                 throw new IllegalArgumentException("backoff needs 0 < min <= max");
@@ -362,7 +400,12 @@ public final class RemoteClient implements AutoCloseable {
             return this;
         }
 
-        /** How to open a link to the hub (default a {@link WebSocketConnector}; e.g. one with TLS settings). */
+        /**
+         * How to open a link to the hub (default a {@link WebSocketConnector}; e.g. one with TLS settings).
+         *
+         * @param dialer opens a connector to the hub's URI
+         * @return this builder
+         */
         public Builder dialer(Function<URI, ButtplugConnector> dialer) {
             this.dialer = Objects.requireNonNull(dialer, "dialer");
             return this;
@@ -372,19 +415,31 @@ public final class RemoteClient implements AutoCloseable {
          * What the hub may make the agent's own server hold and do (default
          * {@link MessageLimits#DEFAULT}); the hub relays commands coalesced per feature, so an
          * honest hub stays far below it.
+         *
+         * @param limits the message limits
+         * @return this builder
          */
         public Builder messageLimits(MessageLimits limits) {
             this.messageLimits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** Who hears about the link. */
+        /**
+         * Who hears about the link.
+         *
+         * @param listener who hears about the link
+         * @return this builder
+         */
         public Builder listener(Listener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** The agent (not yet dialing: call {@link RemoteClient#start()}). */
+        /**
+         * The agent (not yet dialing: call {@link RemoteClient#start()}).
+         *
+         * @return the agent, not yet dialing
+         */
         public RemoteClient build() {
             return new RemoteClient(this);
         }

@@ -64,32 +64,56 @@ public final class Room implements AutoCloseable {
                 .commandTimeout(AgentLink.AGENT_REPLY_TIMEOUT.plusSeconds(1)).build();
     }
 
-    /** The room's name. */
+    /**
+     * The room's name.
+     *
+     * @return the room's name
+     */
     public String name() {
         return name;
     }
 
-    /** The token agents present to share into this room. */
+    /**
+     * The token agents present to share into this room.
+     *
+     * @return the token agents present to share into this room
+     */
     public AccessToken shareToken() {
         return shareToken;
     }
 
-    /** The token a controller presents (as the last segment of its URL). */
+    /**
+     * The token a controller presents (as the last segment of its URL).
+     *
+     * @return the token a controller presents (as the last segment of its URL)
+     */
     public AccessToken controlToken() {
         return controlToken;
     }
 
-    /** The aliases of the agents sharing now. */
+    /**
+     * The aliases of the agents sharing now.
+     *
+     * @return the aliases of the agents sharing now
+     */
     public List<String> agents() {
         return source.aliases();
     }
 
-    /** The devices a controller sees now, as a v4 device list (Id 0). */
+    /**
+     * The devices a controller sees now, as a v4 device list (Id 0).
+     *
+     * @return the devices a controller sees now, as a v4 device list (Id 0)
+     */
     public DeviceList devices() {
         return devices.deviceList(0);
     }
 
-    /** Whether a controller is connected. */
+    /**
+     * Whether a controller is connected.
+     *
+     * @return whether a controller is connected
+     */
     public synchronized boolean hasController() {
         return controller != null && controller.isOpen() && controllerLink.isConnected();
     }
@@ -99,6 +123,7 @@ public final class Room implements AutoCloseable {
      * room already has one, the newcomer's first request is answered with a spec Error (ERROR_INIT)
      * and its connector is closed.
      *
+     * @param connector the controller's link, already authenticated
      * @return whether the controller was taken
      */
     public boolean acceptController(ButtplugConnector connector) {
@@ -129,6 +154,7 @@ public final class Room implements AutoCloseable {
      * An in-process controller for this room, without a socket (for apps and bots that run the
      * hub themselves). It takes the room's one controller place until it disconnects.
      *
+     * @param clientName the name the controller announces
      * @return completes when connected; fails with
      *         {@link io.github.buttplugjava.core.ButtplugHandshakeException} when the room already
      *         has a controller

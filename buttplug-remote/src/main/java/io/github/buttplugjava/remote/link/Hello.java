@@ -29,6 +29,9 @@ public record Hello(int protocol, String token, String alias) {
     /**
      * Checks the token and cleans the alias.
      *
+     * @param protocol the agent protocol version
+     * @param token the share token
+     * @param alias the name controllers see before each device
      * @throws NullPointerException     when {@code token} or {@code alias} is null
      * @throws IllegalArgumentException when nothing is left of the alias after cleaning
      */
