@@ -2,16 +2,16 @@ package io.github.buttplugjava.benchmarks;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
-import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.net.URI;

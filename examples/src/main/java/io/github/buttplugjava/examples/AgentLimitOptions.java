@@ -1,6 +1,5 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import picocli.CommandLine.Option;
 

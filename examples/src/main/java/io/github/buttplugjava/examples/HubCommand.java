@@ -1,9 +1,9 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

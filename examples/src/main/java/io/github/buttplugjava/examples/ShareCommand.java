@@ -1,9 +1,9 @@
 package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
-import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.GrantFilter;
 import io.github.buttplugjava.remote.agent.RemoteClient;

@@ -1,12 +1,12 @@
 package io.github.buttplugjava.core.client;
 
-import io.github.buttplugjava.core.internal.LatestWins;
-import io.github.buttplugjava.core.internal.OutputStops;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.internal.LatestWins;
+import io.github.buttplugjava.core.internal.OutputStops;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.ErrorCode;
 import io.github.buttplugjava.core.message.InputCmd;

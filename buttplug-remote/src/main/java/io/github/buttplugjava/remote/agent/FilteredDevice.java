@@ -1,12 +1,12 @@
 package io.github.buttplugjava.remote.agent;
 
-import io.github.buttplugjava.core.internal.LatestWins;
-import io.github.buttplugjava.core.internal.OutputStops;
-import io.github.buttplugjava.core.internal.Pacer;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.ForwardingDevice;
 import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.internal.LatestWins;
+import io.github.buttplugjava.core.internal.OutputStops;
+import io.github.buttplugjava.core.internal.Pacer;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;

@@ -1,10 +1,10 @@
 package io.github.buttplugjava.remote.agent;
 
-import io.github.buttplugjava.core.internal.Pacer;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
+import io.github.buttplugjava.core.internal.Pacer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,17 +1,17 @@
 package io.github.buttplugjava.remote.agent;
 
-import io.github.buttplugjava.core.client.ClientDeviceSource;
-import io.github.buttplugjava.remote.link.HandoverConnector;
-import io.github.buttplugjava.remote.link.Hello;
-import io.github.buttplugjava.remote.link.HelloReply;
-import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
+import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
+import io.github.buttplugjava.remote.link.HandoverConnector;
+import io.github.buttplugjava.remote.link.Hello;
+import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
-import io.github.buttplugjava.core.connector.ButtplugConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import org.slf4j.Logger;

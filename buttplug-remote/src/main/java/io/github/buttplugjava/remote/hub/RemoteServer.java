@@ -1,9 +1,9 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.WebSocketServer;
 import org.slf4j.Logger;

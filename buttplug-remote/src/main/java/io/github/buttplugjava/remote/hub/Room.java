@@ -1,6 +1,5 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.InProcessConnector;
@@ -9,6 +8,7 @@ import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
+import io.github.buttplugjava.remote.link.AccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package io.github.buttplugjava.remote.agent;
 
-import io.github.buttplugjava.remote.link.Hello;
-import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.remote.link.Hello;
+import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.transport.ws.Admission;
 import io.github.buttplugjava.transport.ws.WebSocketServer;
 

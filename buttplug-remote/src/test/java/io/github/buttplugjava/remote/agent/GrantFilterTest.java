@@ -1,7 +1,5 @@
 package io.github.buttplugjava.remote.agent;
 
-import io.github.buttplugjava.remote.testing.EventRecorder;
-import io.github.buttplugjava.remote.testing.ListSource;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.message.DeviceFeature;
@@ -9,6 +7,8 @@ import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
+import io.github.buttplugjava.remote.testing.EventRecorder;
+import io.github.buttplugjava.remote.testing.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

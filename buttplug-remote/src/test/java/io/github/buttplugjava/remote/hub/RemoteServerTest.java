@@ -1,11 +1,5 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.remote.agent.DeviceGrant;
-import io.github.buttplugjava.remote.agent.OutputGrant;
-import io.github.buttplugjava.remote.agent.RemoteClient;
-import io.github.buttplugjava.remote.link.Hello;
-import io.github.buttplugjava.remote.testing.HubFixture;
-import io.github.buttplugjava.remote.testing.FrameRecorder;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
@@ -13,6 +7,12 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.link.Hello;
+import io.github.buttplugjava.remote.testing.FrameRecorder;
+import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

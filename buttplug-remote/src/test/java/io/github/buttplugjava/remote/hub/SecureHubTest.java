@@ -1,13 +1,13 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.remote.agent.DeviceGrant;
-import io.github.buttplugjava.remote.agent.OutputGrant;
-import io.github.buttplugjava.remote.agent.RemoteClient;
-import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.transport.ws.SelfSignedKeystore;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,5 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.remote.link.Hello;
-import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.core.codec.JsonCodec;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
@@ -16,6 +14,8 @@ import io.github.buttplugjava.core.message.RequestDeviceList;
 import io.github.buttplugjava.core.message.RequestServerInfo;
 import io.github.buttplugjava.core.message.ServerInfo;
 import io.github.buttplugjava.core.message.ServerMessage;
+import io.github.buttplugjava.remote.link.Hello;
+import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.Test;
 

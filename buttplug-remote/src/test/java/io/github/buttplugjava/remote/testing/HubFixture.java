@@ -1,17 +1,17 @@
 package io.github.buttplugjava.remote.testing;
 
-import io.github.buttplugjava.remote.agent.DeviceGrant;
-import io.github.buttplugjava.remote.agent.RemoteClient;
-import io.github.buttplugjava.remote.hub.RemoteServer;
-import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
-import io.github.buttplugjava.remote.hub.Room;
-import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
+import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.time.Duration;
