@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * --idle 500 --idle-ping-ms 1500 --hold-seconds 10 --max-seconds 300}; {@code --idle-ping-ms} is the
  * idle agents' MaxPingTime (the library default is 1500 ms; the hub pings each agent three times per period);
  * {@code --max-connections n} sets the hub's socket cap (default {@link
- * io.github.buttplugjava.remote.RemoteServer#DEFAULT_MAX_CONNECTIONS}); {@code --ws-keepalive-ms
+ * io.github.buttplugjava.remote.hub.RemoteServer#DEFAULT_MAX_CONNECTIONS}); {@code --ws-keepalive-ms
  * interval,timeout} or {@code off} sets the hub's WebSocket keepalive (default 1 s / 3 s);
  * {@code --agent-xmx 2g} is the idle agents' JVM heap; {@code --agent-dialer tyrus|jdk} how the idle
  * agents dial (the library's Tyrus connector, or {@link JdkWebSocketDialer}).

@@ -2,15 +2,16 @@ package io.github.buttplugjava.benchmarks;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.AccessToken;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.core.connector.MessageLimits;
-import io.github.buttplugjava.remote.RemoteClient;
-import io.github.buttplugjava.remote.RemoteServer;
-import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
+import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.net.URI;
@@ -56,7 +57,7 @@ final class HubUnderLoad implements AutoCloseable {
      *                       else {@code [interval ms, timeout ms]}
      */
     HubUnderLoad(int maxConnections, long[] keepAliveMs) throws Exception {
-        RemoteServer.Builder builder = RemoteServer.builder().messageLimits(LOAD_LIMITS);
+        RemoteServerBuilder builder = RemoteServer.builder().messageLimits(LOAD_LIMITS);
         if (maxConnections > 0) {
             builder.maxConnections(maxConnections);
         }

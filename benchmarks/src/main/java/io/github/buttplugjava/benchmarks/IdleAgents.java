@@ -1,8 +1,8 @@
 package io.github.buttplugjava.benchmarks;
 
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
 
 import java.net.URI;
 import java.time.Duration;

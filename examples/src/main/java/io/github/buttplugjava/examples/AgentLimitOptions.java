@@ -1,6 +1,6 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import picocli.CommandLine.Option;
 
 /** What one sharer's link may put into a hub room (docs/LIMITS.md §3), as {@code hub} options. */
@@ -27,7 +27,7 @@ final class AgentLimitOptions {
     Long helloTimeoutMs;
 
     /** Applies what was given. */
-    void applyTo(RemoteServer.Builder b) {
+    void applyTo(RemoteServerBuilder b) {
         if (maxDevices != null) {
             b.maxDevicesPerAgent(maxDevices);
         }

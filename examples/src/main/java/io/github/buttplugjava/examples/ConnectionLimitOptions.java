@@ -1,6 +1,7 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class ConnectionLimitOptions {
     }
 
     /** Applies what was given to a hub. */
-    void applyTo(RemoteServer.Builder b) {
+    void applyTo(RemoteServerBuilder b) {
         if (maxConnections != null) {
             b.maxConnections(maxConnections);
         }

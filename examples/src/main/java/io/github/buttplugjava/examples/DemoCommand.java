@@ -11,11 +11,11 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.OutputGrant;
-import io.github.buttplugjava.remote.RemoteClient;
-import io.github.buttplugjava.remote.RemoteServer;
-import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.Room;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;

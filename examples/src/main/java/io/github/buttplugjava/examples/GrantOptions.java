@@ -2,8 +2,8 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputType;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.OutputGrant;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;

@@ -1,8 +1,9 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.AccessToken;
-import io.github.buttplugjava.remote.RemoteServer;
-import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
+import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ public final class HubCommand implements Callable<Integer> {
 
     /** Builds and starts the hub. */
     RemoteServer start() throws IOException {
-        RemoteServer.Builder b = RemoteServer.builder().host(host).port(port)
+        RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
                 .controllerMaxPingTime(Duration.ofMillis(controllerPingMs))
                 .messageLimits(messageLimits.limits());
         connectionLimits.applyTo(b);

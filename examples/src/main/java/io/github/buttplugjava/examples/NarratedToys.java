@@ -3,14 +3,11 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.device.InputListener;
-import io.github.buttplugjava.core.message.DeviceFeature;
+import io.github.buttplugjava.core.device.ForwardingDevice;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -77,79 +74,46 @@ final class NarratedToys implements DeviceSource {
         last = line;
     }
 
-    /** Same identity as the toy (equal by identifier), so removals match additions. */
-    private final class Narrated implements Device {
-        private final Device toy;
+    /**
+     * Same identity as the toy (equal by identifier), so removals match additions. Narrates
+     * outputs, reads and stops; every other call goes to the toy unchanged.
+     */
+    private final class Narrated extends ForwardingDevice {
 
         Narrated(Device toy) {
-            this.toy = toy;
+            super(toy);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Narrated n && n.toy.equals(toy);
+            return o instanceof Narrated n && n.delegate().equals(delegate());
         }
 
         @Override
         public int hashCode() {
-            return toy.hashCode();
-        }
-
-        @Override
-        public String identifier() {
-            return toy.identifier();
-        }
-
-        @Override
-        public String name() {
-            return toy.name();
-        }
-
-        @Override
-        public Optional<String> displayName() {
-            return toy.displayName();
-        }
-
-        @Override
-        public long timingGapMs() {
-            return toy.timingGapMs();
-        }
-
-        @Override
-        public List<DeviceFeature> features() {
-            return toy.features();
+            return delegate().hashCode();
         }
 
         @Override
         public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-            String range = toy.features().stream().filter(f -> f.featureIndex() == featureIndex).findFirst()
+            String range = features().stream().filter(f -> f.featureIndex() == featureIndex).findFirst()
                     .flatMap(f -> f.output(command.type())).map(OutputLimits::value)
                     .map(r -> " of " + r.max() + " (" + Math.round(100.0 * command.value() / Math.max(1, r.max())) + " %)")
                     .orElse("");
             tell("motor " + (featureIndex + 1) + " \u2190 " + command.type().wireName() + " " + command.value() + range);
-            return toy.output(featureIndex, command);
+            return super.output(featureIndex, command);
         }
 
         @Override
         public CompletableFuture<Integer> read(int featureIndex, InputType type) {
             tell("\u2190 read " + type.wireName());
-            return toy.read(featureIndex, type);
-        }
-
-        @Override
-        public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
-            return toy.subscribe(featureIndex, type, listener);
-        }
-
-        @Override
-        public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
-            return toy.unsubscribe(featureIndex, type);
+            return super.read(featureIndex, type);
         }
 
         @Override
         public CompletableFuture<Void> stop() {
             tell("\u2190 Stop (every motor off)");
-            return toy.stop();
+            return super.stop();
         }
     }
 }

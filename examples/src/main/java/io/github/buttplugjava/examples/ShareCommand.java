@@ -1,12 +1,12 @@
 package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
-import io.github.buttplugjava.remote.ClientDeviceSource;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.GrantFilter;
-import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.GrantFilter;
+import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

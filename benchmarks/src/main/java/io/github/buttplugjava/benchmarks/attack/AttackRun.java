@@ -3,8 +3,8 @@ package io.github.buttplugjava.benchmarks.attack;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.io.IOException;

@@ -7,5 +7,8 @@
  * {@link java.util.concurrent.CompletableFuture} that fails with a
  * {@link io.github.buttplugjava.core.ButtplugException} subclass (usually
  * {@link io.github.buttplugjava.core.ButtplugDeviceException}).
+ *
+ * <p>{@link io.github.buttplugjava.core.device.ForwardingDevice} is the base of wrappers that
+ * change some calls of a device (its name, a check before a command) and pass the rest on.
  */
 package io.github.buttplugjava.core.device;

@@ -3,9 +3,9 @@ package io.github.buttplugjava.examples.hardening;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.RemoteClient;
-import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.github.buttplugjava.examples.hardening;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.RemoteClient;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,8 +4,8 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.OutputGrant;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

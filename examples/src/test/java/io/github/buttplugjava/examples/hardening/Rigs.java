@@ -6,11 +6,11 @@ import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.remote.AccessToken;
-import io.github.buttplugjava.remote.DeviceGrant;
-import io.github.buttplugjava.remote.RemoteClient;
-import io.github.buttplugjava.remote.RemoteServer;
-import io.github.buttplugjava.remote.Room;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 

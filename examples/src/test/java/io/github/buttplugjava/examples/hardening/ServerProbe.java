@@ -48,7 +48,7 @@ final class ServerProbe {
 
     /** {@code openConnections()} of the hub or of {@code serve}. */
     static int openConnections(Object server) {
-        if (server instanceof io.github.buttplugjava.remote.RemoteServer hub) {
+        if (server instanceof io.github.buttplugjava.remote.hub.RemoteServer hub) {
             return hub.openConnections();
         }
         if (server instanceof io.github.buttplugjava.transport.ws.ButtplugWebSocketServer serve) {

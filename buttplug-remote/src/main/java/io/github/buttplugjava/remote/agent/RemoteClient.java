@@ -1,0 +1,447 @@
+package io.github.buttplugjava.remote.agent;
+
+import io.github.buttplugjava.core.ButtplugHandshakeException;
+import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.server.ButtplugServer;
+import io.github.buttplugjava.core.server.DeviceManager;
+import io.github.buttplugjava.core.server.ServerSession;
+import io.github.buttplugjava.remote.link.HandoverConnector;
+import io.github.buttplugjava.remote.link.Hello;
+import io.github.buttplugjava.remote.link.HelloReply;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The share agent: shares chosen local devices with a hub, as a Buttplug server that dials out.
+ *
+ * <p>It passes the local {@link DeviceSource} through a {@link GrantFilter} (see {@link #grants()}
+ * to share, limit, pause and revoke at run time) into its own {@link ButtplugServer}. It dials the
+ * hub, sends a hello (agent protocol, share token, alias) and, once welcomed, serves the Buttplug
+ * protocol to the hub over the same socket. The hub is treated as untrusted: every command is
+ * checked against the grants here.
+ *
+ * <p>Safety: the server's MaxPingTime (default {@link #DEFAULT_MAX_PING_TIME}) makes a hub that
+ * dies or stalls ping out, which stops every device. When the link drops, every local device is
+ * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
+ * A hub that denies the hello is not dialed again.
+ *
+ * <p>Thread-safe. Listener calls come one at a time on the agent's own thread and must not block.
+ */
+public final class RemoteClient implements AutoCloseable {
+
+    /** Default MaxPingTime of the agent's server: a silent hub stops the toys after this long. */
+    public static final Duration DEFAULT_MAX_PING_TIME = Duration.ofMillis(1500);
+
+    /** How long the agent waits for the hub's answer to its hello. */
+    public static final Duration HELLO_ANSWER_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteClient.class);
+
+    /** What happens to the link. Default methods do nothing. */
+    public interface Listener {
+        /**
+         * The hub welcomed the agent; the devices are shared.
+         *
+         * @param room the room's name, as the hub gave it
+         */
+        default void linked(String room) {
+        }
+
+        /**
+         * The link dropped (the devices were stopped); the agent dials again after {@code retryIn}.
+         *
+         * @param cause why, or null when the link just dropped
+         * @param retryIn the wait before the next dial
+         */
+        default void unlinked(Throwable cause, Duration retryIn) {
+        }
+
+        /**
+         * The hub refused the hello; the agent stops dialing.
+         *
+         * @param reason why, as the hub said it
+         */
+        default void denied(String reason) {
+        }
+    }
+
+    private final URI hub;
+    private final Hello hello;
+    private final GrantFilter grants;
+    private final DeviceManager devices;
+    private final ButtplugServer server;
+    private final Function<URI, ButtplugConnector> dialer;
+    private final Listener listener;
+    private final Duration minBackoff;
+    private final Duration maxBackoff;
+    private final Duration maxPingTime;
+    private final ScheduledExecutorService timers;
+    private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
+
+    private final Object lock = new Object();
+    private boolean started;
+    private boolean closed;
+    private Duration backoff;
+    private ButtplugConnector link;
+    private ServerSession session;
+
+    private RemoteClient(Builder b) {
+        this.hub = b.hub;
+        this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias);
+        this.grants = new GrantFilter(b.local);
+        this.devices = new DeviceManager(List.of(grants));
+        this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + hello.alias())
+                .maxPingTime(b.maxPingTime).limits(b.messageLimits).build();
+        this.dialer = b.dialer;
+        this.listener = b.listener;
+        this.minBackoff = b.minBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.maxPingTime = b.maxPingTime;
+        this.backoff = b.minBackoff;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "buttplug-share-agent");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A builder.
+     *
+     * @return this builder
+     * @param hub   the hub's share URL, e.g. {@code ws://127.0.0.1:8080/share}
+     * @param token the room's share token
+     * @param alias the name controllers see before each of this agent's devices
+     * @param local where the local devices come from (simulated, BLE, or a {@link ClientDeviceSource})
+     * @throws IllegalArgumentException when the alias is empty after cleaning
+     */
+    public static Builder builder(URI hub, String token, String alias, DeviceSource local) {
+        return new Builder(hub, token, alias, local);
+    }
+
+    /**
+     * The grants: what is shared and how. Changes apply at once, also while linked.
+     *
+     * @return the grants
+     */
+    public GrantFilter grants() {
+        return grants;
+    }
+
+    /**
+     * The alias controllers see.
+     *
+     * @return the alias controllers see
+     */
+    public String alias() {
+        return hello.alias();
+    }
+
+    /**
+     * Whether the hub has welcomed the agent and the link is up.
+     *
+     * @return whether the hub has welcomed the agent and the link is up
+     */
+    public boolean isLinked() {
+        synchronized (lock) {
+            return session != null && session.isOpen();
+        }
+    }
+
+    /**
+     * Starts dialing. The result completes on the first welcome, fails with
+     * {@link ButtplugHandshakeException} when the hub denies the hello; while the hub cannot be
+     * reached the agent keeps trying (see {@link Listener#unlinked}) and the result stays pending.
+     *
+     * @return completes on the first welcome; fails when the hub denies the hello
+     * @throws IllegalStateException when already started
+     */
+    public CompletableFuture<Void> start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("already started");
+            }
+            started = true;
+        }
+        devices.startScanning().whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("could not scan for local devices: {}", e.getMessage());
+            }
+        });
+        dial();
+        return firstLink.copy();
+    }
+
+    private void dial() {
+        ButtplugConnector connector;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            try {
+                connector = dialer.apply(hub);
+            } catch (RuntimeException e) {
+                retryLater(e);
+                return;
+            }
+            link = connector;
+        }
+        HandoverConnector.open(connector)
+                .thenCompose(h -> h.send(hello.encode()).thenCompose(v -> h.firstFrame()
+                        .orTimeout(HELLO_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenApply(frame -> welcome(h, frame)))
+                .whenComplete((v, error) -> {
+                    if (error != null) {
+                        failed(connector, unwrap(error));
+                    }
+                });
+    }
+
+    private Void welcome(HandoverConnector handover, String frame) {
+        HelloReply reply = HelloReply.decode(frame);
+        if (reply instanceof HelloReply.Denied d) {
+            throw new DeniedException(PeerText.error(d.reason()));
+        }
+        HelloReply.Welcome w = (HelloReply.Welcome) reply;
+        if (w.protocol() != Hello.PROTOCOL) {
+            throw new DeniedException("the hub speaks agent protocol " + w.protocol() + ", this agent " + Hello.PROTOCOL);
+        }
+        ServerSession s;
+        synchronized (lock) {
+            if (closed) {
+                handover.close();
+                return null;
+            }
+            s = server.serve(handover);
+            session = s;
+            backoff = minBackoff;
+        }
+        log.info("linked to the hub as {} (room {})", hello.alias(), PeerText.name(w.room()));
+        String room = PeerText.name(w.room());
+        tell(() -> listener.linked(room));
+        firstLink.complete(null);
+        s.closeFuture().whenComplete((x, e) -> dropped(s));
+        watchSilence(handover, s);
+        return null;
+    }
+
+    /**
+     * The hub pings the agent's server; a server that pings out stops the toys but keeps the
+     * socket. A link silent for MaxPingTime is closed here, so the agent dials again.
+     */
+    private void watchSilence(HandoverConnector handover, ServerSession s) {
+        long period = Math.max(50, maxPingTime.toMillis() / 4);
+        timers.schedule(() -> {
+            if (!s.isOpen()) {
+                return;
+            }
+            if (System.nanoTime() - handover.lastFrameNanos() > maxPingTime.toNanos()) {
+                log.warn("the hub has been silent for {} ms: closing the link", maxPingTime.toMillis());
+                grants.stopAll();
+                handover.close();
+                return;
+            }
+            watchSilence(handover, s);
+        }, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void failed(ButtplugConnector connector, Throwable error) {
+        connector.close();
+        if (error instanceof DeniedException denied) {
+            log.warn("the hub denied this agent: {}", denied.getMessage());
+            synchronized (lock) {
+                closed = true;
+            }
+            tell(() -> listener.denied(denied.getMessage()));
+            firstLink.completeExceptionally(new ButtplugHandshakeException("the hub denied this agent: " + denied.getMessage()));
+            return;
+        }
+        retryLater(error);
+    }
+
+    /** The welcomed link ended: stop everything now, then dial again. */
+    private void dropped(ServerSession s) {
+        synchronized (lock) {
+            if (session != s) {
+                return;
+            }
+            session = null;
+        }
+        grants.stopAll();
+        retryLater(null);
+    }
+
+    private void retryLater(Throwable cause) {
+        Duration wait;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            wait = backoff;
+            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+        }
+        log.info("not linked to the hub ({}); dialing again in {} ms",
+                cause == null ? "link dropped" : cause.getMessage(), wait.toMillis());
+        tell(() -> listener.unlinked(cause, wait));
+        timers.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Calls the listener serially on the agent's own thread, never on a socket thread. */
+    private void tell(Runnable call) {
+        try {
+            timers.execute(() -> {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    log.warn("a RemoteClient listener threw", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("agent closed; listener not called");
+        }
+    }
+
+    /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */
+    @Override
+    public void close() {
+        ButtplugConnector l;
+        synchronized (lock) {
+            if (closed && timers.isShutdown()) {
+                return;
+            }
+            closed = true;
+            l = link;
+        }
+        grants.stopAll();
+        if (l != null) {
+            l.close();
+        }
+        server.close();
+        devices.close();
+        timers.shutdownNow();
+        firstLink.completeExceptionally(new ButtplugHandshakeException("the agent was closed"));
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** The hub said no; not worth dialing again. */
+    private static final class DeniedException extends RuntimeException {
+        DeniedException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** Settings of a {@link RemoteClient}. Not thread-safe. */
+    public static final class Builder {
+        private final URI hub;
+        private final String token;
+        private final String alias;
+        private final DeviceSource local;
+        private Duration maxPingTime = DEFAULT_MAX_PING_TIME;
+        private Duration minBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Function<URI, ButtplugConnector> dialer = WebSocketConnector::to;
+        private MessageLimits messageLimits = MessageLimits.DEFAULT;
+        private Listener listener = new Listener() {
+        };
+
+        private Builder(URI hub, String token, String alias, DeviceSource local) {
+            this.hub = Objects.requireNonNull(hub, "hub");
+            this.token = Objects.requireNonNull(token, "token");
+            this.alias = Hello.cleanAlias(alias);
+            this.local = Objects.requireNonNull(local, "local");
+        }
+
+        /**
+         * MaxPingTime of the agent's server (default {@link #DEFAULT_MAX_PING_TIME}); must be positive.
+         *
+         * @param maxPingTime the MaxPingTime; positive
+         * @return this builder
+         */
+        public Builder maxPingTime(Duration maxPingTime) {
+            if (maxPingTime.isZero() || maxPingTime.isNegative()) {
+                throw new IllegalArgumentException("an agent needs a MaxPingTime, so a dead hub stops the toys");
+            }
+            this.maxPingTime = maxPingTime;
+            return this;
+        }
+
+        /**
+         * Waits between dial attempts: from {@code min}, doubling up to {@code max}.
+         *
+         * @param min the first wait
+         * @param max the longest wait
+         * @return this builder
+         */
+        public Builder backoff(Duration min, Duration max) {
+            if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("backoff needs 0 < min <= max");
+            }
+            this.minBackoff = min;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /**
+         * How to open a link to the hub (default a {@link WebSocketConnector}; e.g. one with TLS settings).
+         *
+         * @param dialer opens a connector to the hub's URI
+         * @return this builder
+         */
+        public Builder dialer(Function<URI, ButtplugConnector> dialer) {
+            this.dialer = Objects.requireNonNull(dialer, "dialer");
+            return this;
+        }
+
+        /**
+         * What the hub may make the agent's own server hold and do (default
+         * {@link MessageLimits#DEFAULT}); the hub relays commands coalesced per feature, so an
+         * honest hub stays far below it.
+         *
+         * @param limits the message limits
+         * @return this builder
+         */
+        public Builder messageLimits(MessageLimits limits) {
+            this.messageLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Who hears about the link.
+         *
+         * @param listener who hears about the link
+         * @return this builder
+         */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The agent (not yet dialing: call {@link RemoteClient#start()}).
+         *
+         * @return the agent, not yet dialing
+         */
+        public RemoteClient build() {
+            return new RemoteClient(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.buttplugjava.remote.hub;
+
+import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ButtplugClientListener;
+import io.github.buttplugjava.core.client.ClientDeviceSource;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * The hub's end of one welcomed share link: a Buttplug client over the socket the agent dialed,
+ * whose devices join the room while the link lives and leave the moment it ends.
+ *
+ * <p>The client relays commands with a deadline of {@link #AGENT_REPLY_TIMEOUT}, pings the agent no
+ * more often than every {@link #MIN_PING_INTERVAL} whatever MaxPingTime it announces, meters what
+ * the agent sends unasked by the hub's {@link MessageLimits} (replies to relayed commands are
+ * free), and the room holds the agent to its {@link AgentCaps}.
+ */
+final class AgentLink {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentLink.class);
+
+    /** How long the hub waits for an agent's reply to a relayed command or a ping. */
+    static final Duration AGENT_REPLY_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Least time between two pings of an agent by the hub. */
+    static final Duration MIN_PING_INTERVAL = Duration.ofMillis(500);
+
+    private final String linkId;
+    private final String alias;
+    private final ButtplugConnector link;
+    private final RoomSource room;
+    private final ButtplugClient client;
+
+    AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
+              MessageLimits limits) {
+        this.linkId = linkId;
+        this.alias = alias;
+        this.link = link;
+        this.room = room;
+        // A stalled agent answers no ping: after this its link is closed and its devices leave.
+        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
+                .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
+                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).build();
+    }
+
+    void start() {
+        client.addListener(new ButtplugClientListener() {
+            @Override
+            public void disconnected(Throwable cause) {
+                log.info("agent {} left", alias);
+                room.detach(linkId);
+            }
+        });
+        room.attach(linkId, new ClientDeviceSource(client), link::abort);
+        client.connect(link).whenComplete((v, e) -> {
+            if (e != null) {
+                log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias,
+                        PeerText.error(e.getMessage()));
+                room.detach(linkId);
+                link.close();
+            } else {
+                room.firstListDone(linkId);
+                log.info("agent {} joined with {} device(s)", alias, client.devices().size());
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.buttplugjava.remote.hub;
+
+import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.ForwardingDevice;
+import io.github.buttplugjava.core.message.DeviceFeature;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An agent's device as the room shows it: named "{@code <alias> – <device>}" and identified by the
+ * agent's link and its index there, so devices of different agents never collide and nothing of
+ * the agent's own identifiers reaches the controller.
+ *
+ * <p>The agent is not trusted to keep its text or timing sane: the device name and every feature
+ * description pass through {@link PeerText}, and the timing gap is clamped to
+ * 0..{@value #MAX_TIMING_GAP_MS} ms so a hostile gap cannot hold the room's commands. All of it is
+ * computed once, when the device joins. Commands go to the agent's device unchanged.
+ */
+final class AliasedDevice extends ForwardingDevice {
+
+    private final String identifier;
+    private final String name;
+    private final long timingGapMs;
+    private final List<DeviceFeature> features;
+
+    /** Largest timing gap the room honours, in ms: {@value}. */
+    static final long MAX_TIMING_GAP_MS = 1_000;
+
+    AliasedDevice(Device inner, String linkId, String alias) {
+        super(inner);
+        this.identifier = linkId + "/" + inner.identifier();
+        this.name = alias + " \u2013 " + cleanName(inner.displayName().orElse(inner.name()));
+        this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
+        this.features = inner.features().stream()
+                .map(f -> new DeviceFeature(f.featureIndex(), PeerText.name(f.description()), f.outputs(), f.inputs()))
+                .toList();
+    }
+
+    /** A device name from an agent, fit to show ({@link PeerText#name}); "device" when nothing is left. */
+    static String cleanName(String name) {
+        String cleaned = PeerText.name(name);
+        return cleaned.isEmpty() ? "device" : cleaned;
+    }
+
+    Device inner() {
+        return delegate();
+    }
+
+    @Override
+    public String identifier() {
+        return identifier;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long timingGapMs() {
+        return timingGapMs;
+    }
+
+    @Override
+    public Optional<String> displayName() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<DeviceFeature> features() {
+        return features;
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.buttplugjava.remote.hub;
+
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.transport.ws.Admission;
+
+import java.util.Optional;
+
+/**
+ * Sends each upgraded socket where its path says: {@value RemoteServer#SHARE_PATH} to the agent
+ * handshake, {@value RemoteServer#CONTROL_PREFIX}{@code <token>} to the room with that control
+ * token, anything else away. A path may hold a token: it is never logged or echoed.
+ */
+final class PathRouter {
+
+    private final RoomRegistry rooms;
+    private final AgentAdmission agents;
+    private final AuthFailureLog authFailures;
+
+    PathRouter(RoomRegistry rooms, AgentAdmission agents, AuthFailureLog authFailures) {
+        this.rooms = rooms;
+        this.agents = agents;
+        this.authFailures = authFailures;
+    }
+
+    Admission route(String path, ButtplugConnector connector) {
+        if (RemoteServer.SHARE_PATH.equals(path)) {
+            agents.accept(connector);
+            return Admission.accept();
+        }
+        if (path != null && path.startsWith(RemoteServer.CONTROL_PREFIX)) {
+            return acceptController(path.substring(RemoteServer.CONTROL_PREFIX.length()), connector)
+                    ? Admission.accept() : Admission.refuse("unknown control token");
+        }
+        authFailures.refused(AuthFailureLog.addressOf(connector), "unknown path");
+        return Admission.refuse("unknown path; agents use " + RemoteServer.SHARE_PATH + ", controllers "
+                + RemoteServer.CONTROL_PREFIX + "<token>");
+    }
+
+    /** Hands a controller to the room of {@code token}; false, without touching the connector, when none. */
+    boolean acceptController(String token, ButtplugConnector connector) {
+        Optional<Room> room = rooms.withControlToken(token);
+        if (room.isPresent()) {
+            room.get().acceptController(connector);
+            return true;
+        }
+        authFailures.refused(AuthFailureLog.addressOf(connector), "unknown control token");
+        return false;
+    }
+}

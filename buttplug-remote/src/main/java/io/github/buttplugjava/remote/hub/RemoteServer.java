@@ -1,0 +1,306 @@
+package io.github.buttplugjava.remote.hub;
+
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.remote.link.AccessToken;
+import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub: rooms where many agents share devices and one controller drives them.
+ *
+ * <p>Two faces, on one WebSocket port:
+ * <ul>
+ *   <li>{@code /share}: agents dial in; the first frame must be a hello with a room's share token
+ *       within {@link RemoteServerBuilder#helloTimeout} (default 3 s), else the link is closed. The hub answers
+ *       welcome or denied, then runs a Buttplug client over the link and adds the agent's devices
+ *       to the room.</li>
+ *   <li>{@code /control/<control token>}: an ordinary Buttplug server (spec v0..v4) over the
+ *       room, so any Buttplug app is a controller. One controller per room.</li>
+ * </ul>
+ *
+ * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
+ * authentications are summarized per remote address, one line a minute. Every link is bounded
+ * as docs/LIMITS.md describes: frame size and unsent bytes at the transport, messages by
+ * {@link MessageLimits}, and each agent by its caps (devices, features per device, device churn);
+ * relayed commands are coalesced per feature so an agent's replies stay bounded by what it was
+ * sent and no agent is closed for answering. Links are kept alive with WebSocket pings
+ * ({@link RemoteServerBuilder#keepAlive}; a link silent for 3 s is closed by default). The hub binds
+ * 127.0.0.1 unless told otherwise; serve anything reachable from other machines over TLS
+ * ({@link RemoteServerBuilder#tls(SSLContext)}).
+ *
+ * <p>The settings are taken from the builder by {@link RemoteServerBuilder#build()}: changing the builder
+ * afterwards does not change a built hub.
+ *
+ * <p>Embeddable: without {@link #start()} no port is opened, and an app can still
+ * {@link #acceptAgent accept agent links} over any connector and {@linkplain Room#connectController
+ * drive a room in-process}. Thread-safe.
+ *
+ * <p>This class runs the hub's life (port, rooms, closing); the jobs behind it are the
+ * {@link RemoteServerBuilder} (settings), a room registry (rooms by name and token), a path router
+ * ({@code /share} or {@code /control/<token>}) and the agent admission (hello, token, alias).
+ */
+public final class RemoteServer implements AutoCloseable {
+
+    /** Path agents dial. */
+    public static final String SHARE_PATH = "/share";
+
+    /** Path prefix of controllers; the control token follows. */
+    public static final String CONTROL_PREFIX = "/control/";
+
+    /** Default most links (agents and controllers) open at once: {@value}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
+
+    /**
+     * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
+     * is closed. A frozen controller is thus caught within about 4 s (3 s of silence plus up to one
+     * interval), and its toys stop; browsers, the npm {@code ws} package and Tyrus answer pings by
+     * themselves, so controllers need no Buttplug Ping for this.
+     */
+    public static final KeepAlive DEFAULT_KEEP_ALIVE = new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(3));
+
+    /** Default largest text frame, in bytes: 1 MiB. */
+    public static final int DEFAULT_MAX_FRAME_SIZE = 1 << 20;
+
+    /** Default most connections not yet heard from, in all: {@value}. */
+    public static final int DEFAULT_MAX_PENDING_CONNECTIONS = 1024;
+
+    /** Default most connections not yet heard from, per remote address: {@value}. */
+    public static final int DEFAULT_MAX_PENDING_PER_ADDRESS = 32;
+
+    /** Default deadline from accept to a finished WebSocket upgrade: 5 s. */
+    public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default deadline from the upgrade to the first text frame: 10 s. */
+    public static final Duration DEFAULT_FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default most bytes queued for a peer that does not read: 4 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 4L << 20;
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteServer.class);
+
+    /** How often failed authentications are summarized per remote address. */
+    static final Duration AUTH_LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private final HubSettings settings;
+    private final RoomRegistry rooms = new RoomRegistry();
+    private final AuthFailureLog authFailures =
+            new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), System::nanoTime, log::info);
+    private final AgentAdmission agents;
+    private final PathRouter router;
+    private volatile WebSocketServer socket;
+    private volatile ScheduledFuture<?> authFlusher;
+
+    RemoteServer(HubSettings settings) {
+        this.settings = settings;
+        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout());
+        this.router = new PathRouter(rooms, agents, authFailures);
+    }
+
+    /**
+     * A builder: 127.0.0.1, an ephemeral port, no rooms.
+     *
+     * @return a new builder with the defaults
+     */
+    public static RemoteServerBuilder builder() {
+        return new RemoteServerBuilder();
+    }
+
+    /**
+     * Adds a room.
+     *
+     * @param name         the room's name, unique in this hub
+     * @param shareToken   the token agents present to share into the room
+     * @param controlToken the token the room's controller presents
+     * @return the room
+     * @throws IllegalArgumentException when a room has this name, or one of the tokens is
+     *                                  already a token of another room, or the two tokens are equal
+     */
+    public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
+        return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
+                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits()));
+    }
+
+    /**
+     * Adds a room with fresh random tokens.
+     *
+     * @param name the room's name, unique in this hub
+     * @return the room
+     * @throws IllegalArgumentException when a room has this name
+     */
+    public Room addRoom(String name) {
+        return addRoom(name, AccessToken.generate(), AccessToken.generate());
+    }
+
+    /**
+     * The room with this name, if any.
+     *
+     * @param name a room's name
+     * @return the room, or empty
+     */
+    public Optional<Room> room(String name) {
+        return rooms.named(name);
+    }
+
+    /**
+     * Every room.
+     *
+     * @return a snapshot of the rooms, in the order they were added
+     */
+    public List<Room> rooms() {
+        return rooms.all();
+    }
+
+    /**
+     * Opens the WebSocket port.
+     *
+     * @return this hub
+     * @throws IOException when the address cannot be bound
+     * @throws IllegalStateException when already started
+     */
+    public synchronized RemoteServer start() throws IOException {
+        if (socket != null) {
+            throw new IllegalStateException("already started");
+        }
+        WebSocketServer.Builder b = WebSocketServer.builder().host(settings.host()).port(settings.port())
+                .maxFrameSize(settings.maxFrameSize())
+                .maxPendingConnections(settings.maxPendingConnections(), settings.maxPendingPerAddress())
+                .upgradeTimeout(settings.upgradeTimeout())
+                .firstFrameTimeout(settings.firstFrameTimeout())
+                .maxUnsentBytes(settings.maxUnsentBytes())
+                .keepAlive(settings.keepAlive())
+                .maxConnections(settings.maxConnections())
+                .handler(router::route);
+        if (settings.tls() != null) {
+            b.tls(settings.tls());
+        } else if (settings.keystore() != null) {
+            b.tls(settings.keystore(), settings.keystorePassword());
+        }
+        socket = b.start();
+        long every = AUTH_LOG_INTERVAL.toMillis() / 4;
+        authFlusher = SharedExecutors.timers().scheduleAtFixedRate(authFailures::flush, every, every, TimeUnit.MILLISECONDS);
+        log.info("hub listening on {}", socket.uri());
+        return this;
+    }
+
+    /**
+     * The port, once started.
+     *
+     * @return the bound port
+     * @throws IllegalStateException when not started
+     */
+    public int port() {
+        return requireSocket().port();
+    }
+
+    /**
+     * TCP connections open now (agents, controllers and sockets not yet heard from).
+     *
+     * @return the count; 0 before start
+     */
+    public int openConnections() {
+        WebSocketServer s = socket;
+        return s == null ? 0 : s.openConnections();
+    }
+
+    /**
+     * Connections accepted that have not sent a first message yet.
+     *
+     * @return the count; 0 before start
+     */
+    public int pendingConnections() {
+        WebSocketServer s = socket;
+        return s == null ? 0 : s.pendingConnections();
+    }
+
+    /**
+     * The URL agents dial.
+     *
+     * @return {@code ws://host:port/share}, or {@code wss://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI shareUri() {
+        return base().resolve(SHARE_PATH);
+    }
+
+    /**
+     * The URL a controller of {@code room} uses; it holds the control token, so treat it as a secret.
+     *
+     * @param room a room of this hub
+     * @return {@code ws://host:port/control/<token>}, or {@code wss://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI controlUri(Room room) {
+        return base().resolve(CONTROL_PREFIX + room.controlToken().reveal());
+    }
+
+    private URI base() {
+        WebSocketServer s = requireSocket();
+        return URI.create((settings.secure() ? "wss" : "ws") + "://" + hostForUri(s.host()) + ":" + s.port() + "/");
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private WebSocketServer requireSocket() {
+        WebSocketServer s = socket;
+        if (s == null) {
+            throw new IllegalStateException("the hub has not been started");
+        }
+        return s;
+    }
+
+    /**
+     * Takes a controller link that presented {@code token}.
+     *
+     * @param token     the control token the controller presented
+     * @param connector the controller's link, not yet connected
+     * @return false, without touching the connector, when no room has that control token
+     */
+    public boolean acceptController(String token, ButtplugConnector connector) {
+        return router.acceptController(token, connector);
+    }
+
+    /**
+     * Takes an agent link (e.g. an accepted socket): reads its hello, welcomes or denies it, and
+     * on welcome adds its devices to the room its share token names.
+     *
+     * @param connector the agent's link, not yet connected
+     */
+    public void acceptAgent(ButtplugConnector connector) {
+        agents.accept(connector);
+    }
+
+    /** Closes every room (controllers and agents are disconnected; agents stop their toys) and the port. */
+    @Override
+    public void close() {
+        ScheduledFuture<?> flusher = authFlusher;
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        authFailures.flush();
+        rooms.closeAll();
+        WebSocketServer s = socket;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The settings this hub was built with (a snapshot; for tests). */
+    HubSettings settings() {
+        return settings;
+    }
+}

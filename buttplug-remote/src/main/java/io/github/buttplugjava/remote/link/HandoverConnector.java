@@ -1,0 +1,149 @@
+package io.github.buttplugjava.remote.link;
+
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.FrameListener;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A share link after its first frame: the remote layer reads the first frame (the hello, or the
+ * hub's answer to it), then hands the same link to a Buttplug client or server as a fresh
+ * connector. Frames that arrive in between are kept (up to a bound) and delivered in order.
+ * Plumbing of the share link shared by the hub and agent packages; not meant for apps.
+ */
+public final class HandoverConnector implements ButtplugConnector {
+
+    private static final int MAX_BUFFERED = 256;
+
+    private final ButtplugConnector link;
+    private final CompletableFuture<String> firstFrame = new CompletableFuture<>();
+    private final Deque<String> buffered = new ArrayDeque<>();
+    private FrameListener downstream;
+    private boolean closed;
+    private Throwable closeCause;
+    private volatile long lastFrameNanos = System.nanoTime();
+
+    private HandoverConnector(ButtplugConnector link) {
+        this.link = link;
+    }
+
+    /**
+     * Opens {@code link}; the result completes when frames can be sent.
+     *
+     * @param link a share link, not yet connected
+     * @return the handover connector, once the link is open
+     */
+    public static CompletableFuture<HandoverConnector> open(ButtplugConnector link) {
+        HandoverConnector h = new HandoverConnector(link);
+        return link.connect(h.new LinkListener()).thenApply(v -> h);
+    }
+
+    /**
+     * The first frame.
+     *
+     * @return completes with the first text frame; fails with {@link ConnectorException} when the
+     *         link closes before it
+     */
+    public CompletableFuture<String> firstFrame() {
+        return firstFrame;
+    }
+
+    /**
+     * When a frame last arrived.
+     *
+     * @return {@link System#nanoTime()} when the last frame arrived (or when the link opened)
+     */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(FrameListener listener) {
+        synchronized (this) {
+            if (downstream != null) {
+                return CompletableFuture.failedFuture(new ConnectorException("already connected"));
+            }
+            downstream = listener;
+            while (!buffered.isEmpty()) {
+                listener.onFrame(buffered.poll());
+            }
+            if (closed) {
+                listener.onClosed(closeCause);
+                return CompletableFuture.failedFuture(new ConnectorException("the link closed"));
+            }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> send(String frame) {
+        return link.send(frame);
+    }
+
+    @Override
+    public CompletableFuture<Void> close() {
+        return link.close();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return link.isConnected();
+    }
+
+    @Override
+    public CompletableFuture<Void> abort(String reason) {
+        return link.abort(reason);
+    }
+
+    @Override
+    public boolean pauseReading() {
+        return link.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        link.resumeReading();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> remoteAddress() {
+        return link.remoteAddress();
+    }
+
+    private final class LinkListener implements FrameListener {
+        @Override
+        public void onFrame(String frame) {
+            lastFrameNanos = System.nanoTime();
+            if (!firstFrame.isDone()) {
+                firstFrame.complete(frame);
+                return;
+            }
+            synchronized (HandoverConnector.this) {
+                if (downstream != null) {
+                    downstream.onFrame(frame);
+                } else if (buffered.size() < MAX_BUFFERED) {
+                    buffered.add(frame);
+                } else {
+                    link.close();
+                }
+            }
+        }
+
+        @Override
+        public void onClosed(Throwable cause) {
+            firstFrame.completeExceptionally(new ConnectorException("the link closed before its first frame", cause));
+            synchronized (HandoverConnector.this) {
+                closed = true;
+                closeCause = cause;
+                if (downstream != null) {
+                    downstream.onClosed(cause);
+                }
+            }
+        }
+    }
+}

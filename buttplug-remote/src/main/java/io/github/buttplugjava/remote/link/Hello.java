@@ -1,0 +1,117 @@
+package io.github.buttplugjava.remote.link;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * The agent's first frame on a share link: {@code {"Hello":{"AgentProtocol":1,"Token":"…","Alias":"Alice"}}}.
+ * Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with the agent as the
+ * server. Wire protocol of the share link, spoken by {@code remote.hub} and {@code remote.agent}:
+ * public so both packages can use it, not meant for apps.
+ *
+ * @param protocol the agent protocol version
+ * @param token    the share token (never shown by {@link #toString()})
+ * @param alias    the name controllers see before each device, already {@linkplain #cleanAlias cleaned}
+ */
+public record Hello(int protocol, String token, String alias) {
+
+    /** The agent protocol this library speaks. */
+    public static final int PROTOCOL = 1;
+
+    /** Longest alias, in characters. */
+    public static final int MAX_ALIAS = 32;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Checks the token and cleans the alias.
+     *
+     * @param protocol the agent protocol version
+     * @param token the share token
+     * @param alias the name controllers see before each device
+     * @throws NullPointerException     when {@code token} or {@code alias} is null
+     * @throws IllegalArgumentException when nothing is left of the alias after cleaning
+     */
+    public Hello {
+        Objects.requireNonNull(token, "token");
+        alias = cleanAlias(alias);
+    }
+
+    /**
+     * An alias fit to show: control and separator characters dropped, trimmed, at most
+     * {@link #MAX_ALIAS} characters.
+     *
+     * @param alias a name as the person typed it
+     * @return the cleaned name
+     * @throws IllegalArgumentException when nothing is left
+     */
+    public static String cleanAlias(String alias) {
+        return cleanAlias(alias, MAX_ALIAS);
+    }
+
+    /**
+     * Like {@link #cleanAlias(String)}, with another length limit.
+     *
+     * @param alias     a name as the person typed it
+     * @param maxLength most characters (code points) kept
+     * @return the cleaned name
+     * @throws IllegalArgumentException when nothing is left
+     */
+    public static String cleanAlias(String alias, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        Objects.requireNonNull(alias, "alias").codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.LINE_SEPARATOR
+                        && Character.getType(c) != Character.PARAGRAPH_SEPARATOR
+                        && Character.getType(c) != Character.FORMAT)
+                .forEach(b::appendCodePoint);
+        String s = b.toString().strip();
+        if (s.codePointCount(0, s.length()) > maxLength) {
+            s = s.substring(0, s.offsetByCodePoints(0, maxLength)).strip();
+        }
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("the name is empty");
+        }
+        return s;
+    }
+
+    /**
+     * The hello as the agent sends it.
+     *
+     * @return the JSON text frame
+     */
+    public String encode() {
+        ObjectNode body = JSON.createObjectNode()
+                .put("AgentProtocol", protocol).put("Token", token).put("Alias", alias);
+        return JSON.createObjectNode().set("Hello", body).toString();
+    }
+
+    /**
+     * Reads a hello frame.
+     *
+     * @param frame the first text frame of a share link
+     * @return the hello
+     * @throws IllegalArgumentException when the frame is not a well-formed hello
+     */
+    public static Hello decode(String frame) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(frame).get("Hello");
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the first frame is not JSON");
+        }
+        if (body == null || !body.path("AgentProtocol").canConvertToInt()
+                || !body.path("Token").isTextual() || !body.path("Alias").isTextual()) {
+            throw new IllegalArgumentException("the first frame must be {\"Hello\":{\"AgentProtocol\":n,\"Token\":\"…\",\"Alias\":\"…\"}}");
+        }
+        return new Hello(body.get("AgentProtocol").intValue(), body.get("Token").textValue(),
+                body.get("Alias").textValue());
+    }
+
+    @Override
+    public String toString() {
+        return "Hello[protocol=" + protocol + ", alias=" + alias + ", token=redacted]";
+    }
+}
