@@ -326,6 +326,9 @@ public final class AttackRun {
         System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s %8s  %s%n", "attack", "peakRSS MB", "honest p50",
                 "honest max", "failed", "verdict (RSS < 512 MB, honest < 1 s)");
         Duration length = Duration.ofSeconds(seconds);
+        // no attack: the honest probe's own figures, the baseline the others compare with
+        run(only, "baseline-hub", true, length, (c, d) -> Thread.sleep(d.toMillis()));
+        run(only, "baseline-serve", false, length, (c, d) -> Thread.sleep(d.toMillis()));
         run(only, "packed-cut-hub", true, length, (c, d) -> packedThenCut(c.port, "/control/" + CONTROL, d));
         run(only, "packed-cut-serve", false, length, (c, d) -> packedThenCut(c.port, "/", d));
         run(only, "unread+packed-hub", true, length, (c, d) -> unreadAndPacked(c.port, "/control/" + CONTROL, d));

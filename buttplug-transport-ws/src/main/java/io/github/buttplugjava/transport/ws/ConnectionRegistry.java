@@ -16,7 +16,8 @@ import java.util.Set;
  * <em>pending</em> (accepted, no text frame heard yet). Decides at accept who must go: over the
  * connection cap or the pending cap the oldest pending connection is shed; at the connection cap
  * with none pending the newcomer is refused; an address over its own pending cap loses its own
- * oldest. So silent sockets are always the first to go and never lock real users out.
+ * oldest among those at least {@link #YOUNG_NANOS} old (a soft cap: the totals are the hard bounds).
+ * So silent sockets are always the first to go and never lock real users out.
  *
  * <p>Which pending connection goes: first the oldest that has been trying to upgrade for longer
  * than {@link #GRACE_NANOS} (a real client upgrades within a round trip, so these are silent or
@@ -35,6 +36,9 @@ final class ConnectionRegistry {
 
     /** How long a connection may take to upgrade before it counts as overdue: 1 s. */
     static final long GRACE_NANOS = 1_000_000_000L;
+
+    /** Younger connections are spared by the per-address cap: they may not have been read yet. */
+    static final long YOUNG_NANOS = 200_000_000L;
 
     private final int maxConnections;
     private final int maxPending;
@@ -84,8 +88,13 @@ final class ConnectionRegistry {
         }
         LinkedHashSet<Channel> ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
         if (ofAddress.size() >= maxPendingPerAddress) {
-            shed.add(forget(oldestOf(ofAddress)));
-            ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
+            // the per-address cap is fairness, not a hard bound (the totals above are): it only
+            // sheds connections old enough to have spoken, never one of a burst still arriving
+            Channel victim = oldestOf(ofAddress, YOUNG_NANOS);
+            if (victim != null) {
+                shed.add(forget(victim));
+                ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
+            }
         }
         open.add(channel);
         pending.put(channel, address);
@@ -143,13 +152,22 @@ final class ConnectionRegistry {
 
     /** The one of {@code channels} (in accept order) to shed, by the order in the class comment. */
     private Channel oldestOf(Set<Channel> channels) {
+        return oldestOf(channels, 0);
+    }
+
+    /** Like {@link #oldestOf(Set)} among the channels at least {@code minAgeNanos} old; null if none. */
+    private Channel oldestOf(Set<Channel> channels, long minAgeNanos) {
         long now = clock.getAsLong();
         Channel silent = null;
         Channel notUpgraded = null;
         Channel first = null;
         for (Channel c : channels) {
+            long age = now - acceptedAt.getOrDefault(c, now);
+            if (age < minAgeNanos) {
+                continue;
+            }
             boolean isUpgraded = upgraded.contains(c);
-            if (!isUpgraded && now - acceptedAt.getOrDefault(c, now) > GRACE_NANOS) {
+            if (!isUpgraded && age > GRACE_NANOS) {
                 return c;
             }
             if (silent == null && !spoke.contains(c)) {

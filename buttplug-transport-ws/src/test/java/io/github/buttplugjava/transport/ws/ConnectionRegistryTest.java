@@ -36,8 +36,24 @@ class ConnectionRegistryTest {
         accept();
         Channel honest = accept();
         registry.spoke(honest);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
         assertThat(shedByNext()).isSameAs(silent1);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
         assertThat(shedByNext()).isNotSameAs(honest);
+    }
+
+    @Test
+    void aBurstFromOneAddressIsNotShedWhileItIsStillArriving() {
+        Channel first = accept();
+        accept();
+        accept();
+        // all young: the per-address cap waits until they are old enough to have spoken
+        Channel fourth = new EmbeddedChannel();
+        ConnectionRegistry.Verdict v = registry.admit(fourth, SAME);
+        assertThat(v.admitted()).isTrue();
+        assertThat(v.shed()).isEmpty();
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).isSameAs(first);
     }
 
     @Test
@@ -51,7 +67,8 @@ class ConnectionRegistryTest {
         assertThat(shedByNext()).isSameAs(dribbler1);
         assertThat(shedByNext()).isSameAs(dribbler2);
         assertThat(registry.pending()).isEqualTo(3);
-        assertThat(shedByNext()).as("no one overdue: the silent newcomer is the first to go").isSameAs(fresh);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).as("no one overdue: the silent one is the first to go").isSameAs(fresh);
     }
 
     @Test

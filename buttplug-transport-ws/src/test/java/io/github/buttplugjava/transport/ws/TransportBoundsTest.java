@@ -206,9 +206,10 @@ class TransportBoundsTest {
                 timedOut++;
             }
         }
-        // 30 shed by the 20-per-address cap, one more to make room for the real client
-        assertThat(shed).isEqualTo(31);
-        assertThat(timedOut).isEqualTo(19);
+        // the 20-per-address cap sheds the oldest once they are old enough to have spoken (200 ms):
+        // how many depends on how fast the 50 arrived, at most 30 and one more for the real client
+        assertThat(shed).isBetween(1, 31);
+        assertThat(shed + timedOut).isEqualTo(50);
         await("only the real client remains", 5000, () -> server.openConnections() == 1);
         assertThat(server.pendingConnections()).isZero();
     }
