@@ -7,6 +7,8 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
+import io.github.buttplugjava.testsupport.SilentSockets;
+import io.github.buttplugjava.testsupport.WsPeer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -265,7 +267,7 @@ public final class AttackRun {
     /** Handshake, then (if the room's controller slot is free) one vibrate answered Ok. */
     static Probe hubProbe(int port) {
         return () -> {
-            try (RawPeer p = RawPeer.connect(port, "/control/" + CONTROL)) {
+            try (WsPeer p = WsPeer.connect(port, "/control/" + CONTROL)) {
                 p.sendText("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"honest\",\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
                 String first = p.await(t -> t.contains("ServerInfo") || t.contains("Error"), Duration.ofSeconds(5));
                 if (!first.contains("ServerInfo")) {
@@ -379,8 +381,8 @@ public final class AttackRun {
         return b.append(vibrate(99, device, value)).append(']').toString();
     }
 
-    static RawPeer handshaken(int port, String path) throws Exception {
-        RawPeer p = RawPeer.connect(port, path);
+    static WsPeer handshaken(int port, String path) throws Exception {
+        WsPeer p = WsPeer.connect(port, path);
         p.sendText("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"attacker\",\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
         p.await(t -> t.contains("ServerInfo") || t.contains("Error"), Duration.ofSeconds(5));
         return p;
@@ -390,7 +392,7 @@ public final class AttackRun {
     static void packedThenCut(int port, String path, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            RawPeer p = handshaken(port, path);
+            WsPeer p = handshaken(port, path);
             long cut = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             Thread sender = new Thread(() -> {
                 try {
@@ -417,8 +419,8 @@ public final class AttackRun {
         }
         String lists = f.append(']').toString();
         while (System.nanoTime() < end) {
-            RawPeer reader = RawPeer.connect(port, path, RawPeer.Options.polite().neverRead().receiveBuffer(4096));
-            RawPeer packer = handshaken(port, path);
+            WsPeer reader = WsPeer.connect(port, path, WsPeer.Options.polite().neverRead().receiveBuffer(4096));
+            WsPeer packer = handshaken(port, path);
             try {
                 reader.sendText("[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"never reads\",\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
                 Thread t = new Thread(() -> {
@@ -450,7 +452,7 @@ public final class AttackRun {
     static void silentTcp(int port, String path, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            try (SilentCrowd crowd = new SilentCrowd(port)) {
+            try (SilentSockets crowd = new SilentSockets(port)) {
                 crowd.openIdle(1_950);
                 crowd.openDribbling(50, path);
                 crowd.awaitClosed(Duration.ofSeconds(15), Duration.ofMillis(200));
@@ -462,7 +464,7 @@ public final class AttackRun {
     static void silentWs(int port, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            try (SilentCrowd crowd = new SilentCrowd(port)) {
+            try (SilentSockets crowd = new SilentSockets(port)) {
                 crowd.openUpgraded(1_024, "/", null);
                 crowd.openUpgraded(200, "/", "[{\"RequestServerInfo\":{\"Id\":1,\"ClientName\":\"silent\",\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]");
                 crowd.awaitClosed(Duration.ofSeconds(15), null);
@@ -471,10 +473,10 @@ public final class AttackRun {
     }
 
     /** A raw agent: hello, then answers the hub as a Buttplug v4 server with {@code devices}. */
-    static RawPeer rawAgent(int port, String alias, String devices, long maxPingMs, String commandReply) throws Exception {
-        RawPeer[] self = new RawPeer[1];
+    static WsPeer rawAgent(int port, String alias, String devices, long maxPingMs, String commandReply) throws Exception {
+        WsPeer[] self = new WsPeer[1];
         AtomicBoolean welcomed = new AtomicBoolean();
-        RawPeer p = RawPeer.connect(port, "/share", RawPeer.Options.polite().onText(text -> {
+        WsPeer p = WsPeer.connect(port, "/share", WsPeer.Options.polite().onText(text -> {
             if (!welcomed.getAndSet(true)) {
                 return;
             }
@@ -526,7 +528,7 @@ public final class AttackRun {
         long end = System.nanoTime() + length.toNanos();
         int n = 0;
         while (System.nanoTime() < end) {
-            try (RawPeer agent = rawAgent(port, "Churner", vibrators(0, 1), 0, OK)) {
+            try (WsPeer agent = rawAgent(port, "Churner", vibrators(0, 1), 0, OK)) {
                 sleep(200);
                 for (int i = 0; i < 1_000_000 && agent.isOpen() && System.nanoTime() < end; i++, n++) {
                     agent.sendText("[{\"DeviceList\":{\"Id\":0,\"Devices\":" + (i % 2 == 0 ? vibrators(n, 1) : "{}") + "}}]");
@@ -541,12 +543,12 @@ public final class AttackRun {
     static void tenThousandDevices(int port, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            try (RawPeer agent = rawAgent(port, "Hoarder", vibrators(0, 10_000), 0, OK)) {
+            try (WsPeer agent = rawAgent(port, "Hoarder", vibrators(0, 10_000), 0, OK)) {
                 agent.closed.get(10, TimeUnit.SECONDS);
             } catch (Exception stillOpen) {
                 // the hub kept it: the table shows the cost
             }
-            try (RawPeer agent = rawAgent(port, "Hoarder2", "{}", 0, OK)) {
+            try (WsPeer agent = rawAgent(port, "Hoarder2", "{}", 0, OK)) {
                 sleep(200);
                 for (int i = 1; i <= 10_000 && agent.isOpen() && System.nanoTime() < end; i++) {
                     agent.sendText("[{\"DeviceList\":{\"Id\":0,\"Devices\":" + vibrators(0, i) + "}}]");
@@ -561,7 +563,7 @@ public final class AttackRun {
     static void outputFlood(int port, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            try (RawPeer c = handshaken(port, "/control/" + CONTROL)) {
+            try (WsPeer c = handshaken(port, "/control/" + CONTROL)) {
                 for (int i = 0; i < 10_000_000 && c.isOpen() && System.nanoTime() < end; i++) {
                     StringBuilder f = new StringBuilder("[");
                     for (int k = 0; k < 64; k++) {
@@ -587,9 +589,9 @@ public final class AttackRun {
         String error = "{\"Error\":{\"Id\":$ID,\"ErrorMessage\":\"" + esc + "e".repeat(200_000) + "\",\"ErrorCode\":4}}";
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
-            try (RawPeer agent = rawAgent(port, "Mallory", "{" + vibrator(0, name, description, 4294967295L) + "}", 0, error)) {
+            try (WsPeer agent = rawAgent(port, "Mallory", "{" + vibrator(0, name, description, 4294967295L) + "}", 0, error)) {
                 sleep(2000);
-                try (RawPeer c = handshaken(port, "/control/" + CONTROL)) {
+                try (WsPeer c = handshaken(port, "/control/" + CONTROL)) {
                     for (int i = 0; i < 20 && c.isOpen() && System.nanoTime() < end; i++) {
                         c.sendText("[" + vibrate(10 + i, 1, 5) + "]");
                         sleep(500);
@@ -603,7 +605,7 @@ public final class AttackRun {
 
     /** Row 12 at size: agents announcing MaxPingTime 1 ms; reports the Buttplug Pings they got. */
     static void pingOneMs(int port, Duration length) throws Exception {
-        List<RawPeer> agents = new ArrayList<>();
+        List<WsPeer> agents = new ArrayList<>();
         try {
             for (int i = 0; i < 20; i++) {
                 agents.add(rawAgent(port, "Pinger" + i, vibrators(0, 1), 1, OK));
@@ -612,7 +614,7 @@ public final class AttackRun {
             long frames = agents.stream().mapToLong(a -> a.textBytes.get()).sum();
             System.out.println("ping-1ms: 20 agents received " + frames + " bytes of frames in " + length.toSeconds() + " s");
         } finally {
-            agents.forEach(RawPeer::kill);
+            agents.forEach(WsPeer::kill);
         }
     }
 
@@ -669,7 +671,7 @@ public final class AttackRun {
                             if (ThreadLocalRandom.current().nextBoolean()) {
                                 probe.run();
                             } else {
-                                RawPeer p = handshaken(hub.port, "/control/" + CONTROL);
+                                WsPeer p = handshaken(hub.port, "/control/" + CONTROL);
                                 p.sendText("[" + vibrate(5, 0, 10) + "]");
                                 sleep(ThreadLocalRandom.current().nextLong(50, 500));
                                 p.kill();
@@ -691,7 +693,7 @@ public final class AttackRun {
             }
             sleep(10_000); // keepalive (3 s) and agent ping-outs settle
             int leakedDevices = -1;
-            try (RawPeer p = handshaken(hub.port, "/control/" + CONTROL)) {
+            try (WsPeer p = handshaken(hub.port, "/control/" + CONTROL)) {
                 p.sendText("[{\"RequestDeviceList\":{\"Id\":2}}]");
                 String list = p.await(t -> t.contains("\"Id\":2"), Duration.ofSeconds(5));
                 leakedDevices = list.split("\"DeviceIndex\"", -1).length - 1;

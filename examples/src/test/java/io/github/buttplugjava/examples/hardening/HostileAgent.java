@@ -1,5 +1,7 @@
 package io.github.buttplugjava.examples.hardening;
 
+import io.github.buttplugjava.testsupport.WsPeer;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

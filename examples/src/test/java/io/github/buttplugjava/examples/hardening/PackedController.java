@@ -1,5 +1,7 @@
 package io.github.buttplugjava.examples.hardening;
 
+import io.github.buttplugjava.testsupport.WsPeer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.github.buttplugjava.examples.hardening;
 
+import io.github.buttplugjava.testsupport.SilentSockets;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

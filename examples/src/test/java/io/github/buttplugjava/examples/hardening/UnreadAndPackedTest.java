@@ -1,5 +1,7 @@
 package io.github.buttplugjava.examples.hardening;
 
+import io.github.buttplugjava.testsupport.WsPeer;
+
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.buttplugjava.examples.hardening;
+package io.github.buttplugjava.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * so thousands cost the test a few threads' worth of nothing. Whatever the server sends is read
  * and dropped; a socket counts as closed once the server ends TCP.
  */
-final class SilentSockets implements AutoCloseable {
+public final class SilentSockets implements AutoCloseable {
 
     private final int port;
     private final Selector selector;
@@ -33,24 +33,24 @@ final class SilentSockets implements AutoCloseable {
     private record Dribble(SocketChannel channel, byte[] bytes, int[] next) {
     }
 
-    SilentSockets(int port) throws IOException {
+    public SilentSockets(int port) throws IOException {
         this.port = port;
         this.selector = Selector.open();
     }
 
-    int size() {
+    public int size() {
         return channels.size();
     }
 
     /** {@code count} TCP connections that never send a byte. */
-    void openIdle(int count) throws IOException {
+    public void openIdle(int count) throws IOException {
         for (int i = 0; i < count; i++) {
             register(open(), null);
         }
     }
 
     /** {@code count} connections that will send an upgrade request one byte per {@link #dribble()}. */
-    void openDribbling(int count, String path) throws IOException {
+    public void openDribbling(int count, String path) throws IOException {
         for (int i = 0; i < count; i++) {
             SocketChannel c = open();
             String key = Base64.getEncoder().encodeToString(new byte[16]);
@@ -67,7 +67,7 @@ final class SilentSockets implements AutoCloseable {
      *
      * @return how many were upgraded (the server may refuse some)
      */
-    int openUpgraded(int count, String path, String firstFrame) throws IOException {
+    public int openUpgraded(int count, String path, String firstFrame) throws IOException {
         int upgraded = 0;
         for (int i = 0; i < count; i++) {
             SocketChannel c = open();
@@ -121,7 +121,7 @@ final class SilentSockets implements AutoCloseable {
     }
 
     /** Sends the next byte of every dribbling upgrade. */
-    void dribble() {
+    public void dribble() {
         for (Dribble d : dribbling) {
             if (d.next()[0] < d.bytes().length && d.channel().isOpen()) {
                 try {
@@ -136,7 +136,7 @@ final class SilentSockets implements AutoCloseable {
     }
 
     /** Reads what arrived (dropping it); returns how many sockets the server has closed so far. */
-    int poll(Duration wait) throws IOException {
+    public int poll(Duration wait) throws IOException {
         selector.select(Math.max(1, wait.toMillis()));
         for (SelectionKey k : selector.selectedKeys()) {
             SocketChannel c = (SocketChannel) k.channel();
@@ -160,7 +160,7 @@ final class SilentSockets implements AutoCloseable {
     }
 
     /** Polls (and dribbles every {@code dribbleEvery}) until all are closed or the deadline. */
-    int awaitClosed(Duration within, Duration dribbleEvery) throws IOException {
+    public int awaitClosed(Duration within, Duration dribbleEvery) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         long nextDribble = System.nanoTime();
         for (int i = 0; i < 1_000_000 && closedByServer < channels.size() && System.nanoTime() < deadline; i++) {
@@ -173,7 +173,7 @@ final class SilentSockets implements AutoCloseable {
         return closedByServer;
     }
 
-    int closedByServer() {
+    public int closedByServer() {
         return closedByServer;
     }
 

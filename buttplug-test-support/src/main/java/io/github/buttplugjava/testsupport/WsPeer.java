@@ -1,4 +1,4 @@
-package io.github.buttplugjava.examples.hardening;
+package io.github.buttplugjava.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -164,7 +164,7 @@ public final class WsPeer implements AutoCloseable {
         }
     }
 
-    static String readHead(InputStream in) throws IOException {
+    public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
