@@ -21,9 +21,12 @@ import java.util.Set;
  *
  * <p>Which pending connection goes: first the oldest that has been trying to upgrade for longer
  * than {@link #GRACE_NANOS} (a real client upgrades within a round trip, so these are silent or
- * dribbling their headers), then the oldest that has sent nothing at all, then the oldest not yet
- * upgraded, then the oldest waiting for its first frame. So a flood of sockets that stay silent or
- * dribble never pushes out a client in the middle of its handshake, even from the same address.
+ * dribbling their headers), then the oldest that has sent nothing for {@link #YOUNG_NANOS}, then
+ * the oldest mid-upgrade for as long, then the oldest upgraded but silent for {@link #GRACE_NANOS}.
+ * A younger connection has not had time to show what it is: the per-address cap never sheds it,
+ * and the hard caps shed it only when no one else can go (the oldest silent, then the oldest not
+ * upgraded, then the oldest). So a flood of sockets that stay silent or dribble never pushes out
+ * a client in the middle of its handshake, even from the same address.
  *
  * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
  * {@link #admit} returns).
@@ -90,7 +93,7 @@ final class ConnectionRegistry {
         if (ofAddress.size() >= maxPendingPerAddress) {
             // the per-address cap is fairness, not a hard bound (the totals above are): it only
             // sheds connections old enough to have spoken, never one of a burst still arriving
-            Channel victim = oldestOf(ofAddress, YOUNG_NANOS);
+            Channel victim = pick(ofAddress, false);
             if (victim != null) {
                 shed.add(forget(victim));
                 ofAddress = pendingByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>());
@@ -150,27 +153,43 @@ final class ConnectionRegistry {
         return oldestOf(pending.keySet());
     }
 
-    /** The one of {@code channels} (in accept order) to shed, by the order in the class comment. */
+    /** The one of {@code channels} (in accept order) to shed for a hard bound: never null if any. */
     private Channel oldestOf(Set<Channel> channels) {
-        return oldestOf(channels, 0);
+        return pick(channels, true);
     }
 
-    /** Like {@link #oldestOf(Set)} among the channels at least {@code minAgeNanos} old; null if none. */
-    private Channel oldestOf(Set<Channel> channels, long minAgeNanos) {
+    /**
+     * The one of {@code channels} (in accept order) to shed, by the order in the class comment.
+     * Without {@code hard}, only a connection that has had time to show what it is may go: one
+     * overdue for its upgrade, silent or mid-upgrade for {@link #YOUNG_NANOS}, or upgraded and
+     * silent for {@link #GRACE_NANOS}; else null. With {@code hard}, someone always goes: then the
+     * oldest silent, the oldest not upgraded, the oldest.
+     */
+    private Channel pick(Set<Channel> channels, boolean hard) {
         long now = clock.getAsLong();
+        Channel silentOld = null;
+        Channel spokeOld = null;
+        Channel upgradedOld = null;
         Channel silent = null;
         Channel notUpgraded = null;
         Channel first = null;
         for (Channel c : channels) {
             long age = now - acceptedAt.getOrDefault(c, now);
-            if (age < minAgeNanos) {
-                continue;
-            }
             boolean isUpgraded = upgraded.contains(c);
+            boolean hasSpoken = spoke.contains(c);
             if (!isUpgraded && age > GRACE_NANOS) {
                 return c;
             }
-            if (silent == null && !spoke.contains(c)) {
+            if (silentOld == null && !hasSpoken && age >= YOUNG_NANOS) {
+                silentOld = c;
+            }
+            if (spokeOld == null && hasSpoken && !isUpgraded && age >= YOUNG_NANOS) {
+                spokeOld = c;
+            }
+            if (upgradedOld == null && isUpgraded && age > GRACE_NANOS) {
+                upgradedOld = c;
+            }
+            if (silent == null && !hasSpoken) {
                 silent = c;
             }
             if (notUpgraded == null && !isUpgraded) {
@@ -179,6 +198,10 @@ final class ConnectionRegistry {
             if (first == null) {
                 first = c;
             }
+        }
+        Channel shown = silentOld != null ? silentOld : spokeOld != null ? spokeOld : upgradedOld;
+        if (shown != null || !hard) {
+            return shown;
         }
         return silent != null ? silent : notUpgraded != null ? notUpgraded : first;
     }

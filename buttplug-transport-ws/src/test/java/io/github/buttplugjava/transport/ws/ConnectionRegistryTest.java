@@ -99,4 +99,18 @@ class ConnectionRegistryTest {
         small.closed(a);
         assertThat(small.admit(new EmbeddedChannel(), SAME).admitted()).isTrue();
     }
+
+    @Test
+    void aClientWaitingAMomentForItsFirstFrameIsNotPushedOutByAFreshFlood() {
+        Channel honest = accept();
+        registry.spoke(honest);
+        registry.upgraded(honest);
+        now.addAndGet(ConnectionRegistry.GRACE_NANOS / 4);
+        accept();
+        accept();
+        Channel flood = new EmbeddedChannel();
+        ConnectionRegistry.Verdict v = registry.admit(flood, SAME);
+        assertThat(v.admitted()).isTrue();
+        assertThat(v.shed()).as("nobody has had time to show what it is").isEmpty();
+    }
 }

@@ -191,8 +191,8 @@ class TransportBoundsTest {
         for (int i = 0; i < 25; i++) {
             silent.add(rawWs("/"));
         }
-        // the per-address cap spares connections younger than 200 ms: let the first 25 age
-        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        // the per-address cap spares upgraded connections silent for less than 1 s: let the first 25 age
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1100));
         for (int i = 0; i < 25; i++) {
             silent.add(rawWs("/"));
         }
@@ -211,7 +211,7 @@ class TransportBoundsTest {
                 timedOut++;
             }
         }
-        // each of the second 25 pushes out one of the aged first 25 (the 20-per-address cap);
+        // each of the second 25 pushes out one of the first 25, silent for over 1 s (the 20-per-address cap);
         // on a slow machine older ones of the second batch may go too, never a younger before an older
         assertThat(shed).isBetween(25, 31);
         assertThat(shed + timedOut).isEqualTo(50);
