@@ -676,8 +676,8 @@ public final class AttackRun {
                                 sleep(ThreadLocalRandom.current().nextLong(50, 500));
                                 p.kill();
                             }
-                        } catch (Exception e) {
-                            // refused (slot taken) or cut: churn goes on
+                        } catch (Exception | AssertionError e) {
+                            // refused (slot taken), cut, or closed for silence on a starved machine: churn goes on
                         }
                         cycles.incrementAndGet();
                         sleep(ThreadLocalRandom.current().nextLong(100, 1000));
