@@ -4,6 +4,8 @@ import io.github.buttplugjava.btle.config.ConfiguredFeature;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.protocol.HardwareCommand;
 import io.github.buttplugjava.btle.protocol.ProtocolHandler;
+import io.github.buttplugjava.core.internal.Deadlines;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.device.Device;
@@ -16,6 +18,7 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +37,15 @@ final class BleDevice implements Device {
     private final List<DeviceFeature> features;
     private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
     private final Executor executor;
+    private final Scheduling scheduling;
 
     BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
-              Executor executor, long batchWindowMs) {
+              Scheduling scheduling, long batchWindowMs) {
         this.hardware = hardware;
         this.definition = definition;
         this.handler = handler;
-        this.executor = executor;
+        this.scheduling = scheduling;
+        this.executor = scheduling.executor();
         this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
         List<DeviceFeature> list = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
@@ -64,13 +69,13 @@ final class BleDevice implements Device {
     }
 
     private void scheduleKeepalive(long intervalMs) {
-        CompletableFuture.runAsync(() -> {
+        Deadlines.later(Duration.ofMillis(intervalMs), () -> {
             if (!hardware.peripheral().isConnected()) {
                 return;
             }
             batcher.repeatIfIdle(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs));
             scheduleKeepalive(intervalMs);
-        }, CompletableFuture.delayedExecutor(intervalMs, java.util.concurrent.TimeUnit.MILLISECONDS, executor));
+        }, scheduling);
     }
 
     DeviceDefinition definition() {

@@ -1,6 +1,8 @@
 package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.core.internal.Deadlines;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
@@ -23,7 +25,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,6 +55,7 @@ public final class BleDeviceSource implements DeviceSource {
     private final BleAdapter adapter;
     private final DeviceConfiguration configuration;
     private final Protocols protocols;
+    private final Scheduling scheduling;
     private final Executor executor;
     private final SerialExecutor events;
     private final long batchWindowMs;
@@ -71,22 +73,43 @@ public final class BleDeviceSource implements DeviceSource {
      * @param adapter       the BLE adapter (not closed by this source)
      * @param configuration the device configuration
      * @param protocols     the protocol handlers
+     * @param scheduling    its executor runs listener events and batch flushes; its scheduler the
+     *                      keepalives and stop deadlines; its clock the retry wait after a failed set-up
+     * @param batchWindow   how long a device gathers commands before writing them (0 = write at once)
+     */
+    public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
+                           Scheduling scheduling, Duration batchWindow) {
+        this.adapter = Objects.requireNonNull(adapter, "adapter");
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.protocols = Objects.requireNonNull(protocols, "protocols");
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+        this.executor = scheduling.executor();
+        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.batchWindowMs = batchWindow.toMillis();
+    }
+
+    /**
+     * A source over an adapter, on {@link Scheduling#defaults()} with {@code executor}.
+     *
+     * @param adapter       the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     * @param protocols     the protocol handlers
      * @param executor      runs listener events and batch flushes
      * @param batchWindow   how long a device gathers commands before writing them (0 = write at once)
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
                            Executor executor, Duration batchWindow) {
-        this.adapter = Objects.requireNonNull(adapter, "adapter");
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.protocols = Objects.requireNonNull(protocols, "protocols");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.events = SerialExecutor.droppingWhenRejected(executor);
-        this.batchWindowMs = batchWindow.toMillis();
+        this(adapter, configuration, protocols, Scheduling.defaults().withExecutor(executor), batchWindow);
     }
 
-    /** A source with the built-in protocols, the common pool and the default batching window. */
+    /**
+     * A source with the built-in protocols, {@link Scheduling#defaults()} and the default batching window.
+     *
+     * @param adapter       the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration) {
-        this(adapter, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), DEFAULT_BATCH_WINDOW);
+        this(adapter, configuration, Protocols.builtIn(), Scheduling.defaults(), DEFAULT_BATCH_WINDOW);
     }
 
     @Override
@@ -124,7 +147,7 @@ public final class BleDeviceSource implements DeviceSource {
             return;
         }
         Long failedAt = failed.get(ad.address());
-        if (failedAt != null && System.nanoTime() - failedAt < RETRY_AFTER.toNanos()) {
+        if (failedAt != null && scheduling.nanoTime() - failedAt < RETRY_AFTER.toNanos()) {
             return;
         }
         if (!configuration.mayConnect(ad.address())) {
@@ -148,7 +171,7 @@ public final class BleDeviceSource implements DeviceSource {
                 }))
                 .whenComplete((device, error) -> {
                     if (error != null) {
-                        failed.put(ad.address(), System.nanoTime());
+                        failed.put(ad.address(), scheduling.nanoTime());
                         busy.remove(ad.address());
                         log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
                     } else {
@@ -202,7 +225,7 @@ public final class BleDeviceSource implements DeviceSource {
         PeripheralHardware finalHw = hw;
         ProtocolHandler finalHandler = h;
         return h.initialize(hw, definition)
-                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs))
+                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, scheduling, batchWindowMs))
                 .thenCompose(device -> device.start().thenApply(v -> device));
     }
 
@@ -262,9 +285,9 @@ public final class BleDeviceSource implements DeviceSource {
         adapter.stopScan();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (BleDevice device : new ArrayList<>(devices.values())) {
-            all.add(device.stop().handle((v, e) -> null)
-                    .thenCompose(v -> device.drained()) // stop() completes when queued, not written
-                    .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            CompletableFuture<Void> drained = device.stop().handle((v, e) -> null)
+                    .thenCompose(v -> device.drained()); // stop() completes when queued, not written
+            all.add(Deadlines.orTimeout(drained, STOP_TIMEOUT, scheduling)
                     .handle((v, e) -> null)
                     .thenCompose(v -> device.hardware().peripheral().disconnect())
                     .handle((v, e) -> null));

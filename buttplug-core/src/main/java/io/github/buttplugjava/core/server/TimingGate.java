@@ -1,6 +1,7 @@
 package io.github.buttplugjava.core.server;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.message.OutputCommand;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class TimingGate {
 
     private final long gapNanos;
     private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
     private final BiFunction<Integer, OutputCommand, CompletableFuture<Void>> sink;
     private final Map<Integer, Pending> pending = new TreeMap<>();
     private long lastSentNanos;
@@ -30,10 +32,11 @@ final class TimingGate {
     private ScheduledFuture<?> flushTask;
     private Throwable closedCause;
 
-    TimingGate(long gapMs, ScheduledExecutorService timers,
+    TimingGate(long gapMs, Scheduling scheduling,
                BiFunction<Integer, OutputCommand, CompletableFuture<Void>> sink) {
         this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMs);
-        this.timers = timers;
+        this.scheduling = scheduling;
+        this.timers = scheduling.scheduler();
         this.sink = sink;
     }
 
@@ -44,7 +47,7 @@ final class TimingGate {
             if (closedCause != null) {
                 return CompletableFuture.failedFuture(closedCause);
             }
-            long now = System.nanoTime();
+            long now = scheduling.nanoTime();
             boolean gapPassed = !everSent || now - lastSentNanos >= gapNanos;
             if (gapNanos > 0 && !(pending.isEmpty() && gapPassed)) {
                 Pending held = pending.computeIfAbsent(featureIndex, f -> new Pending());
@@ -104,7 +107,7 @@ final class TimingGate {
             }
             batch = new TreeMap<>(pending);
             pending.clear();
-            lastSentNanos = System.nanoTime();
+            lastSentNanos = scheduling.nanoTime();
             everSent = true;
         }
         batch.forEach((feature, held) -> forward(feature, held.command, held.waiters));

@@ -1,5 +1,7 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.devices.HangingDevice;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.connector.MessageLimits;
@@ -162,7 +164,7 @@ class SessionLimitsTest {
     void deviceChangesAreCoalescedIntoOneList() throws Exception {
         server(MessageLimits.DEFAULT);
         SimulatedDevice toy = sim.devices().get(0);
-        DirectSource churn = new DirectSource();
+        ListSource churn = ListSource.finishingScans();
         DeviceManager churned = new DeviceManager(List.of(churn), timers);
         try {
             ButtplugServer server = ButtplugServer.builder(churned).executor(executor).timers(timers).build();
@@ -189,9 +191,9 @@ class SessionLimitsTest {
     @Test
     void aRequestWhoseDeviceNeverAnswersIsAnsweredAtItsDeadline() throws Exception {
         server(MessageLimits.DEFAULT);
-        DirectSource source = new DirectSource();
+        ListSource source = ListSource.finishingScans();
         SimulatedDevice toy = sim.devices().get(0);
-        Device silent = new SilentDevice(toy.features());
+        Device silent = new HangingDevice(toy.features());
         DeviceManager silentManager = new DeviceManager(List.of(source), timers);
         try {
             source.add(silent);

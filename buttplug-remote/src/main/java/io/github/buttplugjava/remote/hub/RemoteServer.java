@@ -2,7 +2,6 @@ package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.WebSocketServer;
@@ -15,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -96,8 +96,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private final HubSettings settings;
     private final RoomRegistry rooms = new RoomRegistry();
-    private final AuthFailureLog authFailures =
-            new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), System::nanoTime, log::info);
+    private final AuthFailureLog authFailures;
     private final AgentAdmission agents;
     private final PathRouter router;
     private volatile WebSocketServer socket;
@@ -105,7 +104,8 @@ public final class RemoteServer implements AutoCloseable {
 
     RemoteServer(HubSettings settings) {
         this.settings = settings;
-        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout());
+        this.authFailures = new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), settings.scheduling()::nanoTime, log::info);
+        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.router = new PathRouter(rooms, agents, authFailures);
     }
 
@@ -130,7 +130,7 @@ public final class RemoteServer implements AutoCloseable {
      */
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
-                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits()));
+                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.scheduling()));
     }
 
     /**
@@ -190,7 +190,9 @@ public final class RemoteServer implements AutoCloseable {
         }
         socket = b.start();
         long every = AUTH_LOG_INTERVAL.toMillis() / 4;
-        authFlusher = SharedExecutors.timers().scheduleAtFixedRate(authFailures::flush, every, every, TimeUnit.MILLISECONDS);
+        Executor executor = settings.scheduling().executor();
+        authFlusher = settings.scheduling().scheduler().scheduleAtFixedRate(() -> executor.execute(authFailures::flush),
+                every, every, TimeUnit.MILLISECONDS);
         log.info("hub listening on {}", socket.uri());
         return this;
     }

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 
@@ -33,6 +34,7 @@ public final class RemoteServerBuilder {
     private Duration helloTimeout = Duration.ofSeconds(3);
     private Duration controllerMaxPingTime = Duration.ZERO;
     private KeepAlive keepAlive = RemoteServer.DEFAULT_KEEP_ALIVE;
+    private Scheduling scheduling = Scheduling.defaults();
     private int maxConnections = RemoteServer.DEFAULT_MAX_CONNECTIONS;
 
     RemoteServerBuilder() {
@@ -142,6 +144,20 @@ public final class RemoteServerBuilder {
      */
     public RemoteServerBuilder messageLimits(MessageLimits limits) {
         this.messageLimits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /**
+     * Where the hub runs its rooms' sessions and agent links and how it keeps time: controller
+     * ping-outs, agent reply deadlines and pings, hello deadlines, churn budgets, the summary of
+     * failed authentications (default {@link Scheduling#defaults()}). The WebSocket transport
+     * keeps its own timers.
+     *
+     * @param scheduling the executor, scheduler and clock to use
+     * @return this builder
+     */
+    public RemoteServerBuilder scheduling(Scheduling scheduling) {
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         return this;
     }
 
@@ -299,7 +315,7 @@ public final class RemoteServerBuilder {
                 maxFrameSize, maxConnections, maxPendingConnections, maxPendingPerAddress, upgradeTimeout,
                 firstFrameTimeout, maxUnsentBytes,
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
-                helloTimeout, controllerMaxPingTime, keepAlive));
+                helloTimeout, controllerMaxPingTime, keepAlive, scheduling));
     }
 
     private static int positive(int value, String what) {

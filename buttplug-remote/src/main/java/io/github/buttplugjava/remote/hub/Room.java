@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.InProcessConnector;
@@ -44,24 +45,26 @@ public final class Room implements AutoCloseable {
     private final AtomicLong links = new AtomicLong();
     private final AgentCaps caps;
     private final MessageLimits limits;
+    private final Scheduling scheduling;
     private ServerSession controller;
     private ButtplugConnector controllerLink;
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits) {
+         AgentCaps caps, MessageLimits limits, Scheduling scheduling) {
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
         this.caps = caps;
         this.limits = limits;
-        this.source = new RoomSource(name, caps, System::nanoTime);
-        this.devices = new DeviceManager(List.of(source));
+        this.scheduling = scheduling;
+        this.source = new RoomSource(name, caps, scheduling::nanoTime);
+        this.devices = new DeviceManager(List.of(source), scheduling);
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees
         this.server = ButtplugServer.builder(devices).name("buttplug-java hub (" + name + ")")
                 .maxPingTime(controllerMaxPingTime).limits(limits)
-                .commandTimeout(AgentLink.AGENT_REPLY_TIMEOUT.plusSeconds(1)).build();
+                .commandTimeout(AgentLink.AGENT_REPLY_TIMEOUT.plusSeconds(1)).scheduling(scheduling).build();
     }
 
     /**
@@ -138,7 +141,7 @@ public final class Room implements AutoCloseable {
             }
         }
         log.info("room {}: refused a second controller", name);
-        ControllerRefusal.refuse(connector, closed ? "this room is closed"
+        ControllerRefusal.refuse(connector, scheduling, closed ? "this room is closed"
                 : "this room already has a controller; only one at a time");
         return false;
     }
@@ -160,8 +163,8 @@ public final class Room implements AutoCloseable {
      *         has a controller
      */
     public CompletableFuture<ButtplugClient> connectController(String clientName) {
-        InProcessConnector.Pair pair = InProcessConnector.pair();
-        ButtplugClient client = ButtplugClient.builder(clientName).build();
+        InProcessConnector.Pair pair = InProcessConnector.pair(scheduling.executor());
+        ButtplugClient client = ButtplugClient.builder(clientName).scheduling(scheduling).build();
         acceptController(pair.server());
         return client.connect(pair.client()).thenApply(v -> client);
     }
@@ -188,7 +191,7 @@ public final class Room implements AutoCloseable {
 
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
-        new AgentLink(linkId, alias, link, source, caps, limits).start();
+        new AgentLink(linkId, alias, link, source, caps, limits, scheduling).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */

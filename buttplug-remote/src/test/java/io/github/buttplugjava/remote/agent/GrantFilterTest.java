@@ -7,8 +7,8 @@ import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
-import io.github.buttplugjava.remote.testing.EventRecorder;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,10 +197,10 @@ class GrantFilterTest {
         assertThat(events.next().kind()).isEqualTo("removed");
         filter.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!source.closed && System.nanoTime() < deadline) {
+        while (!source.isClosed() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // bounded poll-until loop
         }
-        assertThat(source.closed).isTrue();
+        assertThat(source.isClosed()).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.agent;
 
+import io.github.buttplugjava.testsupport.devices.HangingDevice;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.client.ButtplugClient;
@@ -21,7 +22,7 @@ import io.github.buttplugjava.core.sim.SimulatedToy;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import io.github.buttplugjava.remote.testing.FrameRecorder;
 import io.github.buttplugjava.remote.testing.HubFixture;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
