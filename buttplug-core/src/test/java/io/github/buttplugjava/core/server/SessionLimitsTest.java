@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.testsupport.devices.HangingDevice;
 import io.github.buttplugjava.testsupport.devices.ListSource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,15 +195,20 @@ class SessionLimitsTest {
         ListSource source = ListSource.finishingScans();
         SimulatedDevice toy = sim.devices().get(0);
         Device silent = new HangingDevice(toy.features());
-        DeviceManager silentManager = new DeviceManager(List.of(source), timers);
+        VirtualTime time = new VirtualTime();
+        DeviceManager silentManager = new DeviceManager(List.of(source), time.scheduling());
         try {
             source.add(silent);
-            ButtplugServer server = ButtplugServer.builder(silentManager).timers(timers)
+            ButtplugServer server = ButtplugServer.builder(silentManager).scheduling(time.scheduling())
                     .commandTimeout(Duration.ofMillis(100)).build();
             ScriptedConnector link = new ScriptedConnector(true);
             server.serve(link);
             link.deliver(HANDSHAKE);
             link.deliver(vibrate(2, 5));
+            time.awaitScheduledWithin(Duration.ofMillis(100), Duration.ofSeconds(5)); // the request's deadline is armed
+            time.advanceMillis(99);
+            assertThat(link.sent).as("no answer before the deadline").noneMatch(f -> f.contains("\"Id\":2"));
+            time.advanceMillis(1);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (link.sent.stream().noneMatch(f -> f.contains("\"Id\":2")) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

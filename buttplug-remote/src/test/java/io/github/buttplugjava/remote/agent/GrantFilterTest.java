@@ -8,13 +8,13 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
 import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GrantFilterTest {
 
+    private final VirtualTime time = new VirtualTime();
     private final ListSource source = new ListSource();
-    private final GrantFilter filter = new GrantFilter(source);
+    private final GrantFilter filter = new GrantFilter(source, time.scheduling());
     private final EventRecorder events = new EventRecorder();
     private final RecordingDevice toy = new RecordingDevice("AA:BB:CC:DD:EE:FF");
 
@@ -162,9 +163,12 @@ class GrantFilterTest {
     @Test
     void expiryStopsThenRemoves() throws Exception {
         source.add(toy);
-        await(filter.share(toy.identifier(), HALF_VIBRATE.withExpiry(Instant.now().plusMillis(300))));
+        await(filter.share(toy.identifier(), HALF_VIBRATE.withExpiry(time.now().plusMillis(300))));
         Device d = shared();
         await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 9)));
+        time.advanceMillis(299);
+        assertThat(events.events).as("nothing leaves before the expiry").isEmpty();
+        time.advanceMillis(2);
         EventRecorder.Event removed = events.next();
         assertThat(removed.kind()).isEqualTo("removed");
         assertThat(toy.level(0)).isZero();

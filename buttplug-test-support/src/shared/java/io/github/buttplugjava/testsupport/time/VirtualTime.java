@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Time that moves only when a test says so: a {@link Clock}, a {@link ScheduledExecutorService}
@@ -152,6 +153,30 @@ public final class VirtualTime {
     public java.util.Optional<Duration> nextDelay() {
         long next = scheduler.nextDueNanos();
         return next < 0 ? java.util.Optional.empty() : java.util.Optional.of(Duration.ofNanos(Math.max(0, next - elapsedNanos)));
+    }
+
+    /**
+     * Waits (on the wall clock, up to {@code bound}) until some task is scheduled due within
+     * {@code within} from now: for a deadline that the library arms on one of its own threads,
+     * so that the test advances only once it is armed. A failure detector, not a measurement.
+     *
+     * @param within how soon the awaited task is due, at most
+     * @param bound  the longest real wait
+     * @throws AssertionError when no such task is scheduled within {@code bound}
+     */
+    public void awaitScheduledWithin(Duration within, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            java.util.Optional<Duration> next = nextDelay();
+            if (next.isPresent() && next.get().compareTo(within) <= 0) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no task due within " + within + " was scheduled in " + bound
+                        + "; next: " + next.map(Duration::toString).orElse("none"));
+            }
+            LockSupport.parkNanos(1_000_000); // bounded poll-until loop
+        }
     }
 
     void moveTo(long nanos) {
