@@ -11,7 +11,6 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.message.Ping;
