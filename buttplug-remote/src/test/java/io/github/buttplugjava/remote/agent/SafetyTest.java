@@ -176,8 +176,10 @@ class SafetyTest {
     @Test
     void hubShutdownStopsTheToysAtOnce() throws Exception {
         f = new HubFixture();
-        SimulatedDevices alice = HubFixture.sims("lovense");
-        f.agent("Alice", alice, HALF);
+        // the agent's ping watchdog on virtual time that never moves: only the closed link can stop the toy
+        VirtualTime time = new VirtualTime();
+        SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+        f.agent("Alice", alice, HALF, time.scheduling());
         HubFixture.Controller c = f.controller();
         SimulatedDevice toy = vibratingAliceToy(c, alice);
         f.hub.close();
