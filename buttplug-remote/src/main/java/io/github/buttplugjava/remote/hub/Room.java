@@ -58,7 +58,7 @@ public final class Room implements AutoCloseable {
         this.caps = caps;
         this.limits = limits;
         this.scheduling = scheduling;
-        this.source = new RoomSource(name, caps, scheduling::nanoTime);
+        this.source = new RoomSource(name, caps, scheduling::nanoTime, scheduling.executor());
         this.devices = new DeviceManager(List.of(source), scheduling);
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees

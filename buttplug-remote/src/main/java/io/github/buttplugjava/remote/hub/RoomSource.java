@@ -1,6 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -33,6 +35,8 @@ final class RoomSource implements DeviceSource {
     private final String name;
     private final AgentCaps caps;
     private final LongSupplier nanos;
+    /** Where the end of a scan is reported, off the caller's thread. */
+    private final Executor events;
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, String> skeletons = new HashMap<>();
     private DeviceSourceListener listener;
@@ -53,10 +57,15 @@ final class RoomSource implements DeviceSource {
         }
     }
 
-    RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, Executor events) {
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
+        this.events = events;
+    }
+
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
+        this(name, caps, nanos, Scheduling.defaults().executor());
     }
 
     RoomSource(String name) {
@@ -202,7 +211,7 @@ final class RoomSource implements DeviceSource {
     /** Agents' devices are there when they are shared: a scan has nothing to find and ends at once. */
     @Override
     public CompletableFuture<Void> startScanning() {
-        CompletableFuture.runAsync(() -> {
+        events.execute(() -> {
             synchronized (this) {
                 if (listener != null) {
                     listener.scanningFinished();
