@@ -36,7 +36,11 @@ public final class InProcessConnector implements ButtplugConnector {
         this.delivery = new SerialExecutor(backing);
     }
 
-    /** Two connected ends, delivering on the executor of {@link Scheduling#defaults()}. */
+    /**
+     * Two connected ends, delivering on the executor of {@link Scheduling#defaults()}.
+     *
+     * @return the two ends
+     */
     public static Pair pair() {
         return pair(Scheduling.defaults().executor());
     }

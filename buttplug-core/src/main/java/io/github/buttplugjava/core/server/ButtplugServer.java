@@ -158,6 +158,9 @@ public final class ButtplugServer implements AutoCloseable {
         /**
          * Where sessions run (each serially) and how they keep time: handshake, ping and command
          * deadlines, message rates (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor, scheduler and clock of every session
+         * @return this builder
          */
         public Builder scheduling(Scheduling scheduling) {
             this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
@@ -167,6 +170,10 @@ public final class ButtplugServer implements AutoCloseable {
         /**
          * The executor sessions run on (each session serially); default a shared daemon pool.
          * Same as {@code scheduling(scheduling.withExecutor(executor))}.
+         *
+         * @param executor runs the sessions' work; each session uses it through its own serial
+         *         executor
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.scheduling = scheduling.withExecutor(executor);
@@ -176,6 +183,9 @@ public final class ButtplugServer implements AutoCloseable {
         /**
          * The timer for deadlines; its tasks only hand off to sessions. Same as
          * {@code scheduling(scheduling.withScheduler(timers))}.
+         *
+         * @param timers schedules the handshake, ping and command deadlines
+         * @return this builder
          */
         public Builder timers(ScheduledExecutorService timers) {
             this.scheduling = scheduling.withScheduler(timers);

@@ -74,14 +74,20 @@ public final class DeviceManager implements AutoCloseable {
     private boolean scanning;
     private boolean closed;
 
-    /** A manager over {@code sources}, keeping timing gaps on {@link Scheduling#defaults()}. */
+    /**
+     * A manager over {@code sources}, keeping timing gaps on {@link Scheduling#defaults()}.
+     *
+     * @param sources the sources to own; each is started now
+     */
     public DeviceManager(List<? extends DeviceSource> sources) {
         this(sources, Scheduling.defaults());
     }
 
     /**
-     * A manager over {@code sources}.
+     * A manager over {@code sources}; same as {@code new DeviceManager(sources,
+     * Scheduling.defaults().withScheduler(timers))}.
      *
+     * @param sources the sources to own; each is started now
      * @param timers runs timing-gap flushes; its tasks only hand commands to devices
      */
     public DeviceManager(List<? extends DeviceSource> sources, ScheduledExecutorService timers) {
@@ -91,7 +97,7 @@ public final class DeviceManager implements AutoCloseable {
     /**
      * A manager over {@code sources}.
      *
-     * @param sources    where devices come from
+     * @param sources    the sources to own; each is started now
      * @param scheduling how timing gaps are measured ({@link Scheduling#nanoTime()}) and waited on
      *                   (its scheduler, whose tasks only hand commands to devices)
      */

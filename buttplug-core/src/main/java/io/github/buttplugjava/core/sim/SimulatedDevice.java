@@ -58,6 +58,10 @@ public final class SimulatedDevice implements Device {
     /**
      * A simulated device of {@code toy} with a source-unique {@code identifier}, delivering input
      * readings on {@code scheduling}'s executor and recording commands at its clock's time.
+     *
+     * @param identifier unique within its source
+     * @param toy        what it simulates
+     * @param scheduling where readings are delivered and which clock the recordings read
      */
     public SimulatedDevice(String identifier, SimulatedToy toy, Scheduling scheduling) {
         this(identifier, toy, new SerialExecutor(scheduling.executor()), scheduling.clock());

@@ -222,6 +222,9 @@ public final class SimulatedDevices implements DeviceSource {
         /**
          * Where the source and its toys deliver events, and the clock their recordings read
          * (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor events run on and the clock recordings read
+         * @return this builder
          */
         public Builder scheduling(Scheduling scheduling) {
             this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
