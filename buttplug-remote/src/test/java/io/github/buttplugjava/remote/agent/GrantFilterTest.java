@@ -2,21 +2,27 @@ package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
 import io.github.buttplugjava.testsupport.devices.EventRecorder;
-import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.testsupport.devices.ListSource;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,6 +181,35 @@ class GrantFilterTest {
         assertThat(toy.received).containsExactly("0:Vibrate=9", "stop");
         assertThatThrownBy(() -> await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 1))))
                 .hasCauseInstanceOf(ButtplugDeviceException.class);
+    }
+
+    @Test
+    void eventsRunOnTheInjectedExecutorNotOnAThreadOfTheFiltersOwn() throws Exception {
+        ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "injected-executor"));
+        ListSource local = new ListSource();
+        GrantFilter own = new GrantFilter(local, time.scheduling(mine));
+        try {
+            BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+            own.start(new DeviceSourceListener() {
+                @Override
+                public void deviceAdded(Device device) {
+                    threads.add(Thread.currentThread().getName());
+                }
+
+                @Override
+                public void deviceRemoved(Device device) {
+                    threads.add(Thread.currentThread().getName());
+                }
+            });
+            local.add(new RecordingDevice("injected"));
+            await(own.shareAll(HALF_VIBRATE));
+            await(own.revokeAll());
+            assertThat(List.of(threads.poll(2, TimeUnit.SECONDS), threads.poll(2, TimeUnit.SECONDS)))
+                    .containsExactly("injected-executor", "injected-executor");
+        } finally {
+            own.close();
+            mine.shutdown();
+        }
     }
 
     @Test
