@@ -83,7 +83,7 @@ class LatestWinsTest {
     @Test
     void aGapIsCountedFromTheCompletionOfThePreviousWrite() {
         VirtualTime time = new VirtualTime();
-        LatestWins q = new LatestWins(time.pacer());
+        LatestWins q = new LatestWins(Pacer.of(time.scheduling()));
         long gap = TimeUnit.MILLISECONDS.toNanos(100);
         q.submit(0, gap, write("1"));
         time.advanceMillis(30);

@@ -99,7 +99,7 @@ class GrantIntervalTest {
     }
 
     private final VirtualTime virtual = new VirtualTime();
-    private final Pacer time = virtual.pacer();
+    private final Pacer time = Pacer.of(virtual.scheduling());
     private final ListSource source = new ListSource();
     private final EventRecorder recorder = new EventRecorder();
     private GrantFilter filter;

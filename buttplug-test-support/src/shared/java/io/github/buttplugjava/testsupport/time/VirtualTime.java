@@ -1,7 +1,6 @@
 package io.github.buttplugjava.testsupport.time;
 
 import io.github.buttplugjava.core.Scheduling;
-import io.github.buttplugjava.core.internal.Pacer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Time that moves only when a test says so: a {@link Clock}, a {@link ScheduledExecutorService}
- * and a {@link Pacer} on one virtual timeline. Scheduled tasks run on the thread that calls
- * {@link #advance}, in due order, each with the clock showing its due time; nothing runs between
- * two advances. Hand a library component {@link #scheduling()} and its deadlines, pings, expiries,
- * intervals and backoffs follow this clock instead of the wall clock of a loaded machine.
+ * Time that moves only when a test says so: a {@link Clock} and a {@link ScheduledExecutorService}
+ * on one virtual timeline. Scheduled tasks run on the thread that calls {@link #advance}, in due
+ * order, each with the clock showing its due time; nothing runs between two advances. Hand a
+ * library component {@link #scheduling()} and its deadlines, pings, expiries, intervals and
+ * backoffs follow this clock instead of the wall clock of a loaded machine (the library's internal
+ * latest-wins slots: {@code Pacer.of(time.scheduling())}). Uses the public API of buttplug-core only.
  *
  * <p>Tasks the library hands on from the scheduler (to its executor) run on real threads: after an
  * advance, wait for their effect (with a generous bound) rather than for time.
@@ -48,15 +48,6 @@ public final class VirtualTime {
      */
     public ScheduledExecutorService scheduler() {
         return scheduler;
-    }
-
-    /**
-     * A pacer on this timeline, for the library's latest-wins slots.
-     *
-     * @return the pacer
-     */
-    public Pacer pacer() {
-        return Pacer.of(scheduling());
     }
 
     /**
