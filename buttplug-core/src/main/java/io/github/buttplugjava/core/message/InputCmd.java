@@ -14,7 +14,14 @@ import java.util.Objects;
 public record InputCmd(long id, int deviceIndex, int featureIndex, InputType type,
                        InputCommandType command) implements ClientMessage {
 
-    /** @throws IllegalArgumentException on a bad Id or negative indices */
+    /**
+     * @param id the request Id
+     * @param deviceIndex the device
+     * @param featureIndex the feature within the device
+     * @param type the input type
+     * @param command read, subscribe or unsubscribe
+     * @throws IllegalArgumentException on a bad Id or negative indices
+     */
     public InputCmd {
         Message.checkId(id);
         if (deviceIndex < 0 || featureIndex < 0) {

@@ -14,7 +14,14 @@ import java.util.Objects;
 public record InputReading(long id, int deviceIndex, int featureIndex, InputType type, int value)
         implements ServerMessage {
 
-    /** @throws IllegalArgumentException on a bad Id or negative indices */
+    /**
+     * @param id request Id, or 0 for subscription data
+     * @param deviceIndex the device
+     * @param featureIndex the feature within the device
+     * @param type the input type
+     * @param value the reading (battery percent, RSSI dBm, button 0/1, pressure)
+     * @throws IllegalArgumentException on a bad Id or negative indices
+     */
     public InputReading {
         Message.checkId(id);
         if (deviceIndex < 0 || featureIndex < 0) {

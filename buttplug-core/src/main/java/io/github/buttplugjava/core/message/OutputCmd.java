@@ -13,7 +13,13 @@ import java.util.Objects;
 public record OutputCmd(long id, int deviceIndex, int featureIndex, OutputCommand command)
         implements ClientMessage {
 
-    /** @throws IllegalArgumentException on a bad Id or negative indices */
+    /**
+     * @param id the request Id
+     * @param deviceIndex the device
+     * @param featureIndex the feature within the device
+     * @param command what to set
+     * @throws IllegalArgumentException on a bad Id or negative indices
+     */
     public OutputCmd {
         Message.checkId(id);
         if (deviceIndex < 0 || featureIndex < 0) {
