@@ -84,7 +84,12 @@ public final class BleDeviceSource implements DeviceSource {
         this.batchWindowMs = batchWindow.toMillis();
     }
 
-    /** A source with the built-in protocols, the common pool and the default batching window. */
+    /**
+     * A source with the built-in protocols, the common pool and the default batching window.
+     *
+     * @param adapter the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration) {
         this(adapter, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), DEFAULT_BATCH_WINDOW);
     }
