@@ -4,6 +4,10 @@ package io.github.buttplugjava.btle.protocol;
 @FunctionalInterface
 public interface ProtocolFactory {
 
-    /** A new handler, with no state shared with other devices. */
+    /**
+     * A new handler, with no state shared with other devices.
+     *
+     * @return a handler for one device
+     */
     ProtocolHandler create();
 }

@@ -21,24 +21,43 @@ public final class Protocols {
         this.factories = Collections.unmodifiableMap(factories);
     }
 
-    /** Every protocol this library implements. */
+    /**
+     * Every protocol this library implements.
+     *
+     * @return the built-in handlers, by the protocol ids of the device configuration
+     */
     public static Protocols builtIn() {
         return BUILT_IN;
     }
 
-    /** A copy with {@code factory} registered under {@code id}. */
+    /**
+     * A copy with {@code factory} registered under {@code id}.
+     *
+     * @param id the protocol id, as in the device configuration
+     * @param factory makes a handler per connected device
+     * @return a copy with the protocol added or replaced
+     */
     public Protocols with(String id, ProtocolFactory factory) {
         Map<String, ProtocolFactory> copy = new LinkedHashMap<>(factories);
         copy.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(factory, "factory"));
         return new Protocols(copy);
     }
 
-    /** The factory of a protocol id. */
+    /**
+     * The factory of a protocol id.
+     *
+     * @param id the protocol id
+     * @return the factory, or empty when no handler implements that protocol
+     */
     public Optional<ProtocolFactory> factory(String id) {
         return Optional.ofNullable(factories.get(id));
     }
 
-    /** The implemented protocol ids. */
+    /**
+     * The implemented protocol ids.
+     *
+     * @return the protocol ids, unmodifiable
+     */
     public Set<String> ids() {
         return factories.keySet();
     }
