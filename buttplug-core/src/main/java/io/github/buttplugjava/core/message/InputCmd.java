@@ -6,8 +6,8 @@ import java.util.Objects;
  * Reads, subscribes to or unsubscribes from one input of one feature of a device.
  *
  * @param id           the request Id
- * @param deviceIndex  the device
- * @param featureIndex the feature within the device
+ * @param deviceIndex  the device's index (see {@link DeviceInfo#deviceIndex()}), at least 0
+ * @param featureIndex the feature's index within the device, at least 0
  * @param type         the input type
  * @param command      read, subscribe or unsubscribe
  */
@@ -16,8 +16,8 @@ public record InputCmd(long id, int deviceIndex, int featureIndex, InputType typ
 
     /**
      * @param id the request Id
-     * @param deviceIndex the device
-     * @param featureIndex the feature within the device
+     * @param deviceIndex the device's index (see {@link DeviceInfo#deviceIndex()}), at least 0
+     * @param featureIndex the feature's index within the device, at least 0
      * @param type the input type
      * @param command read, subscribe or unsubscribe
      * @throws IllegalArgumentException on a bad Id or negative indices

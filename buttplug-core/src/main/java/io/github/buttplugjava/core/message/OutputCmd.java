@@ -6,8 +6,8 @@ import java.util.Objects;
  * Sets one output of one feature of a device; answered with {@link Ok} or an error.
  *
  * @param id           the request Id
- * @param deviceIndex  the device
- * @param featureIndex the feature within the device
+ * @param deviceIndex  the device's index (see {@link DeviceInfo#deviceIndex()}), at least 0
+ * @param featureIndex the feature's index within the device, at least 0
  * @param command      what to set
  */
 public record OutputCmd(long id, int deviceIndex, int featureIndex, OutputCommand command)
@@ -15,8 +15,8 @@ public record OutputCmd(long id, int deviceIndex, int featureIndex, OutputComman
 
     /**
      * @param id the request Id
-     * @param deviceIndex the device
-     * @param featureIndex the feature within the device
+     * @param deviceIndex the device's index (see {@link DeviceInfo#deviceIndex()}), at least 0
+     * @param featureIndex the feature's index within the device, at least 0
      * @param command what to set
      * @throws IllegalArgumentException on a bad Id or negative indices
      */
