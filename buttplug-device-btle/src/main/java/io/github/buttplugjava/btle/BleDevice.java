@@ -7,6 +7,7 @@ import io.github.buttplugjava.btle.protocol.ProtocolHandler;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputCommandType;
@@ -108,28 +109,39 @@ final class BleDevice implements Device {
 
     @Override
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        List<HardwareCommand> commands;
+        return outputs(List.of(new FeatureOutput(featureIndex, command)));
+    }
+
+    /**
+     * Checks every output, then asks the protocol handler for each one's writes and queues them as
+     * ONE batch: a later write of an overlapping group replaces an earlier one of the batch (the
+     * handler keeps every motor's value), so a one-frame protocol writes one frame for the whole
+     * message, whatever the timing. Outputs that repeat a feature's last value are dropped.
+     */
+    @Override
+    public CompletableFuture<Void> outputs(List<FeatureOutput> outputs) {
+        List<HardwareCommand> batch = new ArrayList<>();
         try {
-            ConfiguredFeature feature = feature(featureIndex);
-            OutputLimits limits = feature.feature().output(command.type()).orElseThrow(() ->
-                    new ButtplugDeviceException("feature " + featureIndex + " of " + name() + " has no "
-                            + command.type().wireName() + " output"));
-            if (!limits.value().contains(command.value())) {
-                throw new ButtplugDeviceException("value " + command.value() + " is outside the range ["
-                        + limits.value().min() + "," + limits.value().max() + "] of feature " + featureIndex);
-            }
-            if (limits.duration() != null && !limits.duration().contains(command.durationMs())) {
-                throw new ButtplugDeviceException("duration " + command.durationMs() + " ms is outside the range of feature "
-                        + featureIndex);
+            for (FeatureOutput o : outputs) {
+                check(o.featureIndex(), o.command());
             }
             synchronized (this) {
-                if (command.equals(lastOutput.get(featureIndex))) {
-                    return CompletableFuture.completedFuture(null);
+                Map<Integer, OutputCommand> applied = new HashMap<>();
+                for (FeatureOutput o : outputs) {
+                    OutputCommand command = o.command();
+                    if (command.equals(applied.getOrDefault(o.featureIndex(), lastOutput.get(o.featureIndex())))) {
+                        continue;
+                    }
+                    OutputCommand deviceCommand = new OutputCommand(command.type(),
+                            feature(o.featureIndex()).deviceValue(command.type(), command.value()), command.durationMs());
+                    List<HardwareCommand> writes = handler.output(o.featureIndex(), deviceCommand);
+                    for (HardwareCommand w : writes) {
+                        batch.removeIf(w::overlaps);
+                    }
+                    batch.addAll(writes);
+                    applied.put(o.featureIndex(), command);
                 }
-                OutputCommand deviceCommand = new OutputCommand(command.type(),
-                        feature.deviceValue(command.type(), command.value()), command.durationMs());
-                commands = handler.output(featureIndex, deviceCommand);
-                lastOutput.put(featureIndex, command);
+                lastOutput.putAll(applied);
             }
         } catch (ButtplugException e) {
             return CompletableFuture.failedFuture(e);
@@ -137,7 +149,22 @@ final class BleDevice implements Device {
             return CompletableFuture.failedFuture(new ButtplugDeviceException(
                     "protocol " + definition.protocol() + " failed a command: " + e.getMessage(), e));
         }
-        return batcher.submit(commands);
+        return batch.isEmpty() ? CompletableFuture.completedFuture(null) : batcher.submit(batch);
+    }
+
+    private void check(int featureIndex, OutputCommand command) {
+        ConfiguredFeature feature = feature(featureIndex);
+        OutputLimits limits = feature.feature().output(command.type()).orElseThrow(() ->
+                new ButtplugDeviceException("feature " + featureIndex + " of " + name() + " has no "
+                        + command.type().wireName() + " output"));
+        if (!limits.value().contains(command.value())) {
+            throw new ButtplugDeviceException("value " + command.value() + " is outside the range ["
+                    + limits.value().min() + "," + limits.value().max() + "] of feature " + featureIndex);
+        }
+        if (limits.duration() != null && !limits.duration().contains(command.durationMs())) {
+            throw new ButtplugDeviceException("duration " + command.durationMs() + " ms is outside the range of feature "
+                    + featureIndex);
+        }
     }
 
     @Override
@@ -170,20 +197,23 @@ final class BleDevice implements Device {
         }
     }
 
-    /** Sets the first non-positional output of every feature to 0 (repeats are dropped as usual). */
+    /**
+     * Sets the first non-positional output of every feature to 0, as one batch (one frame on
+     * one-frame protocols); repeats are dropped as usual.
+     */
     @Override
     public CompletableFuture<Void> stop() {
-        List<CompletableFuture<Void>> all = new ArrayList<>();
+        List<FeatureOutput> stops = new ArrayList<>();
         for (DeviceFeature f : features) {
             for (OutputType type : f.outputs().keySet()) {
                 if (type == OutputType.POSITION || type == OutputType.HW_POSITION_WITH_DURATION) {
                     continue;
                 }
-                all.add(output(f.featureIndex(), OutputCommand.of(type, 0)));
+                stops.add(new FeatureOutput(f.featureIndex(), OutputCommand.of(type, 0)));
                 break;
             }
         }
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+        return outputs(stops);
     }
 
     /** Completes (never fails) once every command queued so far has reached the peripheral, or failed. */
