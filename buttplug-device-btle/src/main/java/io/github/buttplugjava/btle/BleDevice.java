@@ -3,6 +3,7 @@ package io.github.buttplugjava.btle;
 import io.github.buttplugjava.btle.config.ConfiguredFeature;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.protocol.HardwareCommand;
+import io.github.buttplugjava.btle.protocol.PeriodicWork;
 import io.github.buttplugjava.btle.protocol.ProtocolHandler;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
@@ -23,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 
 /** A connected, initialised BLE device: checks commands, drops repeats, runs its protocol handler. */
 final class BleDevice implements Device {
@@ -34,15 +38,17 @@ final class BleDevice implements Device {
     private final CommandBatcher batcher;
     private final List<DeviceFeature> features;
     private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
-    private final Executor executor;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BleDevice.class);
+
+    private final PeriodicTicks ticks;
 
     BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
-              Executor executor, long batchWindowMs) {
+              Executor executor, ScheduledExecutorService scheduler, LongSupplier nanoTime, long batchWindowMs) {
         this.hardware = hardware;
         this.definition = definition;
         this.handler = handler;
-        this.executor = executor;
-        this.batcher = new CommandBatcher(hardware, executor, batchWindowMs);
+        this.batcher = new CommandBatcher(hardware, executor, scheduler, nanoTime, batchWindowMs);
+        this.ticks = new PeriodicTicks(scheduler, executor);
         List<DeviceFeature> list = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
             list.add(f.feature());
@@ -51,27 +57,52 @@ final class BleDevice implements Device {
     }
 
     /**
-     * Starts the protocol's keepalive, if it has one: stops the device once (so there is a frame to
-     * repeat) and repeats the last frame whenever the device has been idle for the interval.
+     * Starts the handler's periodic work and its keepalive on the device layer's scheduler, ended
+     * when the peripheral disconnects (or {@link #endPeriodicWork()}). A device with a keepalive is
+     * stopped once first (so there is a frame to repeat); the keepalive repeats the last frame
+     * whenever the device has been idle for the interval.
      */
     CompletableFuture<Void> start() {
+        hardware.peripheral().onDisconnect(ticks::stop);
+        for (PeriodicWork work : handler.periodicWork()) {
+            ticks.every(work.interval(), () -> tick(work.tick()));
+        }
         var keepalive = handler.keepalive();
         if (keepalive.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        long interval = keepalive.get().toMillis();
-        scheduleKeepalive(interval);
+        long idleNanos = keepalive.get().toNanos();
+        ticks.every(keepalive.get(), () -> tick(idle -> batcher.repeatIfIdle(idleNanos)));
         return stop();
     }
 
-    private void scheduleKeepalive(long intervalMs) {
-        CompletableFuture.runAsync(() -> {
-            if (!hardware.peripheral().isConnected()) {
-                return;
+    /** One tick: its writes are made under the device's lock, as commands are, and queued behind them. */
+    private void tick(PeriodicWork.Tick tick) {
+        if (ticks.isStopped()) {
+            return;
+        }
+        if (!hardware.isConnected()) {
+            ticks.stop();
+            return;
+        }
+        List<HardwareCommand> writes;
+        try {
+            synchronized (this) {
+                writes = tick.next(Duration.ofNanos(batcher.idleNanos()));
             }
-            batcher.repeatIfIdle(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(intervalMs));
-            scheduleKeepalive(intervalMs);
-        }, CompletableFuture.delayedExecutor(intervalMs, java.util.concurrent.TimeUnit.MILLISECONDS, executor));
+        } catch (RuntimeException e) {
+            log.warn("periodic work of {} ({}) failed and ends: {}", name(), definition.protocol(), e.toString());
+            ticks.stop();
+            return;
+        }
+        if (!writes.isEmpty()) {
+            batcher.submit(writes);
+        }
+    }
+
+    /** Ends the periodic work (the device's source closes); idempotent. */
+    void endPeriodicWork() {
+        ticks.stop();
     }
 
     DeviceDefinition definition() {

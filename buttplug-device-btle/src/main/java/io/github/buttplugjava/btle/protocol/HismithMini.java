@@ -19,8 +19,8 @@ final class HismithMini implements ProtocolHandler {
     private boolean dualVibe;
     private boolean secondConstrict;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, Hismith.hex(data)));
     }
 

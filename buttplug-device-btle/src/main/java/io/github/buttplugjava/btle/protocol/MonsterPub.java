@@ -31,8 +31,8 @@ final class MonsterPub implements ProtocolHandler {
     private Endpoint tx = Endpoint.TXVIBRATE;
     private int[] speeds = new int[1];
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).handle((data, error) -> {
             if (error != null) {
                 return new Identification(protocol, "Unknown");

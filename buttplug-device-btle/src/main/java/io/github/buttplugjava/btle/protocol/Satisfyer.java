@@ -19,8 +19,8 @@ final class Satisfyer implements ProtocolHandler {
 
     private int[] speeds = new int[1];
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         for (Map.Entry<Integer, byte[]> e : io.manufacturerData().entrySet()) {
             byte[] data = e.getValue();
             if (data.length > 0) {

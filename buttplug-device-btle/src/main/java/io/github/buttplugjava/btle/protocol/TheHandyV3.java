@@ -30,8 +30,8 @@ final class TheHandyV3 implements ProtocolHandler {
 
     private int sequence;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         String[] parts = io.name().split("_");
         return CompletableFuture.completedFuture(new Identification(protocol, parts.length > 2 ? parts[1] : "unknown"));
     }

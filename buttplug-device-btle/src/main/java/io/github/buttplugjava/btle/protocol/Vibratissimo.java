@@ -24,8 +24,8 @@ final class Vibratissimo implements ProtocolHandler {
 
     private int[] speeds = new int[1];
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, model(data, io.name())));
     }
 

@@ -186,16 +186,17 @@ class ProtocolEncodingTest {
     }
 
     @Test
-    void lovenseStrokerStepsTowardThePosition() throws Exception {
-        RecordingIo io = new RecordingIo("LVS-Solace");
-        Lovense solace = new Lovense();
-        solace.initialize(io, definition("lovense", "BA")).get(1, TimeUnit.SECONDS);
+    void lovenseStrokerStepsTowardThePosition() {
+        ProtocolHandler solace = Lovense.handlerFor(definition("lovense", "BA"));
+        assertThat(solace).isInstanceOf(LovenseStroker.class);
         assertThat(solace.positionWithDuration(0, 30, 300)).isEmpty();
+        PeriodicWork steps = solace.periodicWork().get(0);
+        assertThat(steps.interval()).isEqualTo(java.time.Duration.ofMillis(100));
         for (int pos : new int[] {10, 20, 30}) {
-            HardwareCommand next = io.written.poll(3, TimeUnit.SECONDS);
-            assertThat(next).isEqualTo(new HardwareCommand.Write(Endpoint.TX, Lovense.ascii("FSetSite:" + pos + ";"), false, 0));
+            assertThat(steps.tick().next(java.time.Duration.ZERO))
+                    .containsExactly(new HardwareCommand.Write(Endpoint.TX, Lovense.ascii("FSetSite:" + pos + ";"), false, 0));
         }
-        assertThat(io.written.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(steps.tick().next(java.time.Duration.ZERO)).as("at the goal: nothing more").isEmpty();
     }
 
     @Test
