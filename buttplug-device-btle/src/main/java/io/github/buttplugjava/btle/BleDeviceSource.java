@@ -211,7 +211,7 @@ public final class BleDeviceSource implements DeviceSource {
             return CompletableFuture.failedFuture(new ButtplugDeviceException(e.getMessage(), e));
         }
         PeripheralHardware finalHw = hw;
-        return handler.initialize(hw, definition)
+        return handler.initialize(hw)
                 .thenCompose(v -> settle(handler.settleTime()))
                 .thenApply(v -> new BleDevice(finalHw, definition, handler, executor, scheduler, nanoTime, batchWindowMs))
                 .thenCompose(device -> device.start().thenApply(v -> device));

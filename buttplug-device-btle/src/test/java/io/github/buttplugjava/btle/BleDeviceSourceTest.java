@@ -129,8 +129,7 @@ class BleDeviceSourceTest {
     void aDeviceThatFailsItsHandshakeIsSkippedAndDisconnected() throws Exception {
         Protocols failing = Protocols.builtIn().with("wevibe", definition -> new ProtocolHandler() {
             @Override
-            public CompletableFuture<Void> initialize(io.github.buttplugjava.btle.protocol.HardwareIo io,
-                                                      io.github.buttplugjava.btle.config.DeviceDefinition definition) {
+            public CompletableFuture<Void> initialize(io.github.buttplugjava.btle.protocol.HardwareIo io) {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("handshake refused"));
             }
         });

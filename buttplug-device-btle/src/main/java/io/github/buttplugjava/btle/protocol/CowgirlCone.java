@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +14,7 @@ final class CowgirlCone implements ProtocolHandler {
     static final Duration SETTLE = Duration.ofSeconds(3);
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, Frames.bytes(0xaa, 0x56, 0x00, 0x00), false);
     }
 

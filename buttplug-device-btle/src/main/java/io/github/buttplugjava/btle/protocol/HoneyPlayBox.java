@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.time.Duration;
@@ -23,11 +22,15 @@ final class HoneyPlayBox implements ProtocolHandler {
     static final Duration RESEND_AFTER = Duration.ofMillis(500);
     private int counter;
     private byte[] token;
-    private int[] strengths = new int[1];
+    private final int[] strengths;
+
+    /** @param outputs how many outputs the definition has */
+    HoneyPlayBox(int outputs) {
+        strengths = new int[Math.max(1, outputs)];
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        strengths = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         NotificationQueue rx = new NotificationQueue(io, Endpoint.RX);
         HoneyPlayBoxFrames collector = new HoneyPlayBoxFrames();
         return io.subscribe(Endpoint.RX)

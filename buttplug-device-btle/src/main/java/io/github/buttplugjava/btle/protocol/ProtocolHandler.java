@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.InputType;
@@ -25,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ProtocolHandler {
 
-    /** Runs the handshake and takes the device's definition. The default does nothing. */
-    default CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    /**
+     * Runs the handshake. What the handler needs from the device's definition it was given when its
+     * factory made it. The default does nothing.
+     */
+    default CompletableFuture<Void> initialize(HardwareIo io) {
         return CompletableFuture.completedFuture(null);
     }
 

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ final class TheHandyV3 implements ProtocolHandler {
     }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.subscribe(Endpoint.RX)
                 .thenCompose(v -> ask(io, request(1, BATTERY_GET, new ProtobufWriter())))
                 .thenCompose(v -> ask(io, request(2, CAPABILITIES_GET, new ProtobufWriter())));

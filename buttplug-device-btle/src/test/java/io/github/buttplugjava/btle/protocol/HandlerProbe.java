@@ -33,7 +33,7 @@ final class HandlerProbe {
         Identification id = Protocols.builtIn().factory(protocol).orElseThrow().identify(protocol, io).get(5, TimeUnit.SECONDS);
         DeviceDefinition definition = CONFIG.definition(id.protocol(), id.identifier(), io.address()).orElseThrow();
         ProtocolHandler handler = Protocols.builtIn().factory(id.protocol()).orElseThrow().create(definition);
-        handler.initialize(io, definition).get(5, TimeUnit.SECONDS);
+        handler.initialize(io).get(5, TimeUnit.SECONDS);
         return new HandlerProbe(handler, definition, io);
     }
 
