@@ -29,8 +29,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
-/** A connected, initialised BLE device: checks commands, drops repeats, runs its protocol handler. */
+/**
+ * A connected, initialised BLE device: checks commands, drops repeats, runs its protocol handler
+ * (one batch per client message) and the handler's periodic work.
+ */
 final class BleDevice implements Device {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BleDevice.class);
 
     private final PeripheralHardware hardware;
     private final DeviceDefinition definition;
@@ -38,8 +43,6 @@ final class BleDevice implements Device {
     private final CommandBatcher batcher;
     private final List<DeviceFeature> features;
     private final Map<Integer, OutputCommand> lastOutput = new HashMap<>();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BleDevice.class);
-
     private final PeriodicTicks ticks;
 
     BleDevice(PeripheralHardware hardware, DeviceDefinition definition, ProtocolHandler handler,
