@@ -36,8 +36,11 @@ import java.util.function.LongSupplier;
  * <p>A device whose handshake fails is logged, disconnected and skipped (never reported); an
  * advertisement may try it again after {@link #RETRY_AFTER}, or at once after the next
  * {@link #startScanning()}. A device that disconnects is reported removed.
- * Listener events arrive serially on the executor. Commands that a device receives within the
- * batching window are written together (a later write for the same state replaces an earlier one).
+ * Listener events arrive serially on the executor. The outputs of one client message
+ * ({@link io.github.buttplugjava.core.device.Device#outputs}) are written as one batch, whatever the
+ * timing; separate commands that a device receives within the batching window are written together
+ * too (a later write for the same state replaces an earlier one). Handlers' periodic work and
+ * settle times run on the source's scheduler and end when a device disconnects or the source closes.
  * Thread-safe.
  */
 public final class BleDeviceSource implements DeviceSource {
@@ -76,7 +79,8 @@ public final class BleDeviceSource implements DeviceSource {
      * @param configuration the device configuration
      * @param protocols     the protocol handlers
      * @param executor      runs listener events and batch flushes
-     * @param batchWindow   how long a device gathers commands before writing them (0 = write at once)
+     * @param batchWindow   how long a device gathers separate commands before writing them (0 = write
+     *                      at once; the outputs of one message are one batch either way)
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
                            Executor executor, Duration batchWindow) {
