@@ -39,13 +39,18 @@ public final class InProcessConnector implements ButtplugConnector {
     /**
      * Two connected ends, delivering on the executor of {@link Scheduling#defaults()}.
      *
-     * @return the two ends
+     * @return the client end and the server end, neither connected yet
      */
     public static Pair pair() {
         return pair(Scheduling.defaults().executor());
     }
 
-    /** Two connected ends, delivering on {@code executor} (each end serially). */
+    /**
+     * Two connected ends, delivering on {@code executor} (each end serially).
+     *
+     * @param executor runs the deliveries; each end uses it through its own serial executor
+     * @return the client end and the server end, neither connected yet
+     */
     public static Pair pair(Executor executor) {
         InProcessConnector client = new InProcessConnector("client", executor);
         InProcessConnector server = new InProcessConnector("server", executor);
