@@ -12,6 +12,7 @@ import io.github.buttplugjava.testsupport.interop.LegacyNodePeer;
 import io.github.buttplugjava.testsupport.interop.NodeInterop;
 import io.github.buttplugjava.testsupport.interop.NpmClient;
 import io.github.buttplugjava.testsupport.interop.NpmClientRun;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -178,6 +179,20 @@ class ForwarderInteropTest {
         forwarder = LegacyNodePeer.start(node, "forwarder", LIMIT, forwarderUri().toString(), "--password=wrong");
         forwarder.awaitStep("error", WAIT);
         assertThat(hub.room.devices().devices()).isEmpty();
+    }
+
+    @Test
+    void whenTheControllersConnectionIsCutTheForwardedToyIsStopped() throws Exception {
+        startHub(RemoteServer.builder().legacyGrant(GRANT));
+        share("vibrator");
+        WebSocketConnector link = WebSocketConnector.to(hub.hub.controlUri(hub.room));
+        HubFixture.Controller c = hub.controller(link);
+        c.device(VIBRATOR).vibrate(1.0).get(5, TimeUnit.SECONDS);
+        forwarder.awaitStep("vibrate", s -> s.path("speed").asDouble() > 0, WAIT);
+        assertThat(forwarder.steps("vibrate")).noneMatch(s -> s.path("speed").asDouble() == 0);
+
+        link.close(); // the socket goes without the controller stopping anything
+        forwarder.awaitStep("vibrate", s -> s.path("speed").asDouble() == 0, WAIT);
     }
 
     @Test
