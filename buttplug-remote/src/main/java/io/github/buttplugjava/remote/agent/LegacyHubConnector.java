@@ -37,6 +37,9 @@ final class LegacyHubConnector implements ButtplugConnector {
             "FleshlightLaunchFW12Cmd", "KiirooCmd", "LovenseCmd", "VorzeA10CycloneCmd", "StopDeviceCmd",
             "StopAllDevices", "Ping");
 
+    /** Most messages in one frame from the hub (a 0.13 hub sends one): {@value}. */
+    static final int MAX_MESSAGES_PER_FRAME = 64;
+
     private static final Set<String> TO_HUB = Set.of("Ok", "Error", "DeviceAdded", "DeviceRemoved");
     private static final long OPEN_SERVER_INFO = 0xFFFF_FFFEL;
     private static final long OPEN_DEVICE_LIST = 0xFFFF_FFFFL;
@@ -135,6 +138,10 @@ final class LegacyHubConnector implements ButtplugConnector {
         }
         if (root == null || !root.isArray()) {
             refuse(0, "the frame is not a JSON array of Buttplug messages");
+            return;
+        }
+        if (root.size() > MAX_MESSAGES_PER_FRAME) {
+            link.abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
             return;
         }
         ArrayNode pass = JSON.createArrayNode();

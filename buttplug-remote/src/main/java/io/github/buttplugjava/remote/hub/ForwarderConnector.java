@@ -1,5 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.ButtplugMessageException;
@@ -68,11 +70,16 @@ final class ForwarderConnector implements ButtplugConnector {
     /** Most commands waiting for the forwarder's reply at once: {@value}. */
     static final int MAX_IN_FLIGHT = 256;
 
+    /** Most messages in one frame from a forwarder (a 0.13 forwarder sends one): {@value}. */
+    static final int MAX_MESSAGES_PER_FRAME = 64;
+
     private static final long MAX_WIRE_ID = 0xFFFF_FFFFL;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ButtplugConnector link;
     private final String replayed;
     private final Duration replyTimeout;
+    private final int maxDevices;
     private final ScheduledExecutorService timers;
     private final SerialExecutor toClient = new SerialExecutor(SharedExecutors.workers());
     private final ClientCodec forwarder;
@@ -100,9 +107,12 @@ final class ForwarderConnector implements ButtplugConnector {
      *                     null for none
      * @param replyTimeout how long a command waits for the forwarder's Ok
      * @param maxFrameChars the longest frame read from the forwarder
+     * @param maxDevices   most devices the forwarder may share; one more closes the link
      */
-    ForwarderConnector(ButtplugConnector link, String replayed, Duration replyTimeout, int maxFrameChars) {
+    ForwarderConnector(ButtplugConnector link, String replayed, Duration replyTimeout, int maxFrameChars,
+                       int maxDevices) {
         this.link = link;
+        this.maxDevices = maxDevices;
         this.replayed = replayed;
         this.replyTimeout = replyTimeout;
         this.timers = SharedExecutors.timers();
@@ -226,6 +236,10 @@ final class ForwarderConnector implements ButtplugConnector {
     private void fromForwarder(String frame) {
         List<ServerMessage> messages;
         List<ServerMessage> out = new ArrayList<>();
+        if (messageCount(frame) > MAX_MESSAGES_PER_FRAME) {
+            link.abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
+            return;
+        }
         synchronized (this) {
             try {
                 messages = forwarder.decode(frame);
@@ -235,6 +249,10 @@ final class ForwarderConnector implements ButtplugConnector {
             }
             for (ServerMessage m : messages) {
                 if (m instanceof DeviceList list && list.id() == 0) {
+                    if (list.devices().size() > maxDevices) {
+                        link.abort("it shares more than " + maxDevices + " devices, the most one agent may");
+                        return;
+                    }
                     devices = list;
                     out.add(list);
                 } else if (m instanceof Ok || m instanceof ErrorMessage) {
@@ -244,6 +262,16 @@ final class ForwarderConnector implements ButtplugConnector {
             }
         }
         out.forEach(this::reply);
+    }
+
+    /** How many messages a frame holds (0 when it is not a JSON array: the codec says what is wrong). */
+    private static int messageCount(String frame) {
+        try {
+            JsonNode root = JSON.readTree(frame);
+            return root != null && root.isArray() ? root.size() : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     /** The client's reply once every part of its request was answered (the first error wins). */

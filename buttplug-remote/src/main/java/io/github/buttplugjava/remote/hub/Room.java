@@ -228,7 +228,7 @@ public final class Room implements AutoCloseable {
      */
     void attachForwarder(String linkId, String alias, ButtplugConnector link, String firstFrame) {
         ForwarderConnector forwarder = new ForwarderConnector(link, firstFrame, AgentLink.AGENT_REPLY_TIMEOUT,
-                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS);
+                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, caps.maxDevices());
         new ForwarderLink(linkId, alias, forwarder, source, caps, limits, legacyGrant).start();
     }
 

@@ -41,7 +41,7 @@ class LegacyHubInteropTest {
         hub = LegacyNodePeer.start(node, "hub", LIMIT, "--port=0", "--password=" + PASSWORD);
         int port = hub.awaitStep("listening", WAIT).path("port").asInt();
         local = HubFixture.sims("lovense");
-        agent = LegacyHubClient.builder(URI.create("ws://127.0.0.1:" + port + "/forwarder"), "Alice", local)
+        agent = RemoteClient.legacyBuilder(URI.create("ws://127.0.0.1:" + port + "/forwarder"), "Alice", local)
                 .password(PASSWORD).silenceTimeout(Duration.ofSeconds(1))
                 .backoff(Duration.ofMillis(200), Duration.ofMillis(400)).build();
         agent.grants().shareAll(GRANT).get(2, TimeUnit.SECONDS);

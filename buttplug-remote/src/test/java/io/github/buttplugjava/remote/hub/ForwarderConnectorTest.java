@@ -68,7 +68,7 @@ class ForwarderConnectorTest {
                 hubClientGone.complete(cause);
             }
         });
-        hub.connect(new ForwarderConnector(pair.server(), VIBRATOR, REPLY_DEADLINE, 1 << 20)).get(5, TimeUnit.SECONDS);
+        hub.connect(new ForwarderConnector(pair.server(), VIBRATOR, REPLY_DEADLINE, 1 << 20, 4)).get(5, TimeUnit.SECONDS);
         awaitDevices(1);
     }
 
@@ -179,6 +179,24 @@ class ForwarderConnectorTest {
         nextAtForwarder();
         forwarder.close();
         assertThatThrownBy(() -> vibrated.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        hubClientGone.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aForwarderSharingMoreDevicesThanTheCapIsClosed() throws Exception {
+        for (int i = 100; i < 104; i++) { // the cap is 4; the vibrator is the first
+            forwarder.send(VIBRATOR.replace("\"DeviceIndex\":23", "\"DeviceIndex\":" + i));
+        }
+        hubClientGone.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFrameOfMoreMessagesThanAForwarderSendsClosesTheLink() throws Exception {
+        StringBuilder frame = new StringBuilder("[");
+        for (int i = 0; i <= ForwarderConnector.MAX_MESSAGES_PER_FRAME; i++) {
+            frame.append(i == 0 ? "" : ",").append("{\"Ok\":{\"Id\":").append(i + 1).append("}}");
+        }
+        forwarder.send(frame.append(']').toString());
         hubClientGone.get(5, TimeUnit.SECONDS);
     }
 
