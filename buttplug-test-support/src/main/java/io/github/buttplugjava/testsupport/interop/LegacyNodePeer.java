@@ -213,7 +213,11 @@ public final class LegacyNodePeer implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** What it printed so far, stdout and the end of stderr, for assertion messages. */
+    /**
+     * What it printed so far, stdout and the end of stderr, for assertion messages.
+     *
+     * @return one line per step, then the last 20 lines of stderr
+     */
     public synchronized String describe() {
         StringBuilder b = new StringBuilder();
         steps.forEach(s -> b.append("  ").append(s).append('\n'));
