@@ -86,7 +86,7 @@ public final class LegacyHubClient implements AutoCloseable {
         this.devices = new DeviceManager(List.of(grants));
         // no MaxPingTime: a 0.13 hub never pings; its silence is caught by the WebSocket keepalive
         this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + alias)
-                .limits(b.messageLimits).build();
+                .maxPingTime(Duration.ZERO).limits(b.messageLimits).build();
         this.dialer = b.dialer;
         this.listener = b.listener;
         this.silenceTimeout = b.silenceTimeout;

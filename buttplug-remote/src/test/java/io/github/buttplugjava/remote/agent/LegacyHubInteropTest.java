@@ -98,6 +98,10 @@ class LegacyHubInteropTest {
                 "--password=" + PASSWORD, "--devices=1", "--level=1", "--hold-ms=30000")) {
             controller.awaitStep("vibrate", WAIT);
             assertThat(hush.awaitOutput(0, o -> o.value() != 0, WAIT).value()).isEqualTo(10);
+            // a live 0.13 hub never pings, but it answers WebSocket pings: no stop while it lives
+            Thread.sleep(2500); // longer than the 1 s silence timeout
+            assertThat(hush.outputValue(0, OutputType.VIBRATE)).isEqualTo(10);
+            assertThat(agent.isLinked()).isTrue();
             hub.suspend();
             try {
                 // silence timeout 1 s; the stop is asserted within 4 s
