@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * rotator) shares into our hub: controllers of every kind (ours, npm 3.2.2 and 5.0.2, and 0.13.2
  * itself, by the control URL or password-first) see its devices under its alias, and the room's
  * legacy grant caps what the 0.13 toys receive. When the forwarder's socket closes, its devices
- * leave at once.
+ * leave at once; when it freezes, they leave once it stops answering the hub's WebSocket pings.
  */
 class ForwarderInteropTest {
 
@@ -208,6 +208,24 @@ class ForwarderInteropTest {
         assertThat(List.of(c.next(2000), c.next(2000))).containsExactlyInAnyOrder("removed " + VIBRATOR,
                 "removed " + ROTATOR);
         assertThat(hub.room.agents()).isEmpty();
+    }
+
+    @Test
+    void aFrozenForwardersDevicesLeaveWhenItStopsAnsweringTheHubsPings() throws Exception {
+        startHub(RemoteServer.builder().legacyGrant(GRANT));
+        share("vibrator");
+        HubFixture.Controller c = hub.controller();
+        c.device(VIBRATOR);
+        c.events.clear();
+
+        forwarder.suspend(); // its socket stays open, but nothing answers the hub's WebSocket pings
+        try {
+            // keepalive: a ping each second, closed after 3 s of silence
+            assertThat(c.next(8000)).isEqualTo("removed " + VIBRATOR);
+            assertThat(hub.room.agents()).isEmpty();
+        } finally {
+            forwarder.resume();
+        }
     }
 
     @Test
