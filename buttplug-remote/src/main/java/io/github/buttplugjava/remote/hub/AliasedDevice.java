@@ -34,10 +34,6 @@ final class AliasedDevice extends ForwardingDevice {
     /** Largest timing gap the room honours, in ms: {@value}. */
     static final long MAX_TIMING_GAP_MS = 1_000;
 
-    AliasedDevice(Device inner, String linkId, String alias) {
-        this(inner, linkId, alias, DEFAULT_SEPARATOR);
-    }
-
     AliasedDevice(Device inner, String linkId, String alias, String separator) {
         super(inner);
         this.identifier = linkId + "/" + inner.identifier();

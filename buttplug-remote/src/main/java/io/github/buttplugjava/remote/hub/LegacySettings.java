@@ -20,8 +20,4 @@ record LegacySettings(String forwarderPath, DeviceGrant forwarderGrant, boolean 
 
     /** The path of 0.13 sample-app controllers. */
     static final String PASSWORD_FIRST_PATH = "/";
-
-    /** Forwarders at {@code /forwarder} under the default grant, no password-first controllers, " - ". */
-    static final LegacySettings DEFAULT = new LegacySettings(RemoteServer.DEFAULT_FORWARDER_PATH,
-            RemoteServer.DEFAULT_LEGACY_GRANT, true, false, AliasedDevice.DEFAULT_SEPARATOR);
 }

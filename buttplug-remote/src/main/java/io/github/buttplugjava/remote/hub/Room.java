@@ -55,11 +55,6 @@ public final class Room implements AutoCloseable {
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits) {
-        this(name, shareToken, controlToken, controllerMaxPingTime, caps, limits, LegacySettings.DEFAULT);
-    }
-
-    Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
          AgentCaps caps, MessageLimits limits, LegacySettings legacy) {
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
