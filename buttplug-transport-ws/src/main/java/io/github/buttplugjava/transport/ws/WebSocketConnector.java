@@ -231,11 +231,12 @@ public final class WebSocketConnector implements ButtplugConnector {
         /**
          * WebSocket keepalive toward the server (default off): every {@code interval} a ping frame
          * goes out (on the {@link #scheduler}, no thread per connector); any pong or message from
-         * the server counts as alive. When nothing arrived for longer than {@code timeout} the
-         * connector closes and its listener's {@code onClosed} gets a {@link ConnectorException}: a
-         * server that froze or whose network vanished is noticed within {@code timeout + interval}
-         * (plus one more interval when the close frame cannot be delivered). RFC 6455 servers
-         * answer pings by themselves.
+         * the server counts as alive. Silence is counted in ticks (no clock is read): when no tick
+         * for longer than {@code timeout} found news from the server, the connector closes (1001)
+         * and its listener's {@code onClosed} gets a {@link ConnectorException}. So a server that
+         * froze or whose network vanished is noticed after more than {@code timeout} and within
+         * {@code timeout + 2 * interval} (plus one more interval when the close frame cannot be
+         * delivered). RFC 6455 servers answer pings by themselves.
          *
          * @param interval time between pings
          * @param timeout silence after which the connector closes

@@ -63,10 +63,12 @@ public final class DialingConnector implements ButtplugConnector {
                                     ? error.getCause() : error;
                             result.completeExceptionally(new ConnectorException(label + ": cannot connect: "
                                     + why.getMessage(), why));
-                        } else if (!result.complete(null)) {
+                            return;
+                        }
+                        link.set(opening); // before the caller hears of the connect, so it can send at once
+                        if (!result.complete(null)) {
                             opening.discard(); // closed or timed out while the upgrade was in flight
                         } else {
-                            link.set(opening);
                             log.info("{}: connected", label);
                             if (settings.keepAlive() != null) {
                                 opening.startKeepAlive(settings.keepAlive());
