@@ -3,6 +3,7 @@
  * layer, connectors and simulated devices. {@code *.internal} packages are exported only to the
  * sibling modules that share them.
  */
+@SuppressWarnings("module") // the qualified exports name modules built after this one
 module io.github.buttplugjava.core {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;

@@ -5,6 +5,7 @@
  * from the jar files, {@code bluez.dbus.osgi} and {@code bluetooth.manager.tinyb} (see
  * docs/RELEASING.md).
  */
+@SuppressWarnings("requires-automatic") // see above and docs/RELEASING.md
 module io.github.buttplugjava.btle {
     requires transitive io.github.buttplugjava.core;
     requires com.fasterxml.jackson.databind;

@@ -2,6 +2,7 @@
  * buttplug-transport-ws: the dialing WebSocket connector on the JDK's {@code java.net.http}
  * client. Needs nothing beyond the JDK, buttplug-core and SLF4J.
  */
+@SuppressWarnings("module") // the qualified exports name modules built after this one
 module io.github.buttplugjava.transport.ws {
     requires transitive io.github.buttplugjava.core;
     requires transitive java.net.http;
