@@ -1,9 +1,9 @@
 package io.github.buttplugjava.transport.ws.server;
-import io.github.buttplugjava.transport.ws.KeepAlive;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.ServerSession;
+import io.github.buttplugjava.transport.ws.KeepAlive;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

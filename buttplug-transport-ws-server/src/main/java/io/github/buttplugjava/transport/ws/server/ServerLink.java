@@ -1,13 +1,12 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.internal.FrameDelivery;
-import io.github.buttplugjava.transport.ws.internal.TextSizes;
-import io.github.buttplugjava.transport.ws.KeepAlive;
-
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.internal.FrameDelivery;
+import io.github.buttplugjava.transport.ws.internal.TextSizes;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

@@ -1,6 +1,6 @@
 package io.github.buttplugjava.transport.ws.server;
-import io.github.buttplugjava.transport.ws.KeepAlive;
 
+import io.github.buttplugjava.transport.ws.KeepAlive;
 import java.time.Duration;
 
 /**

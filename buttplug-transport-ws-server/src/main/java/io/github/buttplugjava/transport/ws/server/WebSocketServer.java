@@ -1,8 +1,7 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import io.github.buttplugjava.transport.ws.KeepAlive;
-
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;

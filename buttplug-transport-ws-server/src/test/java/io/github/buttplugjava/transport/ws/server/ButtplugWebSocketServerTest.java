@@ -1,7 +1,5 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import io.github.buttplugjava.testsupport.RawWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,7 @@ import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.RecordedCommand;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;

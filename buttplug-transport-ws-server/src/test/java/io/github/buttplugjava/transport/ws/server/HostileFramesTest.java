@@ -1,7 +1,5 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import io.github.buttplugjava.testsupport.RawWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.core.sim.RecordedCommand;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

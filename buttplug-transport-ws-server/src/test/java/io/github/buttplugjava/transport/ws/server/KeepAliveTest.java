@@ -1,14 +1,13 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-import io.github.buttplugjava.transport.ws.KeepAlive;
-
 import io.github.buttplugjava.testsupport.RawWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

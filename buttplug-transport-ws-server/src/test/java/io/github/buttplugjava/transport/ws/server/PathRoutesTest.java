@@ -1,11 +1,10 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;

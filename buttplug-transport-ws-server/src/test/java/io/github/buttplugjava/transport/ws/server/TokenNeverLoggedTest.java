@@ -1,8 +1,7 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import io.github.buttplugjava.testsupport.RawWebSocket;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

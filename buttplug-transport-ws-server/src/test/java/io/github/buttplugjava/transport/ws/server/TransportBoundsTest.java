@@ -1,7 +1,5 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import io.github.buttplugjava.testsupport.RawWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

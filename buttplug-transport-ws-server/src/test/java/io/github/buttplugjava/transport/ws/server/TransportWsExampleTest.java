@@ -1,7 +1,5 @@
 package io.github.buttplugjava.transport.ws.server;
 
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
@@ -10,6 +8,7 @@ import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
