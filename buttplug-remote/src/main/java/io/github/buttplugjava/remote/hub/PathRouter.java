@@ -1,7 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
-import io.github.buttplugjava.transport.ws.Admission;
+import io.github.buttplugjava.transport.ws.server.Admission;
 
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
-import io.github.buttplugjava.transport.ws.WebSocketServer;
+import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +80,7 @@ public final class RemoteServer implements AutoCloseable {
     /**
      * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
      * is closed. A frozen controller is thus caught within about 4 s (3 s of silence plus up to one
-     * interval), and its toys stop; browsers, the npm {@code ws} package and Tyrus answer pings by
+     * interval), and its toys stop; browsers, the npm {@code ws} package and the JDK client answer pings by
      * themselves, so controllers need no Buttplug Ping for this.
      */
     public static final KeepAlive DEFAULT_KEEP_ALIVE = new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(3));
