@@ -37,6 +37,7 @@ final class RoomSource implements DeviceSource {
     private final LongSupplier nanos;
     /** Where the end of a scan is reported, off the caller's thread. */
     private final Executor events;
+    private final String separator;
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, String> skeletons = new HashMap<>();
     private DeviceSourceListener listener;
@@ -57,15 +58,16 @@ final class RoomSource implements DeviceSource {
         }
     }
 
-    RoomSource(String name, AgentCaps caps, LongSupplier nanos, Executor events) {
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, Executor events) {
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
+        this.separator = separator;
         this.events = events;
     }
 
     RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
-        this(name, caps, nanos, Scheduling.defaults().executor());
+        this(name, caps, nanos, AliasedDevice.DEFAULT_SEPARATOR, Scheduling.defaults().executor());
     }
 
     RoomSource(String name) {
@@ -149,7 +151,7 @@ final class RoomSource implements DeviceSource {
             }
             violation = violation(agent, device);
             if (violation == null) {
-                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias);
+                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator);
                 agent.devices.put(device, d);
                 listener.deviceAdded(d);
                 return;

@@ -74,7 +74,7 @@ class StalledAgentTest {
             link.send(new Hello(Hello.PROTOCOL, HubFixture.SHARE, "Carol").encode());
             f.awaitRoomDevices(1);
             HubFixture.Controller c = f.controller();
-            c.device("Carol \u2013 Frozen Toy");
+            c.device("Carol - Frozen Toy");
             c.events.clear();
             frozen.set(true);
             // the hub's first ping (every 500 ms for an agent announcing 500 ms) goes unanswered ...
@@ -84,7 +84,7 @@ class StalledAgentTest {
             time.advance(AgentLink.AGENT_REPLY_TIMEOUT.minusMillis(1));
             assertThat(c.events).as("still listed before the reply deadline").isEmpty();
             time.advanceMillis(1);
-            assertThat(c.next(5000)).isEqualTo("removed Carol \u2013 Frozen Toy");
+            assertThat(c.next(5000)).isEqualTo("removed Carol - Frozen Toy");
             assertThat(f.room.devices().devices()).isEmpty();
             link.close();
         }
