@@ -7,6 +7,7 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One device as a source offers it: index-free (the server's device manager gives indices), with
@@ -69,6 +70,32 @@ public interface Device {
      *         io.github.buttplugjava.core.ButtplugDeviceException}
      */
     CompletableFuture<Void> output(int featureIndex, OutputCommand command);
+
+    /**
+     * Sets several outputs that one client message carries (a v3 {@code ScalarCmd} with two
+     * scalars, a v1 {@code VibrateCmd} with two speeds, a stop of every feature) as ONE command: a
+     * device whose protocol writes all its motors in one frame writes one frame, whatever the
+     * timing. Devices that can do so override this; the default sets them one after another with
+     * {@link #output(int, OutputCommand)}, each once the previous has completed, and fails with the
+     * first failure (the outputs after it are then not set).
+     *
+     * @param outputs the outputs, at most one per feature and output type, in the message's order
+     * @return completes when the device has taken every output
+     */
+    default CompletableFuture<Void> outputs(List<FeatureOutput> outputs) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (FeatureOutput o : List.copyOf(outputs)) {
+            chain = chain.thenCompose(v -> {
+                try {
+                    return output(o.featureIndex(), o.command());
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e instanceof CompletionException && e.getCause() != null
+                            ? e.getCause() : e);
+                }
+            });
+        }
+        return chain;
+    }
 
     /**
      * Reads one input once; completes with the reading.

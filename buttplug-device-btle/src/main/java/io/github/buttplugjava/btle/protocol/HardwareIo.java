@@ -37,8 +37,8 @@ public interface HardwareIo {
     java.util.Map<Integer, byte[]> manufacturerData();
 
     /**
-     * Whether the device is still connected. Timed loops of a handler (keepalives, repeated
-     * frames) check it and end once the device is gone, also while they have nothing to write.
+     * Whether the device is still connected. (Periodic work, declared with
+     * {@link ProtocolHandler#periodicWork()}, is ended by the device layer once the device is gone.)
      *
      * @return false once the device has disconnected
      */

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.InputType;
@@ -11,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One device's protocol: identifies the model, runs the handshake, and translates output commands
- * into endpoint writes. One instance per connected device; it may keep state (the last value of
- * each motor, a packet counter).
+ * One device's protocol: runs the handshake and translates output commands into endpoint writes.
+ * One instance per connected device, made by its {@link ProtocolFactory} from the device's
+ * definition once the model is identified; it may keep state (the last value of each motor, a
+ * packet counter).
  *
- * <p>Lifecycle: {@link #identify}, then {@link #initialize} once, then commands. The device calls
+ * <p>Lifecycle: {@link #initialize} once, then commands, and {@link #periodicWork()} run by the
+ * device layer. The device calls
  * the command methods serially (never concurrently), after it has dropped commands that repeat a
  * feature's last value. Every method that a protocol does not support fails with
  * {@link ButtplugDeviceException}. Output methods do no I/O: they return the writes to make, in
@@ -24,24 +25,13 @@ import java.util.concurrent.CompletableFuture;
 public interface ProtocolHandler {
 
     /**
-     * Finds the model identifier. The default is the advertised name, no I/O.
-     *
-     * @param protocol the protocol id the advertisement matched
-     * @param io the connected device
-     * @return a future completing with the protocol and model identifier to use
-     */
-    default CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
-        return CompletableFuture.completedFuture(new Identification(protocol, io.name()));
-    }
-
-    /**
-     * Runs the handshake and takes the device's definition. The default does nothing.
+     * Runs the handshake. What the handler needs from the device's definition it was given when its
+     * factory made it. The default does nothing.
      *
      * @param io the connected device
-     * @param definition the device's configuration, with user settings applied
      * @return a future completing when the device is ready for commands
      */
-    default CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    default CompletableFuture<Void> initialize(HardwareIo io) {
         return CompletableFuture.completedFuture(null);
     }
 
@@ -54,6 +44,23 @@ public interface ProtocolHandler {
      */
     default java.util.Optional<java.time.Duration> keepalive() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * How long the device needs after {@link #initialize} before it takes commands; the device
+     * layer waits it on its own scheduler before the device is reported. Default: none.
+     */
+    default java.time.Duration settleTime() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
+     * Work the device layer runs for this handler at fixed intervals once {@link #initialize} has
+     * completed, until the device disconnects or its source closes (see {@link PeriodicWork}).
+     * Handlers start no timers of their own. Default: none.
+     */
+    default List<PeriodicWork> periodicWork() {
+        return List.of();
     }
 
     /**

@@ -285,7 +285,7 @@ public final class TinyBBleAdapter implements BleAdapter {
                 throw new BleException("no peripheral " + address + " known to BlueZ on " + a.getInterfaceName()
                         + " (scan for it first; it may be out of range)");
             }
-            TinyBPeripheral peripheral = new TinyBPeripheral(device, device.getAddress(), device.getName(),
+            TinyBPeripheral peripheral = new TinyBPeripheral(device, a::getDevices, device.getAddress(), device.getName(),
                     TinyBThread.CALLS, io);
             TinyBPeripheral previous = peripherals.put(address, peripheral);
             if (previous != null) {
