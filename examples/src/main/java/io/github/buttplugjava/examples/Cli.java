@@ -3,7 +3,6 @@ package io.github.buttplugjava.examples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import java.util.logging.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,9 +15,6 @@ import picocli.CommandLine.Command;
         description = "Buttplug servers, clients and remote sharing from the command line.",
         subcommands = CommandLine.HelpCommand.class)
 public final class Cli implements Runnable {
-
-    /** Tyrus and Grizzly log through java.util.logging; keep their chatter to warnings. */
-    private static final java.util.logging.Logger CONTAINER_LOGS = java.util.logging.Logger.getLogger("org.glassfish");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -38,7 +34,6 @@ public final class Cli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        CONTAINER_LOGS.setLevel(Level.WARNING);
         int status = commandLine().execute(args);
         System.exit(status);
     }

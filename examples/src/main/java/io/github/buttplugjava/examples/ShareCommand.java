@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.GrantFilter;
+import io.github.buttplugjava.remote.agent.LegacyHubClient;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code buttplug share}: shares local toys (Bluetooth through BlueZ or TinyB, simulated ones driven
  * through their real protocol handlers, or those of a Buttplug server such as Intiface) with a hub,
- * under a grant. Typed commands change sharing while it runs.
+ * under a grant; with {@code --legacy-hub}, into a buttplug-js 0.13 hub as a 0.13 forwarder would
+ * (the grant is still enforced here). Typed commands change sharing while it runs.
  */
 @Command(name = "share", mixinStandardHelpOptions = true,
         description = {"Share toys with a remote controller through a hub.",
@@ -38,8 +40,19 @@ public final class ShareCommand implements Callable<Integer> {
     /** Environment variable that may hold the share token instead of --token. */
     static final String TOKEN_ENV = "BUTTPLUG_SHARE_TOKEN";
 
-    @Option(names = "--hub", required = true, description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
+    /** Environment variable that may hold a 0.13 hub's password instead of --password. */
+    static final String LEGACY_PASSWORD_ENV = "BUTTPLUG_LEGACY_PASSWORD";
+
+    @Option(names = "--hub", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
     URI hub;
+
+    @Option(names = "--legacy-hub", paramLabel = "URL",
+            description = {"Share into a buttplug-js 0.13 hub instead, e.g. ws://127.0.0.1:8080/forwarder. The grant is",
+                    "enforced here (a 0.13 hub enforces nothing); the toys stop when that hub closes or is silent."})
+    URI legacyHub;
+
+    @Option(names = "--password", description = "The 0.13 hub's password, sent first (or set $" + LEGACY_PASSWORD_ENV + "). Default: none.")
+    String password;
 
     @Option(names = "--token", description = "The room's share token (or set $" + TOKEN_ENV + ").")
     String token;
@@ -55,7 +68,7 @@ public final class ShareCommand implements Callable<Integer> {
     URI server;
 
     @Option(names = "--max-ping-ms", defaultValue = "1500",
-            description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}).")
+            description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}; with --legacy-hub: no frame and no WebSocket pong).")
     long maxPingMs;
 
     @Mixin
@@ -66,8 +79,12 @@ public final class ShareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((hub == null) == (legacyHub == null)) {
+            System.err.println("share: give the hub with either --hub URL or --legacy-hub URL");
+            return 2;
+        }
         String secret = token != null ? token : System.getenv(TOKEN_ENV);
-        if (secret == null) {
+        if (secret == null && hub != null) {
             System.err.println("share: give the room's share token with --token or $" + TOKEN_ENV);
             return 2;
         }
@@ -87,29 +104,37 @@ public final class ShareCommand implements Callable<Integer> {
             System.err.println("share: " + e.getMessage());
             return 1;
         }
-        RemoteClient agent = RemoteClient.builder(hub, secret, alias, local)
-                .maxPingTime(Duration.ofMillis(maxPingMs))
-                .messageLimits(messageLimits.limits())
-                .listener(new RemoteClient.Listener() {
-                    @Override
-                    public void linked(String room) {
-                        System.out.println("Linked to the hub (room '" + room + "'): your toys are shared.");
-                    }
+        RemoteClient.Listener narrator = new RemoteClient.Listener() {
+            @Override
+            public void linked(String room) {
+                System.out.println("Linked to the hub" + (room.isEmpty() ? "" : " (room '" + room + "')")
+                        + ": your toys are shared.");
+            }
 
-                    @Override
-                    public void unlinked(Throwable cause, Duration retryIn) {
-                        System.out.println("Not linked to the hub" + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                                + "; every toy is stopped. Trying again in " + retryIn.toMillis() + " ms.");
-                    }
+            @Override
+            public void unlinked(Throwable cause, Duration retryIn) {
+                System.out.println("Not linked to the hub" + (cause == null ? "" : " (" + cause.getMessage() + ")")
+                        + "; every toy is stopped. Trying again in " + retryIn.toMillis() + " ms.");
+            }
 
-                    @Override
-                    public void denied(String reason) {
-                        System.out.println("The hub refused to link: " + reason);
-                    }
-                }).build();
+            @Override
+            public void denied(String reason) {
+                System.out.println("The hub refused to link: " + reason);
+            }
+        };
+        Agent agent;
+        try {
+            agent = legacyHub != null ? legacy(local, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, local)
+                    .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                    .listener(narrator).build());
+        } catch (IllegalArgumentException e) {
+            System.err.println("share: " + e.getMessage());
+            return 2;
+        }
         GrantFilter grants = agent.grants();
         grants.shareAll(grant).get(5, TimeUnit.SECONDS);
-        System.out.println("Sharing as '" + agent.alias() + "': " + GrantOptions.describe(grant));
+        System.out.println("Sharing as '" + alias + "'" + (legacyHub != null ? " into a buttplug-js 0.13 hub" : "") + ": "
+                + GrantOptions.describe(grant));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();
@@ -127,6 +152,36 @@ public final class ShareCommand implements Callable<Integer> {
         stopped.await();
         agent.close();
         return linked.isCompletedExceptionally() ? 1 : 0;
+    }
+
+    /** The share agent of either kind: what this command needs of it. */
+    private record Agent(GrantFilter grants, java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> starter,
+                         Runnable closer) {
+        static Agent of(RemoteClient c) {
+            return new Agent(c.grants(), c::start, c::close);
+        }
+
+        static Agent of(LegacyHubClient c) {
+            return new Agent(c.grants(), c::start, c::close);
+        }
+
+        java.util.concurrent.CompletableFuture<Void> start() {
+            return starter.get();
+        }
+
+        void close() {
+            closer.run();
+        }
+    }
+
+    private Agent legacy(DeviceSource local, RemoteClient.Listener narrator) {
+        LegacyHubClient.Builder b = LegacyHubClient.builder(legacyHub, alias, local)
+                .silenceTimeout(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits()).listener(narrator);
+        String secret = password != null ? password : System.getenv(LEGACY_PASSWORD_ENV);
+        if (secret != null) {
+            b.password(secret);
+        }
+        return Agent.of(b.build());
     }
 
     /** The toys of the --ble backend (the agent scans for them when it starts). */

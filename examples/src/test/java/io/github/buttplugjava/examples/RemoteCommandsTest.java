@@ -95,7 +95,7 @@ class RemoteCommandsTest {
                 controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
                 try {
                     assertThat(ControlCommand.run(controller, "list".split(" ")))
-                            .contains("0: Alice \u2013 Lovense Hush", "Vibrate 0..10", "Battery");
+                            .contains("0: Alice - Lovense Hush", "Vibrate 0..10", "Battery");
                     assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
                     assertThat(toys.devices().get(0).awaitOutput(0, o -> true, Duration.ofSeconds(2)).value()).isEqualTo(10);
                     assertThat(ControlCommand.run(controller, "battery 0".split(" "))).matches("battery \\d+ %");
@@ -150,7 +150,7 @@ class RemoteCommandsTest {
                 ButtplugClient controller = ButtplugClient.builder("test").build();
                 controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
                 try {
-                    assertThat(ControlCommand.run(controller, "list".split(" "))).contains("0: Alice \u2013 Lovense Hush");
+                    assertThat(ControlCommand.run(controller, "list".split(" "))).contains("0: Alice - Lovense Hush");
                     assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
                     // granted 50 % of 0..20: the Lovense handler writes 10 steps
                     String write;

@@ -128,6 +128,26 @@ public final class NodeInterop {
         }
     }
 
+    /**
+     * Like {@link #locate()}, and also needs buttplug 0.13.2 ({@code buttplug-v013}) for the
+     * legacy peers of {@code legacy.cjs} ({@link LegacyNodePeer}).
+     *
+     * @return where node and the packages are
+     */
+    public static NodeInterop locateLegacy() {
+        NodeInterop found = locate();
+        if (!Files.isRegularFile(found.directory.resolve("node_modules").resolve("buttplug-v013").resolve("package.json"))) {
+            unavailable("buttplug 0.13.2 (buttplug-v013) is not installed in " + found.directory
+                    + "; run `(cd interop/node && npm ci)` from the repository root");
+        }
+        return found;
+    }
+
+    /** The node executable in use. */
+    public Path node() {
+        return node;
+    }
+
     private static String nullDevice() {
         return System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null";
     }
