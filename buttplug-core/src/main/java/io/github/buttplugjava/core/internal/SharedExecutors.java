@@ -39,12 +39,21 @@ public final class SharedExecutors {
         return WORKERS;
     }
 
-    /** One daemon thread for timers (deadlines, pings, timing gaps); tasks must only hand off. */
+    /**
+     * One daemon thread for timers (deadlines, pings, timing gaps); tasks must only hand off.
+     *
+     * @return the shared timer; never shut it down
+     */
     public static ScheduledExecutorService timers() {
         return TIMERS;
     }
 
-    /** A thread factory of daemon threads named {@code prefix-N}. */
+    /**
+     * A thread factory of daemon threads named {@code prefix-N}.
+     *
+     * @param prefix the thread name prefix, e.g. {@code "bluez-io"}
+     * @return a factory numbering its threads from 1
+     */
     public static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
