@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code buttplug serve}: a Buttplug WebSocket server like Intiface Engine, over Bluetooth toys
@@ -28,6 +30,9 @@ import picocli.CommandLine.Option;
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -138,11 +143,13 @@ public final class ServeCommand implements Callable<Integer> {
         Running running;
         try {
             running = start();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("serve: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        } catch (IOException e) {
+            System.err.println("buttplug serve: " + e.getMessage());
+            return 1;
         } catch (BleOptions.UnusableAdapterException e) {
-            System.err.println("serve: " + e.getMessage());
+            System.err.println("buttplug serve: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
