@@ -64,15 +64,16 @@ public final class Cli implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cli = spec.commandLine();
-        cli.getErr().println("buttplug: give a command:");
+        java.io.PrintStream err = System.err;
+        err.println("buttplug: give a command:");
         cli.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help")) {
                 String[] about = sub.getCommandSpec().usageMessage().description();
-                cli.getErr().printf("  %-8s %s%n", name, about.length == 0 ? "" : about[0]);
+                err.printf("  %-8s %s%n", name, about.length == 0 ? "" : about[0]);
             }
         });
-        cli.getErr().println("see 'buttplug COMMAND --help', or 'buttplug --help'");
-        cli.getErr().flush();
+        err.println("see 'buttplug COMMAND --help', or 'buttplug --help'");
+        err.flush();
         return OptionErrors.STATUS;
     }
 

@@ -27,6 +27,7 @@ final class LinkGatedSource implements DeviceSource {
 
     private final DeviceSource local;
     private final Consumer<Toy> onAdded;
+    private final Consumer<Toy> onRemoved;
     private final Object lock = new Object();
     private final Map<String, Toy> toys = new LinkedHashMap<>();
     private int nextNumber;
@@ -36,10 +37,12 @@ final class LinkGatedSource implements DeviceSource {
     /**
      * @param local   where the toys come from
      * @param onAdded told of each new toy before the agent's grants see it (to give it its own grant)
+     * @param onRemoved told of each toy that left
      */
-    LinkGatedSource(DeviceSource local, Consumer<Toy> onAdded) {
+    LinkGatedSource(DeviceSource local, Consumer<Toy> onAdded, Consumer<Toy> onRemoved) {
         this.local = Objects.requireNonNull(local, "local");
         this.onAdded = Objects.requireNonNull(onAdded, "onAdded");
+        this.onRemoved = Objects.requireNonNull(onRemoved, "onRemoved");
     }
 
     @Override
@@ -67,10 +70,14 @@ final class LinkGatedSource implements DeviceSource {
 
             @Override
             public void deviceRemoved(Device device) {
+                Toy removed;
                 synchronized (lock) {
-                    toys.remove(device.identifier());
+                    removed = toys.remove(device.identifier());
                 }
                 listener.deviceRemoved(device);
+                if (removed != null) {
+                    onRemoved.accept(removed);
+                }
             }
 
             @Override

@@ -28,8 +28,9 @@ final class LogOptions {
 
     private static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", scope = ScopeType.INHERIT,
-            description = "Log level on stderr: trace, debug, info, warn, error or off (default: info; the consoles: warn).")
+    @Option(names = {"--log-level", "--log"}, paramLabel = "LEVEL", scope = ScopeType.INHERIT,
+            description = "Log level on stderr: trace, debug, info, warn, error or off (default: info; the consoles: warn). "
+                    + "--log is Intiface Engine's name for it.")
     Level level;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
@@ -49,10 +50,10 @@ final class LogOptions {
             }
             if (a.equals("-q") || a.equals("--quiet")) {
                 chosen = Level.ERROR;
-            } else if (a.equals("--log-level") && i + 1 < args.size()) {
+            } else if ((a.equals("--log-level") || a.equals("--log")) && i + 1 < args.size()) {
                 chosen = parse(args.get(i + 1), chosen);
-            } else if (a.startsWith("--log-level=")) {
-                chosen = parse(a.substring("--log-level=".length()), chosen);
+            } else if (a.startsWith("--log-level=") || a.startsWith("--log=")) {
+                chosen = parse(a.substring(a.indexOf('=') + 1), chosen);
             }
         }
         if (System.getProperty(LEVEL_PROPERTY) == null) {

@@ -1,6 +1,6 @@
 package io.github.buttplugjava.examples;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,7 +22,8 @@ final class OptionErrors implements CommandLine.IParameterExceptionHandler {
     @Override
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        PrintWriter err = cmd.getErr();
+        // System.err itself, read now (not a writer picocli made earlier): tests and consoles swap it
+        PrintStream err = System.err;
         String name = cmd.getCommandSpec().qualifiedName();
         err.println(name + ": " + firstLine(ex.getMessage()));
         err.println("see '" + name + " --help'");

@@ -115,18 +115,22 @@ public final class ShareCommand implements Callable<Integer> {
             return 1;
         }
         GrantFilter[] grantsHolder = new GrantFilter[1];
+        CompletableFuture<Console> consoleReady = new CompletableFuture<>();
         LinkGatedSource toys = new LinkGatedSource(local, toy -> {
+            Optional<io.github.buttplugjava.remote.agent.DeviceGrant> grant = toyGrants.grantFor(toy.number(), toy.device().name());
             if (toyGrants.choosesToys()) {
-                toyGrants.grantFor(toy.number(), toy.device().name())
-                        .ifPresent(g -> grantsHolder[0].share(toy.device().identifier(), g));
+                grant.ifPresent(g -> grantsHolder[0].share(toy.device().identifier(), g));
             }
-        });
+            String what = grant.map(g -> "shared: " + GrantOptions.describe(g)).orElse("not shared (no --device for it)");
+            consoleReady.thenAccept(c -> c.print(now() + " toy " + toy.number() + " found: "
+                    + io.github.buttplugjava.core.PeerText.name(toy.device().name()) + ", " + what));
+        }, toy -> consoleReady.thenAccept(c -> c.print(now() + " toy " + toy.number() + " left: "
+                + io.github.buttplugjava.core.PeerText.name(toy.device().name()))));
         CompletableFuture<Integer> finished = new CompletableFuture<>();
         ShareConsole commands;
         RemoteClient agent;
         Console console = null;
         try {
-            CompletableFuture<Console> consoleReady = new CompletableFuture<>();
             agent = RemoteClient.builder(hub, secret, alias, toys)
                     .maxPingTime(Duration.ofMillis(maxPingMs))
                     .messageLimits(messageLimits.limits())

@@ -15,7 +15,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.Candidate;
+import org.jline.reader.Reference;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -23,6 +26,7 @@ import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -42,6 +46,8 @@ public final class Console implements AutoCloseable {
     static final int MAX_LINE_CHARS = 4096;
 
     private static final String END = new String("end of input");
+
+    private static final String PROBE_TIMEOUT = "org.jline.terminal.probe.timeout";
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -78,12 +84,21 @@ public final class Console implements AutoCloseable {
      * @throws IOException when the terminal cannot be opened
      */
     public static Console terminal(String appName, String prompt, CommandTable table) throws IOException {
+        if (System.getProperty(PROBE_TIMEOUT) == null) {
+            // JLine asks the terminal what it supports; a terminal that never answers must not delay the prompt
+            System.setProperty(PROBE_TIMEOUT, "300");
+        }
         Terminal terminal = TerminalBuilder.builder().system(true).name(appName).build();
+        if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+            // a pseudo-terminal nobody sized (script(1) without a terminal of its own): assume the classic size
+            terminal.setSize(new Size(80, 24));
+        }
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName(appName)
                 .completer((r, line, candidates) -> complete(table, line, candidates))
                 .variable(LineReader.HISTORY_SIZE, 500)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
+        bindArrowKeys(reader);
         Console console = new Console(terminal, reader, null, null);
         console.prompt = prompt;
         System.setErr(new PrintStream(new LineSink(reader::printAbove), true, StandardCharsets.UTF_8));
@@ -223,7 +238,7 @@ public final class Console implements AutoCloseable {
      */
     public List<String> words(String line) throws ConsoleInputError {
         try {
-            return List.copyOf(parser.parse(line, line.length(), Parser.ParseContext.SPLIT_LINE).words()).stream()
+            return List.copyOf(parser.parse(line, line.length(), Parser.ParseContext.ACCEPT_LINE).words()).stream()
                     .filter(w -> !w.isEmpty()).toList();
         } catch (RuntimeException e) {
             throw new ConsoleInputError("cannot read that line: " + Failures.oneLine(e));
@@ -257,6 +272,20 @@ public final class Console implements AutoCloseable {
             } catch (IOException e) {
                 originalErr.println("console: closing the terminal: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Arrow keys in both of the forms terminals send (normal {@code ESC [ A} and application
+     * {@code ESC O A}), whatever the terminal description says, so Up is history everywhere.
+     */
+    private static void bindArrowKeys(LineReader reader) {
+        KeyMap<Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
+        String[][] keys = {{"A", LineReader.UP_LINE_OR_HISTORY}, {"B", LineReader.DOWN_LINE_OR_HISTORY},
+                {"C", LineReader.FORWARD_CHAR}, {"D", LineReader.BACKWARD_CHAR}};
+        for (String[] k : keys) {
+            main.bind(new Reference(k[1]), "\033[" + k[0]);
+            main.bind(new Reference(k[1]), "\033O" + k[0]);
         }
     }
 
