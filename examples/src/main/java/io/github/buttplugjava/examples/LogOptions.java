@@ -27,6 +27,7 @@ final class LogOptions {
     }
 
     private static final String LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String AGENT_LOG_PROPERTY = "org.slf4j.simpleLogger.log.io.github.buttplugjava.remote.agent.RemoteClient";
 
     @Option(names = {"--log-level", "--log"}, paramLabel = "LEVEL", scope = ScopeType.INHERIT,
             description = "Log level on stderr: trace, debug, info, warn, error or off (default: info; the consoles: warn). "
@@ -58,6 +59,10 @@ final class LogOptions {
         }
         if (System.getProperty(LEVEL_PROPERTY) == null) {
             System.setProperty(LEVEL_PROPERTY, chosen.toString());
+        }
+        if (chosen == defaultLevel && defaultLevel == Level.WARN && System.getProperty(AGENT_LOG_PROPERTY) == null) {
+            // share's console says itself what the agent's warnings say (a refusal, a silent hub): no line twice
+            System.setProperty(AGENT_LOG_PROPERTY, Level.ERROR.toString());
         }
     }
 
