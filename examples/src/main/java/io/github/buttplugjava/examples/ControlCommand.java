@@ -10,6 +10,8 @@ import io.github.buttplugjava.examples.console.ConsoleInputError;
 import io.github.buttplugjava.examples.console.Failures;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code buttplug control}: a console that drives the toys of a hub room or of any Buttplug server
  * ({@code buttplug serve}, Intiface). On a terminal: a prompt with history, editing and completion;
  * otherwise commands from stdin or {@code --exec}. Exit status: 0 after {@code quit} or the end of
- * input, 1 when the link to the server drops (every command after it would fail) or, without a
- * terminal, when a command fails; 2 for options that cannot work.
+ * input, 1 when the link to the server drops (unless {@code --reconnect}) or, without a terminal,
+ * when a command fails; 2 for options that cannot work.
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
         description = {"Drive the toys of a hub room (or any Buttplug server) from a console.",
@@ -47,9 +49,22 @@ public final class ControlCommand implements Callable<Integer> {
             description = "Run these commands (separated by ';') and leave, e.g. --exec \"vibrate 0 0.5; sleep 2; stopall\".")
     String exec;
 
+    /** The longest wait between two reconnection attempts. */
+    private static final Duration MAX_RECONNECT_WAIT = Duration.ofSeconds(30);
+
     @Option(names = "--scan-seconds", defaultValue = "5", paramLabel = "SECONDS",
             description = "When the server has no devices yet, scan this long on connecting; 0 = never (default: ${DEFAULT-VALUE}).")
     int scanSeconds;
+
+    @Option(names = "--reconnect",
+            description = "When the link drops, connect again (every 1 s, then up to every 30 s) instead of leaving with status 1.")
+    boolean reconnect;
+
+    /** Set once the console ends: no more reconnecting. */
+    private volatile boolean leaving;
+
+    /** The client of the current link; a new one after each reconnection. */
+    private final AtomicReference<ButtplugClient> current = new AtomicReference<>();
 
     @Override
     public Integer call() throws Exception {
@@ -60,34 +75,17 @@ public final class ControlCommand implements Callable<Integer> {
         if (scanSeconds < 0 || scanSeconds > ControlConsole.MAX_SCAN_S) {
             throw OptionErrors.of(spec, "--scan-seconds must be from 0 to " + ControlConsole.MAX_SCAN_S);
         }
-        ButtplugClient client = ButtplugClient.builder("buttplug-java control").build();
-        ControlConsole commands = new ControlConsole(client);
+        ControlConsole commands = new ControlConsole(current::get);
         CommandTable table = commands.table();
         try (Console console = open(table)) {
             CompletableFuture<Throwable> gone = new CompletableFuture<>();
-            client.addListener(new ButtplugClientListener() {
-                @Override
-                public void deviceAdded(ButtplugClientDevice device) {
-                    console.print("+ device " + ControlConsole.label(device));
-                }
-
-                @Override
-                public void deviceRemoved(ButtplugClientDevice device) {
-                    console.print("- device " + ControlConsole.label(device) + " left");
-                }
-
-                @Override
-                public void disconnected(Throwable cause) {
-                    gone.complete(cause);
-                    console.interrupt();
-                }
-            });
             try {
-                client.connect(WebSocketConnector.to(url)).get(20, TimeUnit.SECONDS);
+                connect(console, gone).get(20, TimeUnit.SECONDS);
             } catch (Exception e) {
                 System.err.println("buttplug control: cannot connect to " + safe(url) + ": " + Failures.oneLine(e));
                 return 1;
             }
+            ButtplugClient client = current.get();
             String server = client.serverInfo().map(i -> PeerText.name(i.serverName())).orElse("?");
             console.print("Connected to '" + server + "' (" + client.devices().size() + " device(s))."
                     + (console.interactive() ? " Type 'help' for the commands, Tab to complete." : ""));
@@ -100,6 +98,7 @@ public final class ControlCommand implements Callable<Integer> {
                 }
             }
             int status = loop(console, table, gone);
+            leaving = true;
             if (gone.isDone()) {
                 Throwable cause = gone.getNow(null);
                 console.print("The link to the server closed" + (cause == null ? "" : ": " + Failures.oneLine(cause))
@@ -111,9 +110,67 @@ public final class ControlCommand implements Callable<Integer> {
             } catch (Exception e) {
                 System.err.println("buttplug control: stopping every device: " + Failures.oneLine(e));
             }
-            client.disconnect().get(5, TimeUnit.SECONDS);
+            current.get().disconnect().get(5, TimeUnit.SECONDS);
             return status;
+        } finally {
+            leaving = true;
         }
+    }
+
+    /**
+     * Connects a new client and makes it the current one. When its link drops, {@code gone}
+     * completes (the console ends) or, with {@code --reconnect}, it connects again with backoff.
+     */
+    private CompletableFuture<Void> connect(Console console, CompletableFuture<Throwable> gone) {
+        ButtplugClient client = ButtplugClient.builder("buttplug-java control").build();
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+        client.addListener(new ButtplugClientListener() {
+            @Override
+            public void deviceAdded(ButtplugClientDevice device) {
+                console.print("+ device " + ControlConsole.label(device));
+            }
+
+            @Override
+            public void deviceRemoved(ButtplugClientDevice device) {
+                console.print("- device " + ControlConsole.label(device) + " left");
+            }
+
+            @Override
+            public void disconnected(Throwable cause) {
+                if (current.get() != client || leaving || !up.get()) {
+                    return;
+                }
+                if (reconnect) {
+                    console.print("The link to the server closed" + (cause == null ? "" : ": " + Failures.oneLine(cause))
+                            + "; the server stops what this console started. Connecting again.");
+                    reconnectLater(console, gone, Duration.ofSeconds(1));
+                } else {
+                    gone.complete(cause);
+                    console.interrupt();
+                }
+            }
+        });
+        current.set(client);
+        return client.connect(WebSocketConnector.to(url)).thenRun(() -> up.set(true));
+    }
+
+    private void reconnectLater(Console console, CompletableFuture<Throwable> gone, Duration wait) {
+        CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (leaving || gone.isDone()) {
+                return;
+            }
+            connect(console, gone).whenComplete((v, e) -> {
+                if (e == null) {
+                    ButtplugClient c = current.get();
+                    console.print("Connected again to '" + c.serverInfo().map(i -> PeerText.name(i.serverName())).orElse("?")
+                            + "' (" + c.devices().size() + " device(s)); nothing that ran before is resumed.");
+                } else {
+                    Duration next = wait.multipliedBy(2).compareTo(MAX_RECONNECT_WAIT) > 0 ? MAX_RECONNECT_WAIT : wait.multipliedBy(2);
+                    console.print("Cannot connect (" + Failures.oneLine(e) + "); trying again in " + next.toSeconds() + " s.");
+                    reconnectLater(console, gone, next);
+                }
+            });
+        });
     }
 
     private Console open(CommandTable table) throws java.io.IOException {

@@ -30,10 +30,19 @@ final class ControlConsole {
     static final int MAX_SLEEP_S = 3600;
     static final int MAX_SCAN_S = 120;
 
-    private final ButtplugClient client;
+    private final java.util.function.Supplier<ButtplugClient> link;
 
     ControlConsole(ButtplugClient client) {
-        this.client = client;
+        this(() -> client);
+    }
+
+    /** @param link the client of the current link (a new one after each reconnection) */
+    ControlConsole(java.util.function.Supplier<ButtplugClient> link) {
+        this.link = link;
+    }
+
+    private ButtplugClient client() {
+        return link.get();
     }
 
     /** The command table, with help. */
@@ -65,7 +74,7 @@ final class ControlConsole {
         c.add(new ConsoleCommand("stop", "DEVICE", "stop every output of one device", List.of(), 1, 1, device, this::stop));
         c.add(new ConsoleCommand("stopall", "", "stop every device", List.of(), 0, 0, ConsoleCommand.Completion.NONE,
                 args -> {
-                    client.stopAll().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+                    client().stopAll().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
                     return List.of("every device stopped");
                 }));
         c.add(new ConsoleCommand("sleep", "SECONDS", "wait (for scripts: --exec \"vibrate 0 0.5; sleep 2; stopall\")",
@@ -88,7 +97,7 @@ final class ControlConsole {
     }
 
     private List<String> list() {
-        List<ButtplugClientDevice> devices = client.devices();
+        List<ButtplugClientDevice> devices = client().devices();
         if (devices.isEmpty()) {
             return List.of("no devices; 'scan' looks for some");
         }
@@ -121,18 +130,18 @@ final class ControlConsole {
 
     /** Scans for {@code seconds}, then stops scanning; the devices found arrive as '+ device' lines meanwhile. */
     List<String> scanFor(long seconds) throws Exception {
-        int before = client.devices().size();
-        client.startScanning().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+        int before = client().devices().size();
+        client().startScanning().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
         try {
             Thread.sleep(seconds * 1000);
         } finally {
-            if (client.isConnected()) {
-                client.stopScanning().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
+            if (client().isConnected()) {
+                client().stopScanning().get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
             }
         }
-        int found = client.devices().size() - before;
+        int found = client().devices().size() - before;
         return List.of("scanned " + seconds + " s: " + (found > 0 ? found + " new device(s)" : "no new devices")
-                + ", " + client.devices().size() + " in all");
+                + ", " + client().devices().size() + " in all");
     }
 
     private List<String> rotate(CommandArgs args) throws Exception {
@@ -197,9 +206,9 @@ final class ControlConsole {
         String word = args.word(i);
         ButtplugClientDevice found = null;
         if (word.chars().allMatch(Character::isDigit) && word.length() < 10) {
-            found = client.device(Integer.parseInt(word)).orElse(null);
+            found = client().device(Integer.parseInt(word)).orElse(null);
         } else {
-            for (ButtplugClientDevice d : client.devices()) {
+            for (ButtplugClientDevice d : client().devices()) {
                 if (d.name().equalsIgnoreCase(word)) {
                     if (found != null) {
                         throw new ConsoleInputError("two devices are called '" + word + "': use the index from 'list'");
@@ -219,10 +228,10 @@ final class ControlConsole {
 
     private List<String> deviceWords() {
         List<String> words = new ArrayList<>();
-        for (ButtplugClientDevice d : client.devices()) {
+        for (ButtplugClientDevice d : client().devices()) {
             words.add(Integer.toString(d.index()));
         }
-        for (ButtplugClientDevice d : client.devices()) {
+        for (ButtplugClientDevice d : client().devices()) {
             words.add(PeerText.name(d.name()));
         }
         return words;
@@ -266,6 +275,6 @@ final class ControlConsole {
 
     /** Completes when every device has been told to stop, or after a bound; for leaving. */
     CompletableFuture<Void> stopAll() {
-        return client.isConnected() ? client.stopAll() : CompletableFuture.completedFuture(null);
+        return client().isConnected() ? client().stopAll() : CompletableFuture.completedFuture(null);
     }
 }

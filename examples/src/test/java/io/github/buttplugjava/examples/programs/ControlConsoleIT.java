@@ -28,10 +28,14 @@ class ControlConsoleIT {
     private ButtplugWebSocketServer server;
 
     private String startServer(boolean toysPresent) throws Exception {
+        return startServer(toysPresent, 0);
+    }
+
+    private String startServer(boolean toysPresent, int port) throws Exception {
         toys = SimulatedDevices.builder().add("lovense").presentAtStart(toysPresent).build();
         devices = DeviceManager.of(toys);
         server = ButtplugWebSocketServer.builder(ButtplugServer.builder(devices).name("test server").build())
-                .host("127.0.0.1").port(0).start();
+                .host("127.0.0.1").port(port).start();
         return server.uri().toString();
     }
 
@@ -115,6 +119,27 @@ class ControlConsoleIT {
     }
 
     @Test
+    void withReconnectItConnectsAgainAndResumesNothing() throws Exception {
+        String url = startServer(true);
+        int port = server.port();
+        try (JarProcess p = JarProcess.start("control", "--url", url, "--reconnect")) {
+            int at = p.awaitOut("Connected to 'test server'");
+            p.type("vibrate 0 0.5\n");
+            at = p.awaitOut("0 Lovense Hush: vibrate 50 %", at);
+            server.close();
+            devices.close();
+            at = p.awaitOut("The link to the server closed.*Connecting again\\.", at);
+            startServer(true, port);
+            at = p.awaitOut("Connected again to 'test server' \\(1 device\\(s\\)\\); nothing that ran before is resumed\\.", at);
+            assertThat(toy().outputValue(0, OutputType.VIBRATE)).as("a new server, nothing replayed").isZero();
+            p.type("list\n");
+            p.awaitOut("0  Lovense Hush", at);
+            p.endInput();
+            assertThat(p.exitStatus()).as(p.err()).isZero();
+        }
+    }
+
+    @Test
     void onATerminalItIsAConsole() throws Exception {
         assumeTrue(JarProcess.scriptAvailable(), "script(1) (util-linux) is not installed");
         String url = startServer(true);
@@ -132,7 +157,7 @@ class ControlConsoleIT {
             p.type("\u001b[A\r");                                   // Up (the ESC [ A form the issue saw echoed): the last line again
             at = p.awaitOut(PROMPT, p.awaitOut("stopall[\\s\\S]*every device stopped", at));
             p.type("vibr");                                        // half a line, then an event arrives
-            p.awaitOut("> vibr", at);
+            p.awaitOut("vibr", at);
             toys.unplug(toy());
             // the event goes above the prompt, and the half-typed line is drawn again below it
             at = p.awaitOut("- device 0 Lovense Hush left[\\s\\S]*> vibr", at);
