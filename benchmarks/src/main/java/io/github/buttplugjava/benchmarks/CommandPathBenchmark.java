@@ -107,8 +107,8 @@ public class CommandPathBenchmark {
             DeviceDefinition definition = DeviceConfiguration.bundled()
                     .definition(toy.protocol(), toy.identifier(), toy.address())
                     .orElseThrow();
-            handler = Protocols.builtIn().factory(toy.protocol()).orElseThrow().create();
-            handler.initialize(new AcceptingHardware(toy), definition).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            handler = Protocols.builtIn().factory(toy.protocol()).orElseThrow().create(definition);
+            handler.initialize(new AcceptingHardware(toy)).get(WAIT_SECONDS, TimeUnit.SECONDS);
             low = OutputCommand.of(OutputType.VIBRATE, LOW);
             high = OutputCommand.of(OutputType.VIBRATE, HIGH);
         }

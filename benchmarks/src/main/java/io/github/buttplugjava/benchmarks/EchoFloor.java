@@ -2,9 +2,9 @@ package io.github.buttplugjava.benchmarks;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
-import io.github.buttplugjava.transport.ws.Admission;
+import io.github.buttplugjava.transport.ws.server.Admission;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
-import io.github.buttplugjava.transport.ws.WebSocketServer;
+import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;

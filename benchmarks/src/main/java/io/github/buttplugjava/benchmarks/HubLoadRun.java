@@ -37,8 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --max-connections n} sets the hub's socket cap (default {@link
  * io.github.buttplugjava.remote.hub.RemoteServer#DEFAULT_MAX_CONNECTIONS}); {@code --ws-keepalive-ms
  * interval,timeout} or {@code off} sets the hub's WebSocket keepalive (default 1 s / 3 s);
- * {@code --agent-xmx 2g} is the idle agents' JVM heap; {@code --agent-dialer tyrus|jdk} how the idle
- * agents dial (the library's Tyrus connector, or {@link JdkWebSocketDialer}).
+ * {@code --agent-xmx 2g} is the idle agents' JVM heap; {@code --agent-dialer default|jdk} how the idle
+ * agents dial (the library's connector as it comes, or over {@link JdkWebSocketDialer}'s pool).
  */
 public final class HubLoadRun {
 
@@ -72,7 +72,7 @@ public final class HubLoadRun {
         maxConnections = a.integer("--max-connections", 0);
         keepAliveMs = a.keepAlive("--ws-keepalive-ms");
         agentXmx = a.text("--agent-xmx", "2g");
-        agentDialer = a.text("--agent-dialer", "tyrus");
+        agentDialer = a.text("--agent-dialer", "default");
     }
 
     public static void main(String[] args) throws Exception {

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * in batches, prints {@code linked <n>}, then keeps them until its standard input closes or
  * {@code maxSeconds} pass, and exits.
  *
- * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms> [tyrus|jdk]};
- * {@code tyrus} (default) dials with the library's own WebSocket connector, {@code jdk} with
- * {@link JdkWebSocketDialer} (one shared JDK HTTP client for all agents, few threads).
+ * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms> [default|jdk]};
+ * {@code default} dials with the library's WebSocket connector as it comes, {@code jdk} with
+ * {@link JdkWebSocketDialer} (the same connector over one JDK HTTP client with 4 worker threads).
  */
 public final class IdleAgents {
 

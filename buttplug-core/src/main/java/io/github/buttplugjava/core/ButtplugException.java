@@ -12,35 +12,72 @@ import io.github.buttplugjava.core.message.ErrorMessage;
  */
 public class ButtplugException extends RuntimeException {
 
+    /** The spec error class (part of the serialized form). */
     private final ErrorCode code;
 
-    /** An exception with a code and a message. */
+    /**
+     * An exception with a code and a message.
+     *
+     * @param code the spec error class
+     * @param message what went wrong, in the protocol's terms; sent to the peer as the {@code
+     *         Error} text
+     */
     public ButtplugException(ErrorCode code, String message) {
         this(code, message, null);
     }
 
-    /** An exception with a code, a message and a cause. */
+    /**
+     * An exception with a code, a message and a cause.
+     *
+     * @param code the spec error class
+     * @param message what went wrong, in the protocol's terms; sent to the peer as the {@code
+     *         Error} text
+     * @param cause the underlying failure, or null
+     */
     public ButtplugException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = java.util.Objects.requireNonNull(code, "code");
     }
 
-    /** The spec error class. */
+    /**
+     * The spec error class.
+     *
+     * @return the error class, never null
+     */
     public ErrorCode code() {
         return code;
     }
 
-    /** This failure as the spec {@code Error} message answering request {@code id}. */
+    /**
+     * This failure as the spec {@code Error} message answering request {@code id}.
+     *
+     * @param id the Id of the request this failure answers, or 0 for an asynchronous error
+     * @return an {@code Error} message with this code and this exception's message as text ("null"
+     *         when it has none)
+     */
     public ErrorMessage toErrorMessage(long id) {
         return new ErrorMessage(id, code, String.valueOf(getMessage()));
     }
 
-    /** The exception subclass that matches a received {@code Error} message. */
+    /**
+     * The exception subclass that matches a received {@code Error} message.
+     *
+     * @param error the received {@code Error} message
+     * @return an exception of the subclass for its code, with its text as message
+     */
     public static ButtplugException fromErrorMessage(ErrorMessage error) {
         return of(error.code(), error.text());
     }
 
-    /** The exception subclass for a code. */
+    /**
+     * The exception subclass for a code.
+     *
+     * @param code the spec error class
+     * @param message the exception message
+     * @return a {@link ButtplugHandshakeException}, {@link ButtplugPingException}, {@link
+     *         ButtplugMessageException} or {@link ButtplugDeviceException} for those codes, a plain
+     *     {@code ButtplugException} for {@link ErrorCode#UNKNOWN}
+     */
     public static ButtplugException of(ErrorCode code, String message) {
         return switch (code) {
             case INIT -> new ButtplugHandshakeException(message);

@@ -26,6 +26,9 @@ public final class PeerText {
      * {@code text} cleaned and cut to at most {@code maxCodePoints} code points (the last one an
      * ellipsis when cut). Null becomes the empty string.
      *
+     * @param text the peer's text, may be null
+     * @param maxCodePoints the most code points the result may have, at least 1
+     * @return the cleaned text, possibly empty, never null
      * @throws IllegalArgumentException when {@code maxCodePoints < 1}
      */
     public static String clean(String text, int maxCodePoints) {
@@ -77,12 +80,22 @@ public final class PeerText {
         return b.toString();
     }
 
-    /** {@link #clean(String, int)} with {@link #MAX_NAME}. */
+    /**
+     * {@link #clean(String, int)} with {@link #MAX_NAME}.
+     *
+     * @param text the peer's text, may be null
+     * @return the cleaned text of at most {@value #MAX_NAME} code points, never null
+     */
     public static String name(String text) {
         return clean(text, MAX_NAME);
     }
 
-    /** {@link #clean(String, int)} with {@link #MAX_ERROR}. */
+    /**
+     * {@link #clean(String, int)} with {@link #MAX_ERROR}.
+     *
+     * @param text the peer's text, may be null
+     * @return the cleaned text of at most {@value #MAX_ERROR} code points, never null
+     */
     public static String error(String text) {
         return clean(text, MAX_ERROR);
     }
@@ -96,7 +109,13 @@ public final class PeerText {
                 && type != Character.UNASSIGNED && type != Character.PRIVATE_USE && type != Character.SURROGATE;
     }
 
-    /** Objects.toString, cleaned: for log arguments that may be null. */
+    /**
+     * Objects.toString, cleaned: for log arguments that may be null.
+     *
+     * @param value the object to show, may be null (shown as the empty string)
+     * @param maxCodePoints the most code points the result may have, at least 1
+     * @return the cleaned text of {@code value.toString()}, never null
+     */
     public static String forLog(Object value, int maxCodePoints) {
         return clean(Objects.toString(value, ""), maxCodePoints);
     }

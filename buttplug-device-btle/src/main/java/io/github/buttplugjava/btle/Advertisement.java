@@ -20,7 +20,15 @@ import java.util.UUID;
 public record Advertisement(String address, String name, Map<Integer, byte[]> manufacturerData,
                             Set<UUID> serviceUuids, OptionalInt rssi) {
 
-    /** Copies everything; nulls are refused. */
+    /**
+     * Copies everything; nulls are refused.
+     *
+     * @param address the peripheral's address (e.g. {@code "AA:BB:CC:DD:EE:FF"}); private
+     * @param name the advertised local name, may be empty, never null
+     * @param manufacturerData manufacturer-specific data by company id (arrays are copied)
+     * @param serviceUuids advertised service UUIDs
+     * @param rssi signal strength in dBm, when known
+     */
     public Advertisement {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(name, "name");
@@ -31,12 +39,23 @@ public record Advertisement(String address, String name, Map<Integer, byte[]> ma
         Objects.requireNonNull(rssi, "rssi");
     }
 
-    /** An advertisement with a name only. */
+    /**
+     * An advertisement with a name only.
+     *
+     * @param address the peripheral's address
+     * @param name the advertised local name
+     * @return an advertisement without manufacturer data, services or RSSI
+     */
     public static Advertisement named(String address, String name) {
         return new Advertisement(address, name, Map.of(), Set.of(), OptionalInt.empty());
     }
 
-    /** The manufacturer data of a company, copied. */
+    /**
+     * The manufacturer data of a company, copied.
+     *
+     * @param companyId the Bluetooth SIG company id
+     * @return a copy of that company's data, or null when the advertisement has none
+     */
     public byte[] manufacturerData(int companyId) {
         byte[] data = manufacturerData.get(companyId);
         return data == null ? null : data.clone();

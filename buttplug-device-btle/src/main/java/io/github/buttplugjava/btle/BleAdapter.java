@@ -11,19 +11,28 @@ import java.util.function.Consumer;
  */
 public interface BleAdapter extends AutoCloseable {
 
-    /** A short name for logs, e.g. {@code "bluez hci0"}. */
+    /**
+     * A short name for logs, e.g. {@code "bluez hci0"}.
+     *
+     * @return the adapter's name, never null
+     */
     String name();
 
     /**
      * Starts scanning. Every advertisement seen (including peripherals already known to the
      * stack) goes to {@code listener} until {@link #stopScan()}.
      *
+     * @param listener receives each advertisement, serially; must not block
      * @return completes when scanning runs; fails with {@link BleException} (e.g. no adapter,
      *         adapter off, permission denied)
      */
     CompletableFuture<Void> startScan(Consumer<Advertisement> listener);
 
-    /** Stops scanning; completes normally when no scan runs. */
+    /**
+     * Stops scanning; completes normally when no scan runs.
+     *
+     * @return a future completing when scanning has stopped
+     */
     CompletableFuture<Void> stopScan();
 
     /**

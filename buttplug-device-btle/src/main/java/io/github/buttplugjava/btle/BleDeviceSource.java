@@ -2,10 +2,10 @@ package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.core.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
 import io.github.buttplugjava.btle.protocol.Identification;
-import io.github.buttplugjava.btle.protocol.ProtocolFactory;
 import io.github.buttplugjava.btle.protocol.ProtocolHandler;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.ButtplugDeviceException;
@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The devices of one BLE adapter: scans, matches advertisements against the
@@ -34,8 +36,11 @@ import java.util.concurrent.TimeUnit;
  * <p>A device whose handshake fails is logged, disconnected and skipped (never reported); an
  * advertisement may try it again after {@link #RETRY_AFTER}, or at once after the next
  * {@link #startScanning()}. A device that disconnects is reported removed.
- * Listener events arrive serially on the executor. Commands that a device receives within the
- * batching window are written together (a later write for the same state replaces an earlier one).
+ * Listener events arrive serially on the executor. The outputs of one client message
+ * ({@link io.github.buttplugjava.core.device.Device#outputs}) are written as one batch, whatever the
+ * timing; separate commands that a device receives within the batching window are written together
+ * too (a later write for the same state replaces an earlier one). Handlers' periodic work and
+ * settle times run on the source's scheduler and end when a device disconnects or the source closes.
  * Thread-safe.
  */
 public final class BleDeviceSource implements DeviceSource {
@@ -55,6 +60,8 @@ public final class BleDeviceSource implements DeviceSource {
     private final DeviceConfiguration configuration;
     private final Protocols protocols;
     private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier nanoTime;
     private final SerialExecutor events;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
@@ -72,19 +79,33 @@ public final class BleDeviceSource implements DeviceSource {
      * @param configuration the device configuration
      * @param protocols     the protocol handlers
      * @param executor      runs listener events and batch flushes
-     * @param batchWindow   how long a device gathers commands before writing them (0 = write at once)
+     * @param batchWindow   how long a device gathers separate commands before writing them (0 = write
+     *                      at once; the outputs of one message are one batch either way)
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
                            Executor executor, Duration batchWindow) {
+        this(adapter, configuration, protocols, executor, SharedExecutors.timers(), System::nanoTime, batchWindow);
+    }
+
+    /** As the public constructor, with the scheduler and clock of the devices' periodic work and batching windows. */
+    BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
+                    Executor executor, ScheduledExecutorService scheduler, LongSupplier nanoTime, Duration batchWindow) {
         this.adapter = Objects.requireNonNull(adapter, "adapter");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.protocols = Objects.requireNonNull(protocols, "protocols");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.events = SerialExecutor.droppingWhenRejected(executor);
         this.batchWindowMs = batchWindow.toMillis();
     }
 
-    /** A source with the built-in protocols, the common pool and the default batching window. */
+    /**
+     * A source with the built-in protocols, the common pool and the default batching window.
+     *
+     * @param adapter the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration) {
         this(adapter, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), DEFAULT_BATCH_WINDOW);
     }
@@ -162,48 +183,57 @@ public final class BleDeviceSource implements DeviceSource {
         for (ProtocolDefinition p : candidates) {
             PeripheralHardware hardware = PeripheralHardware.bind(peripheral, ad, p.btle().orElseThrow());
             if (hardware != null) {
-                ProtocolHandler handler = protocols.factory(p.id()).orElseThrow().create();
-                return handler.identify(p.id(), hardware)
-                        .thenCompose(id -> initialise(peripheral, ad, hardware, handler, p.id(), id));
+                return protocols.factory(p.id()).orElseThrow().identify(p.id(), hardware)
+                        .thenCompose(id -> initialise(peripheral, ad, hardware, p.id(), id));
             }
         }
         return CompletableFuture.failedFuture(new BleException(
                 "device " + peripheral.name() + " has none of the endpoints of protocol " + candidates.get(0).id()));
     }
 
+    /** Binds the identified protocol, makes its handler from the device's definition and runs the handshake. */
     private CompletableFuture<BleDevice> initialise(BlePeripheral peripheral, Advertisement ad, PeripheralHardware hardware,
-                                                    ProtocolHandler handler, String matched, Identification id) {
+                                                    String matched, Identification id) {
         PeripheralHardware hw = hardware;
-        ProtocolHandler h = handler;
         if (!id.protocol().equals(matched)) {
             ProtocolDefinition other = configuration.protocol(id.protocol()).orElse(null);
-            ProtocolFactory factory = protocols.factory(id.protocol()).orElse(null);
-            if (other == null || other.btle().isEmpty() || factory == null) {
+            if (other == null || other.btle().isEmpty() || protocols.factory(id.protocol()).isEmpty()) {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException(
                         "protocol " + matched + " handed over to unknown protocol " + id.protocol()));
             }
             hw = PeripheralHardware.bind(peripheral, ad, other.btle().get());
-            h = factory.create();
             if (hw == null) {
                 return CompletableFuture.failedFuture(new BleException(
                         "device has none of the endpoints of protocol " + id.protocol()));
             }
         }
         DeviceDefinition definition;
+        ProtocolHandler handler;
         try {
             definition = configuration.definition(id.protocol(), id.identifier(), peripheral.address())
                     .orElseThrow(() -> new ButtplugDeviceException("no configuration for protocol " + id.protocol()));
+            if (definition.denied()) {
+                return CompletableFuture.failedFuture(new ButtplugDeviceException("device is denied by the user configuration"));
+            }
+            handler = protocols.factory(id.protocol()).orElseThrow().create(definition);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException(e.getMessage(), e));
         }
-        if (definition.denied()) {
-            return CompletableFuture.failedFuture(new ButtplugDeviceException("device is denied by the user configuration"));
-        }
         PeripheralHardware finalHw = hw;
-        ProtocolHandler finalHandler = h;
-        return h.initialize(hw, definition)
-                .thenApply(v -> new BleDevice(finalHw, definition, finalHandler, executor, batchWindowMs))
+        return handler.initialize(hw)
+                .thenCompose(v -> settle(handler.settleTime()))
+                .thenApply(v -> new BleDevice(finalHw, definition, handler, executor, scheduler, nanoTime, batchWindowMs))
                 .thenCompose(device -> device.start().thenApply(v -> device));
+    }
+
+    /** Completes after {@code time} on the scheduler (at once when zero): a handler's settle time after its handshake. */
+    private CompletableFuture<Void> settle(Duration time) {
+        if (time.isZero() || time.isNegative()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        scheduler.schedule(() -> executor.execute(() -> settled.complete(null)), time.toNanos(), TimeUnit.NANOSECONDS);
+        return settled;
     }
 
     private void added(BleDevice device) {
@@ -262,6 +292,7 @@ public final class BleDeviceSource implements DeviceSource {
         adapter.stopScan();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (BleDevice device : new ArrayList<>(devices.values())) {
+            device.endPeriodicWork();
             all.add(device.stop().handle((v, e) -> null)
                     .thenCompose(v -> device.drained()) // stop() completes when queued, not written
                     .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)

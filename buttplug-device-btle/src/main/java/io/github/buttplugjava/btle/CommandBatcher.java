@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * Writes a device's hardware commands in order, one at a time. Commands that arrive within the
- * batching window are sent together, and a later write replaces a pending one of an overlapping
- * group (as the reference's device task does), so a two-motor command becomes one frame on
- * one-frame protocols.
+ * Writes a device's hardware commands in order, one at a time. One submission is one batch: the
+ * device hands it the writes of a whole client message (several features at once), so a two-motor
+ * command is one frame on one-frame protocols whatever the timing. Separate submissions that
+ * arrive within the batching window (a v4 client's one {@code OutputCmd} per feature, a periodic
+ * tick) are sent together too, and a later write replaces a pending one of an overlapping group (as
+ * the reference's device task does); that window is an optimisation, not what makes a message atomic.
  *
  * <p>Bounded: at most one batch is being written and one is pending. While a batch is written,
  * new commands join the pending one (latest wins per overlapping group), so a device slower than
@@ -24,6 +28,8 @@ final class CommandBatcher {
 
     private final PeripheralHardware io;
     private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier nanoTime;
     private final long windowMs;
 
     private List<HardwareCommand> pending = new ArrayList<>();
@@ -33,12 +39,22 @@ final class CommandBatcher {
     private boolean writing;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private HardwareCommand.Write lastWrite;
-    private long lastWriteNanos = System.nanoTime();
+    private long lastWriteNanos;
 
-    CommandBatcher(PeripheralHardware io, Executor executor, long windowMs) {
+    /**
+     * @param executor  runs flushes
+     * @param scheduler runs the batching window's timer (hands the flush to {@code executor})
+     * @param nanoTime  the clock of idle times
+     * @param windowMs  how long separate submissions are gathered (0 = written at once)
+     */
+    CommandBatcher(PeripheralHardware io, Executor executor, ScheduledExecutorService scheduler, LongSupplier nanoTime,
+                   long windowMs) {
         this.io = io;
         this.executor = executor;
+        this.scheduler = scheduler;
+        this.nanoTime = nanoTime;
         this.windowMs = windowMs;
+        this.lastWriteNanos = nanoTime.getAsLong();
     }
 
     /**
@@ -81,8 +97,7 @@ final class CommandBatcher {
                 if (windowMs <= 0) {
                     flushNow = true;
                 } else {
-                    CompletableFuture.runAsync(this::flush,
-                            CompletableFuture.delayedExecutor(windowMs, TimeUnit.MILLISECONDS, executor));
+                    scheduler.schedule(() -> executor.execute(this::flush), windowMs, TimeUnit.MILLISECONDS);
                 }
             }
         }
@@ -150,16 +165,17 @@ final class CommandBatcher {
         return last.handle((v, e) -> null);
     }
 
-    /** Writes the last frame again when nothing was written for {@code idleNanos}. */
-    void repeatIfIdle(long idleNanos) {
-        HardwareCommand.Write repeat;
-        synchronized (this) {
-            if (lastWrite == null || !pending.isEmpty() || System.nanoTime() - lastWriteNanos < idleNanos) {
-                return;
-            }
-            repeat = lastWrite;
+    /** How long ago the last write started, in nanoseconds of the batcher's clock. */
+    synchronized long idleNanos() {
+        return nanoTime.getAsLong() - lastWriteNanos;
+    }
+
+    /** The last frame again, when nothing was written for {@code idleNanos} and nothing waits; else none. */
+    synchronized List<HardwareCommand> repeatIfIdle(long idleNanos) {
+        if (lastWrite == null || !pending.isEmpty() || nanoTime.getAsLong() - lastWriteNanos < idleNanos) {
+            return List.of();
         }
-        submit(List.of(repeat));
+        return List.of(lastWrite);
     }
 
     private CompletableFuture<Void> run(List<HardwareCommand> batch, int from) {
@@ -171,7 +187,7 @@ final class CommandBatcher {
         if (c instanceof HardwareCommand.Write w) {
             synchronized (this) {
                 lastWrite = w;
-                lastWriteNanos = System.nanoTime();
+                lastWriteNanos = nanoTime.getAsLong();
             }
             step = io.write(w.endpoint(), w.data(), w.withResponse());
         } else if (c instanceof HardwareCommand.Subscribe s) {

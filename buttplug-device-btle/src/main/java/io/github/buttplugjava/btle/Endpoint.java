@@ -101,12 +101,21 @@ public enum Endpoint {
     /** Generic endpoint 31: a numbered endpoint that a device configuration maps to an extra characteristic. */
     GENERIC31;
 
-    /** The lower-case name used in configuration files and test cases, e.g. {@code "tx"}. */
+    /**
+     * The lower-case name used in configuration files and test cases, e.g. {@code "tx"}.
+     *
+     * @return the configuration name, never null
+     */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The endpoint with this configuration name (case-insensitive). */
+    /**
+     * The endpoint with this configuration name (case-insensitive).
+     *
+     * @param name a configuration name, in any case
+     * @return the endpoint, or empty when the name is unknown
+     */
     public static Optional<Endpoint> fromConfigName(String name) {
         for (Endpoint e : values()) {
             if (e.name().equalsIgnoreCase(name)) {

@@ -127,10 +127,9 @@ class BleDeviceSourceTest {
 
     @Test
     void aDeviceThatFailsItsHandshakeIsSkippedAndDisconnected() throws Exception {
-        Protocols failing = Protocols.builtIn().with("wevibe", () -> new ProtocolHandler() {
+        Protocols failing = Protocols.builtIn().with("wevibe", definition -> new ProtocolHandler() {
             @Override
-            public CompletableFuture<Void> initialize(io.github.buttplugjava.btle.protocol.HardwareIo io,
-                                                      io.github.buttplugjava.btle.config.DeviceDefinition definition) {
+            public CompletableFuture<Void> initialize(io.github.buttplugjava.btle.protocol.HardwareIo io) {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("handshake refused"));
             }
         });

@@ -28,11 +28,13 @@ class CommandBatcherTest {
     private static final UUID TX_B = UUID.fromString("6e400002-b5a3-f393-e0a9-e50e24dcca9e");
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final java.util.concurrent.ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final BlockingQueue<byte[]> writes = new LinkedBlockingQueue<>();
 
     @AfterEach
     void tearDown() {
         executor.shutdownNow();
+        scheduler.shutdownNow();
     }
 
     private PeripheralHardware hardware(Map<UUID, Map<Endpoint, UUID>> layout, BtleSpecifier specifier) {
@@ -53,7 +55,7 @@ class CommandBatcherTest {
     @Test
     void laterWritesOfAnOverlappingGroupReplacePendingOnes() throws Exception {
         PeripheralHardware hw = hardware(Map.of(SERVICE_A, Map.of(Endpoint.TX, TX_A)), twoLayouts());
-        CommandBatcher batcher = new CommandBatcher(hw, executor, 50);
+        CommandBatcher batcher = new CommandBatcher(hw, executor, scheduler, System::nanoTime, 50);
         batcher.submit(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {1}, false)));
         batcher.submit(List.of(HardwareCommand.write(0, Endpoint.TX, new byte[] {2}, false)));
         batcher.submitAndWait(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {3}, false)))
@@ -67,7 +69,7 @@ class CommandBatcherTest {
     @Test
     void writesOfOtherGroupsAndOfOneCallStayInOrder() throws Exception {
         PeripheralHardware hw = hardware(Map.of(SERVICE_A, Map.of(Endpoint.TX, TX_A)), twoLayouts());
-        CommandBatcher batcher = new CommandBatcher(hw, executor, 50);
+        CommandBatcher batcher = new CommandBatcher(hw, executor, scheduler, System::nanoTime, 50);
         batcher.submit(List.of(HardwareCommand.write(0, Endpoint.TX, new byte[] {1}, false),
                 HardwareCommand.write(0, Endpoint.TX, new byte[] {2}, false)));
         batcher.submitAndWait(List.of(HardwareCommand.write(1, Endpoint.TX, new byte[] {3}, false)))
@@ -78,7 +80,7 @@ class CommandBatcherTest {
     @Test
     void withoutAWindowEachSubmissionIsWrittenAtOnce() throws Exception {
         PeripheralHardware hw = hardware(Map.of(SERVICE_A, Map.of(Endpoint.TX, TX_A)), twoLayouts());
-        CommandBatcher batcher = new CommandBatcher(hw, executor, 0);
+        CommandBatcher batcher = new CommandBatcher(hw, executor, scheduler, System::nanoTime, 0);
         batcher.submitAndWait(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {1}, false))).get(2, TimeUnit.SECONDS);
         batcher.submitAndWait(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {2}, false))).get(2, TimeUnit.SECONDS);
         assertThat(List.of(writes.take()[0], writes.take()[0])).containsExactly((byte) 1, (byte) 2);
@@ -116,7 +118,7 @@ class CommandBatcherTest {
                     }
                 }, executor);
         PeripheralHardware hw = PeripheralHardware.bind(slow, Advertisement.named("a", "toy"), twoLayouts());
-        CommandBatcher batcher = new CommandBatcher(hw, executor, 0);
+        CommandBatcher batcher = new CommandBatcher(hw, executor, scheduler, System::nanoTime, 0);
         // the simulated radio writes on the caller's thread: start the first write on another one
         executor.execute(() -> batcher.submit(List.of(HardwareCommand.writeDevice(Endpoint.TX, new byte[] {0}, false))));
         assertThat(writes.poll(2, TimeUnit.SECONDS)).containsExactly(0);

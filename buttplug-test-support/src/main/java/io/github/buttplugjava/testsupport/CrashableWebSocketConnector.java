@@ -3,44 +3,30 @@ package io.github.buttplugjava.testsupport;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.transport.ws.internal.DialSettings;
+import io.github.buttplugjava.transport.ws.internal.DialingConnector;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link ButtplugConnector} that dials a {@code ws://} server with the JDK's
- * {@link java.net.http.WebSocket} and can {@link #crash()}: cut the TCP connection without a close
- * frame, as a killed app or a pulled cable would. For demos and failure tests of servers and hubs;
- * to talk to a server for real, use buttplug-transport-ws's {@code WebSocketConnector}. Needs
- * only the JDK and buttplug-core's connector SPI, so any module's tests can use it.
+ * A {@link ButtplugConnector} that dials a {@code ws://} server like buttplug-transport-ws's
+ * {@code WebSocketConnector} (the same JDK WebSocket client underneath, default settings) and can
+ * also {@link #crash()}: cut the TCP connection without a close frame, as a killed app or a pulled
+ * cable would. For demos and failure tests of servers and hubs.
  *
  * <p>{@link #connect} completes exceptionally with a {@link ConnectorException} when the server
  * cannot be reached; {@link #send} with a {@link ConnectorException} when not connected. The link's
- * end is reported once to {@link FrameListener#onClosed(Throwable)}: {@code null} for a close by the
- * server, the cause otherwise (a {@link ConnectorException} after {@link #crash()}).
+ * end is reported once to {@link FrameListener#onClosed(Throwable)}: {@code null} for an orderly
+ * close, the cause otherwise (a {@link ConnectorException} after {@link #crash()}).
  *
- * <p>Threading: all methods are thread-safe and never block; sends are queued in order. Listener
- * calls come from the JDK client's threads, one at a time. Single use.
+ * <p>Threading: as {@code WebSocketConnector}. Single use.
  */
 public final class CrashableWebSocketConnector implements ButtplugConnector {
 
-    /**
-     * One JDK client for every connector: each JDK client owns a selector thread and buffers that
-     * live until it is collected, so a client per connection would pile them up under churn.
-     */
-    private static final class Shared {
-        static final HttpClient CLIENT = HttpClient.newHttpClient();
-    }
-
-    private final URI uri;
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private volatile WebSocket socket;
-    private volatile FrameListener listener;
-    private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
+    private final DialingConnector dialer;
 
     /**
      * A connector to {@code uri}; nothing happens until {@link #connect}.
@@ -48,86 +34,55 @@ public final class CrashableWebSocketConnector implements ButtplugConnector {
      * @param uri the server's {@code ws://} URI
      */
     public CrashableWebSocketConnector(URI uri) {
-        this.uri = uri;
+        this.dialer = new DialingConnector(DialSettings.defaults(uri));
     }
 
     @Override
     public CompletableFuture<Void> connect(FrameListener listener) {
-        this.listener = listener;
-        return Shared.CLIENT.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    String frame = text.toString();
-                    text.setLength(0);
-                    listener.onFrame(frame);
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                end(null);
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket ws, Throwable error) {
-                end(error);
-            }
-        }).thenAccept(ws -> socket = ws).exceptionally(e -> {
-            throw new ConnectorException("cannot connect to " + uri, e);
-        });
-    }
-
-    private void end(Throwable cause) {
-        if (ended.compareAndSet(false, true)) {
-            listener.onClosed(cause);
-        }
+        return dialer.connect(listener);
     }
 
     @Override
     public CompletableFuture<Void> send(String frame) {
-        WebSocket ws = socket;
-        if (ws == null || ended.get()) {
-            return CompletableFuture.failedFuture(new ConnectorException("not connected"));
-        }
-        synchronized (this) {
-            // the JDK socket takes one send at a time: chain them
-            CompletableFuture<Void> next = sendTail.thenCompose(v -> ws.sendText(frame, true)).thenApply(w -> null);
-            sendTail = next.exceptionally(e -> null);
-            return next;
-        }
+        return dialer.send(frame);
     }
 
     @Override
     public CompletableFuture<Void> close() {
-        WebSocket ws = socket;
-        if (ws != null && !ended.get()) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-        }
-        return CompletableFuture.completedFuture(null);
+        return dialer.close();
+    }
+
+    @Override
+    public CompletableFuture<Void> abort(String reason) {
+        return dialer.abort(reason);
     }
 
     /**
      * Cuts the connection with no close frame (the server sees the TCP connection drop) and reports
      * {@link FrameListener#onClosed(Throwable)} with a {@link ConnectorException}, unless the link had
-     * already ended. Does nothing to a connector never connected but that report.
+     * already ended. Before the connection is open, it fails the connect.
      */
     public void crash() {
-        WebSocket ws = socket;
-        if (ws != null) {
-            ws.abort();
-        }
-        end(new ConnectorException("connection dropped"));
+        dialer.cut();
     }
 
     @Override
     public boolean isConnected() {
-        return socket != null && !ended.get();
+        return dialer.isConnected();
+    }
+
+    @Override
+    public boolean pauseReading() {
+        return dialer.pauseReading();
+    }
+
+    @Override
+    public void resumeReading() {
+        dialer.resumeReading();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> remoteAddress() {
+        return dialer.remoteAddress();
     }
 }

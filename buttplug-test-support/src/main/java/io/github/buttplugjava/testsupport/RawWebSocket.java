@@ -75,26 +75,47 @@ public final class RawWebSocket implements AutoCloseable {
     /** Connects and performs the upgrade; fails unless the server answers 101. */
     public static RawWebSocket open(int port, String path) throws IOException {
         Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.setSoTimeout(10_000);
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
-        String key = Base64.getEncoder().encodeToString(nonce);
-        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        try {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(10_000);
+            upgrade(s, port, path);
+            return new RawWebSocket(s);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Performs the client's side of the upgrade on a connected socket: writes the request, reads
+     * the answer's head, and fails unless it is a 101 with the right Sec-WebSocket-Accept. The one
+     * handshake of the hand-rolled clients ({@link WsPeer} too).
+     */
+    public static void upgrade(Socket s, int port, String path) throws IOException {
+        String key = newKey();
+        s.getOutputStream().write(upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII));
         s.getOutputStream().flush();
         String head = readHead(s.getInputStream());
         if (!head.startsWith("HTTP/1.1 101")) {
-            s.close();
             throw new IOException("upgrade refused: " + head.lines().findFirst().orElse(""));
         }
         if (!head.toLowerCase().contains(acceptOf(key).toLowerCase())) {
-            s.close();
             throw new IOException("bad Sec-WebSocket-Accept in " + head);
         }
-        return new RawWebSocket(s);
+    }
+
+    /** A fresh random Sec-WebSocket-Key. */
+    public static String newKey() {
+        byte[] nonce = new byte[16];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        return Base64.getEncoder().encodeToString(nonce);
+    }
+
+    /** The HTTP upgrade request for {@code path} (written whole, or byte by byte by the slow peers). */
+    public static String upgradeRequest(int port, String path, String key) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
     }
 
     /**

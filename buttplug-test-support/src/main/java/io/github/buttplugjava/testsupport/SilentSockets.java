@@ -54,7 +54,7 @@ public final class SilentSockets implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             SocketChannel c = open();
             String key = Base64.getEncoder().encodeToString(new byte[16]);
-            byte[] bytes = WsPeer.upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII);
+            byte[] bytes = RawWebSocket.upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII);
             Dribble d = new Dribble(c, bytes, new int[1]);
             dribbling.add(d);
             register(c, null);
@@ -73,13 +73,11 @@ public final class SilentSockets implements AutoCloseable {
             SocketChannel c = open();
             c.configureBlocking(true);
             c.socket().setSoTimeout(5000);
-            byte[] nonce = new byte[16];
-            ThreadLocalRandom.current().nextBytes(nonce);
-            String key = Base64.getEncoder().encodeToString(nonce);
-            c.socket().getOutputStream().write(WsPeer.upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII));
+            String key = RawWebSocket.newKey();
+            c.socket().getOutputStream().write(RawWebSocket.upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII));
             String head;
             try {
-                head = WsPeer.readHead(c.socket().getInputStream());
+                head = RawWebSocket.readHead(c.socket().getInputStream());
             } catch (IOException e) {
                 head = "";
             }

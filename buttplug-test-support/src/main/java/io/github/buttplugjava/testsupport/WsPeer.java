@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * A hand-rolled WebSocket client over a plain socket that can misbehave: never read, never answer
- * pings, vanish without a close frame (RST). Unlike buttplug-test-support's RawWebSocket it lets
+ * pings, vanish without a close frame (RST). It shares {@link RawWebSocket}'s handshake; unlike RawWebSocket it lets
  * the test choose the receive buffer and read timeout, and it reads on its own daemon thread
  * (answering pings unless told not to), collecting text frames and the server's close frame.
  */
@@ -124,15 +124,7 @@ public final class WsPeer implements AutoCloseable {
             }
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             s.setSoTimeout(10_000);
-            byte[] nonce = new byte[16];
-            ThreadLocalRandom.current().nextBytes(nonce);
-            String key = Base64.getEncoder().encodeToString(nonce);
-            s.getOutputStream().write(upgradeRequest(port, path, key).getBytes(StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-            String head = readHead(s.getInputStream());
-            if (!head.startsWith("HTTP/1.1 101")) {
-                throw new IOException("upgrade refused: " + head.lines().findFirst().orElse(""));
-            }
+            RawWebSocket.upgrade(s, port, path);
             s.setSoTimeout(0);
             WsPeer peer = new WsPeer(s, options);
             if (options.read) {
@@ -145,40 +137,6 @@ public final class WsPeer implements AutoCloseable {
             s.close();
             throw e;
         }
-    }
-
-    /** The HTTP upgrade request for {@code path} (written whole, or byte by byte by the slow peers). */
-    public static String upgradeRequest(int port, String path, String key) {
-        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
-                + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
-    }
-
-    static String acceptOf(String key) {
-        try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(
-                    (key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(sha1);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed during the upgrade");
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (head.size() > 16_384) {
-                throw new IOException("upgrade head too long");
-            }
-        }
-        return head.toString(StandardCharsets.US_ASCII);
     }
 
     private void readLoop() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,9 +20,6 @@ import picocli.CommandLine.Command;
         description = "Buttplug servers, clients and remote sharing from the command line.",
         subcommands = CommandLine.HelpCommand.class)
 public final class Cli implements Callable<Integer> {
-
-    /** Tyrus and Grizzly log through java.util.logging; keep their chatter to warnings. */
-    private static final java.util.logging.Logger CONTAINER_LOGS = java.util.logging.Logger.getLogger("org.glassfish");
 
     /** The commands that run a console: their logs default to warnings, so they stay out of what is typed. */
     private static final Set<String> CONSOLES = Set.of("control", "share");
@@ -52,7 +48,6 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        CONTAINER_LOGS.setLevel(Level.WARNING);
         List<String> list = List.of(args);
         boolean console = list.stream().filter(a -> !a.startsWith("-")).findFirst().filter(CONSOLES::contains).isPresent();
         LogOptions.apply(list, console ? LogOptions.Level.WARN : LogOptions.Level.INFO);

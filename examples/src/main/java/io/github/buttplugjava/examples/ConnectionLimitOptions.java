@@ -2,7 +2,7 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
-import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
+import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

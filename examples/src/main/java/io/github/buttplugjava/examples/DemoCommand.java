@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 "exits 0 when every check holds."})
 public final class DemoCommand implements Callable<Integer> {
 
-    private static final String ALICE_TOY = "Alice \u2013 Lovense Hush";
-    private static final String BOB_TOY = "Bob \u2013 Lovense Edge";
+    private static final String ALICE_TOY = "Alice - Lovense Hush";
+    private static final String BOB_TOY = "Bob - Lovense Edge";
     private static final long WAIT_S = 5;
 
     private final PrintStream out = System.out;

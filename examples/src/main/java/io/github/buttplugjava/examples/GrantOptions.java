@@ -77,7 +77,7 @@ final class GrantOptions {
         return grant;
     }
 
-    private static OutputType outputType(String name) {
+    static OutputType outputType(String name) {
         return OutputType.fromWireName(name.trim()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown output '" + name + "'; use one of vibrate, rotate, oscillate, constrict, spray, temperature, led, position"));
     }

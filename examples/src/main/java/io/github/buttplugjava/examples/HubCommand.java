@@ -69,6 +69,9 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     AgentLimitOptions agentLimits = new AgentLimitOptions();
 
+    @Mixin
+    LegacyHubOptions legacy = new LegacyHubOptions();
+
     /** Builds and starts the hub. */
     RemoteServer start() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
@@ -76,6 +79,7 @@ public final class HubCommand implements Callable<Integer> {
                 .messageLimits(messageLimits.limits());
         connectionLimits.applyTo(b);
         agentLimits.applyTo(b);
+        legacy.applyTo(b);
         KeepAlive keepAlive = KeepAliveOption.fromMillis(wsKeepaliveMs);
         if (keepAlive == null) {
             b.noKeepAlive();
@@ -116,6 +120,13 @@ public final class HubCommand implements Callable<Integer> {
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");
         System.out.println("Control:       java -jar buttplug.jar control --url " + hub.controlUri(r));
         System.out.println("               (or point any Buttplug app at the control URL)");
+        if (!"off".equals(legacy.forwarderPath)) {
+            System.out.println("0.13 sharers:  buttplug-js 0.13 forwarders dial " + hub.shareUri().resolve(legacy.forwarderPath)
+                    + " with the share token as the password; the hub limits their toys (it warns if you kept the default).");
+        }
+        if (legacy.passwordFirst) {
+            System.out.println("0.13 control:  " + hub.shareUri().resolve("/") + " with the control token as the password.");
+        }
         System.out.println("Ctrl-C stops the hub; every agent then stops its toys.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,7 +3,7 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
-import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
+import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.github.buttplugjava.examples.console.Console;
 import io.github.buttplugjava.examples.console.ConsoleInputError;
 import io.github.buttplugjava.examples.console.Failures;
 import io.github.buttplugjava.remote.agent.GrantFilter;
+import io.github.buttplugjava.remote.agent.LegacyHubClient;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code buttplug share}: shares local toys (Bluetooth through BlueZ or TinyB, simulated ones driven
  * through their real protocol handlers, or those of a Buttplug server such as Intiface) with a hub,
- * under grants, with a console to change sharing while it runs.
+ * under grants, with a console to change sharing while it runs; with {@code --legacy-hub}, into a
+ * buttplug-js 0.13 hub as a 0.13 forwarder would (the grants are still enforced here).
  *
  * <p>Configuration mistakes end it at once with the reason (status 2): a URL that is not
  * {@code ws://}/{@code wss://}, a hub that refuses the token or has nothing at the path. The toys
@@ -48,13 +50,24 @@ public final class ShareCommand implements Callable<Integer> {
     /** Environment variable that may hold the share token instead of --token. */
     static final String TOKEN_ENV = "BUTTPLUG_SHARE_TOKEN";
 
+    /** Environment variable that may hold a 0.13 hub's password instead of --password. */
+    static final String LEGACY_PASSWORD_ENV = "BUTTPLUG_LEGACY_PASSWORD";
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hub", required = true, paramLabel = "URL", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
+    @Option(names = "--hub", paramLabel = "URL", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
     URI hub;
+
+    @Option(names = "--legacy-hub", paramLabel = "URL",
+            description = {"Share into a buttplug-js 0.13 hub instead, e.g. ws://127.0.0.1:8080/forwarder. The grant is",
+                    "enforced here (a 0.13 hub enforces nothing); the toys stop when that hub closes or is silent."})
+    URI legacyHub;
+
+    @Option(names = "--password", description = "The 0.13 hub's password, sent first (or set $" + LEGACY_PASSWORD_ENV + "). Default: none.")
+    String password;
 
     @Option(names = "--token", description = "The room's share token (or set $" + TOKEN_ENV + ").")
     String token;
@@ -70,7 +83,7 @@ public final class ShareCommand implements Callable<Integer> {
     URI server;
 
     @Option(names = "--max-ping-ms", defaultValue = "1500",
-            description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}).")
+            description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}; with --legacy-hub: no frame and no WebSocket pong).")
     long maxPingMs;
 
     @Option(names = "--device", paramLabel = "TOY",
@@ -85,11 +98,18 @@ public final class ShareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((hub == null) == (legacyHub == null)) {
+            throw OptionErrors.of(spec, "give the hub with either --hub URL or --legacy-hub URL");
+        }
         String secret = token != null ? token : System.getenv(TOKEN_ENV);
-        if (secret == null) {
+        if (secret == null && hub != null) {
             throw OptionErrors.of(spec, "give the room's share token with --token or $" + TOKEN_ENV);
         }
-        checkWebSocket("--hub", hub);
+        if (hub != null) {
+            checkWebSocket("--hub", hub);
+        } else {
+            checkWebSocket("--legacy-hub", legacyHub);
+        }
         if (server != null) {
             checkWebSocket("--server", server);
         }
@@ -128,13 +148,17 @@ public final class ShareCommand implements Callable<Integer> {
                 + io.github.buttplugjava.core.PeerText.name(toy.device().name()))));
         CompletableFuture<Integer> finished = new CompletableFuture<>();
         ShareConsole commands;
-        RemoteClient agent;
+        Agent agent;
         Console console = null;
         try {
-            agent = RemoteClient.builder(hub, secret, alias, toys)
-                    .maxPingTime(Duration.ofMillis(maxPingMs))
-                    .messageLimits(messageLimits.limits())
-                    .listener(new Listener(consoleReady, toys, finished)).build();
+            Listener narrator = new Listener(consoleReady, toys, finished);
+            try {
+                agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, toys)
+                        .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                        .listener(narrator).build());
+            } catch (IllegalArgumentException e) {
+                throw OptionErrors.of(spec, e.getMessage());
+            }
             GrantFilter grants = agent.grants();
             grantsHolder[0] = grants;
             grants.shareAll(toyGrants.choosesToys() ? null : toyGrants.everyToy()).get(5, TimeUnit.SECONDS);
@@ -142,12 +166,12 @@ public final class ShareCommand implements Callable<Integer> {
             CommandTable table = commands.table();
             console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
             consoleReady.complete(console);
-            console.print("Sharing as '" + agent.alias() + "' from " + (server != null ? "the Buttplug server at " + server
+            console.print("Sharing as '" + alias + "'" + (legacyHub != null ? " into a buttplug-js 0.13 hub" : "") + " from " + (server != null ? "the Buttplug server at " + server
                     : ble.describe()) + ": " + (toyGrants.choosesToys() ? "only " + String.join(", ", toyGrants.names())
                     : "every toy, " + GrantOptions.describe(toyGrants.everyToy())) + ".");
-            console.print(now() + " dialing the hub at " + hub + " (toys are looked for once it lets this agent in)"
+            console.print(now() + " dialing the hub at " + (hub != null ? hub : legacyHub) + " (toys are looked for once it lets this agent in)"
                     + (console.interactive() ? "; type 'help' for the commands" : ""));
-            RemoteClient running = agent;
+            Agent running = agent;
             Console shown = console;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 running.close();
@@ -168,6 +192,35 @@ public final class ShareCommand implements Callable<Integer> {
                 console.close();
             }
         }
+    }
+
+    /** The share agent of either kind: what this command needs of it. */
+    private record Agent(GrantFilter grants, java.util.function.Supplier<CompletableFuture<Void>> starter, Runnable closer) {
+        static Agent of(RemoteClient c) {
+            return new Agent(c.grants(), c::start, c::close);
+        }
+
+        static Agent of(LegacyHubClient c) {
+            return new Agent(c.grants(), c::start, c::close);
+        }
+
+        CompletableFuture<Void> start() {
+            return starter.get();
+        }
+
+        void close() {
+            closer.run();
+        }
+    }
+
+    private Agent legacy(DeviceSource local, RemoteClient.Listener narrator) {
+        LegacyHubClient.Builder b = LegacyHubClient.builder(legacyHub, alias, local)
+                .silenceTimeout(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits()).listener(narrator);
+        String secret = password != null ? password : System.getenv(LEGACY_PASSWORD_ENV);
+        if (secret != null) {
+            b.password(secret);
+        }
+        return Agent.of(b.build());
     }
 
     private void checkWebSocket(String option, URI url) {
@@ -247,12 +300,12 @@ public final class ShareCommand implements Callable<Integer> {
         @Override
         public void linked(String room) {
             toys.open();
-            say("linked to the hub (room '" + room + "'): your toys are shared.");
+            say("Linked to the hub" + (room.isEmpty() ? "" : " (room '" + room + "')") + ": your toys are shared.");
         }
 
         @Override
         public void unlinked(Throwable cause, Duration retryIn) {
-            say("not linked to the hub" + (cause == null ? "" : " (" + Failures.oneLine(cause) + ")")
+            say("Not linked to the hub" + (cause == null ? "" : " (" + Failures.oneLine(cause) + ")")
                     + "; every toy is stopped. Trying again in " + ExpiryText.duration(retryIn) + ".");
         }
 

@@ -8,7 +8,7 @@ import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
+import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

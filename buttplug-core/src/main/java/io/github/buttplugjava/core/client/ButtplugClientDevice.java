@@ -51,62 +51,118 @@ public final class ButtplugClientDevice {
         this.info = info;
     }
 
-    /** The server's index of this device. */
+    /**
+     * The server's index of this device.
+     *
+     * @return the device index, at least 0
+     */
     public int index() {
         return info.deviceIndex();
     }
 
-    /** The device name. */
+    /**
+     * The device name.
+     *
+     * @return the name from the server's device configuration
+     */
     public String name() {
         return info.deviceName();
     }
 
-    /** The user-set display name, if any. */
+    /**
+     * The user-set display name, if any.
+     *
+     * @return the display name, or empty when none is set
+     */
     public Optional<String> displayName() {
         return info.displayNameIfSet();
     }
 
-    /** Least time between commands the server enforces, ms (0 = none). */
+    /**
+     * Least time between commands the server enforces, ms (0 = none).
+     *
+     * @return the gap in ms, at least 0
+     */
     public long timingGapMs() {
         return info.timingGapMs();
     }
 
-    /** The v4 features (for raw access through {@link #output(int, OutputCommand)}). */
+    /**
+     * The v4 features (for raw access through {@link #output(int, OutputCommand)}).
+     *
+     * @return the features, sorted by feature index
+     */
     public List<DeviceFeature> features() {
         return info.features();
     }
 
-    /** The full v4 description. */
+    /**
+     * The full v4 description.
+     *
+     * @return the device as the server last listed it
+     */
     public DeviceInfo info() {
         return info;
     }
 
-    /** Whether some feature has this output type. */
+    /**
+     * Whether some feature has this output type.
+     *
+     * @param type the output type to look for
+     * @return true when at least one feature has it
+     */
     public boolean hasOutput(OutputType type) {
         return info.features().stream().anyMatch(f -> f.output(type).isPresent());
     }
 
-    /** Whether some feature has this input type. */
+    /**
+     * Whether some feature has this input type.
+     *
+     * @param type the input type to look for
+     * @return true when at least one feature has it
+     */
     public boolean hasInput(InputType type) {
         return info.features().stream().anyMatch(f -> f.input(type).isPresent());
     }
 
-    /** Whether the device is still present on a connected client. */
+    /**
+     * Whether the device is still present on a connected client.
+     *
+     * @return false once the server removed the device or the client disconnected
+     */
     public boolean isConnected() {
         return !gone;
     }
 
-    /** Sets every vibrator to {@code level} (0..1; 0 stops). */
+    /**
+     * Sets every vibrator to {@code level} (0..1; 0 stops).
+     *
+     * @param level 0..1; 0 stops
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures)
+     */
     public CompletableFuture<Void> vibrate(double level) {
         return level(OutputType.VIBRATE, level);
     }
 
-    /** Sets every oscillator to {@code level} (0..1). */
+    /**
+     * Sets every oscillator to {@code level} (0..1).
+     *
+     * @param level 0..1; 0 stops
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures)
+     */
     public CompletableFuture<Void> oscillate(double level) {
         return level(OutputType.OSCILLATE, level);
     }
 
-    /** Sets every constrictor to {@code level} (0..1). */
+    /**
+     * Sets every constrictor to {@code level} (0..1).
+     *
+     * @param level 0..1; 0 releases
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures)
+     */
     public CompletableFuture<Void> constrict(double level) {
         return level(OutputType.CONSTRICT, level);
     }
@@ -114,6 +170,11 @@ public final class ButtplugClientDevice {
     /**
      * Sets every rotator to {@code speed} (0..1). On a signed rotator (range below 0) the direction
      * is the sign; a rotator that turns one way only ignores {@code clockwise}.
+     *
+     * @param speed 0..1; 0 stops
+     * @param clockwise the direction on a signed rotator
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures)
      */
     public CompletableFuture<Void> rotate(double speed, boolean clockwise) {
         return forEachFeature(OutputType.ROTATE, speed, (feature, limits) -> {
@@ -123,7 +184,14 @@ public final class ButtplugClientDevice {
         });
     }
 
-    /** Sets every output of {@code type} that takes a level (not positions) to {@code level} (0..1). */
+    /**
+     * Sets every output of {@code type} that takes a level (not positions) to {@code level} (0..1).
+     *
+     * @param type an output type other than {@code HwPositionWithDuration}
+     * @param level 0..1
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures); fails for {@code HwPositionWithDuration}
+     */
     public CompletableFuture<Void> level(OutputType type, double level) {
         if (type == OutputType.HW_POSITION_WITH_DURATION) {
             return failed(new ButtplugDeviceException("HwPositionWithDuration needs a duration: use position()"));
@@ -134,6 +202,11 @@ public final class ButtplugClientDevice {
     /**
      * Moves every positional feature to {@code position} (0..1) over {@code durationMs}
      * (HwPositionWithDuration); a feature with only {@code Position} moves there at once.
+     *
+     * @param position 0..1, the fraction of the feature's range
+     * @param durationMs how long the move takes, in ms; ignored by a {@code Position}-only feature
+     * @return a future completing when the server has taken every command (see the class comment
+     *         for failures)
      */
     public CompletableFuture<Void> position(double position, long durationMs) {
         if (hasOutput(OutputType.HW_POSITION_WITH_DURATION)) {
@@ -143,29 +216,54 @@ public final class ButtplugClientDevice {
         return level(OutputType.POSITION, position);
     }
 
-    /** Sends one raw v4 output command to one feature; the server checks it against the feature. */
+    /**
+     * Sends one raw v4 output command to one feature; the server checks it against the feature.
+     *
+     * @param featureIndex the feature's index within this device
+     * @param command the output type, step value and duration
+     * @return a future completing when the server answered Ok
+     */
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
         return send(new OutputCmd(1, index(), featureIndex, command)).thenApply(reply -> null);
     }
 
-    /** Reads the battery level, percent 0..100. */
+    /**
+     * Reads the battery level, percent 0..100.
+     *
+     * @return a future completing with the battery percent
+     */
     public CompletableFuture<Integer> battery() {
         return read(InputType.BATTERY);
     }
 
-    /** Reads the signal strength, dBm (negative). */
+    /**
+     * Reads the signal strength, dBm (negative).
+     *
+     * @return a future completing with the RSSI in dBm
+     */
     public CompletableFuture<Integer> rssi() {
         return read(InputType.RSSI);
     }
 
-    /** Reads the first input of {@code type} once. */
+    /**
+     * Reads the first input of {@code type} once.
+     *
+     * @param type the input type, readable on some feature
+     * @return a future completing with the reading; fails when no feature can read {@code type}
+     */
     public CompletableFuture<Integer> read(InputType type) {
         return inputFeature(type, InputCommandType.READ)
                 .map(feature -> read(feature, type))
                 .orElseGet(() -> failed(new ButtplugDeviceException(name() + " cannot read " + type.wireName())));
     }
 
-    /** Reads one input of one feature once. */
+    /**
+     * Reads one input of one feature once.
+     *
+     * @param featureIndex the feature's index within this device
+     * @param type an input type of that feature
+     * @return a future completing with the reading
+     */
     public CompletableFuture<Integer> read(int featureIndex, InputType type) {
         return send(new InputCmd(1, index(), featureIndex, type, InputCommandType.READ)).thenApply(reply -> {
             if (reply instanceof InputReading reading) {
@@ -178,6 +276,11 @@ public final class ButtplugClientDevice {
     /**
      * Subscribes to the first input of {@code type}; each reading goes to {@code listener} (and
      * to {@link ButtplugClientListener#inputReading}) on the client executor.
+     *
+     * @param type the input type, subscribable on some feature
+     * @param listener receives each reading; replaces an earlier listener of the same input
+     * @return a future completing when the server accepted the subscription; on failure the
+     *         listener is dropped
      */
     public CompletableFuture<Void> subscribe(InputType type, IntConsumer listener) {
         Optional<Integer> feature = inputFeature(type, InputCommandType.SUBSCRIBE);
@@ -194,7 +297,12 @@ public final class ButtplugClientDevice {
                 .thenApply(reply -> null);
     }
 
-    /** Ends a subscription made with {@link #subscribe}. */
+    /**
+     * Ends a subscription made with {@link #subscribe}.
+     *
+     * @param type the input type subscribed to
+     * @return a future completing when the server ended the subscription
+     */
     public CompletableFuture<Void> unsubscribe(InputType type) {
         Optional<Integer> feature = inputFeature(type, InputCommandType.SUBSCRIBE);
         if (feature.isEmpty()) {
@@ -204,7 +312,11 @@ public final class ButtplugClientDevice {
         return send(new InputCmd(1, index(), feature.get(), type, InputCommandType.UNSUBSCRIBE)).thenApply(reply -> null);
     }
 
-    /** Stops every output of this device. */
+    /**
+     * Stops every output of this device.
+     *
+     * @return a future completing when the server answered Ok
+     */
     public CompletableFuture<Void> stop() {
         return send(StopCmd.device(1, index())).thenApply(reply -> null);
     }

@@ -10,11 +10,19 @@ import io.github.buttplugjava.core.message.InputReading;
  */
 public interface ButtplugClientListener {
 
-    /** A device appeared (also for each device listed right after connecting). */
+    /**
+     * A device appeared (also for each device listed right after connecting).
+     *
+     * @param device the new device, ready for commands
+     */
     default void deviceAdded(ButtplugClientDevice device) {
     }
 
-    /** A device left (also for each device when the connection drops). */
+    /**
+     * A device left (also for each device when the connection drops).
+     *
+     * @param device the device that left; its commands fail from now on
+     */
     default void deviceRemoved(ButtplugClientDevice device) {
     }
 
@@ -22,11 +30,20 @@ public interface ButtplugClientListener {
     default void scanningFinished() {
     }
 
-    /** A reading of a subscribed input arrived. */
+    /**
+     * A reading of a subscribed input arrived.
+     *
+     * @param device the device the reading belongs to
+     * @param reading the reading, with Id 0
+     */
     default void inputReading(ButtplugClientDevice device, InputReading reading) {
     }
 
-    /** The server sent an error that answers no request (e.g. a ping-out, code ERROR_PING). */
+    /**
+     * The server sent an error that answers no request (e.g. a ping-out, code ERROR_PING).
+     *
+     * @param error the server's error, as the subclass for its code
+     */
     default void error(ButtplugException error) {
     }
 

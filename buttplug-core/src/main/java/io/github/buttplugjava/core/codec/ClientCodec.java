@@ -49,7 +49,11 @@ public final class ClientCodec {
         this.legacy = version == SpecVersion.V4 ? null : new LegacyClientReader(version);
     }
 
-    /** The spec version this codec speaks. */
+    /**
+     * The spec version this codec speaks.
+     *
+     * @return the server's spec version, fixed at construction
+     */
     public SpecVersion version() {
         return version;
     }
@@ -57,6 +61,8 @@ public final class ClientCodec {
     /**
      * Encodes v4 client messages as one frame in this version.
      *
+     * @param messages the v4 client messages, at least one, in the order they go in the frame
+     * @return the frame text, a JSON array
      * @throws ButtplugMessageException when a message has no form in this version (e.g. a StopCmd
      *                                  of one feature below v4), or {@code messages} is empty
      * @throws ButtplugDeviceException  when a command names a device or feature this codec has not
@@ -84,6 +90,7 @@ public final class ClientCodec {
     /**
      * Decodes a server frame to v4 messages.
      *
+     * @param frame one received text frame
      * @return the messages, in frame order; possibly empty when every message had no v4 meaning
      * @throws DecodeException on a malformed frame or an invalid message
      */

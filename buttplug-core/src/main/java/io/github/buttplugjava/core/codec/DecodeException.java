@@ -8,6 +8,7 @@ import io.github.buttplugjava.core.ButtplugMessageException;
  * Its code is ERROR_MSG (3).
  */
 public class DecodeException extends ButtplugMessageException {
+    /** Id of the offending message when it could be read, else 0 (part of the serialized form). */
     private final long id;
 
     /**
@@ -29,7 +30,11 @@ public class DecodeException extends ButtplugMessageException {
         this.id = id;
     }
 
-    /** Id of the offending message when it could be read, else 0. */
+    /**
+     * Id of the offending message when it could be read, else 0.
+     *
+     * @return the Id, or 0 when it could not be read
+     */
     public long id() {
         return id;
     }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * reply the v4 command produces, e.g. a DeviceList, ServerInfo or InputReading), else the first error.
  */
 public sealed interface Decoded {
-    /** The Id the reply must carry (0 when the request's Id could not be read). */
+    /**
+     * The Id the reply must carry (0 when the request's Id could not be read).
+     *
+     * @return the Id for the reply, 0..{@link io.github.buttplugjava.core.message.Message#MAX_ID}
+     */
     long id();
 
     /**
@@ -25,7 +29,12 @@ public sealed interface Decoded {
      * @param commands the v4 commands, at least one, all carrying {@code id}
      */
     record Request(long id, String wireName, List<ClientMessage> commands) implements Decoded {
-        /** @throws IllegalArgumentException when there is no command */
+        /**
+         * @param id the request's Id
+         * @param wireName the message name as received, e.g. {@code "VibrateCmd"}
+         * @param commands the v4 commands, at least one, all carrying {@code id}
+         * @throws IllegalArgumentException when there is no command
+         */
         public Request {
             Objects.requireNonNull(wireName, "wireName");
             commands = List.copyOf(commands);
@@ -42,7 +51,11 @@ public sealed interface Decoded {
      * @param error what is wrong, with its spec error code
      */
     record Rejected(long id, ButtplugException error) implements Decoded {
-        /** @throws NullPointerException when {@code error} is null */
+        /**
+         * @param id the message's Id when it could be read, else 0
+         * @param error what is wrong, with its spec error code
+         * @throws NullPointerException when {@code error} is null
+         */
         public Rejected {
             Objects.requireNonNull(error, "error");
         }

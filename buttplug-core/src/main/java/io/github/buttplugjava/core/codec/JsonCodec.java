@@ -45,6 +45,7 @@ public final class JsonCodec {
     /**
      * Decodes a v4 frame.
      *
+     * @param frame one received text frame, at most the frame limit in characters
      * @return the messages in frame order, at least one
      * @throws DecodeException on the first invalid message or a malformed frame
      */
@@ -70,6 +71,8 @@ public final class JsonCodec {
     /**
      * Encodes messages as one v4 frame.
      *
+     * @param messages client and server messages in any mix, at least one, in frame order
+     * @return the frame text, a JSON array
      * @throws IllegalArgumentException when {@code messages} is empty (the spec forbids an empty array)
      */
     public String encode(List<? extends Message> messages) {

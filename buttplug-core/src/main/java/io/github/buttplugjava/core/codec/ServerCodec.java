@@ -71,6 +71,7 @@ public final class ServerCodec {
      * RequestServerInfo, valid v4 requests decode (for the server to answer ERROR_INIT); other
      * client messages of any version, or v4 ones with a bad body, are Rejected with ERROR_INIT.
      *
+     * @param frame one received text frame
      * @return one entry per message, in frame order
      */
     public List<Decoded> decode(String frame) {
@@ -147,7 +148,11 @@ public final class ServerCodec {
         return new Decoded.Request(message.id(), name, List.of(message));
     }
 
-    /** The negotiated version, once a RequestServerInfo of a known version was decoded. */
+    /**
+     * The negotiated version, once a RequestServerInfo of a known version was decoded.
+     *
+     * @return the client's version, or empty before a RequestServerInfo of a known version
+     */
     public Optional<SpecVersion> version() {
         return Optional.ofNullable(version);
     }
@@ -155,6 +160,7 @@ public final class ServerCodec {
     /**
      * Encodes server messages in this client's version (v4 before the handshake), converting down.
      *
+     * @param messages the v4 server messages, in the order they go in the frame
      * @return the frame, or empty when nothing is to be sent at this version (e.g. an unchanged
      *         device list event, or a reading with no equivalent in the client's version)
      */

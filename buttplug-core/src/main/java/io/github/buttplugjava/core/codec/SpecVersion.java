@@ -18,12 +18,22 @@ public enum SpecVersion {
     /** The newest version, spoken inside the library. */
     public static final SpecVersion NEWEST = V4;
 
-    /** The major version number, 0..4. */
+    /**
+     * The major version number, 0..4.
+     *
+     * @return 0 for {@link #V0} up to 4 for {@link #V4}
+     */
     public int major() {
         return ordinal();
     }
 
-    /** The version with this major number, or empty when this library does not know it. */
+    /**
+     * The version with this major number, or empty when this library does not know it.
+     *
+     * @param major a major version number, e.g. a client's {@code ProtocolVersionMajor} or {@code
+     *         MessageVersion}
+     * @return the version, or empty for a negative or unknown number
+     */
     public static Optional<SpecVersion> ofMajor(long major) {
         if (major < 0 || major >= values().length) {
             return Optional.empty();
@@ -31,7 +41,12 @@ public enum SpecVersion {
         return Optional.of(values()[(int) major]);
     }
 
-    /** Whether this version is at least {@code other}. */
+    /**
+     * Whether this version is at least {@code other}.
+     *
+     * @param other the version to compare with
+     * @return true when this version is {@code other} or newer
+     */
     public boolean atLeast(SpecVersion other) {
         return compareTo(other) >= 0;
     }

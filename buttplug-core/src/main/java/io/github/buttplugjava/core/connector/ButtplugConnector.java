@@ -17,6 +17,7 @@ public interface ButtplugConnector {
      * Opens the pipe (dialing out, or adopting an accepted socket). Received frames go to
      * {@code listener}, serially, possibly on an I/O thread: the listener must hand off work.
      *
+     * @param listener receives every frame read and, once, the close
      * @return completes when frames can be sent; fails with
      *         {@link io.github.buttplugjava.core.connector.ConnectorException} when it cannot open
      */
@@ -25,15 +26,24 @@ public interface ButtplugConnector {
     /**
      * Sends one text frame.
      *
+     * @param frame one text frame, e.g. a JSON array of messages
      * @return completes when the frame is handed to the transport; fails with
      *         {@link ConnectorException} when the pipe is closed
      */
     CompletableFuture<Void> send(String frame);
 
-    /** Closes the pipe; idempotent. Completes when closed. */
+    /**
+     * Closes the pipe; idempotent. Completes when closed.
+     *
+     * @return a future completing when the pipe is closed (at once when it already was)
+     */
     CompletableFuture<Void> close();
 
-    /** Whether the pipe is open. */
+    /**
+     * Whether the pipe is open.
+     *
+     * @return true between a successful {@link #connect} and the close
+     */
     boolean isConnected();
 
     /**
@@ -44,6 +54,7 @@ public interface ButtplugConnector {
      * simply closes.
      *
      * @param reason why, in words fit for the peer and a log (no secrets)
+     * @return a future completing when the pipe is closed
      */
     default CompletableFuture<Void> abort(String reason) {
         return close();
@@ -66,7 +77,11 @@ public interface ButtplugConnector {
     default void resumeReading() {
     }
 
-    /** The peer's network address, when the transport has one (for per-address limits and logs). */
+    /**
+     * The peer's network address, when the transport has one (for per-address limits and logs).
+     *
+     * @return the peer's address, or empty when the transport has none (the default)
+     */
     default Optional<InetSocketAddress> remoteAddress() {
         return Optional.empty();
     }

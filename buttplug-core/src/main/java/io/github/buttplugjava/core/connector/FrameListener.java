@@ -3,7 +3,11 @@ package io.github.buttplugjava.core.connector;
 /** Receives what a {@link ButtplugConnector} reads. Called serially; must not block. */
 public interface FrameListener {
 
-    /** One received text frame. */
+    /**
+     * One received text frame.
+     *
+     * @param frame the frame's text, never null
+     */
     void onFrame(String frame);
 
     /**

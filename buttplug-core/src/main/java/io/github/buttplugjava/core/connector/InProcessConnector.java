@@ -36,12 +36,21 @@ public final class InProcessConnector implements ButtplugConnector {
         this.delivery = new SerialExecutor(backing);
     }
 
-    /** Two connected ends, delivering on the library's shared daemon workers. */
+    /**
+     * Two connected ends, delivering on the library's shared daemon workers.
+     *
+     * @return the client end and the server end, neither connected yet
+     */
     public static Pair pair() {
         return pair(SharedExecutors.workers());
     }
 
-    /** Two connected ends, delivering on {@code executor} (each end serially). */
+    /**
+     * Two connected ends, delivering on {@code executor} (each end serially).
+     *
+     * @param executor runs the deliveries; each end uses it through its own serial executor
+     * @return the client end and the server end, neither connected yet
+     */
     public static Pair pair(Executor executor) {
         InProcessConnector client = new InProcessConnector("client", executor);
         InProcessConnector server = new InProcessConnector("server", executor);

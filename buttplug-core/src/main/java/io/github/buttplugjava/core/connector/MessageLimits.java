@@ -39,7 +39,14 @@ public record MessageLimits(int maxMessagesPerFrame, double messagesPerSecond, i
     public static final MessageLimits UNLIMITED = new MessageLimits(Integer.MAX_VALUE, Double.POSITIVE_INFINITY,
             Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
 
-    /** @throws IllegalArgumentException on a limit that is not positive */
+    /**
+     * @param maxMessagesPerFrame most messages in one frame
+     * @param messagesPerSecond sustained messages per second
+     * @param burst messages allowed at once above the sustained rate
+     * @param maxQueuedFrames most frames waiting to be handled
+     * @param maxQueuedBytes most bytes (UTF-16 chars × 2) of frames waiting to be handled
+     * @throws IllegalArgumentException on a limit that is not positive
+     */
     public MessageLimits {
         if (maxMessagesPerFrame < 1 || !(messagesPerSecond > 0) || burst < 1 || maxQueuedFrames < 1
                 || maxQueuedBytes < 1) {
@@ -47,17 +54,34 @@ public record MessageLimits(int maxMessagesPerFrame, double messagesPerSecond, i
         }
     }
 
-    /** These limits with another sustained rate and burst. */
+    /**
+     * These limits with another sustained rate and burst.
+     *
+     * @param messagesPerSecond sustained messages per second, positive
+     * @param burst messages allowed at once above the sustained rate, at least 1
+     * @return a copy with the new rate
+     */
     public MessageLimits withRate(double messagesPerSecond, int burst) {
         return new MessageLimits(maxMessagesPerFrame, messagesPerSecond, burst, maxQueuedFrames, maxQueuedBytes);
     }
 
-    /** These limits with another cap on messages per frame. */
+    /**
+     * These limits with another cap on messages per frame.
+     *
+     * @param max most messages in one frame, at least 1
+     * @return a copy with the new cap
+     */
     public MessageLimits withMaxMessagesPerFrame(int max) {
         return new MessageLimits(max, messagesPerSecond, burst, maxQueuedFrames, maxQueuedBytes);
     }
 
-    /** These limits with other queue bounds. */
+    /**
+     * These limits with other queue bounds.
+     *
+     * @param maxFrames most frames waiting to be handled, at least 1
+     * @param maxBytes most bytes (UTF-16 chars × 2) of frames waiting to be handled, at least 1
+     * @return a copy with the new bounds
+     */
     public MessageLimits withQueue(int maxFrames, long maxBytes) {
         return new MessageLimits(maxMessagesPerFrame, messagesPerSecond, burst, maxFrames, maxBytes);
     }

@@ -12,21 +12,34 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface DeviceSource extends AutoCloseable {
 
-    /** A short name for logs, e.g. {@code "sim"} or {@code "bluez"}. */
+    /**
+     * A short name for logs, e.g. {@code "sim"} or {@code "bluez"}.
+     *
+     * @return the source's name, never null
+     */
     String name();
 
     /**
      * Starts the source. Device events go to {@code listener}, serially, never on the caller's
      * thread for events caused by later I/O.
      *
+     * @param listener receives the source's device events from now on
      * @throws IllegalStateException when already started
      */
     void start(DeviceSourceListener listener);
 
-    /** Starts looking for devices; found ones are reported to the listener. */
+    /**
+     * Starts looking for devices; found ones are reported to the listener.
+     *
+     * @return a future completing when scanning has begun, or failing when the source cannot scan
+     */
     CompletableFuture<Void> startScanning();
 
-    /** Stops looking for devices. */
+    /**
+     * Stops looking for devices.
+     *
+     * @return a future completing when scanning has stopped
+     */
     CompletableFuture<Void> stopScanning();
 
     /** Stops every device of this source and releases it. Idempotent. */

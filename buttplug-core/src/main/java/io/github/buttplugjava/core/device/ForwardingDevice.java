@@ -14,6 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * override only the calls they change (a new name, a check before a command, a narration) and
  * inherit the rest, so a wrapper never silently misses a method {@link Device} gains later.
  *
+ * <p>{@link #outputs} is the one call not forwarded as it is: it is split into
+ * {@link #output(int, OutputCommand)} calls (the {@link Device} default), so a subclass that checks
+ * or changes {@code output} sees every command, also the parts of a multi-feature one. A subclass
+ * that wants the delegate to get such a command whole (to keep it one frame on the wire) overrides
+ * {@code outputs} too, applying its own rule to every part before it hands the list on.
+ *
  * <p>Forwarding adds no synchronization and no state: the wrapper is as thread-safe as its
  * delegate and its own overrides. Equality is identity, as for any device, unless a subclass says
  * otherwise.

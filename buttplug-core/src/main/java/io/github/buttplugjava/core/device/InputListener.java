@@ -4,6 +4,11 @@ package io.github.buttplugjava.core.device;
 @FunctionalInterface
 public interface InputListener {
 
-    /** A new reading. */
+    /**
+     * A new reading.
+     *
+     * @param value the reading (see {@link io.github.buttplugjava.core.message.InputType} for
+     *         units)
+     */
     void onReading(int value);
 }

@@ -62,6 +62,7 @@ public final class InboundFlow {
     /**
      * A frame was read (transport thread).
      *
+     * @param frame the frame's text, counted at 2 bytes per char
      * @return false when the frame must be dropped: the queue was full and the link is aborted
      */
     public boolean arrived(String frame) {
@@ -80,7 +81,11 @@ public final class InboundFlow {
         return true;
     }
 
-    /** A frame left the queue to be handled, or was dropped (serial executor). */
+    /**
+     * A frame left the queue to be handled, or was dropped (serial executor).
+     *
+     * @param frame the same text that was passed to {@link #arrived}
+     */
     public void taken(String frame) {
         int frames = queuedFrames.decrementAndGet();
         long bytes = queuedBytes.addAndGet(-2L * frame.length());
@@ -92,6 +97,9 @@ public final class InboundFlow {
     /**
      * Meters a decoded frame of {@code messages} messages, all counted against the rate (serial
      * executor).
+     *
+     * @param messages the number of messages in the frame
+     * @return whether to handle, drop or refuse the frame's messages
      */
     public Verdict admit(int messages) {
         return admit(messages, Math.max(1, messages));
@@ -102,6 +110,10 @@ public final class InboundFlow {
      * the rate (stops and a client's replies are not counted). A frame over the per-frame cap is
      * charged the cap; nothing is charged when {@code counted} is 0. Over the rate nothing is
      * charged either: the refused messages cost the peer nothing it could save up.
+     *
+     * @param messages the number of messages in the frame
+     * @param counted how many of them count against the rate, at most {@code messages}
+     * @return whether to handle, drop or refuse the frame's messages
      */
     public synchronized Verdict admit(int messages, int counted) {
         if (messages > limits.maxMessagesPerFrame()) {
@@ -111,7 +123,11 @@ public final class InboundFlow {
         return counted <= 0 || rate.tryTake(counted) ? Verdict.ADMIT : Verdict.OVER_RATE;
     }
 
-    /** Frames read and not yet handled. */
+    /**
+     * Frames read and not yet handled.
+     *
+     * @return the number of frames queued, at least 0
+     */
     public int queuedFrames() {
         return queuedFrames.get();
     }

@@ -26,6 +26,8 @@ public final class SerialExecutor implements Executor {
     /**
      * A serial view of {@code backing}; if {@code backing} rejects the drain task, {@link #execute}
      * throws its {@link RejectedExecutionException}.
+     *
+     * @param backing runs the drain task; any executor, even a multi-threaded one
      */
     public SerialExecutor(Executor backing) {
         this(backing, false);
@@ -40,6 +42,9 @@ public final class SerialExecutor implements Executor {
      * A serial view of {@code backing} for event delivery that may outlive it: once {@code backing}
      * rejects work (it was shut down), pending and new tasks are dropped instead of thrown at the
      * caller, which is typically a driver's callback thread.
+     *
+     * @param backing runs the drain task; may be shut down while events still arrive
+     * @return the serial executor
      */
     public static SerialExecutor droppingWhenRejected(Executor backing) {
         return new SerialExecutor(backing, true);
@@ -53,6 +58,8 @@ public final class SerialExecutor implements Executor {
     /**
      * Runs {@code task} ahead of every task still waiting (after the one running now, if any):
      * for the end of a link, which must not wait behind what the link queued before it ended.
+     *
+     * @param task the task to run next
      */
     public void executeFirst(Runnable task) {
         submit(task, true);

@@ -31,7 +31,12 @@ public final class TokenBucket {
         this.lastRefill = nanoClock.getAsLong();
     }
 
-    /** Takes {@code n} tokens if there are that many. */
+    /**
+     * Takes {@code n} tokens if there are that many.
+     *
+     * @param n the number of tokens wanted
+     * @return true when they were taken, false (and nothing taken) when there are fewer
+     */
     public boolean tryTake(int n) {
         refill();
         if (tokens >= n) {

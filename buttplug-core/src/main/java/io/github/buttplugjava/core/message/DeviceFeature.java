@@ -19,7 +19,14 @@ public record DeviceFeature(int featureIndex, String description,
                             Map<OutputType, OutputLimits> outputs,
                             Map<InputType, InputLimits> inputs) {
 
-    /** @throws IllegalArgumentException on a negative index or a duration range on a type without one */
+    /**
+     * @param featureIndex index within the device, at least 0
+     * @param description description, may be empty, never null
+     * @param outputs output types with their limits, possibly empty
+     * @param inputs input types with their limits, possibly empty
+     * @throws IllegalArgumentException on a negative index or a duration range on a type without
+     *         one
+     */
     public DeviceFeature {
         if (featureIndex < 0) {
             throw new IllegalArgumentException("featureIndex must not be negative");
@@ -36,17 +43,32 @@ public record DeviceFeature(int featureIndex, String description,
         });
     }
 
-    /** The limits of an output type, if the feature has it. */
+    /**
+     * The limits of an output type, if the feature has it.
+     *
+     * @param type the output type to look up
+     * @return its limits, or empty when this feature has no such output
+     */
     public Optional<OutputLimits> output(OutputType type) {
         return Optional.ofNullable(outputs.get(type));
     }
 
-    /** The limits of an input type, if the feature has it. */
+    /**
+     * The limits of an input type, if the feature has it.
+     *
+     * @param type the input type to look up
+     * @return its limits, or empty when this feature has no such input
+     */
     public Optional<InputLimits> input(InputType type) {
         return Optional.ofNullable(inputs.get(type));
     }
 
-    /** A copy with another index. */
+    /**
+     * A copy with another index.
+     *
+     * @param index the new feature index, at least 0
+     * @return this feature with {@code index} as its feature index
+     */
     public DeviceFeature withIndex(int index) {
         return new DeviceFeature(index, description, outputs, inputs);
     }

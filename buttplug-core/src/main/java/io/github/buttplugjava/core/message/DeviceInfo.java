@@ -18,7 +18,14 @@ import java.util.Set;
 public record DeviceInfo(int deviceIndex, String deviceName, String displayName,
                          long timingGapMs, List<DeviceFeature> features) {
 
-    /** @throws IllegalArgumentException on negative numbers or duplicate feature indices */
+    /**
+     * @param deviceIndex index the server gave the device, at least 0
+     * @param deviceName the device's name from the configuration
+     * @param displayName a user-set name, or null
+     * @param timingGapMs least time between commands the device takes, in ms (0 = no limit)
+     * @param features the features, sorted by index, indices unique
+     * @throws IllegalArgumentException on negative numbers or duplicate feature indices
+     */
     public DeviceInfo {
         if (deviceIndex < 0 || timingGapMs < 0) {
             throw new IllegalArgumentException("deviceIndex and timing gap must not be negative");
@@ -35,12 +42,21 @@ public record DeviceInfo(int deviceIndex, String deviceName, String displayName,
         }
     }
 
-    /** The user-set display name, if any. */
+    /**
+     * The user-set display name, if any.
+     *
+     * @return the display name, or empty when the user set none
+     */
     public Optional<String> displayNameIfSet() {
         return Optional.ofNullable(displayName);
     }
 
-    /** The feature with this index, if the device has it. */
+    /**
+     * The feature with this index, if the device has it.
+     *
+     * @param featureIndex the feature's index within this device
+     * @return the feature, or empty when the device has no feature with that index
+     */
     public Optional<DeviceFeature> feature(int featureIndex) {
         for (DeviceFeature f : features) {
             if (f.featureIndex() == featureIndex) {
@@ -50,7 +66,12 @@ public record DeviceInfo(int deviceIndex, String deviceName, String displayName,
         return Optional.empty();
     }
 
-    /** A copy with another device index. */
+    /**
+     * A copy with another device index.
+     *
+     * @param index the new device index, at least 0
+     * @return this device with {@code index} as its device index
+     */
     public DeviceInfo withIndex(int index) {
         return new DeviceInfo(index, deviceName, displayName, timingGapMs, features);
     }

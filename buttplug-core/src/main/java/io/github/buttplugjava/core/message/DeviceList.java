@@ -15,7 +15,11 @@ import java.util.Set;
  */
 public record DeviceList(long id, List<DeviceInfo> devices) implements ServerMessage {
 
-    /** @throws IllegalArgumentException on a bad Id or duplicate device indices */
+    /**
+     * @param id request Id, or 0 for an event
+     * @param devices the devices, sorted by index, indices unique
+     * @throws IllegalArgumentException on a bad Id or duplicate device indices
+     */
     public DeviceList {
         Message.checkId(id);
         devices = devices.stream().sorted(Comparator.comparingInt(DeviceInfo::deviceIndex)).toList();
@@ -27,7 +31,12 @@ public record DeviceList(long id, List<DeviceInfo> devices) implements ServerMes
         }
     }
 
-    /** The device with this index, if listed. */
+    /**
+     * The device with this index, if listed.
+     *
+     * @param deviceIndex the index the server gave the device
+     * @return the device, or empty when none with that index is listed
+     */
     public Optional<DeviceInfo> device(int deviceIndex) {
         for (DeviceInfo d : devices) {
             if (d.deviceIndex() == deviceIndex) {

@@ -19,7 +19,11 @@ public enum ErrorCode {
         this.code = code;
     }
 
-    /** The number sent on the wire. */
+    /**
+     * The number sent on the wire.
+     *
+     * @return the wire number, 0..4
+     */
     public int code() {
         return code;
     }
@@ -27,6 +31,8 @@ public enum ErrorCode {
     /**
      * The constant for a wire number.
      *
+     * @param code the number from the wire
+     * @return the matching constant
      * @throws IllegalArgumentException for a number outside 0..4
      */
     public static ErrorCode of(int code) {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record ErrorMessage(long id, ErrorCode code, String text) implements ServerMessage {
 
-    /** @throws IllegalArgumentException on a bad Id */
+    /**
+     * @param id the failed request's Id, or 0
+     * @param code the spec error class
+     * @param text human-readable text ({@code ErrorMessage} on the wire), never null
+     * @throws IllegalArgumentException on a bad Id
+     */
     public ErrorMessage {
         Message.checkId(id);
         Objects.requireNonNull(code, "code");

@@ -17,12 +17,21 @@ public enum InputCommandType {
         this.wireName = wireName;
     }
 
-    /** The PascalCase name used on the wire. */
+    /**
+     * The PascalCase name used on the wire.
+     *
+     * @return the wire name, e.g. {@code "Subscribe"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The command with this wire name (case-insensitive). */
+    /**
+     * The command with this wire name (case-insensitive).
+     *
+     * @param name the wire name, in any case
+     * @return the command, or empty when the name is unknown
+     */
     public static Optional<InputCommandType> fromWireName(String name) {
         for (InputCommandType t : values()) {
             if (t.wireName.equalsIgnoreCase(name)) {

@@ -13,7 +13,11 @@ import java.util.Set;
  */
 public record InputLimits(List<Range> value, Set<InputCommandType> commands) {
 
-    /** @throws IllegalArgumentException when either list is empty */
+    /**
+     * @param value value ranges, one per dimension, at least one
+     * @param commands accepted commands, at least one
+     * @throws IllegalArgumentException when either list is empty
+     */
     public InputLimits {
         value = List.copyOf(Objects.requireNonNull(value, "value"));
         commands = Set.copyOf(Objects.requireNonNull(commands, "commands"));
@@ -22,12 +26,23 @@ public record InputLimits(List<Range> value, Set<InputCommandType> commands) {
         }
     }
 
-    /** Limits with one range and the given commands. */
+    /**
+     * Limits with one range and the given commands.
+     *
+     * @param range the single value range
+     * @param commands the commands the input accepts, at least one
+     * @return the limits
+     */
     public static InputLimits of(Range range, InputCommandType... commands) {
         return new InputLimits(List.of(range), Set.of(commands));
     }
 
-    /** Whether the command is accepted. */
+    /**
+     * Whether the command is accepted.
+     *
+     * @param command a read, subscribe or unsubscribe command
+     * @return true when this input accepts it
+     */
     public boolean accepts(InputCommandType command) {
         return commands.contains(command);
     }

@@ -23,17 +23,30 @@ public enum InputType {
         this.wireName = wireName;
     }
 
-    /** The PascalCase name used on the wire. */
+    /**
+     * The PascalCase name used on the wire.
+     *
+     * @return the wire name, e.g. {@code "Battery"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The snake_case name used in device configuration files. */
+    /**
+     * The snake_case name used in device configuration files.
+     *
+     * @return the configuration name, e.g. {@code "battery"}
+     */
     public String configName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The type with this wire name (case-insensitive; "RSSI" is accepted for {@link #RSSI}). */
+    /**
+     * The type with this wire name (case-insensitive; "RSSI" is accepted for {@link #RSSI}).
+     *
+     * @param name the wire name, in any case
+     * @return the type, or empty when the name is unknown
+     */
     public static Optional<InputType> fromWireName(String name) {
         for (InputType t : values()) {
             if (t.wireName.equalsIgnoreCase(name)) {

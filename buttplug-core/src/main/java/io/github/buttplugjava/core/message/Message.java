@@ -14,13 +14,26 @@ public sealed interface Message permits ClientMessage, ServerMessage {
     /** Id reserved for server events (device changes, readings of subscriptions, async errors). */
     long SYSTEM_ID = 0;
 
-    /** The message Id: 0..{@link #MAX_ID}. */
+    /**
+     * The message Id: 0..{@link #MAX_ID}.
+     *
+     * @return the Id, within 0..{@link #MAX_ID}; {@link #SYSTEM_ID} for a server event
+     */
     long id();
 
-    /** A copy of this message with another Id. */
+    /**
+     * A copy of this message with another Id.
+     *
+     * @param id the new Id, within 0..{@link #MAX_ID}
+     * @return a message equal to this one except for its Id
+     */
     Message withId(long id);
 
-    /** The wire name of this message type, for example {@code "OutputCmd"}. */
+    /**
+     * The wire name of this message type, for example {@code "OutputCmd"}.
+     *
+     * @return the message name as it appears on the wire
+     */
     default String messageName() {
         return getClass().getSimpleName();
     }
@@ -28,6 +41,8 @@ public sealed interface Message permits ClientMessage, ServerMessage {
     /**
      * Checks an Id is within 0..{@link #MAX_ID}.
      *
+     * @param id the Id to check
+     * @return {@code id}, unchanged
      * @throws IllegalArgumentException when it is not
      */
     static long checkId(long id) {

@@ -7,7 +7,10 @@ package io.github.buttplugjava.core.message;
  */
 public record Ok(long id) implements ServerMessage {
 
-    /** @throws IllegalArgumentException when the Id is out of range */
+    /**
+     * @param id the Id of the request this answers
+     * @throws IllegalArgumentException when the Id is out of range
+     */
     public Ok {
         Message.checkId(id);
     }

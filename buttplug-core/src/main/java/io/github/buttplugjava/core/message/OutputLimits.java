@@ -12,22 +12,39 @@ import java.util.Optional;
  */
 public record OutputLimits(Range value, Range duration) {
 
-    /** @throws NullPointerException when {@code value} is null */
+    /**
+     * @param value accepted values, e.g. {@code [0,20]} or {@code [-20,20]}
+     * @param duration accepted durations in ms, or null when the type has none
+     * @throws NullPointerException when {@code value} is null
+     */
     public OutputLimits {
         Objects.requireNonNull(value, "value");
     }
 
-    /** Limits with a value range and no duration. */
+    /**
+     * Limits with a value range and no duration.
+     *
+     * @param value the accepted value range
+     * @return limits without a duration range
+     */
     public static OutputLimits of(Range value) {
         return new OutputLimits(value, null);
     }
 
-    /** The duration range, when the type has one. */
+    /**
+     * The duration range, when the type has one.
+     *
+     * @return the duration range in ms, or empty when the type has none
+     */
     public Optional<Range> durationRange() {
         return Optional.ofNullable(duration);
     }
 
-    /** The number of steps above 0: {@code value.max()}, as the spec's step count. */
+    /**
+     * The number of steps above 0: {@code value.max()}, as the spec's step count.
+     *
+     * @return the largest accepted value, {@code value().max()}
+     */
     public int steps() {
         return value.max();
     }

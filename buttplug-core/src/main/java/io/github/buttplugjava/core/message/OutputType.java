@@ -32,17 +32,30 @@ public enum OutputType {
         this.wireName = wireName;
     }
 
-    /** The PascalCase name used on the wire. */
+    /**
+     * The PascalCase name used on the wire.
+     *
+     * @return the wire name, e.g. {@code "Vibrate"}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The snake_case name used in device configuration files. */
+    /**
+     * The snake_case name used in device configuration files.
+     *
+     * @return the configuration name, e.g. {@code "hw_position_with_duration"}
+     */
     public String configName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The type with this wire name (case-insensitive, as the reference accepts lower case). */
+    /**
+     * The type with this wire name (case-insensitive, as the reference accepts lower case).
+     *
+     * @param name the wire name in any case, or the configuration name
+     * @return the type, or empty when the name is unknown
+     */
     public static Optional<OutputType> fromWireName(String name) {
         for (OutputType t : values()) {
             if (t.wireName.equalsIgnoreCase(name) || t.configName().equals(name)) {

@@ -18,7 +18,13 @@ import java.util.Objects;
 public record RequestServerInfo(long id, String clientName, int protocolVersionMajor,
                                 int protocolVersionMinor) implements ClientMessage {
 
-    /** @throws IllegalArgumentException on a bad Id or a negative version */
+    /**
+     * @param id the request Id
+     * @param clientName the client's name, never null
+     * @param protocolVersionMajor spec major version the client speaks, at least 0
+     * @param protocolVersionMinor spec minor version, at least 0 (always 0 before v4)
+     * @throws IllegalArgumentException on a bad Id or a negative version
+     */
     public RequestServerInfo {
         Message.checkId(id);
         Objects.requireNonNull(clientName, "clientName");

@@ -7,7 +7,10 @@ package io.github.buttplugjava.core.message;
  */
 public record ScanningFinished(long id) implements ServerMessage {
 
-    /** @throws IllegalArgumentException when the Id is out of range */
+    /**
+     * @param id 0, as for every event
+     * @throws IllegalArgumentException when the Id is out of range
+     */
     public ScanningFinished {
         Message.checkId(id);
     }

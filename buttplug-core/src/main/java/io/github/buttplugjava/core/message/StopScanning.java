@@ -7,7 +7,10 @@ package io.github.buttplugjava.core.message;
  */
 public record StopScanning(long id) implements ClientMessage {
 
-    /** @throws IllegalArgumentException when the Id is out of range */
+    /**
+     * @param id the request Id (1..{@link Message#MAX_ID}); the answer carries the same Id
+     * @throws IllegalArgumentException when the Id is out of range
+     */
     public StopScanning {
         Message.checkId(id);
     }

@@ -52,22 +52,39 @@ public final class ButtplugServer implements AutoCloseable {
         this.limits = builder.limits;
     }
 
-    /** A builder for a server over {@code manager}. */
+    /**
+     * A builder for a server over {@code manager}.
+     *
+     * @param manager the devices every session drives; the server does not close it
+     * @return a builder with the defaults
+     */
     public static Builder builder(DeviceManager manager) {
         return new Builder(manager);
     }
 
-    /** The device manager the sessions drive. */
+    /**
+     * The device manager the sessions drive.
+     *
+     * @return the manager given to the builder
+     */
     public DeviceManager deviceManager() {
         return manager;
     }
 
-    /** The server name sent in ServerInfo. */
+    /**
+     * The server name sent in ServerInfo.
+     *
+     * @return the name, never null
+     */
     public String name() {
         return settings.name();
     }
 
-    /** MaxPingTime sent in ServerInfo; zero means no ping required. */
+    /**
+     * MaxPingTime sent in ServerInfo; zero means no ping required.
+     *
+     * @return the MaxPingTime, {@link Duration#ZERO} when no ping is required
+     */
     public Duration maxPingTime() {
         return Duration.ofMillis(settings.maxPingTimeMs());
     }
@@ -75,6 +92,9 @@ public final class ButtplugServer implements AutoCloseable {
     /**
      * Starts a session on {@code connector}: connects it and serves the client until it closes.
      * Never blocks. If the connector cannot open, the session ends at once.
+     *
+     * @param connector a connector not yet connected; the session connects it
+     * @return the session, running; see {@link ServerSession#closeFuture()} for its end
      */
     public ServerSession serve(ButtplugConnector connector) {
         Objects.requireNonNull(connector, "connector");
@@ -85,12 +105,21 @@ public final class ButtplugServer implements AutoCloseable {
         return session;
     }
 
-    /** The sessions now running. */
+    /**
+     * The sessions now running.
+     *
+     * @return a snapshot of the open sessions, unmodifiable
+     */
     public List<ServerSession> sessions() {
         return List.copyOf(sessions);
     }
 
-    /** Closes every session's connector (which stops what they drove). The device manager stays open. */
+    /**
+     * Closes every session's connector (which stops what they drove). The device manager stays
+     * open.
+     *
+     * @return a future completing when every session has ended and released its devices
+     */
     public CompletableFuture<Void> closeSessions() {
         return CompletableFuture.allOf(sessions().stream().map(ServerSession::close).toArray(CompletableFuture[]::new));
     }
@@ -117,13 +146,24 @@ public final class ButtplugServer implements AutoCloseable {
             this.manager = Objects.requireNonNull(manager, "manager");
         }
 
-        /** The name sent in ServerInfo (default {@code buttplug-java}). */
+        /**
+         * The name sent in ServerInfo (default {@code buttplug-java}).
+         *
+         * @param name the server name; a client may show it
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** MaxPingTime (default zero = no ping required); whole milliseconds. */
+        /**
+         * MaxPingTime (default zero = no ping required); whole milliseconds.
+         *
+         * @param maxPingTime 0..4,294,967,295 ms; {@link Duration#ZERO} for none
+         * @return this builder
+         * @throws IllegalArgumentException when negative or above 2^32 - 1 ms
+         */
         public Builder maxPingTime(Duration maxPingTime) {
             if (maxPingTime.isNegative() || maxPingTime.toMillis() > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("MaxPingTime must be within 0..4294967295 ms");
@@ -136,6 +176,10 @@ public final class ButtplugServer implements AutoCloseable {
          * How long a connection may wait before sending RequestServerInfo (default 30 s; zero =
          * forever). When it passes, the client gets Error code 1 (ERROR_INIT) with Id 0 and the
          * connection is closed, so idle connections hold nothing.
+         *
+         * @param timeout the longest wait for RequestServerInfo, not negative
+         * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder handshakeTimeout(Duration timeout) {
             if (timeout.isNegative()) {
@@ -149,6 +193,10 @@ public final class ButtplugServer implements AutoCloseable {
          * The longest a request waits for its devices (default 10 s); then it is answered with
          * Error code 4 (ERROR_DEVICE) saying the device did not answer, so no request waits
          * without a reply however a device (or a remote agent) behaves.
+         *
+         * @param timeout the longest wait for a request's devices, positive
+         * @return this builder
+         * @throws IllegalArgumentException when zero or negative
          */
         public Builder commandTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
@@ -158,19 +206,36 @@ public final class ButtplugServer implements AutoCloseable {
             return this;
         }
 
-        /** The executor sessions run on (each session serially); default a shared daemon pool. */
+        /**
+         * The executor sessions run on (each session serially); default a shared daemon pool.
+         *
+         * @param executor runs the sessions' work; each session uses it through its own serial
+         *         executor
+         * @return this builder
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** The timer for ping deadlines; its tasks only hand off to sessions. */
+        /**
+         * The timer for ping deadlines; its tasks only hand off to sessions.
+         *
+         * @param timers schedules the handshake and ping deadlines
+         * @return this builder
+         */
         public Builder timers(ScheduledExecutorService timers) {
             this.timers = Objects.requireNonNull(timers, "timers");
             return this;
         }
 
-        /** The largest frame accepted, in chars (default 1 MiB); larger ones get ERROR_MSG. */
+        /**
+         * The largest frame accepted, in chars (default 1 MiB); larger ones get ERROR_MSG.
+         *
+         * @param maxFrameChars the longest frame accepted, in chars, at least 64
+         * @return this builder
+         * @throws IllegalArgumentException when below 64
+         */
         public Builder maxFrameChars(int maxFrameChars) {
             if (maxFrameChars < 64) {
                 throw new IllegalArgumentException("maxFrameChars must be at least 64");
@@ -183,13 +248,20 @@ public final class ButtplugServer implements AutoCloseable {
          * What each client may make its session hold and do (default {@link MessageLimits#DEFAULT}:
          * 64 messages per frame, 1,000 messages/s with bursts of 2,000, 256 frames or 4 MiB
          * waiting). See {@link ServerSession} and {@code docs/LIMITS.md}.
+         *
+         * @param limits the per-client limits
+         * @return this builder
          */
         public Builder limits(MessageLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** The server. */
+        /**
+         * The server.
+         *
+         * @return a new server with these settings; later changes to this builder do not affect it
+         */
         public ButtplugServer build() {
             return new ButtplugServer(this);
         }

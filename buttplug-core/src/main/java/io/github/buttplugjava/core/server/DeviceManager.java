@@ -74,7 +74,11 @@ public final class DeviceManager implements AutoCloseable {
     private boolean scanning;
     private boolean closed;
 
-    /** A manager over {@code sources}, using the library's shared timer thread for timing gaps. */
+    /**
+     * A manager over {@code sources}, using the library's shared timer thread for timing gaps.
+     *
+     * @param sources the sources to own; each is started now
+     */
     public DeviceManager(List<? extends DeviceSource> sources) {
         this(sources, SharedExecutors.timers());
     }
@@ -83,6 +87,7 @@ public final class DeviceManager implements AutoCloseable {
      * A manager over {@code sources}.
      *
      * @param timers runs timing-gap flushes; its tasks only hand commands to devices
+     * @param sources the sources to own; each is started now
      */
     public DeviceManager(List<? extends DeviceSource> sources, ScheduledExecutorService timers) {
         this.sources = List.copyOf(sources);
@@ -92,32 +97,60 @@ public final class DeviceManager implements AutoCloseable {
         }
     }
 
-    /** A manager over the given sources. */
+    /**
+     * A manager over the given sources.
+     *
+     * @param sources the sources to own; each is started now
+     * @return the manager, using the library's shared timer thread for timing gaps
+     */
     public static DeviceManager of(DeviceSource... sources) {
         return new DeviceManager(List.of(sources));
     }
 
-    /** Registers a listener; it gets events from now on. */
+    /**
+     * Registers a listener; it gets events from now on.
+     *
+     * @param listener receives device events, serially
+     */
     public void addListener(DeviceManagerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Unregisters a listener. */
+    /**
+     * Unregisters a listener.
+     *
+     * @param listener a listener added before; unknown ones are ignored
+     */
     public void removeListener(DeviceManagerListener listener) {
         listeners.remove(listener);
     }
 
-    /** A snapshot of the current devices as a v4 {@link DeviceList} with Id {@code id}. */
+    /**
+     * A snapshot of the current devices as a v4 {@link DeviceList} with Id {@code id}.
+     *
+     * @param id the Id the list carries: a request's Id, or 0 for an event
+     * @return the devices present now, sorted by index
+     */
     public synchronized DeviceList deviceList(long id) {
         return new DeviceList(id, devices.values().stream().map(ManagedDevice::info).toList());
     }
 
-    /** The current device with this index, if present. */
+    /**
+     * The current device with this index, if present.
+     *
+     * @param index a device index this manager gave
+     * @return the device's description, or empty when no device with that index is present
+     */
     public synchronized Optional<DeviceInfo> deviceInfo(int index) {
         return Optional.ofNullable(devices.get(index)).map(ManagedDevice::info);
     }
 
-    /** Whether a scan is running (asked and not finished or stopped). */
+    /**
+     * Whether a scan is running (asked and not finished or stopped).
+     *
+     * @return true from {@link #startScanning()} until every source finished or {@link
+     *         #stopScanning()}
+     */
     public synchronized boolean isScanning() {
         return scanning;
     }
@@ -153,7 +186,11 @@ public final class DeviceManager implements AutoCloseable {
         return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
     }
 
-    /** Asks every source to stop scanning. No {@code scanningFinished} event follows. */
+    /**
+     * Asks every source to stop scanning. No {@code scanningFinished} event follows.
+     *
+     * @return a future completing when every source has stopped scanning
+     */
     public CompletableFuture<Void> stopScanning() {
         synchronized (this) {
             scanning = false;
@@ -162,7 +199,11 @@ public final class DeviceManager implements AutoCloseable {
         return CompletableFuture.allOf(sources.stream().map(DeviceSource::stopScanning).toArray(CompletableFuture[]::new));
     }
 
-    /** Stops every output of every device. */
+    /**
+     * Stops every output of every device.
+     *
+     * @return a future completing when every device has taken the stop
+     */
     public CompletableFuture<Void> stopAllDevices() {
         List<ManagedDevice> all;
         synchronized (this) {

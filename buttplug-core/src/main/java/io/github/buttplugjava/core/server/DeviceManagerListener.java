@@ -9,11 +9,19 @@ import io.github.buttplugjava.core.message.DeviceInfo;
  */
 public interface DeviceManagerListener {
 
-    /** A device joined, with its index. */
+    /**
+     * A device joined, with its index.
+     *
+     * @param device the device's description, with its index
+     */
     default void deviceAdded(DeviceInfo device) {
     }
 
-    /** A device left; its index is not given to any other device. */
+    /**
+     * A device left; its index is not given to any other device.
+     *
+     * @param device the description the device had, with its index
+     */
     default void deviceRemoved(DeviceInfo device) {
     }
 

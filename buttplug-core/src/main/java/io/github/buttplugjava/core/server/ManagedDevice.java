@@ -1,6 +1,7 @@
 package io.github.buttplugjava.core.server;
 
 import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.DeviceInfo;
@@ -37,7 +38,7 @@ final class ManagedDevice {
         long gap = Math.max(0, Math.min(DeviceManager.MAX_TIMING_GAP_MS, device.timingGapMs()));
         this.info = new DeviceInfo(index, device.name(), device.displayName().orElse(null),
                 gap, device.features());
-        this.gate = new TimingGate(gap, timers, device::output);
+        this.gate = new TimingGate(gap, timers, device::outputs);
     }
 
     DeviceInfo info() {
@@ -57,6 +58,11 @@ final class ManagedDevice {
         return gate.submit(featureIndex, command);
     }
 
+    /** Sets the outputs of one client message as one command, through the timing gap. The caller has validated them. */
+    CompletableFuture<Void> outputs(List<FeatureOutput> outputs) {
+        return gate.submit(outputs);
+    }
+
     CompletableFuture<Integer> read(int featureIndex, InputType type) {
         return device.read(featureIndex, type);
     }
@@ -70,13 +76,13 @@ final class ManagedDevice {
     /** Stops the outputs of one feature: every level output set to 0; positions are left where they are. */
     CompletableFuture<Void> stopFeature(int featureIndex) {
         gate.discard(featureIndex);
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        List<FeatureOutput> stops = new ArrayList<>();
         info.feature(featureIndex).map(DeviceFeature::outputs).orElse(Map.of()).keySet().forEach(type -> {
             if (type != OutputType.POSITION && type != OutputType.HW_POSITION_WITH_DURATION) {
-                stops.add(device.output(featureIndex, OutputCommand.of(type, 0)));
+                stops.add(new FeatureOutput(featureIndex, OutputCommand.of(type, 0)));
             }
         });
-        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+        return stops.isEmpty() ? CompletableFuture.completedFuture(null) : device.outputs(stops);
     }
 
     /** Adds {@code owner}'s listener of one input; the device is subscribed for the first one. */

@@ -101,22 +101,39 @@ public final class ServerSession {
         });
     }
 
-    /** Completes (normally) once the session has ended and released its devices. */
+    /**
+     * Completes (normally) once the session has ended and released its devices.
+     *
+     * @return a new future on each call, so completing it does not end the session
+     */
     public CompletableFuture<Void> closeFuture() {
         return ended.copy();
     }
 
-    /** Whether the session is still running. */
+    /**
+     * Whether the session is still running.
+     *
+     * @return false once the session has ended
+     */
     public boolean isOpen() {
         return !ended.isDone();
     }
 
-    /** The spec version the client negotiated, once its RequestServerInfo was read. Thread-safe snapshot. */
+    /**
+     * The spec version the client negotiated, once its RequestServerInfo was read. Thread-safe
+     * snapshot.
+     *
+     * @return the major version (0..4), or empty before a RequestServerInfo of a known version
+     */
     public Optional<Integer> specVersion() {
         return Optional.ofNullable(negotiatedMajor);
     }
 
-    /** Closes the connector; the session then ends as on a disconnect. */
+    /**
+     * Closes the connector; the session then ends as on a disconnect.
+     *
+     * @return a future completing once the session has ended (the same as {@link #closeFuture()})
+     */
     public CompletableFuture<Void> close() {
         connector.close();
         return closeFuture();

@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.ButtplugPingException;
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.ErrorCode;
@@ -100,6 +101,8 @@ final class SessionCore implements DeviceManagerListener {
             reply = CompletableFuture.failedFuture(new ButtplugMessageException("Message carries no command"));
         } else if (commands.size() == 1) {
             reply = run(commands.get(0));
+        } else if (outputsOfOneDevice(commands)) {
+            reply = runOutputs(commands).thenApply(v -> (ServerMessage) new Ok(id));
         } else {
             reply = CompletableFuture.completedFuture(null);
             for (ClientMessage command : commands) {
@@ -152,10 +155,41 @@ final class SessionCore implements DeviceManagerListener {
         }
     }
 
-    private CompletableFuture<ServerMessage> dispatch(ClientMessage message) {
-        if (message instanceof RequestServerInfo rsi) {
-            return handshake(rsi);
+    /** Whether every command is an output of one device: the parts of one multi-feature message. */
+    private static boolean outputsOfOneDevice(List<ClientMessage> commands) {
+        int device = -1;
+        for (ClientMessage c : commands) {
+            if (!(c instanceof OutputCmd cmd) || (device >= 0 && cmd.deviceIndex() != device)) {
+                return false;
+            }
+            device = cmd.deviceIndex();
         }
+        return true;
+    }
+
+    /**
+     * The outputs of one multi-feature message, checked all before any is set, then handed to the
+     * device as one command, so the device can write them in one frame whatever the timing.
+     */
+    private CompletableFuture<Void> runOutputs(List<ClientMessage> commands) {
+        try {
+            OutputCmd first = (OutputCmd) commands.get(0);
+            requireConnected(first);
+            ManagedDevice device = device(first.deviceIndex());
+            List<FeatureOutput> outputs = new ArrayList<>(commands.size());
+            for (ClientMessage c : commands) {
+                OutputCmd cmd = (OutputCmd) c;
+                CommandValidator.checkOutput(device.info(), cmd);
+                outputs.add(new FeatureOutput(cmd.featureIndex(), cmd.command()));
+            }
+            drivenDevices.add(first.deviceIndex());
+            return device.outputs(outputs);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void requireConnected(ClientMessage message) {
         switch (state) {
             case AWAITING_HANDSHAKE -> throw new ButtplugHandshakeException(
                     "RequestServerInfo expected as the first message, got " + message.messageName());
@@ -164,6 +198,13 @@ final class SessionCore implements DeviceManagerListener {
             case CONNECTED -> {
             }
         }
+    }
+
+    private CompletableFuture<ServerMessage> dispatch(ClientMessage message) {
+        if (message instanceof RequestServerInfo rsi) {
+            return handshake(rsi);
+        }
+        requireConnected(message);
         if (message instanceof Ping ping) {
             return ping(ping);
         } else if (message instanceof StartScanning) {

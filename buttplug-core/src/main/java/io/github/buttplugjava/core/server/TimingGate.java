@@ -1,7 +1,9 @@
 package io.github.buttplugjava.core.server;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,26 +14,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Enforces a device's timing gap: commands arriving sooner than the gap after the last one are
- * held, one per feature, and the latest value wins (no backlog). Every submitted request completes
- * exactly once: a superseded one completes with the result of the command that replaced it.
+ * held, one per feature and output type, and the latest value wins (no backlog). Every submitted
+ * request completes exactly once: a superseded one completes with the result of the command that
+ * replaced it. A multi-feature command is never split: it goes on whole, and what is held goes on
+ * as one batch.
  */
 final class TimingGate {
 
     private final long gapNanos;
     private final ScheduledExecutorService timers;
-    private final BiFunction<Integer, OutputCommand, CompletableFuture<Void>> sink;
-    private final Map<Integer, Pending> pending = new TreeMap<>();
+    private final Function<List<FeatureOutput>, CompletableFuture<Void>> sink;
+    private final Map<Key, Pending> pending = new TreeMap<>();
     private long lastSentNanos;
     private boolean everSent;
     private ScheduledFuture<?> flushTask;
     private Throwable closedCause;
 
     TimingGate(long gapMs, ScheduledExecutorService timers,
-               BiFunction<Integer, OutputCommand, CompletableFuture<Void>> sink) {
+               Function<List<FeatureOutput>, CompletableFuture<Void>> sink) {
         this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMs);
         this.timers = timers;
         this.sink = sink;
@@ -39,6 +43,11 @@ final class TimingGate {
 
     /** Sends now, or holds the command until the gap has passed (replacing a held one). */
     CompletableFuture<Void> submit(int featureIndex, OutputCommand command) {
+        return submit(List.of(new FeatureOutput(featureIndex, command)));
+    }
+
+    /** Sends the outputs now as one batch, or holds them until the gap has passed (replacing held ones). */
+    CompletableFuture<Void> submit(List<FeatureOutput> outputs) {
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (this) {
             if (closedCause != null) {
@@ -47,9 +56,11 @@ final class TimingGate {
             long now = System.nanoTime();
             boolean gapPassed = !everSent || now - lastSentNanos >= gapNanos;
             if (gapNanos > 0 && !(pending.isEmpty() && gapPassed)) {
-                Pending held = pending.computeIfAbsent(featureIndex, f -> new Pending());
-                held.command = command;
-                held.waiters.add(result);
+                for (FeatureOutput o : outputs) {
+                    Pending held = pending.computeIfAbsent(Key.of(o), k -> new Pending());
+                    held.output = o;
+                    held.waiters.add(result);
+                }
                 if (flushTask == null) {
                     long delay = Math.max(0, lastSentNanos + gapNanos - now);
                     flushTask = timers.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
@@ -59,7 +70,7 @@ final class TimingGate {
             lastSentNanos = now;
             everSent = true;
         }
-        forward(featureIndex, command, List.of(result));
+        forward(outputs, List.of(result));
         return result;
     }
 
@@ -67,10 +78,10 @@ final class TimingGate {
     void discard(int featureIndex) {
         List<CompletableFuture<Void>> superseded = new ArrayList<>();
         synchronized (this) {
-            Iterator<Map.Entry<Integer, Pending>> it = pending.entrySet().iterator();
+            Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
             while (it.hasNext()) {
-                Map.Entry<Integer, Pending> e = it.next();
-                if (featureIndex < 0 || e.getKey() == featureIndex) {
+                Map.Entry<Key, Pending> e = it.next();
+                if (featureIndex < 0 || e.getKey().featureIndex() == featureIndex) {
                     superseded.addAll(e.getValue().waiters);
                     it.remove();
                 }
@@ -96,7 +107,7 @@ final class TimingGate {
     }
 
     private void flush() {
-        Map<Integer, Pending> batch;
+        Map<Key, Pending> batch;
         synchronized (this) {
             flushTask = null;
             if (pending.isEmpty()) {
@@ -107,13 +118,23 @@ final class TimingGate {
             lastSentNanos = System.nanoTime();
             everSent = true;
         }
-        batch.forEach((feature, held) -> forward(feature, held.command, held.waiters));
+        List<FeatureOutput> outputs = new ArrayList<>();
+        List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        batch.values().forEach(held -> {
+            outputs.add(held.output);
+            held.waiters.forEach(w -> {
+                if (!waiters.contains(w)) {
+                    waiters.add(w);
+                }
+            });
+        });
+        forward(outputs, waiters);
     }
 
-    private void forward(int featureIndex, OutputCommand command, List<CompletableFuture<Void>> waiters) {
+    private void forward(List<FeatureOutput> outputs, List<CompletableFuture<Void>> waiters) {
         CompletableFuture<Void> sent;
         try {
-            sent = sink.apply(featureIndex, command);
+            sent = sink.apply(outputs);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
@@ -126,8 +147,21 @@ final class TimingGate {
         }));
     }
 
+    /** What a held command sets: one output type of one feature. */
+    private record Key(int featureIndex, OutputType type) implements Comparable<Key> {
+        static Key of(FeatureOutput o) {
+            return new Key(o.featureIndex(), o.command().type());
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            int c = Integer.compare(featureIndex, other.featureIndex);
+            return c != 0 ? c : type.compareTo(other.type);
+        }
+    }
+
     private static final class Pending {
-        OutputCommand command;
+        FeatureOutput output;
         final List<CompletableFuture<Void>> waiters = new ArrayList<>();
     }
 }

@@ -49,7 +49,13 @@ public final class SimulatedDevice implements Device {
     private int rssi = -55;
     private boolean connected = true;
 
-    /** A simulated device of {@code toy} with a source-unique {@code identifier}. */
+    /**
+     * A simulated device of {@code toy} with a source-unique {@code identifier}.
+     *
+     * @param identifier the device's identifier, unique within its source, e.g. {@code
+     *         "sim:lovense#1"}
+     * @param toy what the device is: name, features, starting battery level
+     */
     public SimulatedDevice(String identifier, SimulatedToy toy) {
         this(identifier, toy, new SerialExecutor(SharedExecutors.workers()));
     }
@@ -61,7 +67,11 @@ public final class SimulatedDevice implements Device {
         this.batteryLevel = toy.batteryLevel();
     }
 
-    /** The toy description. */
+    /**
+     * The toy description.
+     *
+     * @return the description this device was made from
+     */
     public SimulatedToy toy() {
         return toy;
     }
@@ -168,12 +178,20 @@ public final class SimulatedDevice implements Device {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** The battery level, percent. */
+    /**
+     * The battery level, percent.
+     *
+     * @return the current battery level, 0..100
+     */
     public synchronized int batteryLevel() {
         return batteryLevel;
     }
 
-    /** Changes the battery level and sends it to battery subscribers. */
+    /**
+     * Changes the battery level and sends it to battery subscribers.
+     *
+     * @param percent the new level, 0..100
+     */
     public void setBatteryLevel(int percent) {
         List<InputListener> listeners = new ArrayList<>();
         synchronized (this) {
@@ -187,18 +205,33 @@ public final class SimulatedDevice implements Device {
         listeners.forEach(l -> events.execute(() -> l.onReading(percent)));
     }
 
-    /** The value an output was last set to, 0 when never set or stopped. */
+    /**
+     * The value an output was last set to, 0 when never set or stopped.
+     *
+     * @param featureIndex the feature's index
+     * @param type the output type
+     * @return the last value set, or 0
+     */
     public synchronized int outputValue(int featureIndex, OutputType type) {
         OutputCommand command = current.getOrDefault(featureIndex, Map.of()).get(type);
         return command == null ? 0 : command.value();
     }
 
-    /** The commands received so far (the last {@value #MAX_RECORDED}), oldest first. */
+    /**
+     * The commands received so far (the last {@value #MAX_RECORDED}), oldest first.
+     *
+     * @return a snapshot of the recorded commands, never null
+     */
     public synchronized List<RecordedCommand> commands() {
         return List.copyOf(recorded);
     }
 
-    /** The output commands received so far for one feature, oldest first. */
+    /**
+     * The output commands received so far for one feature, oldest first.
+     *
+     * @param featureIndex the feature's index
+     * @return a snapshot of those commands, possibly empty
+     */
     public synchronized List<OutputCommand> outputs(int featureIndex) {
         return recorded.stream()
                 .filter(c -> c.kind() == RecordedCommand.Kind.OUTPUT && c.featureIndex() == featureIndex)
@@ -211,7 +244,11 @@ public final class SimulatedDevice implements Device {
         recorded.clear();
     }
 
-    /** Whether the device is connected (not unplugged). */
+    /**
+     * Whether the device is connected (not unplugged).
+     *
+     * @return false after the toy was unplugged or its source closed
+     */
     public synchronized boolean isConnected() {
         return connected;
     }
@@ -219,6 +256,8 @@ public final class SimulatedDevice implements Device {
     /**
      * Waits until a recorded command (received before or during the wait) matches.
      *
+     * @param matches the test a command must pass
+     * @param timeout how long to wait at most
      * @return the first matching command
      * @throws IllegalStateException when none matched within {@code timeout}; the message lists what was received
      */
@@ -247,13 +286,27 @@ public final class SimulatedDevice implements Device {
         }
     }
 
-    /** Waits for an output command to {@code featureIndex} that matches; see {@link #await}. */
+    /**
+     * Waits for an output command to {@code featureIndex} that matches; see {@link #await}.
+     *
+     * @param featureIndex the feature's index
+     * @param matches the test the output command must pass
+     * @param timeout how long to wait at most
+     * @return the first matching output command
+     * @throws IllegalStateException when none matched within {@code timeout}
+     */
     public OutputCommand awaitOutput(int featureIndex, Predicate<OutputCommand> matches, Duration timeout) {
         return await(c -> c.kind() == RecordedCommand.Kind.OUTPUT && c.featureIndex() == featureIndex
                 && matches.test(c.output()), timeout).output();
     }
 
-    /** Waits for a whole-device stop; see {@link #await}. */
+    /**
+     * Waits for a whole-device stop; see {@link #await}.
+     *
+     * @param timeout how long to wait at most
+     * @return the first recorded stop
+     * @throws IllegalStateException when none came within {@code timeout}
+     */
     public RecordedCommand awaitStop(Duration timeout) {
         return await(c -> c.kind() == RecordedCommand.Kind.STOP, timeout);
     }

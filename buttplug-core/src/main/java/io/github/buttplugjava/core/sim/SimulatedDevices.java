@@ -43,6 +43,8 @@ public final class SimulatedDevices implements DeviceSource {
     /**
      * Toys from the catalogue by short name (see {@link SimulatedToy#names()}), found by a scan.
      *
+     * @param shortNames catalogue names, case-insensitive; a name given twice makes two toys
+     * @return a source not yet started, its toys reported by a scan
      * @throws IllegalArgumentException for an unknown name
      */
     public static SimulatedDevices of(String... shortNames) {
@@ -53,7 +55,11 @@ public final class SimulatedDevices implements DeviceSource {
         return builder.build();
     }
 
-    /** A builder with no toys. */
+    /**
+     * A builder with no toys.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,7 +69,11 @@ public final class SimulatedDevices implements DeviceSource {
         return "sim";
     }
 
-    /** Every toy of this source, in the order added. */
+    /**
+     * Every toy of this source, in the order added.
+     *
+     * @return the toys, unmodifiable, whether plugged in or not
+     */
     public List<SimulatedDevice> devices() {
         return devices;
     }
@@ -71,6 +81,8 @@ public final class SimulatedDevices implements DeviceSource {
     /**
      * The first toy with this short name.
      *
+     * @param shortName the catalogue name, case-insensitive
+     * @return the toy
      * @throws IllegalArgumentException when there is none
      */
     public SimulatedDevice device(String shortName) {
@@ -110,7 +122,11 @@ public final class SimulatedDevices implements DeviceSource {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Disconnects a toy: it is reported removed and fails later commands until plugged in again. */
+    /**
+     * Disconnects a toy: it is reported removed and fails later commands until plugged in again.
+     *
+     * @param device one of this source's toys
+     */
     public void unplug(SimulatedDevice device) {
         events.execute(() -> {
             DeviceSourceListener target;
@@ -127,7 +143,11 @@ public final class SimulatedDevices implements DeviceSource {
         });
     }
 
-    /** Reconnects an unplugged toy; it is reported again (with its old index) at once. */
+    /**
+     * Reconnects an unplugged toy; it is reported again (with its old index) at once.
+     *
+     * @param device one of this source's toys, unplugged before
+     */
     public void plugIn(SimulatedDevice device) {
         events.execute(() -> {
             device.setConnected(true);
@@ -190,25 +210,47 @@ public final class SimulatedDevices implements DeviceSource {
         private Builder() {
         }
 
-        /** Adds a catalogue toy by short name; @throws IllegalArgumentException for an unknown name. */
+        /**
+         * Adds a catalogue toy by short name.
+         *
+         * @param shortName the catalogue name, case-insensitive
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown name
+         */
         public Builder add(String shortName) {
             toys.add(SimulatedToy.named(shortName));
             return this;
         }
 
-        /** Adds a toy description. */
+        /**
+         * Adds a toy description.
+         *
+         * @param toy the description
+         * @return this builder
+         */
         public Builder add(SimulatedToy toy) {
             toys.add(Objects.requireNonNull(toy, "toy"));
             return this;
         }
 
-        /** Whether toys are reported at start, without a scan (default false). */
+        /**
+         * Whether toys are reported at start, without a scan (default false).
+         *
+         * @param present true to report toys at start, false to report them on a scan
+         * @return this builder
+         */
         public Builder presentAtStart(boolean present) {
             this.presentAtStart = present;
             return this;
         }
 
-        /** Overrides the timing gap of every toy, in ms. */
+        /**
+         * Overrides the timing gap of every toy, in ms.
+         *
+         * @param gapMs least time between commands, in ms, at least 0
+         * @return this builder
+         * @throws IllegalArgumentException when {@code gapMs} is negative
+         */
         public Builder timingGapMs(long gapMs) {
             if (gapMs < 0) {
                 throw new IllegalArgumentException("timing gap must not be negative");
@@ -217,7 +259,11 @@ public final class SimulatedDevices implements DeviceSource {
             return this;
         }
 
-        /** The source. */
+        /**
+         * The source.
+         *
+         * @return a source with the toys added so far, not yet started
+         */
         public SimulatedDevices build() {
             Map<String, Integer> counts = new HashMap<>();
             List<SimulatedDevice> devices = new ArrayList<>();

@@ -38,7 +38,14 @@ public record SimulatedToy(String shortName, String name, long timingGapMs,
 
     private static final Map<String, Supplier<SimulatedToy>> CATALOGUE = catalogue();
 
-    /** @throws IllegalArgumentException on a negative gap or a battery level outside 0..100 */
+    /**
+     * @param shortName the catalogue name, lower case
+     * @param name the device name advertised to clients
+     * @param timingGapMs least time between commands, ms (0 = none)
+     * @param features the v4 features, indices 0..n-1
+     * @param batteryLevel starting battery percent
+     * @throws IllegalArgumentException on a negative gap or a battery level outside 0..100
+     */
     public SimulatedToy {
         Objects.requireNonNull(shortName, "shortName");
         Objects.requireNonNull(name, "name");
@@ -48,7 +55,11 @@ public record SimulatedToy(String shortName, String name, long timingGapMs,
         }
     }
 
-    /** The catalogue's short names, in a stable order. */
+    /**
+     * The catalogue's short names, in a stable order.
+     *
+     * @return the short names, e.g. {@code "lovense"}, unmodifiable
+     */
     public static List<String> names() {
         return List.copyOf(CATALOGUE.keySet());
     }
@@ -56,6 +67,8 @@ public record SimulatedToy(String shortName, String name, long timingGapMs,
     /**
      * The catalogue toy with this short name (case-insensitive).
      *
+     * @param shortName a catalogue name, case-insensitive, surrounding blanks ignored
+     * @return a fresh description of that toy
      * @throws IllegalArgumentException for an unknown name; the message lists the known ones
      */
     public static SimulatedToy named(String shortName) {
@@ -67,7 +80,16 @@ public record SimulatedToy(String shortName, String name, long timingGapMs,
         return toy.get();
     }
 
-    /** A vibrator with {@code motors} motors of range 0..20 and a battery you can read. */
+    /**
+     * A vibrator with {@code motors} motors of range 0..20 and a battery you can read.
+     *
+     * @param shortName the catalogue name to give it, lower case
+     * @param name the device name advertised to clients
+     * @param motors number of vibrators, at least 1
+     * @return the description: features 0..motors-1 vibrate, feature {@code motors} is the battery;
+     *         battery level 80 %
+     * @throws IllegalArgumentException when {@code motors < 1}
+     */
     public static SimulatedToy vibrator(String shortName, String name, int motors) {
         if (motors < 1) {
             throw new IllegalArgumentException("a vibrator needs at least one motor");
@@ -80,12 +102,22 @@ public record SimulatedToy(String shortName, String name, long timingGapMs,
         return new SimulatedToy(shortName, name, 0, features, 80);
     }
 
-    /** A copy with another timing gap. */
+    /**
+     * A copy with another timing gap.
+     *
+     * @param gapMs least time between commands, in ms, at least 0
+     * @return this toy with the new gap
+     */
     public SimulatedToy withTimingGap(long gapMs) {
         return new SimulatedToy(shortName, name, gapMs, features, batteryLevel);
     }
 
-    /** A copy with another starting battery level. */
+    /**
+     * A copy with another starting battery level.
+     *
+     * @param percent starting battery level, 0..100
+     * @return this toy with the new level
+     */
     public SimulatedToy withBatteryLevel(int percent) {
         return new SimulatedToy(shortName, name, timingGapMs, features, percent);
     }

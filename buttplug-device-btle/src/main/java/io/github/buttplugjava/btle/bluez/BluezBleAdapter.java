@@ -51,7 +51,11 @@ public final class BluezBleAdapter implements BleAdapter {
     private CompletableFuture<BluezSession> session;
     private boolean closed;
 
-    /** An adapter with its own I/O threads. */
+    /**
+     * An adapter with its own I/O threads.
+     *
+     * @param options how to reach BlueZ
+     */
     public BluezBleAdapter(BluezOptions options) {
         this(options, null);
     }
@@ -60,6 +64,10 @@ public final class BluezBleAdapter implements BleAdapter {
      * An adapter running its blocking D-Bus calls on {@code io} (not shut down by {@link #close()}).
      * {@code io} must allow a few concurrent tasks (a peripheral's notifications arrive while
      * another call waits).
+     *
+     * @param options how to reach BlueZ
+     * @param io runs the blocking D-Bus calls and delivers results; null for the adapter's own
+     *         threads
      */
     public BluezBleAdapter(BluezOptions options, ExecutorService io) {
         this.options = Objects.requireNonNull(options, "options");

@@ -19,7 +19,13 @@ public record BluezDiscoveryFilter(Set<UUID> serviceUuids, OptionalInt rssi, Str
     /** Low-energy peripherals only, no other restriction (the default). */
     public static final BluezDiscoveryFilter LE_ONLY = new BluezDiscoveryFilter(Set.of(), OptionalInt.empty(), "le");
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param serviceUuids only peripherals advertising one of these services; empty = any
+     * @param rssi only peripherals at least this strong (dBm), when set
+     * @param transport {@code "le"}, {@code "bredr"} or {@code "auto"}
+     */
     public BluezDiscoveryFilter {
         serviceUuids = Set.copyOf(serviceUuids);
         Objects.requireNonNull(rssi, "rssi");
@@ -28,12 +34,22 @@ public record BluezDiscoveryFilter(Set<UUID> serviceUuids, OptionalInt rssi, Str
         }
     }
 
-    /** This filter restricted to peripherals advertising one of {@code uuids}. */
+    /**
+     * This filter restricted to peripherals advertising one of {@code uuids}.
+     *
+     * @param uuids service UUIDs; empty for any
+     * @return a copy with the new service filter
+     */
     public BluezDiscoveryFilter withServiceUuids(Set<UUID> uuids) {
         return new BluezDiscoveryFilter(uuids, rssi, transport);
     }
 
-    /** This filter restricted to peripherals at least {@code dBm} strong. */
+    /**
+     * This filter restricted to peripherals at least {@code dBm} strong.
+     *
+     * @param dBm the weakest signal to report, in dBm (negative)
+     * @return a copy with the new signal filter
+     */
     public BluezDiscoveryFilter withRssi(int dBm) {
         return new BluezDiscoveryFilter(serviceUuids, OptionalInt.of(dBm), transport);
     }

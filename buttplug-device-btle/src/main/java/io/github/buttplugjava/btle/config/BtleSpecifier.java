@@ -24,7 +24,15 @@ import java.util.UUID;
 public record BtleSpecifier(List<String> names, List<ManufacturerDataPattern> manufacturerData,
                             Set<UUID> advertisedServices, Map<UUID, Map<Endpoint, UUID>> services) {
 
-    /** Copies everything. */
+    /**
+     * Copies everything.
+     *
+     * @param names exact advertised names, or prefixes ending in {@code *}
+     * @param manufacturerData manufacturer data patterns, any of which selects the protocol
+     * @param advertisedServices service UUIDs that select the protocol when advertised
+     * @param services service UUID to its endpoints' characteristic UUIDs, in config order;
+     *         alternative layouts may be listed, absent ones are skipped at connect
+     */
     public BtleSpecifier {
         names = List.copyOf(names);
         manufacturerData = List.copyOf(manufacturerData);
@@ -37,6 +45,9 @@ public record BtleSpecifier(List<String> names, List<ManufacturerDataPattern> ma
     /**
      * Whether an advertisement selects this protocol: an exact name, a name prefix ({@code *}),
      * matching manufacturer data, or an advertised service, as the reference matches.
+     *
+     * @param ad what a device advertised
+     * @return true when any name, manufacturer data pattern or advertised service matches
      */
     public boolean matches(Advertisement ad) {
         String name = ad.name();

@@ -40,7 +40,13 @@ public final class DeviceConfiguration {
         this.userDevices = List.copyOf(userDevices);
     }
 
-    /** The bundled official configuration, without user settings. */
+    /**
+     * The bundled official configuration, without user settings.
+     *
+     * @return the configuration; the bundled file is parsed on the first call only
+     * @throws IllegalStateException when the bundled file is missing from the jar
+     * @throws java.io.UncheckedIOException when it cannot be read
+     */
     public static DeviceConfiguration bundled() {
         Map<String, ProtocolDefinition> p = bundledProtocols;
         if (p == null) {
@@ -84,6 +90,8 @@ public final class DeviceConfiguration {
      * {@code protocols} and/or {@code devices}) on top. User protocols add communication and
      * configurations to the base protocol of the same id, or add a protocol.
      *
+     * @param json the user configuration's JSON text
+     * @return a new configuration; this one is unchanged
      * @throws IllegalArgumentException when the JSON is malformed or not a user configuration
      */
     public DeviceConfiguration withUserConfig(String json) {
@@ -112,22 +120,40 @@ public final class DeviceConfiguration {
                 base.defaults(), configurations);
     }
 
-    /** Every protocol, by id, in configuration order. */
+    /**
+     * Every protocol, by id, in configuration order.
+     *
+     * @return the protocols, unmodifiable
+     */
     public Collection<ProtocolDefinition> protocols() {
         return protocols.values();
     }
 
-    /** The protocol with an id. */
+    /**
+     * The protocol with an id.
+     *
+     * @param id the protocol id, e.g. {@code "lovense"}
+     * @return the protocol, or empty when there is none with that id
+     */
     public Optional<ProtocolDefinition> protocol(String id) {
         return Optional.ofNullable(protocols.get(id));
     }
 
-    /** The user settings for every configured device. */
+    /**
+     * The user settings for every configured device.
+     *
+     * @return the user device settings, in the order read, unmodifiable
+     */
     public List<UserDeviceConfig> userDevices() {
         return userDevices;
     }
 
-    /** The BLE protocols an advertisement selects, in configuration order (usually one). */
+    /**
+     * The BLE protocols an advertisement selects, in configuration order (usually one).
+     *
+     * @param ad what a device advertised
+     * @return the matching protocols, possibly empty
+     */
     public List<ProtocolDefinition> protocolsFor(Advertisement ad) {
         List<ProtocolDefinition> out = new ArrayList<>(1);
         for (ProtocolDefinition p : protocols.values()) {
@@ -141,6 +167,9 @@ public final class DeviceConfiguration {
     /**
      * Whether the user's allow and deny lists let a device connect: a denied address never does;
      * when any device is allowed, only allowed addresses do.
+     *
+     * @param address the device's address as the BLE stack reports it
+     * @return false when the address is denied, or an allow list is in force without it
      */
     public boolean mayConnect(String address) {
         boolean anyAllowed = false;
@@ -159,6 +188,9 @@ public final class DeviceConfiguration {
      * The definition of an identified device: the protocol's configuration for the identifier (or
      * its defaults), with the user's settings for (address, protocol, identifier) applied.
      *
+     * @param protocolId the protocol id the device was matched to
+     * @param identifier the model identifier the protocol reported
+     * @param address the device's address, to find the user's settings
      * @return empty when the protocol is unknown
      * @throws IllegalArgumentException when a user range lies outside the base range
      */

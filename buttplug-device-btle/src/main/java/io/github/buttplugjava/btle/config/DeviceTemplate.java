@@ -16,7 +16,16 @@ import java.util.Objects;
 public record DeviceTemplate(List<String> identifiers, String name, String id, String variant,
                              Integer messageGapMs, List<FeatureTemplate> features) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param identifiers the model identifiers this configuration is for (empty for defaults)
+     * @param name the device name
+     * @param id the configuration's UUID string
+     * @param variant the protocol variant, or null
+     * @param messageGapMs least time between commands, or null
+     * @param features features, or null to take the protocol defaults'
+     */
     public DeviceTemplate {
         identifiers = List.copyOf(identifiers);
         Objects.requireNonNull(name, "name");

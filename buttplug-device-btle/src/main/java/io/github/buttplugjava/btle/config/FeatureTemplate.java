@@ -22,7 +22,15 @@ public record FeatureTemplate(String id, int index, String description,
                               Map<OutputType, OutputLimits> outputs,
                               Map<InputType, InputLimits> inputs) {
 
-    /** Copies the maps. */
+    /**
+     * Copies the maps.
+     *
+     * @param id the feature's UUID string (user configurations refer to it as {@code base_id})
+     * @param index the feature index within the device
+     * @param description description, may be empty
+     * @param outputs outputs with their base ranges
+     * @param inputs inputs with their ranges and commands
+     */
     public FeatureTemplate {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(description, "description");
@@ -30,7 +38,11 @@ public record FeatureTemplate(String id, int index, String description,
         inputs = Map.copyOf(inputs);
     }
 
-    /** The v4 feature as configured, without user changes. */
+    /**
+     * The v4 feature as configured, without user changes.
+     *
+     * @return the feature with the base ranges, index and description
+     */
     public DeviceFeature toDeviceFeature() {
         return new DeviceFeature(index, description, outputs, inputs);
     }

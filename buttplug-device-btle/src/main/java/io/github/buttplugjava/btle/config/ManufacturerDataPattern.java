@@ -10,12 +10,21 @@ import java.util.Map;
  */
 public record ManufacturerDataPattern(int company, byte[] data) {
 
-    /** Copies the bytes. */
+    /**
+     * Copies the bytes.
+     *
+     * @param company the Bluetooth SIG company id
+     * @param data the bytes to look for, or null to match any data of the company
+     */
     public ManufacturerDataPattern {
         data = data == null ? null : data.clone();
     }
 
-    /** The bytes, copied; null when any data of the company matches. */
+    /**
+     * The bytes, copied; null when any data of the company matches.
+     *
+     * @return a copy of the pattern bytes, or null
+     */
     @Override
     public byte[] data() {
         return data == null ? null : data.clone();
@@ -24,6 +33,9 @@ public record ManufacturerDataPattern(int company, byte[] data) {
     /**
      * Whether advertised manufacturer data matches: same company, and no pattern bytes, or equal
      * bytes, or one a contiguous part of the other (the reference's rule, false matches and all).
+     *
+     * @param advertised the advertisement's manufacturer data, by company id
+     * @return true when the data of this pattern's company matches
      */
     public boolean matches(Map<Integer, byte[]> advertised) {
         byte[] seen = advertised.get(company);

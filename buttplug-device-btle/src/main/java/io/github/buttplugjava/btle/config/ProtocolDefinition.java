@@ -15,7 +15,14 @@ import java.util.Optional;
 public record ProtocolDefinition(String id, Optional<BtleSpecifier> btle, DeviceTemplate defaults,
                                  List<DeviceTemplate> configurations) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param id the protocol id, e.g. {@code "lovense"}
+     * @param btle how its devices look over BLE; empty for protocols on other buses
+     * @param defaults name and features when no configuration matches the model
+     * @param configurations per-model configurations, selected by identifier
+     */
     public ProtocolDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(btle, "btle");
@@ -23,7 +30,12 @@ public record ProtocolDefinition(String id, Optional<BtleSpecifier> btle, Device
         configurations = List.copyOf(configurations);
     }
 
-    /** The configuration for a model identifier, merged over the defaults; else the defaults. */
+    /**
+     * The configuration for a model identifier, merged over the defaults; else the defaults.
+     *
+     * @param identifier the model identifier the protocol reported (e.g. Lovense {@code "Z"})
+     * @return the matching configuration merged over the defaults, or the defaults
+     */
     public DeviceTemplate template(String identifier) {
         for (DeviceTemplate t : configurations) {
             if (t.identifiers().contains(identifier)) {

@@ -30,7 +30,11 @@ public final class DisconnectTracker {
         this.listenerExecutor = listenerExecutor;
     }
 
-    /** Whether the link is still up. */
+    /**
+     * Whether the link is still up.
+     *
+     * @return false once {@link #markDisconnected} was called
+     */
     public synchronized boolean isConnected() {
         return reason == null;
     }
@@ -39,6 +43,9 @@ public final class DisconnectTracker {
      * Starts an operation unless the link is down, and fails it when the link goes down first.
      *
      * @param operation starts the I/O and returns its future
+     * @param <T> the operation's result type
+     * @return a future completing as the operation does, or failing with {@link #gone()} when the
+     *         link goes down first
      */
     public <T> CompletableFuture<T> track(Supplier<CompletableFuture<T>> operation) {
         synchronized (this) {
@@ -72,7 +79,11 @@ public final class DisconnectTracker {
         return result;
     }
 
-    /** Adds a listener run once when the link ends (at once, on the listener executor, if it has). */
+    /**
+     * Adds a listener run once when the link ends (at once, on the listener executor, if it has).
+     *
+     * @param listener runs once, on the listener executor
+     */
     public void onDisconnect(Runnable listener) {
         synchronized (this) {
             if (reason == null) {
@@ -86,6 +97,7 @@ public final class DisconnectTracker {
     /**
      * Marks the link down: fails what is pending and runs the listeners. Only the first call acts.
      *
+     * @param why the reason, shown in the exceptions of failed operations
      * @return whether this call was the one that ended the link
      */
     public boolean markDisconnected(String why) {
@@ -106,7 +118,11 @@ public final class DisconnectTracker {
         return true;
     }
 
-    /** The exception for operations on a link that is down. */
+    /**
+     * The exception for operations on a link that is down.
+     *
+     * @return a new exception naming the peripheral and the reason
+     */
     public synchronized BleException gone() {
         return new BleException(description + " is disconnected (" + reason + ")");
     }

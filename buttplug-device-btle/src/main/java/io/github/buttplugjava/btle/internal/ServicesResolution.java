@@ -28,17 +28,29 @@ public final class ServicesResolution {
         resolved.complete(null);
     }
 
-    /** The link ended; a wait still running fails with a {@link BleException} saying {@code why}. */
+    /**
+     * The link ended; a wait still running fails with a {@link BleException} saying {@code why}.
+     *
+     * @param why the reason, for the error message
+     */
     public void lost(String why) {
         resolved.completeExceptionally(new BleException(name + " disconnected while connecting (" + why + ")"));
     }
 
-    /** Whether the wait has not ended yet. */
+    /**
+     * Whether the wait has not ended yet.
+     *
+     * @return true until the services resolved, the link was lost or the wait timed out
+     */
     public boolean isPending() {
         return !resolved.isDone();
     }
 
-    /** Whether the services resolved (false while waiting, and after a loss or timeout). */
+    /**
+     * Whether the services resolved (false while waiting, and after a loss or timeout).
+     *
+     * @return true once the services resolved
+     */
     public boolean isResolved() {
         return resolved.isDone() && !resolved.isCompletedExceptionally();
     }
@@ -47,6 +59,11 @@ public final class ServicesResolution {
      * After {@code linkUp}, waits at most {@code timeout} for the services. Completes normally once
      * they resolved; exceptionally with a {@link BleException}: at the deadline, on a loss, or with
      * {@code otherErrors} applied to any other failure (of {@code linkUp}, typically).
+     *
+     * @param linkUp completes when the link is up
+     * @param timeout how long to wait for the services after that
+     * @param otherErrors turns any other failure into the {@link BleException} to fail with
+     * @return a future completing when the services resolved
      */
     public CompletableFuture<Void> after(CompletableFuture<Void> linkUp, Duration timeout,
                                          Function<Throwable, BleException> otherErrors) {

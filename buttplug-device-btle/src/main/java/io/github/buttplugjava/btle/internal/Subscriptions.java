@@ -22,22 +22,42 @@ public final class Subscriptions<K> {
         this.delivery = Objects.requireNonNull(delivery, "delivery");
     }
 
-    /** Makes {@code listener} the one listener of {@code key}, replacing any earlier one. */
+    /**
+     * Makes {@code listener} the one listener of {@code key}, replacing any earlier one.
+     *
+     * @param key the characteristic
+     * @param listener receives its notifications
+     */
     public void put(K key, Consumer<byte[]> listener) {
         listeners.put(key, listener);
     }
 
-    /** The current listener of {@code key}, or null. */
+    /**
+     * The current listener of {@code key}, or null.
+     *
+     * @param key the characteristic
+     * @return the listener, or null when there is none
+     */
     public Consumer<byte[]> get(K key) {
         return listeners.get(key);
     }
 
-    /** Drops the listener of {@code key}; returns whether there was one. */
+    /**
+     * Drops the listener of {@code key}; returns whether there was one.
+     *
+     * @param key the characteristic
+     * @return true when a listener was dropped
+     */
     public boolean remove(K key) {
         return listeners.remove(key) != null;
     }
 
-    /** Drops {@code listener} from {@code key} if it is still the one there (a failed subscribe). */
+    /**
+     * Drops {@code listener} from {@code key} if it is still the one there (a failed subscribe).
+     *
+     * @param key the characteristic
+     * @param listener the listener to drop, if it is still the current one
+     */
     public void remove(K key, Consumer<byte[]> listener) {
         listeners.remove(key, listener);
     }
@@ -50,6 +70,10 @@ public final class Subscriptions<K> {
     /**
      * Hands {@code value} to {@code listener} on the delivery executor, unless by then it is no
      * longer the listener of {@code key}. {@code value} must not be changed afterwards.
+     *
+     * @param key the characteristic that notified
+     * @param listener the listener current when the value arrived
+     * @param value the notification's bytes, not copied
      */
     public void deliver(K key, Consumer<byte[]> listener, byte[] value) {
         delivery.execute(() -> {

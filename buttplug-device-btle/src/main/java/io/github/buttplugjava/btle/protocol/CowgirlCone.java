@@ -1,19 +1,26 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Cowgirl Cone: init {@code tx[aa 56 00 00]} then a 3 s pause; vibrate {@code tx[f1 01 speed 00]}, without response. */
+/**
+ * Cowgirl Cone: init {@code tx[aa 56 00 00]}, then the toy needs 3 s (the device layer waits them,
+ * see {@link #settleTime()}); vibrate {@code tx[f1 01 speed 00]}, without response.
+ */
 final class CowgirlCone implements ProtocolHandler {
+    static final Duration SETTLE = Duration.ofSeconds(3);
+
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        return io.write(Endpoint.TX, Frames.bytes(0xaa, 0x56, 0x00, 0x00), false)
-                .thenCompose(v -> CompletableFuture.runAsync(() -> { },
-                        CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS)));
+    public CompletableFuture<Void> initialize(HardwareIo io) {
+        return io.write(Endpoint.TX, Frames.bytes(0xaa, 0x56, 0x00, 0x00), false);
+    }
+
+    @Override
+    public Duration settleTime() {
+        return SETTLE;
     }
 
     @Override

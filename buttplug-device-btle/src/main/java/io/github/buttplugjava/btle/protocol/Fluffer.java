@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import javax.crypto.Cipher;
@@ -22,7 +21,7 @@ final class Fluffer implements ProtocolHandler {
     private final int[] speeds = new int[2];
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.subscribe(Endpoint.RX);
     }
 

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,7 @@ final class Foreo implements ProtocolHandler {
     private int mode;
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         String name = io.name().toLowerCase(Locale.ROOT);
         if (name.contains("smart") && name.contains("2")) {
             mode = 3;

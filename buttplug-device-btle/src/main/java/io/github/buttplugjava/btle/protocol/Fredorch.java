@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.time.Duration;
@@ -47,7 +46,7 @@ final class Fredorch implements ProtocolHandler {
     private int previousPosition;
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         NotificationQueue rx = new NotificationQueue(io, Endpoint.RX);
         return io.subscribe(Endpoint.RX)
                 .thenCompose(v -> rx.next(REPLY).handle((data, e) -> null))

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ final class FredorchRotary implements ProtocolHandler {
     private boolean stepping;
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         this.io = io;
         log.warn("Fredorch rotary machines give no feedback: if one beeps twice it has powered off and must be reconnected");
         CompletableFuture<Void> chain = io.subscribe(Endpoint.RX);

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.message.InputType;
 
 import java.time.Duration;
@@ -17,12 +16,16 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Galaku implements ProtocolHandler {
     private boolean pump;
-    private int[] speeds = new int[1];
+    private final int[] speeds;
+
+    /** @param outputs how many outputs the definition has */
+    Galaku(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         pump = io.name().equals("AC695X_1(BLE)");
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
         return CompletableFuture.completedFuture(null);
     }
 

@@ -19,13 +19,28 @@ public sealed interface HardwareCommand {
     /** A group covering the whole device: every write of this group replaces the previous one. */
     long DEVICE_GROUP = 1L << 63;
 
-    /** The endpoint the command is for. */
+    /**
+     * The endpoint the command is for.
+     *
+     * @return the endpoint, never null
+     */
     Endpoint endpoint();
 
-    /** Whether this command replaces {@code earlier} when both wait in one batch. */
+    /**
+     * Whether this command replaces {@code earlier} when both wait in one batch.
+     *
+     * @param earlier a command queued before this one in the same batch
+     * @return true when only this command needs to be written
+     */
     boolean overlaps(HardwareCommand earlier);
 
-    /** The group of a feature index (0..55). */
+    /**
+     * The group of a feature index (0..55).
+     *
+     * @param featureIndex the feature index, 0..55
+     * @return the group with only bit {@code featureIndex} set
+     * @throws IllegalArgumentException when the index is outside 0..55
+     */
     static long featureGroup(int featureIndex) {
         if (featureIndex < 0 || featureIndex > 55) {
             throw new IllegalArgumentException("feature index out of range: " + featureIndex);
@@ -33,12 +48,27 @@ public sealed interface HardwareCommand {
         return 1L << featureIndex;
     }
 
-    /** A write to feature {@code featureIndex}'s state. */
+    /**
+     * A write to feature {@code featureIndex}'s state.
+     *
+     * @param featureIndex the feature whose state the bytes set, 0..55
+     * @param endpoint the endpoint to write
+     * @param data the bytes (copied)
+     * @param withResponse write with response (request) rather than without (command)
+     * @return the write, in the feature's group
+     */
     static Write write(int featureIndex, Endpoint endpoint, byte[] data, boolean withResponse) {
         return new Write(endpoint, data, withResponse, featureGroup(featureIndex));
     }
 
-    /** A write of the whole device's state. */
+    /**
+     * A write of the whole device's state.
+     *
+     * @param endpoint the endpoint to write
+     * @param data the bytes (copied)
+     * @param withResponse write with response (request) rather than without (command)
+     * @return the write, in {@link #DEVICE_GROUP}
+     */
     static Write writeDevice(Endpoint endpoint, byte[] data, boolean withResponse) {
         return new Write(endpoint, data, withResponse, DEVICE_GROUP);
     }
@@ -53,13 +83,24 @@ public sealed interface HardwareCommand {
      */
     record Write(Endpoint endpoint, byte[] data, boolean withResponse, long group) implements HardwareCommand {
 
-        /** Copies the bytes. */
+        /**
+         * Copies the bytes.
+         *
+         * @param endpoint the endpoint
+         * @param data the bytes (copied)
+         * @param withResponse write with response (request) rather than without (command)
+         * @param group what the write sets, see {@link HardwareCommand}
+         */
         public Write {
             Objects.requireNonNull(endpoint, "endpoint");
             data = data.clone();
         }
 
-        /** The bytes, copied. */
+        /**
+         * The bytes, copied.
+         *
+         * @return a copy of the bytes
+         */
         @Override
         public byte[] data() {
             return data.clone();
@@ -88,9 +129,17 @@ public sealed interface HardwareCommand {
         }
     }
 
-    /** Subscribe to an endpoint's notifications. */
+    /**
+     * Subscribe to an endpoint's notifications.
+     *
+     * @param endpoint the endpoint to subscribe to
+     */
     record Subscribe(Endpoint endpoint) implements HardwareCommand {
-        /** Checks the endpoint. */
+        /**
+         * Checks the endpoint.
+         *
+         * @param endpoint the endpoint to subscribe to
+         */
         public Subscribe {
             Objects.requireNonNull(endpoint, "endpoint");
         }
@@ -101,9 +150,17 @@ public sealed interface HardwareCommand {
         }
     }
 
-    /** End a subscription to an endpoint. */
+    /**
+     * End a subscription to an endpoint.
+     *
+     * @param endpoint the endpoint whose subscription ends
+     */
     record Unsubscribe(Endpoint endpoint) implements HardwareCommand {
-        /** Checks the endpoint. */
+        /**
+         * Checks the endpoint.
+         *
+         * @param endpoint the endpoint whose subscription ends
+         */
         public Unsubscribe {
             Objects.requireNonNull(endpoint, "endpoint");
         }

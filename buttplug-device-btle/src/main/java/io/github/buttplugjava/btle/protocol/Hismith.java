@@ -15,8 +15,8 @@ final class Hismith implements ProtocolHandler {
 
     private static final Set<String> LEGACY = Set.of("1001", "1002", "1003", "3001", "2001", "1006");
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).thenApply(data -> {
             String model = hex(data);
             return new Identification(LEGACY.contains(model) ? "hismith" : "hismith-mini", model);

@@ -16,17 +16,20 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HismithMini implements ProtocolHandler {
     private static final long DIRECTION_GROUP = 1L << 62;
-    private boolean dualVibe;
-    private boolean secondConstrict;
+    private final boolean dualVibe;
+    private final boolean secondConstrict;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
-        return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, Hismith.hex(data)));
+    /**
+     * @param dualVibe        the model has two vibrators
+     * @param secondConstrict the constrictor is the second feature
+     */
+    HismithMini(boolean dualVibe, boolean secondConstrict) {
+        this.dualVibe = dualVibe;
+        this.secondConstrict = secondConstrict;
     }
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        dualVibe = definition.countOutputs(OutputType.VIBRATE) >= 2;
+    /** The handler a definition asks for: its vibrator count and where its constrictor is. */
+    static HismithMini forDefinition(DeviceDefinition definition) {
         List<ConfiguredFeature> features = definition.features();
         int position = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -35,9 +38,14 @@ final class HismithMini implements ProtocolHandler {
                 break;
             }
         }
-        secondConstrict = position == 1;
-        return CompletableFuture.completedFuture(null);
+        return new HismithMini(definition.countOutputs(OutputType.VIBRATE) >= 2, position == 1);
     }
+
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+        return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, Hismith.hex(data)));
+    }
+
 
     private static List<HardwareCommand> frame(int featureIndex, int idx, int s) {
         return Frames.feature(featureIndex, Endpoint.TX, false, 0xcc, idx, s, s + idx);

@@ -1,44 +1,53 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Honey Play Box: handshake {@code b1 01 [00 10]} (with response, retried up to 3 times) answered
  * with code {@code 90 00} and a 16-byte session token; every command sends all motors as signed
- * {@code b1 03} vibrate groups ({@link HoneyPlayBoxFrames}), with response, and a loop resends them
- * after 500 ms without a command (checked every 100 ms) until a write fails.
+ * {@code b1 03} vibrate groups ({@link HoneyPlayBoxFrames}), with response, and periodic work (run
+ * by the device layer) resends them after 500 ms without a write, checked every 100 ms.
  */
 final class HoneyPlayBox implements ProtocolHandler {
 
     private static final int RETRIES = 3;
+    static final Duration CHECK_EVERY = Duration.ofMillis(100);
+    static final Duration RESEND_AFTER = Duration.ofMillis(500);
     private int counter;
     private byte[] token;
-    private int[] strengths = new int[1];
-    private long lastSendNanos;
+    private final int[] strengths;
+
+    /** @param outputs how many outputs the definition has */
+    HoneyPlayBox(int outputs) {
+        strengths = new int[Math.max(1, outputs)];
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        strengths = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         NotificationQueue rx = new NotificationQueue(io, Endpoint.RX);
         HoneyPlayBoxFrames collector = new HoneyPlayBoxFrames();
         return io.subscribe(Endpoint.RX)
                 .thenCompose(v -> handshake(io, rx, collector, 0))
-                .whenComplete((v, e) -> rx.close())
-                .thenRun(() -> {
-                    synchronized (this) {
-                        lastSendNanos = System.nanoTime();
-                    }
-                    keepalive(io);
-                });
+                .whenComplete((v, e) -> rx.close());
+    }
+
+    @Override
+    public List<PeriodicWork> periodicWork() {
+        return List.of(new PeriodicWork(CHECK_EVERY, idle -> {
+            if (idle.compareTo(RESEND_AFTER) < 0) {
+                return List.of();
+            }
+            synchronized (this) {
+                return List.of(HardwareCommand.writeDevice(Endpoint.TX, nextFrame(), true));
+            }
+        }));
     }
 
     private CompletableFuture<Void> handshake(HardwareIo io, NotificationQueue rx, HoneyPlayBoxFrames collector, int attempt) {
@@ -83,29 +92,7 @@ final class HoneyPlayBox implements ProtocolHandler {
         });
     }
 
-    private void keepalive(HardwareIo io) {
-        CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
-            if (!io.isConnected()) {
-                return;
-            }
-            byte[] frame = null;
-            synchronized (this) {
-                if (System.nanoTime() - lastSendNanos >= TimeUnit.MILLISECONDS.toNanos(500)) {
-                    frame = nextFrame();
-                }
-            }
-            CompletableFuture<Void> write = frame == null ? CompletableFuture.completedFuture(null)
-                    : io.write(Endpoint.TX, frame, true);
-            write.whenComplete((v, e) -> {
-                if (e == null) {
-                    keepalive(io);
-                }
-            });
-        });
-    }
-
     private byte[] nextFrame() {
-        lastSendNanos = System.nanoTime();
         counter = (counter + 1) & 0xff;
         return HoneyPlayBoxFrames.frame(0xb1, 0x03, HoneyPlayBoxFrames.vibratePayload(token, strengths), counter);
     }
@@ -115,6 +102,7 @@ final class HoneyPlayBox implements ProtocolHandler {
             throw ProtocolHandler.unsupported("motor " + featureIndex);
         }
         strengths[featureIndex] = strength;
+        // one frame per feature, each with the next counter, as the reference writes (upstream case: a stop is two frames)
         return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, nextFrame(), true));
     }
 

@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record Identification(String protocol, String identifier) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param protocol the protocol id to use (usually the one matched; a protocol may hand over to
+     *         a sibling, as Hismith does to Hismith Mini)
+     * @param identifier the model identifier that selects a configuration (default: the BLE name)
+     */
     public Identification {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(identifier, "identifier");

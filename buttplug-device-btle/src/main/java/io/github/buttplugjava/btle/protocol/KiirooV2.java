@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,7 @@ final class KiirooV2 implements ProtocolHandler {
     private int previousPosition;
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.FIRMWARE, Frames.bytes(0x00), true);
     }
 

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.message.InputType;
 
@@ -23,7 +22,7 @@ final class KiirooV21 implements ProtocolHandler {
     }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         if (!initialised) {
             return CompletableFuture.completedFuture(null);
         }

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +13,7 @@ final class LeloF1sV2 implements ProtocolHandler {
     private ProtocolHandler frames = new LeloF1s(true);
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         boolean harmony = !io.hasEndpoint(Endpoint.WHITELIST);
         if (harmony) {
             frames = new LeloHarmony();

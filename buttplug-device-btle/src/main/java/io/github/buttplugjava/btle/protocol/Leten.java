@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /** Leten: init {@code tx[04 01]}; vibrate {@code tx[02 speed]}, both with response; repeated after 1 s of silence. */
 final class Leten implements ProtocolHandler {
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, Frames.bytes(0x04, 0x01), true);
     }
 

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Lioness implements ProtocolHandler {
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.subscribe(Endpoint.RX)
                 .thenCompose(v -> io.write(Endpoint.TX, Frames.bytes(0x01, 0xaa, 0xaa, 0xbb, 0xcc, 0x10), true))
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(new ButtplugDeviceException(

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Loob implements ProtocolHandler {
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, Frames.bytes(0x00, 0x01, 0x01, 0xf4), true);
     }
 

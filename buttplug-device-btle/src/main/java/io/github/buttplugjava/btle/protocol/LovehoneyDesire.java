@@ -1,10 +1,8 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Lovehoney Desire: {@code tx[f3 motor s]} with response; motor 0 = all motors (one-motor devices,
@@ -13,13 +11,13 @@ import java.util.concurrent.CompletableFuture;
 final class LovehoneyDesire implements ProtocolHandler {
     private static final long FIRST = 1L << 62;
     private static final long SECOND = 1L << 61;
-    private int[] speeds = new int[1];
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
-        return CompletableFuture.completedFuture(null);
+    /** @param outputs how many outputs the definition has */
+    LovehoneyDesire(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
     }
+
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {

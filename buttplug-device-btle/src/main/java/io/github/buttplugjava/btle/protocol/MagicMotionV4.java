@@ -1,23 +1,21 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Magic Motion v4: {@code tx[10 ff 04 0a 32 32 00 04 08 s0 64 00 04 08 s1 64 01]}, with response;
  * a one-motor device sends its speed twice.
  */
 final class MagicMotionV4 implements ProtocolHandler {
-    private int[] speeds = new int[1];
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
-        return CompletableFuture.completedFuture(null);
+    /** @param outputs how many outputs the definition has */
+    MagicMotionV4(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
     }
+
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.nio.ByteBuffer;
@@ -29,10 +28,15 @@ final class MonsterPub implements ProtocolHandler {
     };
 
     private Endpoint tx = Endpoint.TXVIBRATE;
-    private int[] speeds = new int[1];
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** @param outputs how many outputs the definition has */
+    MonsterPub(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
+    }
+
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).handle((data, error) -> {
             if (error != null) {
                 return new Identification(protocol, "Unknown");
@@ -50,8 +54,7 @@ final class MonsterPub implements ProtocolHandler {
     }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         tx = io.hasEndpoint(Endpoint.TXVIBRATE) ? Endpoint.TXVIBRATE
                 : io.hasEndpoint(Endpoint.TX) ? Endpoint.TX : Endpoint.GENERIC0;
         if (!io.hasEndpoint(Endpoint.RX)) {

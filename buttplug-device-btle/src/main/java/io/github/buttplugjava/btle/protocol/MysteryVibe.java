@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +12,15 @@ import java.util.concurrent.CompletableFuture;
  * {@code txvibrate}, without response, repeated after 93 ms of silence.
  */
 final class MysteryVibe implements ProtocolHandler {
-    private int[] speeds = new int[1];
+    private final int[] speeds;
+
+    /** @param outputs how many outputs the definition has */
+    MysteryVibe(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TXMODE, Frames.bytes(0x43, 0x02, 0x00), true);
     }
 

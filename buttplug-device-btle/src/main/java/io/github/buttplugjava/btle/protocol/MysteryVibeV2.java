@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.time.Duration;
@@ -16,11 +15,15 @@ import java.util.concurrent.CompletableFuture;
  */
 final class MysteryVibeV2 implements ProtocolHandler {
 
-    private int[] speeds = new int[1];
+    private final int[] speeds;
+
+    /** @param outputs how many outputs the definition has */
+    MysteryVibeV2(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TXMODE, Frames.bytes(0x03, 0x02, 0x40), true);
     }
 

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /** Nobra: init {@code tx[70]}; vibrate {@code tx[60+s]} ({@code 70} = stop), without response. */
 final class Nobra implements ProtocolHandler {
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, Frames.bytes(0x70), false);
     }
 

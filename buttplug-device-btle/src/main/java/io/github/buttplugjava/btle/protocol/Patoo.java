@@ -15,8 +15,8 @@ final class Patoo implements ProtocolHandler {
     private static final long MODE = 1L << 61;
     private final int[] speeds = new int[2];
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         String name = io.name();
         int i = 0;
         while (i < name.length() && !(name.charAt(i) >= '0' && name.charAt(i) <= '9')) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 /** Pretty Love (Aogu): every name identifies as model {@code Aogu BLE}; {@code tx[00 s]} with response. */
 final class PrettyLove implements ProtocolHandler {
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return CompletableFuture.completedFuture(new Identification(protocol, "Aogu BLE"));
     }
 

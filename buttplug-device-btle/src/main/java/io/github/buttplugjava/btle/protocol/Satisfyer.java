@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +16,15 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Satisfyer implements ProtocolHandler {
 
-    private int[] speeds = new int[1];
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** @param outputs how many outputs the definition has */
+    Satisfyer(int outputs) {
+        speeds = new int[Math.max(1, outputs)];
+    }
+
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         for (Map.Entry<Integer, byte[]> e : io.manufacturerData().entrySet()) {
             byte[] data = e.getValue();
             if (data.length > 0) {
@@ -40,8 +44,7 @@ final class Satisfyer implements ProtocolHandler {
     }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputFeatures())];
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.COMMAND, Frames.bytes(0x01), true);
     }
 

@@ -23,20 +23,26 @@ final class SenseeV2 implements ProtocolHandler {
     private final Map<Integer, Integer> thrusts = new LinkedHashMap<>();
     private final Map<Integer, Integer> sucks = new LinkedHashMap<>();
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    /** The handler of a definition: its vibrate, oscillate (thrust) and constrict (suck) features. */
+    static SenseeV2 forDefinition(DeviceDefinition definition) {
+        SenseeV2 handler = new SenseeV2();
         for (ConfiguredFeature f : definition.features()) {
             var outputs = f.feature().outputs();
             if (outputs.containsKey(OutputType.VIBRATE)) {
-                vibes.put(f.index(), 0);
+                handler.vibes.put(f.index(), 0);
             }
             if (outputs.containsKey(OutputType.OSCILLATE)) {
-                thrusts.put(f.index(), 0);
+                handler.thrusts.put(f.index(), 0);
             }
             if (outputs.containsKey(OutputType.CONSTRICT)) {
-                sucks.put(f.index(), 0);
+                handler.sucks.put(f.index(), 0);
             }
         }
+        return handler;
+    }
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.read(Endpoint.TX).thenAccept(data -> {
             if (data.length > 6 && data[6] != 0) {
                 deviceType = data[6] & 0xff;

@@ -7,24 +7,30 @@ import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Sexverse v1: every output in one frame {@code tx[23 07 3n (80|i+1 kind s)... xor]}, kind 06
  * rotate, 04 constrict/oscillate, 03 otherwise; without response.
  */
 final class SexverseV1 implements ProtocolHandler {
-    private final List<OutputType> kinds = new ArrayList<>();
-    private int[] speeds = new int[0];
+    private final List<OutputType> kinds;
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    /** @param kinds the output types of every feature, in order */
+    SexverseV1(List<OutputType> kinds) {
+        this.kinds = List.copyOf(kinds);
+        this.speeds = new int[kinds.size()];
+    }
+
+    /** The handler of a definition: one slot per output of every feature. */
+    static SexverseV1 forDefinition(DeviceDefinition definition) {
+        List<OutputType> kinds = new ArrayList<>();
         for (ConfiguredFeature f : definition.features()) {
             kinds.addAll(f.feature().outputs().keySet());
         }
-        speeds = new int[kinds.size()];
-        return CompletableFuture.completedFuture(null);
+        return new SexverseV1(kinds);
     }
+
 
     private List<HardwareCommand> frame(int featureIndex, int speed) {
         speeds[featureIndex] = speed;

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +14,7 @@ final class SvakomSam implements ProtocolHandler {
     private boolean secondGeneration;
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         secondGeneration = io.hasEndpoint(Endpoint.TXMODE) || io.hasEndpoint(Endpoint.FIRMWARE);
         return io.subscribe(Endpoint.RX);
     }

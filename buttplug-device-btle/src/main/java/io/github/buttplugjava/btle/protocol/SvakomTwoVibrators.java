@@ -1,11 +1,8 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Svakom v4 and Barney: both vibrators in one frame {@code tx[55 03 which 00 on max 00]} (which 0
@@ -16,16 +13,15 @@ final class SvakomTwoVibrators implements ProtocolHandler {
     private static final long VIBRATORS = 1L << 62;
     private final int onByte;
     private final int[] speeds = new int[2];
-    private int vibrators;
+    private final int vibrators;
 
-    SvakomTwoVibrators(int onByte) {
+    /**
+     * @param onByte    the model's "on" byte
+     * @param vibrators how many vibrators the definition has
+     */
+    SvakomTwoVibrators(int onByte, int vibrators) {
         this.onByte = onByte;
-    }
-
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        vibrators = definition.countOutputs(OutputType.VIBRATE);
-        return CompletableFuture.completedFuture(null);
+        this.vibrators = vibrators;
     }
 
     @Override

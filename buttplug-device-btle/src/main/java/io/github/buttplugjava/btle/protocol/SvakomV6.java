@@ -1,11 +1,8 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Svakom v6: vibrators 0 and 1 in {@code tx[55 03 which 00 on max 00]} (which 0 for one-motor
@@ -14,12 +11,11 @@ import java.util.concurrent.CompletableFuture;
 final class SvakomV6 implements ProtocolHandler {
     private static final long VIBRATORS = 1L << 62;
     private final int[] speeds = new int[3];
-    private int vibrators;
+    private final int vibrators;
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        vibrators = definition.countOutputs(OutputType.VIBRATE);
-        return CompletableFuture.completedFuture(null);
+    /** @param vibrators how many vibrators the definition has */
+    SvakomV6(int vibrators) {
+        this.vibrators = vibrators;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +29,14 @@ final class TheHandyV3 implements ProtocolHandler {
 
     private int sequence;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         String[] parts = io.name().split("_");
         return CompletableFuture.completedFuture(new Identification(protocol, parts.length > 2 ? parts[1] : "unknown"));
     }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.subscribe(Endpoint.RX)
                 .thenCompose(v -> ask(io, request(1, BATTERY_GET, new ProtobufWriter())))
                 .thenCompose(v -> ask(io, request(2, CAPABILITIES_GET, new ProtobufWriter())));

@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import javax.crypto.Cipher;
@@ -34,7 +33,7 @@ final class VibCrafter implements ProtocolHandler {
     private final int[] speeds = new int[2];
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         SecureRandom random = new SecureRandom();
         StringBuilder token = new StringBuilder();
         for (int i = 0; i < 6; i++) {

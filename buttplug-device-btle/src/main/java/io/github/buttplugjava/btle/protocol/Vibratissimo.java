@@ -1,9 +1,7 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,10 +20,15 @@ final class Vibratissimo implements ProtocolHandler {
     private static final long MODE_GROUP = 1L << 62;
     private static final long SPEED_GROUP = 1L << 61;
 
-    private int[] speeds = new int[1];
+    private final int[] speeds;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** @param vibrators how many vibrators the definition has */
+    Vibratissimo(int vibrators) {
+        speeds = new int[Math.max(1, vibrators)];
+    }
+
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, model(data, io.name())));
     }
 
@@ -41,11 +44,6 @@ final class Vibratissimo implements ProtocolHandler {
         }
     }
 
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        speeds = new int[Math.max(1, definition.countOutputs(OutputType.VIBRATE))];
-        return CompletableFuture.completedFuture(null);
-    }
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {

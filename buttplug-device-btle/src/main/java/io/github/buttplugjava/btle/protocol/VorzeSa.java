@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 
 import java.util.List;
@@ -17,14 +16,18 @@ import java.util.concurrent.CompletableFuture;
 final class VorzeSa implements ProtocolHandler {
 
     private static final long BOTH = 1L << 62;
-    private String variant = "";
+    private final String variant;
     private int device;
     private final int[] values = new int[2];
     private int previousPosition;
 
+    /** @param variant the protocol variant of the device's definition (single or dual rotator, vibrator, piston) */
+    VorzeSa(String variant) {
+        this.variant = variant;
+    }
+
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        variant = definition.variant().orElse("");
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         String name = io.name().toLowerCase(Locale.ROOT);
         device = switch (variant) {
             case "vorze-sa-single-rotator" -> name.contains("cycsa") ? 1 : name.contains("ufo") ? 2 : -1;

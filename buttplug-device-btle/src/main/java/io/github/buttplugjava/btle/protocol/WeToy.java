@@ -1,7 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /** WeToy: init {@code tx[80 03]}; vibrate {@code tx[b2 s-1]}, stop {@code tx[80 03]}, with response. */
 final class WeToy implements ProtocolHandler {
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, Frames.bytes(0x80, 0x03), true);
     }
 

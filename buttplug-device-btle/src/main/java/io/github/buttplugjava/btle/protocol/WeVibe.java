@@ -1,8 +1,6 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,11 +13,15 @@ import java.util.concurrent.CompletableFuture;
 final class WeVibe implements ProtocolHandler {
 
     private final int[] speeds = new int[2];
-    private int vibrators = 1;
+    private final int vibrators;
+
+    /** @param vibrators how many vibrators the definition has */
+    WeVibe(int vibrators) {
+        this.vibrators = vibrators;
+    }
 
     @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        vibrators = definition.countOutputs(OutputType.VIBRATE);
+    public CompletableFuture<Void> initialize(HardwareIo io) {
         return io.write(Endpoint.TX, new byte[] {0x0f, 0x03, 0x00, (byte) 0x99, 0x00, 0x03, 0x00, 0x00}, true)
                 .thenCompose(v -> io.write(Endpoint.TX, new byte[] {0x0f, 0, 0, 0, 0, 0, 0, 0}, true));
     }

@@ -1,11 +1,8 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * We-Vibe 8-bit: {@code tx[0f 03 00 ext+3 int+3 status 00 00]} (status bit 1 = external running,
@@ -15,16 +12,15 @@ import java.util.concurrent.CompletableFuture;
 final class WeVibe8Bit implements ProtocolHandler {
     private final boolean chorus;
     private final int[] speeds = new int[2];
-    private int vibrators = 1;
+    private final int vibrators;
 
-    WeVibe8Bit(boolean chorus) {
+    /**
+     * @param chorus    the Chorus frame layout
+     * @param vibrators how many vibrators the definition has
+     */
+    WeVibe8Bit(boolean chorus, int vibrators) {
         this.chorus = chorus;
-    }
-
-    @Override
-    public CompletableFuture<Void> initialize(HardwareIo io, DeviceDefinition definition) {
-        vibrators = definition.countOutputs(OutputType.VIBRATE);
-        return CompletableFuture.completedFuture(null);
+        this.vibrators = vibrators;
     }
 
     @Override

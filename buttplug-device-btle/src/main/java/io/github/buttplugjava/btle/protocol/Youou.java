@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 final class Youou implements ProtocolHandler {
     private int packetId;
 
-    @Override
-    public CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
+    /** The model identifier (see the class comment); the factory's identification. */
+    static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
         return CompletableFuture.completedFuture(new Identification(protocol, "VX001_"));
     }
 

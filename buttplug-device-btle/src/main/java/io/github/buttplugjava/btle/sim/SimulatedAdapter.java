@@ -33,6 +33,7 @@ public final class SimulatedAdapter implements BleAdapter {
      * An adapter with toys.
      *
      * @param executor runs scan reports and the toys' notifications
+     * @param toys the toys, each at its own address
      * @throws IllegalArgumentException when two toys share an address
      */
     public SimulatedAdapter(List<SimulatedToy> toys, Executor executor) {
@@ -49,7 +50,11 @@ public final class SimulatedAdapter implements BleAdapter {
         return "simulated";
     }
 
-    /** The toys' advertisements. */
+    /**
+     * The toys' advertisements.
+     *
+     * @return every toy's advertisement, in the order given
+     */
     public List<Advertisement> advertisements() {
         List<Advertisement> out = new ArrayList<>();
         toys.values().forEach(t -> out.add(t.advertisement()));
@@ -99,6 +104,8 @@ public final class SimulatedAdapter implements BleAdapter {
     /**
      * Calls {@code listener} with every write any toy of this adapter receives from now on, on the
      * writer's thread, after the toy's behaviour has seen it. For tests and logs.
+     *
+     * @param listener receives each write; must not block
      */
     public void addWriteListener(Consumer<SimulatedWrite> listener) {
         writeListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
@@ -129,12 +136,23 @@ public final class SimulatedAdapter implements BleAdapter {
         };
     }
 
-    /** The connected peripheral at an address, if any. */
+    /**
+     * The connected peripheral at an address, if any.
+     *
+     * @param address the toy's address
+     * @return the peripheral of its current connection, or empty when it is not connected
+     */
     public Optional<SimulatedPeripheral> peripheral(String address) {
         return Optional.ofNullable(connected.get(address));
     }
 
-    /** Completes with the peripheral of the first connection to an address. */
+    /**
+     * Completes with the peripheral of the first connection to an address.
+     *
+     * @param address the toy's address
+     * @return a future completing with the peripheral when the toy is first connected (at once when
+     *         it already was)
+     */
     public CompletableFuture<SimulatedPeripheral> whenConnected(String address) {
         return connections.computeIfAbsent(address, a -> new CompletableFuture<>());
     }

@@ -72,7 +72,11 @@ public final class SimulatedBle {
     private SimulatedBle() {
     }
 
-    /** The short names {@link #adapter} accepts, e.g. {@code lovense}, {@code wevibe}. */
+    /**
+     * The short names {@link #adapter} accepts, e.g. {@code lovense}, {@code wevibe}.
+     *
+     * @return the short names, in a stable order
+     */
     public static List<String> names() {
         return List.copyOf(KINDS.keySet());
     }
@@ -81,6 +85,8 @@ public final class SimulatedBle {
      * A device source of simulated toys driven through their real protocol handlers: one toy per
      * name, the bundled configuration, the common pool. Closing the source closes its adapter.
      *
+     * @param names short names from {@link #names()}, case-insensitive; a name may repeat
+     * @return a device source not yet started
      * @throws IllegalArgumentException on an unknown name
      */
     public static DeviceSource source(List<String> names) {
@@ -115,7 +121,13 @@ public final class SimulatedBle {
         };
     }
 
-    /** An adapter with one toy per name, using the bundled configuration and the common pool. */
+    /**
+     * An adapter with one toy per name, using the bundled configuration and the common pool.
+     *
+     * @param names short names from {@link #names()}, case-insensitive; a name may repeat
+     * @return the adapter
+     * @throws IllegalArgumentException on an unknown name
+     */
     public static SimulatedAdapter adapter(List<String> names) {
         return adapter(names, DeviceConfiguration.bundled(), ForkJoinPool.commonPool());
     }
@@ -123,6 +135,10 @@ public final class SimulatedBle {
     /**
      * An adapter with one toy per name (a name may repeat: each toy gets its own address).
      *
+     * @param names short names from {@link #names()}, case-insensitive
+     * @param configuration gives each toy's GATT layout and name
+     * @param executor runs scan reports and the toys' notifications
+     * @return the adapter
      * @throws IllegalArgumentException on an unknown name (the message lists the known ones), or a
      *                                  name whose protocol the configuration lacks
      */

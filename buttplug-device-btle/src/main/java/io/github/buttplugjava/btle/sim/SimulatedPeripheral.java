@@ -43,6 +43,9 @@ public final class SimulatedPeripheral implements BlePeripheral {
      *
      * @param layout   service UUID to endpoint characteristics, as the configuration lists them
      * @param executor delivers notifications and disconnect events
+     * @param address the toy's address, as advertised
+     * @param name the toy's advertised name
+     * @param behaviour answers writes, reads and subscriptions
      */
     public SimulatedPeripheral(String address, String name, Map<UUID, Map<Endpoint, UUID>> layout,
                                ToyBehaviour behaviour, Executor executor) {
@@ -135,6 +138,8 @@ public final class SimulatedPeripheral implements BlePeripheral {
      * Sends a notification of an endpoint to its subscriber, if there is one (else it is lost, as
      * on a real device).
      *
+     * @param endpoint the endpoint notifying
+     * @param data the notification's bytes (copied)
      * @return whether someone was subscribed
      */
     public boolean notify(Endpoint endpoint, byte[] data) {
@@ -147,7 +152,12 @@ public final class SimulatedPeripheral implements BlePeripheral {
         return true;
     }
 
-    /** Whether the peripheral has an endpoint. */
+    /**
+     * Whether the peripheral has an endpoint.
+     *
+     * @param endpoint an endpoint of the protocol
+     * @return true when the layout has a characteristic for it
+     */
     public boolean hasEndpoint(Endpoint endpoint) {
         return locations.containsKey(endpoint);
     }

@@ -18,7 +18,13 @@ import java.util.function.Supplier;
 public record SimulatedToy(Advertisement advertisement, Map<UUID, Map<Endpoint, UUID>> layout,
                            Supplier<? extends ToyBehaviour> behaviour) {
 
-    /** Checks for nulls and copies the layout. */
+    /**
+     * Checks for nulls and copies the layout.
+     *
+     * @param advertisement what a scan sees
+     * @param layout its GATT services: service UUID to endpoint characteristics
+     * @param behaviour makes the toy's behaviour at each connect
+     */
     public SimulatedToy {
         Objects.requireNonNull(advertisement, "advertisement");
         layout = Map.copyOf(layout);

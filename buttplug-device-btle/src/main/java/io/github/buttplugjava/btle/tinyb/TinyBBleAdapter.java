@@ -67,12 +67,23 @@ public final class TinyBBleAdapter implements BleAdapter {
     private CompletableFuture<BluetoothAdapter> adapter;
     private volatile boolean closed;
 
-    /** An adapter with its own I/O threads. */
+    /**
+     * An adapter with its own I/O threads.
+     *
+     * @param options how to use TinyB
+     */
     public TinyBBleAdapter(TinyBOptions options) {
         this(options, null);
     }
 
-    /** An adapter delivering results and notifications on {@code io} (not shut down by {@link #close()}). */
+    /**
+     * An adapter delivering results and notifications on {@code io} (not shut down by {@link
+     * #close()}).
+     *
+     * @param options how to use TinyB
+     * @param io runs the blocking TinyB calls and delivers results; null for the adapter's own
+     *         threads
+     */
     public TinyBBleAdapter(TinyBOptions options, ExecutorService io) {
         this.options = Objects.requireNonNull(options, "options");
         this.ownedIo = io == null ? Executors.newCachedThreadPool(threads("tinyb-io")) : null;
@@ -274,7 +285,7 @@ public final class TinyBBleAdapter implements BleAdapter {
                 throw new BleException("no peripheral " + address + " known to BlueZ on " + a.getInterfaceName()
                         + " (scan for it first; it may be out of range)");
             }
-            TinyBPeripheral peripheral = new TinyBPeripheral(device, device.getAddress(), device.getName(),
+            TinyBPeripheral peripheral = new TinyBPeripheral(device, a::getDevices, device.getAddress(), device.getName(),
                     TinyBThread.CALLS, io);
             TinyBPeripheral previous = peripherals.put(address, peripheral);
             if (previous != null) {

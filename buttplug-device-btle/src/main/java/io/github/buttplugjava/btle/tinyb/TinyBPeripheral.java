@@ -30,6 +30,7 @@ final class TinyBPeripheral implements BlePeripheral {
     private static final long WATCH_MS = 200;
 
     private final BluetoothDevice device;
+    private final Supplier<java.util.List<BluetoothDevice>> devices;
     private final String address;
     private final String name;
     private final Executor calls;
@@ -40,11 +41,14 @@ final class TinyBPeripheral implements BlePeripheral {
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
 
     /**
-     * @param calls where TinyB is called (the one TinyB thread)
-     * @param io    where notifications and disconnect listeners run
+     * @param devices the peripherals TinyB knows now (called on {@code calls})
+     * @param calls   where TinyB is called (the one TinyB thread)
+     * @param io      where notifications and disconnect listeners run
      */
-    TinyBPeripheral(BluetoothDevice device, String address, String name, Executor calls, Executor io) {
+    TinyBPeripheral(BluetoothDevice device, Supplier<java.util.List<BluetoothDevice>> devices, String address, String name,
+                    Executor calls, Executor io) {
         this.device = device;
+        this.devices = devices;
         this.address = address;
         this.name = name;
         this.calls = calls;
@@ -98,17 +102,20 @@ final class TinyBPeripheral implements BlePeripheral {
     /**
      * Checks TinyB's view of the link every {@value #WATCH_MS} ms on the TinyB thread while it is up:
      * services resolved (while connecting) and still connected. TinyB's property notifications are
-     * the fast path, but in our tests one was occasionally never delivered; this bounds the damage.
+     * the fast path, but they reach only the object TinyB has for the peripheral now: when BlueZ
+     * removed and re-created the peripheral's object (same path) after we looked it up, the object
+     * we hold keeps its old properties forever. So the watch reads the object TinyB has now.
      */
     private void watch() {
         if (!link.isConnected()) {
             return;
         }
         try {
-            if (resolution.isPending() && device.getServicesResolved()) {
+            BluetoothDevice now = current();
+            if (resolution.isPending() && now.getServicesResolved()) {
                 resolution.resolved();
             }
-            if (resolution.isResolved() && !device.getConnected()) {
+            if (resolution.isResolved() && !now.getConnected()) {
                 lost("the peripheral disconnected");
                 return;
             }
@@ -118,6 +125,16 @@ final class TinyBPeripheral implements BlePeripheral {
         }
         CompletableFuture.runAsync(this::watch,
                 CompletableFuture.delayedExecutor(WATCH_MS, TimeUnit.MILLISECONDS, calls));
+    }
+
+    /** The object TinyB has for this peripheral's address now; the one we hold when it has none. */
+    private BluetoothDevice current() {
+        for (BluetoothDevice d : devices.get()) {
+            if (address.equalsIgnoreCase(d.getAddress())) {
+                return d;
+            }
+        }
+        return device;
     }
 
     void lost(String why) {

@@ -2,6 +2,7 @@ package io.github.buttplugjava.btle.conformance;
 
 import io.github.buttplugjava.btle.BleDeviceSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,16 @@ interface CaseDriver extends AutoCloseable {
 
     /** The spec version the gated blocks are filtered for. */
     int specVersion();
+
+    /**
+     * How long the device source gathers separate commands before writing them. Zero for every
+     * driver that can send a multi-feature message as one message (its outputs reach the handler
+     * as one batch by design); a spec v4 client can only send one {@code OutputCmd} per feature, so
+     * its separate commands are coalesced by the window, as the reference's device task does.
+     */
+    default Duration batchWindow() {
+        return Duration.ZERO;
+    }
 
     /** Starts the source (and whatever sits on it) and begins scanning. */
     void start(BleDeviceSource source) throws Exception;

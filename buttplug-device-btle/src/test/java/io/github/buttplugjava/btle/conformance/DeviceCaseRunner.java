@@ -40,7 +40,6 @@ final class DeviceCaseRunner implements AutoCloseable {
 
     private static final long WAIT_MS = 2000;
     private static final long ADD_WAIT_MS = 5000;
-    private static final Duration BATCH_WINDOW = Duration.ofMillis(20);
 
     private final String caseName;
     private final CaseDriver driver;
@@ -99,7 +98,7 @@ final class DeviceCaseRunner implements AutoCloseable {
             simulated.add(new SimulatedToy(ad, layout, () -> toy));
         }
         adapter = new SimulatedAdapter(simulated, executor);
-        source = new BleDeviceSource(adapter, config, Protocols.builtIn(), executor, BATCH_WINDOW);
+        source = new BleDeviceSource(adapter, config, Protocols.builtIn(), executor, driver.batchWindow());
         driver.start(source);
 
         if (root.get("device_init") != null) {

@@ -3,6 +3,7 @@ package io.github.buttplugjava.btle.conformance;
 import io.github.buttplugjava.btle.BleDeviceSource;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
+import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
@@ -71,13 +72,15 @@ final class DeviceDriver implements CaseDriver {
     public CompletableFuture<?> send(int index, Tagged message) throws Exception {
         Device device = devices.get(index);
         List<CompletableFuture<?>> futures = new ArrayList<>();
+        // the outputs of one message go to the device as one command, as one client message does
+        List<FeatureOutput> outputs = new ArrayList<>();
         switch (message.tag()) {
             case "Vibrate" -> {
                 List<DeviceFeature> vibes = withOutput(device, OutputType.VIBRATE);
                 for (Object o : list(message.value())) {
                     Map<String, Object> m = map(o);
                     DeviceFeature f = vibes.get(((Number) m.get("Index")).intValue());
-                    futures.add(output(device, f, OutputType.VIBRATE, number(m.get("Speed"))));
+                    outputs.add(output(f, OutputType.VIBRATE, number(m.get("Speed"))));
                 }
             }
             case "Scalar" -> {
@@ -85,7 +88,7 @@ final class DeviceDriver implements CaseDriver {
                     Map<String, Object> m = map(o);
                     DeviceFeature f = scalarFeature(device, ((Number) m.get("Index")).intValue());
                     OutputType type = OutputType.fromWireName(String.valueOf(m.get("ActuatorType"))).orElseThrow();
-                    futures.add(output(device, f, type, number(m.get("Scalar"))));
+                    outputs.add(output(f, type, number(m.get("Scalar"))));
                 }
             }
             case "Rotate" -> {
@@ -94,7 +97,7 @@ final class DeviceDriver implements CaseDriver {
                     Map<String, Object> m = map(o);
                     DeviceFeature f = rotators.get(((Number) m.get("Index")).intValue());
                     double speed = number(m.get("Speed")) * (Boolean.TRUE.equals(m.get("Clockwise")) ? 1 : -1);
-                    futures.add(output(device, f, OutputType.ROTATE, speed));
+                    outputs.add(output(f, OutputType.ROTATE, speed));
                 }
             }
             case "Linear" -> {
@@ -105,7 +108,7 @@ final class DeviceDriver implements CaseDriver {
                             .findFirst().orElseThrow(() -> new AssertionError("no feature " + featureIndex));
                     OutputLimits limits = f.output(OutputType.HW_POSITION_WITH_DURATION).orElseThrow();
                     int position = (int) Math.ceil(number(m.get("Position")) * limits.steps());
-                    futures.add(device.output(f.featureIndex(), OutputCommand.positionWithDuration(position,
+                    outputs.add(new FeatureOutput(f.featureIndex(), OutputCommand.positionWithDuration(position,
                             ((Number) m.get("Duration")).longValue())));
                 }
             }
@@ -124,16 +127,19 @@ final class DeviceDriver implements CaseDriver {
             case "Stop" -> futures.add(device.stop());
             default -> throw new UnsupportedOperationException("test message " + message.tag() + " is not supported");
         }
+        if (!outputs.isEmpty()) {
+            futures.add(device.outputs(outputs));
+        }
         for (CompletableFuture<?> f : futures) {
             f.get(WAIT_MS, TimeUnit.MILLISECONDS);
         }
         return null;
     }
 
-    private static CompletableFuture<Void> output(Device device, DeviceFeature f, OutputType type, double value) {
+    private static FeatureOutput output(DeviceFeature f, OutputType type, double value) {
         int steps = f.output(type).orElseThrow(() -> new AssertionError("feature " + f.featureIndex()
                 + " has no " + type.wireName())).steps();
-        return device.output(f.featureIndex(), OutputCommand.of(type, Yaml.steps(value, steps)));
+        return new FeatureOutput(f.featureIndex(), OutputCommand.of(type, Yaml.steps(value, steps)));
     }
 
     private static List<DeviceFeature> withOutput(Device device, OutputType type) {

@@ -10,6 +10,7 @@ import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ServerDriver implements CaseDriver {
 
     private static final long WAIT_MS = 3000;
+    private static final Duration V4_BATCH_WINDOW = Duration.ofMillis(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int version;
@@ -59,6 +61,12 @@ final class ServerDriver implements CaseDriver {
     @Override
     public int specVersion() {
         return version;
+    }
+
+    /** Spec v4 sends one OutputCmd per feature: a window coalesces them; older versions send one message. */
+    @Override
+    public Duration batchWindow() {
+        return version == 4 ? V4_BATCH_WINDOW : Duration.ZERO;
     }
 
     @Override

@@ -30,10 +30,10 @@ final class HandlerProbe {
     }
 
     static HandlerProbe connect(String protocol, ScriptedIo io) throws Exception {
-        ProtocolHandler handler = Protocols.builtIn().factory(protocol).orElseThrow().create();
-        Identification id = handler.identify(protocol, io).get(5, TimeUnit.SECONDS);
+        Identification id = Protocols.builtIn().factory(protocol).orElseThrow().identify(protocol, io).get(5, TimeUnit.SECONDS);
         DeviceDefinition definition = CONFIG.definition(id.protocol(), id.identifier(), io.address()).orElseThrow();
-        handler.initialize(io, definition).get(5, TimeUnit.SECONDS);
+        ProtocolHandler handler = Protocols.builtIn().factory(id.protocol()).orElseThrow().create(definition);
+        handler.initialize(io).get(5, TimeUnit.SECONDS);
         return new HandlerProbe(handler, definition, io);
     }
 

@@ -26,7 +26,7 @@ class LovenseBatteryTest {
     @Test
     void aLateOkOfAnEarlierCommandIsSkipped() throws Exception {
         ScriptedIo io = new ScriptedIo("LVS-Z36");
-        CompletableFuture<Integer> level = new Lovense().readInput(io, 0, InputType.BATTERY);
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
         assertThat(io.traffic).singleElement().isInstanceOfSatisfying(HardwareCommand.Write.class, w -> {
             assertThat(w.endpoint()).isEqualTo(Endpoint.TX);
             assertThat(w.data()).isEqualTo(ascii("Battery;"));
@@ -40,7 +40,7 @@ class LovenseBatteryTest {
     @Test
     void theSPrefixedFormIsALevelToo() throws Exception {
         ScriptedIo io = new ScriptedIo("LVS-Z36");
-        CompletableFuture<Integer> level = new Lovense().readInput(io, 0, InputType.BATTERY);
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
         io.pushRx(ascii("s64;"));
         assertThat(level.get(5, TimeUnit.SECONDS)).isEqualTo(64);
     }
@@ -48,8 +48,8 @@ class LovenseBatteryTest {
     @Test
     void onlyNonBatteryRepliesGiveUpWithAClearErrorAfterABoundedNumber() {
         ScriptedIo io = new ScriptedIo("LVS-Z36");
-        CompletableFuture<Integer> level = new Lovense().readInput(io, 0, InputType.BATTERY);
-        for (int i = 0; i < Lovense.MAX_SKIPPED; i++) {
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
+        for (int i = 0; i < LovenseBattery.MAX_SKIPPED; i++) {
             io.pushRx(ascii("OK;"));
         }
         assertThatThrownBy(() -> level.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -60,9 +60,9 @@ class LovenseBatteryTest {
     @Test
     void noBatteryReplyAtAllTimesOutWithWhatWasSkipped() {
         ScriptedIo io = new ScriptedIo("LVS-Z36");
-        CompletableFuture<Integer> level = new Lovense().readInput(io, 0, InputType.BATTERY);
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
         io.pushRx(ascii("OK;"));
-        // bounded by Lovense.BATTERY_TIMEOUT (2 s)
+        // bounded by LovenseBattery.BATTERY_TIMEOUT (2 s)
         assertThatThrownBy(() -> level.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ButtplugDeviceException.class)
                 .hasMessageContaining("no battery reply within 2000 ms").hasMessageContaining("OK;");

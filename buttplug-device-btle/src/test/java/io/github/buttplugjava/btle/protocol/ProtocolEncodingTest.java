@@ -89,7 +89,7 @@ class ProtocolEncodingTest {
     @Test
     void kiirooV21InitialisedSendsItsStartFrames() throws Exception {
         RecordingIo io = new RecordingIo("Onyx2.1");
-        new KiirooV21(true).initialize(io, definition("kiiroo-v21-initialized", "Onyx2.1")).get(1, TimeUnit.SECONDS);
+        new KiirooV21(true).initialize(io).get(1, TimeUnit.SECONDS);
         assertThat(io.log).containsExactly(w(Endpoint.TX, true, 0x03, 0x00, 0x64, 0x19), w(Endpoint.TX, true, 0x03, 0x00, 0x64, 0x00));
     }
 
@@ -111,12 +111,12 @@ class ProtocolEncodingTest {
                 0x55, 0x04, 0x07, 0xff, 0xff, 0x3f, 9, 0x5f, 9, sum & 0xff));
         RecordingIo io = new RecordingIo("REACH");
         LoveDistance ld = new LoveDistance();
-        ld.initialize(io, definition("lovedistance", "REACH")).get(1, TimeUnit.SECONDS);
+        ld.initialize(io).get(1, TimeUnit.SECONDS);
         assertThat(io.log).containsExactly(w(Endpoint.TX, false, 0xf3, 0, 0), w(Endpoint.TX, false, 0xf4, 1));
         assertThat(ld.vibrate(0, 7)).containsExactly(w(Endpoint.TX, false, 0xf3, 0, 7));
         RecordingIo lio = new RecordingIo("Lioness");
         Lioness lioness = new Lioness();
-        lioness.initialize(lio, definition("lioness", "Lioness")).get(1, TimeUnit.SECONDS);
+        lioness.initialize(lio).get(1, TimeUnit.SECONDS);
         assertThat(lio.log).containsExactly(new HardwareCommand.Subscribe(Endpoint.RX),
                 w(Endpoint.TX, true, 0x01, 0xaa, 0xaa, 0xbb, 0xcc, 0x10));
         assertThat(lioness.vibrate(0, 4)).containsExactly(w(Endpoint.TX, false, 0x02, 0xaa, 0xbb, 0xcc, 0xcc, 4));
@@ -132,13 +132,13 @@ class ProtocolEncodingTest {
         SvakomSuitcase suitcase = new SvakomSuitcase();
         assertThat(suitcase.vibrate(0, 20)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 2, 10));
         assertThat(suitcase.vibrate(0, 23)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 3, 3));
-        SvakomTwoVibrators v4 = new SvakomTwoVibrators(0x01);
-        v4.initialize(new RecordingIo("ERICA"), definition("svakom-v4", "ERICA")).get(1, TimeUnit.SECONDS);
+        ProtocolHandler v4 = Protocols.builtIn().factory("svakom-v4").orElseThrow().create(definition("svakom-v4", "ERICA"));
+        assertThat(v4).isInstanceOf(SvakomTwoVibrators.class);
         assertThat(v4.vibrate(0, 5)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 1, 0, 1, 5, 0));
         assertThat(v4.vibrate(1, 5)).containsExactly(w(Endpoint.TX, false, 0x55, 0x03, 0, 0, 1, 5, 0));
         RecordingIo sam = new RecordingIo("Sam Neo");
         SvakomSam samHandler = new SvakomSam();
-        samHandler.initialize(sam, definition("svakom-sam", "Sam Neo")).get(1, TimeUnit.SECONDS);
+        samHandler.initialize(sam).get(1, TimeUnit.SECONDS);
         assertThat(sam.log).containsExactly(new HardwareCommand.Subscribe(Endpoint.RX));
         assertThat(samHandler.constrict(1, 2)).containsExactly(w(Endpoint.TX, false, 18, 6, 1, 2));
     }
@@ -160,7 +160,7 @@ class ProtocolEncodingTest {
     void launchEntersCommandModeAndMovesWithTheSpeedCurve() throws Exception {
         RecordingIo io = new RecordingIo("Launch");
         KiirooV2 launch = new KiirooV2();
-        launch.initialize(io, definition("kiiroo-v2", "Launch")).get(1, TimeUnit.SECONDS);
+        launch.initialize(io).get(1, TimeUnit.SECONDS);
         assertThat(io.log).containsExactly(w(Endpoint.FIRMWARE, true, 0x00));
         int speed = (int) (250 * Math.pow((300 * 90.0) / (0.5 * 100.0), -1.05) * 99.0);
         assertThat(launch.positionWithDuration(0, 99 / 2, 300))
@@ -186,16 +186,17 @@ class ProtocolEncodingTest {
     }
 
     @Test
-    void lovenseStrokerStepsTowardThePosition() throws Exception {
-        RecordingIo io = new RecordingIo("LVS-Solace");
-        Lovense solace = new Lovense();
-        solace.initialize(io, definition("lovense", "BA")).get(1, TimeUnit.SECONDS);
+    void lovenseStrokerStepsTowardThePosition() {
+        ProtocolHandler solace = Lovense.handlerFor(definition("lovense", "BA"));
+        assertThat(solace).isInstanceOf(LovenseStroker.class);
         assertThat(solace.positionWithDuration(0, 30, 300)).isEmpty();
+        PeriodicWork steps = solace.periodicWork().get(0);
+        assertThat(steps.interval()).isEqualTo(java.time.Duration.ofMillis(100));
         for (int pos : new int[] {10, 20, 30}) {
-            HardwareCommand next = io.written.poll(3, TimeUnit.SECONDS);
-            assertThat(next).isEqualTo(new HardwareCommand.Write(Endpoint.TX, Lovense.ascii("FSetSite:" + pos + ";"), false, 0));
+            assertThat(steps.tick().next(java.time.Duration.ZERO))
+                    .containsExactly(new HardwareCommand.Write(Endpoint.TX, Lovense.ascii("FSetSite:" + pos + ";"), false, 0));
         }
-        assertThat(io.written.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(steps.tick().next(java.time.Duration.ZERO)).as("at the goal: nothing more").isEmpty();
     }
 
     @Test

@@ -58,16 +58,17 @@ class TinyBBackendTest extends BleBackendContract {
         await(adapter.startScan(a -> { }));
         await(adapter.stopScan());
         fake.properties("/org/bluez/hci0").Set("org.bluez.Adapter1", "Powered", false);
-        // TinyB caches properties and learns of the change asynchronously: wait until it has, asking
-        // on the TinyB thread (TinyB must not be called concurrently)
+        // TinyB caches properties and learns of the change asynchronously (on its GLib thread, which a
+        // loaded machine may run late): wait until it has, asking on the TinyB thread (TinyB must not
+        // be called concurrently), at most WAIT_SECONDS; the wait ends as soon as TinyB has seen it
         boolean poweredSeen = true;
-        for (int i = 0; i < 200 && poweredSeen; i++) {
+        for (int i = 0; i < WAIT_SECONDS * 50 && poweredSeen; i++) {
             poweredSeen = CompletableFuture.supplyAsync(
                     () -> tinyb.BluetoothManager.getBluetoothManager().getAdapters().get(0).getPowered(),
                     CompletableFuture.delayedExecutor(i == 0 ? 0 : 20, TimeUnit.MILLISECONDS, TinyBThread.CALLS))
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
-        assertThat(poweredSeen).isFalse();
+        assertThat(poweredSeen).as("TinyB saw the adapter switched off within %d s", WAIT_SECONDS).isFalse();
         try (TinyBBleAdapter refusing = new TinyBBleAdapter(TinyBOptions.defaults().withPowerOn(false))) {
             assertThatThrownBy(() -> await(refusing.startScan(a -> { })))
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("switched off");
@@ -107,5 +108,54 @@ class TinyBBackendTest extends BleBackendContract {
             assertThatThrownBy(() -> await(wrong.open()))
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("hci7").hasMessageContaining("hci0");
         }
+    }
+
+    @Test
+    void connectsToAPeripheralThatBluezRecreatedAfterItWasLookedUp() throws Exception {
+        BlockingQueue<Advertisement> seen = new LinkedBlockingQueue<>();
+        await(adapter.startScan(seen::add));
+        scanUntilSeen(seen, Set.of(FakeBluez.LOVENSE));
+        await(adapter.stopScan());
+        tinyb.BluetoothDevice looked = onTinyB(() -> known(FakeBluez.LOVENSE));
+        assertThat(looked).isNotNull();
+        // BlueZ drops the peripheral's object and makes a new one at the same path (it went away and came back)
+        fake.control().RemovePeripheral(FakeBluez.LOVENSE);
+        awaitTinyB(() -> known(FakeBluez.LOVENSE) == null);
+        fake.control().AddPeripheral("lovense", FakeBluez.LOVENSE, "LVS-Z36");
+        awaitTinyB(() -> known(FakeBluez.LOVENSE) != null);
+        // a connect that holds the object looked up before: its properties never change again
+        TinyBPeripheral peripheral = new TinyBPeripheral(looked,
+                () -> tinyb.BluetoothManager.getBluetoothManager().getDevices(),
+                FakeBluez.LOVENSE, "LVS-Z36", TinyBThread.CALLS, Runnable::run);
+        io.github.buttplugjava.btle.BlePeripheral connected = await(peripheral.connect(Duration.ofSeconds(5)));
+        assertThat(connected.services()).containsKey(LOVENSE_SERVICE);
+        await(connected.disconnect());
+    }
+
+    /** The object TinyB has for {@code address} now, or null; call on the TinyB thread. */
+    private static tinyb.BluetoothDevice known(String address) {
+        for (tinyb.BluetoothDevice d : tinyb.BluetoothManager.getBluetoothManager().getDevices()) {
+            if (address.equalsIgnoreCase(d.getAddress())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T onTinyB(java.util.function.Supplier<T> call) throws Exception {
+        return CompletableFuture.supplyAsync(call, TinyBThread.CALLS).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Waits (at most 5 s, asking every 20 ms on the TinyB thread) until TinyB's view satisfies {@code condition}. */
+    private static void awaitTinyB(java.util.function.BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 250; i++) {
+            boolean met = CompletableFuture.supplyAsync(condition::getAsBoolean,
+                    CompletableFuture.delayedExecutor(i == 0 ? 0 : 20, TimeUnit.MILLISECONDS, TinyBThread.CALLS))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (met) {
+                return;
+            }
+        }
+        throw new AssertionError("TinyB did not see the change within 5 s");
     }
 }

@@ -140,6 +140,20 @@ public final class RemoteClient implements AutoCloseable {
     }
 
     /**
+     * Legacy mode: a share agent for a buttplug-js 0.13 hub instead of a buttplug-java hub (no
+     * hello, spec v1, the 0.13 forwarder's wire form); see {@link LegacyHubClient}.
+     *
+     * @param hub   the 0.13 hub's forwarder URL, e.g. {@code ws://127.0.0.1:8080/forwarder}
+     * @param alias the name the hub's controller sees before each device
+     * @param local where the local devices come from
+     * @return a builder of the legacy agent
+     * @throws IllegalArgumentException when the alias is empty after cleaning
+     */
+    public static LegacyHubClient.Builder legacyBuilder(URI hub, String alias, DeviceSource local) {
+        return LegacyHubClient.builder(hub, alias, local);
+    }
+
+    /**
      * The grants: what is shared and how. Changes apply at once, also while linked.
      *
      * @return the grants

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An agent's device as the room shows it: named "{@code <alias> – <device>}" and identified by the
+ * An agent's device as the room shows it: named "{@code <alias><separator><device>}" (the
+ * separator is the hub's {@link RemoteServerBuilder#deviceNameSeparator}, {@value #DEFAULT_SEPARATOR}
+ * by default; a device name that already starts with the alias and a separator, as a buttplug-js
+ * 0.13 forwarder's do, is not prefixed twice) and identified by the
  * agent's link and its index there, so devices of different agents never collide and nothing of
  * the agent's own identifiers reaches the controller.
  *
@@ -25,13 +28,16 @@ final class AliasedDevice extends ForwardingDevice {
     private final long timingGapMs;
     private final List<DeviceFeature> features;
 
+    /** The separator between alias and device name unless the hub is told otherwise: {@value}. */
+    static final String DEFAULT_SEPARATOR = " - ";
+
     /** Largest timing gap the room honours, in ms: {@value}. */
     static final long MAX_TIMING_GAP_MS = 1_000;
 
-    AliasedDevice(Device inner, String linkId, String alias) {
+    AliasedDevice(Device inner, String linkId, String alias, String separator) {
         super(inner);
         this.identifier = linkId + "/" + inner.identifier();
-        this.name = alias + " \u2013 " + cleanName(inner.displayName().orElse(inner.name()));
+        this.name = alias + separator + withoutAlias(cleanName(inner.displayName().orElse(inner.name())), alias, separator);
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
         this.features = inner.features().stream()
                 .map(f -> new DeviceFeature(f.featureIndex(), PeerText.name(f.description()), f.outputs(), f.inputs()))
@@ -42,6 +48,17 @@ final class AliasedDevice extends ForwardingDevice {
     static String cleanName(String name) {
         String cleaned = PeerText.name(name);
         return cleaned.isEmpty() ? "device" : cleaned;
+    }
+
+    /** {@code name} without a leading "{@code <alias><separator>}" or "{@code <alias> - }" (0.13's form). */
+    static String withoutAlias(String name, String alias, String separator) {
+        for (String prefix : new String[] {alias + separator, alias + ForwarderAlias.FORWARDER_SEPARATOR}) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                String rest = name.substring(prefix.length()).strip();
+                return rest.isEmpty() ? name : rest;
+            }
+        }
+        return name;
     }
 
     Device inner() {

@@ -17,7 +17,7 @@ record HubSettings(String host, int port, SSLContext tls, Path keystore, char[] 
                    int maxPendingConnections, int maxPendingPerAddress,
                    Duration upgradeTimeout, Duration firstFrameTimeout, long maxUnsentBytes,
                    AgentCaps agentCaps, Duration helloTimeout, Duration controllerMaxPingTime,
-                   KeepAlive keepAlive) {
+                   KeepAlive keepAlive, LegacySettings legacy) {
 
     HubSettings {
         keystorePassword = keystorePassword == null ? null : keystorePassword.clone();

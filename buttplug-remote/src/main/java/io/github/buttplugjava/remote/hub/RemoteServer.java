@@ -3,9 +3,12 @@ package io.github.buttplugjava.remote.hub;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
-import io.github.buttplugjava.transport.ws.WebSocketServer;
+import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RemoteServer implements AutoCloseable {
 
+    /** Path buttplug-js 0.13 forwarders dial unless told otherwise. */
+    public static final String DEFAULT_FORWARDER_PATH = "/forwarder";
+
+    /**
+     * What a buttplug-js 0.13 forwarder's devices may do unless the hub is told otherwise: vibrate
+     * only, at most half strength, at most one command per 100 ms. Small on purpose: a 0.13
+     * forwarder enforces nothing, and its owner set no limits the hub could know of.
+     */
+    public static final DeviceGrant DEFAULT_LEGACY_GRANT = DeviceGrant.none()
+            .withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5).withMinInterval(Duration.ofMillis(100)));
+
     /** Path agents dial. */
     public static final String SHARE_PATH = "/share";
 
@@ -66,7 +80,7 @@ public final class RemoteServer implements AutoCloseable {
     /**
      * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
      * is closed. A frozen controller is thus caught within about 4 s (3 s of silence plus up to one
-     * interval), and its toys stop; browsers, the npm {@code ws} package and Tyrus answer pings by
+     * interval), and its toys stop; browsers, the npm {@code ws} package and the JDK client answer pings by
      * themselves, so controllers need no Buttplug Ping for this.
      */
     public static final KeepAlive DEFAULT_KEEP_ALIVE = new KeepAlive(Duration.ofSeconds(1), Duration.ofSeconds(3));
@@ -99,6 +113,8 @@ public final class RemoteServer implements AutoCloseable {
     private final AuthFailureLog authFailures =
             new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), System::nanoTime, log::info);
     private final AgentAdmission agents;
+    private final ForwarderAdmission forwarders;
+    private final PasswordFirstAdmission passwordFirst;
     private final PathRouter router;
     private volatile WebSocketServer socket;
     private volatile ScheduledFuture<?> authFlusher;
@@ -106,7 +122,9 @@ public final class RemoteServer implements AutoCloseable {
     RemoteServer(HubSettings settings) {
         this.settings = settings;
         this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout());
-        this.router = new PathRouter(rooms, agents, authFailures);
+        this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout());
+        this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout());
+        this.router = new PathRouter(rooms, agents, authFailures, forwarders, passwordFirst, settings.legacy());
     }
 
     /**
@@ -130,7 +148,7 @@ public final class RemoteServer implements AutoCloseable {
      */
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
-                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits()));
+                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy()));
     }
 
     /**
@@ -192,6 +210,12 @@ public final class RemoteServer implements AutoCloseable {
         long every = AUTH_LOG_INTERVAL.toMillis() / 4;
         authFlusher = SharedExecutors.timers().scheduleAtFixedRate(authFailures::flush, every, every, TimeUnit.MILLISECONDS);
         log.info("hub listening on {}", socket.uri());
+        LegacySettings legacy = settings.legacy();
+        if (legacy.forwarderPath() != null && legacy.defaultGrant()) {
+            log.warn("buttplug-js 0.13 forwarders are taken at {} and enforce no limits themselves: the hub holds"
+                    + " their devices to the default legacy grant (vibrate only, at most 50%, one command per"
+                    + " 100 ms); set a legacy grant to change it, or turn forwarders off", legacy.forwarderPath());
+        }
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 
 import javax.net.ssl.SSLContext;
@@ -34,6 +35,11 @@ public final class RemoteServerBuilder {
     private Duration controllerMaxPingTime = Duration.ZERO;
     private KeepAlive keepAlive = RemoteServer.DEFAULT_KEEP_ALIVE;
     private int maxConnections = RemoteServer.DEFAULT_MAX_CONNECTIONS;
+    private String forwarderPath = RemoteServer.DEFAULT_FORWARDER_PATH;
+    private DeviceGrant legacyGrant = RemoteServer.DEFAULT_LEGACY_GRANT;
+    private boolean defaultLegacyGrant = true;
+    private boolean passwordFirstControllers;
+    private String nameSeparator = AliasedDevice.DEFAULT_SEPARATOR;
 
     RemoteServerBuilder() {
     }
@@ -289,6 +295,85 @@ public final class RemoteServerBuilder {
     }
 
     /**
+     * Where buttplug-js 0.13 forwarders dial (default {@value RemoteServer#DEFAULT_FORWARDER_PATH}):
+     * at {@code <path>} a forwarder sends a room's share token as its first frame and is answered
+     * {@code ok} (as the 0.13 sample app does); at {@code <path>/<share token>} it sends nothing
+     * first. A 0.13 forwarder enforces nothing, so its devices are held to the
+     * {@link #legacyGrant legacy grant} at the hub.
+     *
+     * @param path a path starting with {@code /}, other than {@code /}, {@value RemoteServer#SHARE_PATH}
+     *             and {@value RemoteServer#CONTROL_PREFIX}...
+     * @return this builder
+     * @throws IllegalArgumentException when the path is not usable
+     */
+    public RemoteServerBuilder legacyForwarderPath(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/") || path.equals(RemoteServer.SHARE_PATH)
+                || (path + "/").startsWith(RemoteServer.CONTROL_PREFIX)) {
+            throw new IllegalArgumentException("the forwarder path must start with /, not end with /, and differ from "
+                    + RemoteServer.SHARE_PATH + " and " + RemoteServer.CONTROL_PREFIX);
+        }
+        this.forwarderPath = path;
+        return this;
+    }
+
+    /**
+     * Takes no buttplug-js 0.13 forwarders (their path answers like any unknown path).
+     *
+     * @return this builder
+     */
+    public RemoteServerBuilder noLegacyForwarders() {
+        this.forwarderPath = null;
+        return this;
+    }
+
+    /**
+     * What the devices of a buttplug-js 0.13 forwarder may do, enforced by the hub for every room
+     * (a forwarder enforces nothing itself): output types, their maximum levels and minimum
+     * intervals. Its expiry and pause hold as for an agent's grant; inputs are never forwarded.
+     * The default, {@link RemoteServer#DEFAULT_LEGACY_GRANT}, is deliberately small, and the hub
+     * logs a warning when it starts with it.
+     *
+     * @param grant the grant of every 0.13 forwarder's devices
+     * @return this builder
+     */
+    public RemoteServerBuilder legacyGrant(DeviceGrant grant) {
+        this.legacyGrant = Objects.requireNonNull(grant, "grant");
+        this.defaultLegacyGrant = false;
+        return this;
+    }
+
+    /**
+     * Whether {@code /} takes controllers in the way of the buttplug-js 0.13 sample app (default
+     * off): their first frame is a room's control token in plain text, answered {@code ok}, and
+     * the link is then served as that room's controller.
+     *
+     * @param enabled true to take them
+     * @return this builder
+     */
+    public RemoteServerBuilder passwordFirstControllers(boolean enabled) {
+        this.passwordFirstControllers = enabled;
+        return this;
+    }
+
+    /**
+     * What stands between an agent's alias and its device's name in the names controllers see
+     * (default {@code " - "}, the buttplug-js 0.13 form, so scripts that split names keep working).
+     *
+     * @param separator one to eight characters, no control characters
+     * @return this builder
+     * @throws IllegalArgumentException when empty, longer than 8 characters or holding control characters
+     */
+    public RemoteServerBuilder deviceNameSeparator(String separator) {
+        Objects.requireNonNull(separator, "separator");
+        if (separator.isEmpty() || separator.length() > 8 || separator.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("the name separator must be 1 to 8 characters, no control characters");
+        }
+        this.nameSeparator = separator;
+        return this;
+    }
+
+    /**
      * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
      * changing this builder later does not change it.
      *
@@ -299,7 +384,9 @@ public final class RemoteServerBuilder {
                 maxFrameSize, maxConnections, maxPendingConnections, maxPendingPerAddress, upgradeTimeout,
                 firstFrameTimeout, maxUnsentBytes,
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
-                helloTimeout, controllerMaxPingTime, keepAlive));
+                helloTimeout, controllerMaxPingTime, keepAlive,
+                new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
+                        nameSeparator)));
     }
 
     private static int positive(int value, String what) {

@@ -8,6 +8,7 @@ import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * controller driving them.
  *
  * <p>The controller face is an ordinary Buttplug server session (spec v0..v4) over the room's
- * device manager: controllers see each device named "{@code <alias> – <device>}" with a hub index
+ * device manager: controllers see each device named "{@code <alias> - <device>}" (the separator is
+ * the hub's {@link RemoteServerBuilder#deviceNameSeparator}) with a hub index
  * that is never reused while the room lives. When the controller disconnects, crashes or pings out,
  * its session stops every output it drove; the devices stay shared. When an agent's link drops,
  * its devices leave at once and commands waiting on them fail.
+ *
+ * <p>Devices of buttplug-js 0.13 forwarders join like an agent's, held at the hub to the room's
+ * {@linkplain #legacyGrant() legacy grant}, since a 0.13 forwarder enforces nothing.
  *
  * <p>Thread-safe.
  */
@@ -44,18 +49,20 @@ public final class Room implements AutoCloseable {
     private final AtomicLong links = new AtomicLong();
     private final AgentCaps caps;
     private final MessageLimits limits;
+    private volatile DeviceGrant legacyGrant;
     private ServerSession controller;
     private ButtplugConnector controllerLink;
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits) {
+         AgentCaps caps, MessageLimits limits, LegacySettings legacy) {
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
         this.caps = caps;
         this.limits = limits;
-        this.source = new RoomSource(name, caps, System::nanoTime);
+        this.legacyGrant = legacy.forwarderGrant();
+        this.source = new RoomSource(name, caps, System::nanoTime, legacy.nameSeparator());
         this.devices = new DeviceManager(List.of(source));
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees
@@ -189,6 +196,35 @@ public final class Room implements AutoCloseable {
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
         new AgentLink(linkId, alias, link, source, caps, limits).start();
+    }
+
+    /**
+     * What the devices of buttplug-js 0.13 forwarders may do in this room, enforced at the hub.
+     *
+     * @return the grant forwarders that join from now on are held to
+     */
+    public DeviceGrant legacyGrant() {
+        return legacyGrant;
+    }
+
+    /**
+     * Changes the {@linkplain #legacyGrant() legacy grant} for forwarders that join from now on
+     * (forwarders already in the room keep the grant they joined under until they reconnect).
+     *
+     * @param grant the new grant
+     */
+    public void legacyGrant(DeviceGrant grant) {
+        this.legacyGrant = Objects.requireNonNull(grant, "grant");
+    }
+
+    /**
+     * Starts the 0.13 forwarder reserved as {@code linkId}; {@code firstFrame} is its first device,
+     * already read.
+     */
+    void attachForwarder(String linkId, String alias, ButtplugConnector link, String firstFrame) {
+        ForwarderConnector forwarder = new ForwarderConnector(link, firstFrame, AgentLink.AGENT_REPLY_TIMEOUT,
+                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, caps.maxDevices());
+        new ForwarderLink(linkId, alias, forwarder, source, caps, limits, legacyGrant).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */

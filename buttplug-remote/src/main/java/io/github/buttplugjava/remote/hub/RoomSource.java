@@ -33,6 +33,7 @@ final class RoomSource implements DeviceSource {
     private final String name;
     private final AgentCaps caps;
     private final LongSupplier nanos;
+    private final String separator;
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, String> skeletons = new HashMap<>();
     private DeviceSourceListener listener;
@@ -53,10 +54,15 @@ final class RoomSource implements DeviceSource {
         }
     }
 
-    RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator) {
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
+        this.separator = separator;
+    }
+
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
+        this(name, caps, nanos, AliasedDevice.DEFAULT_SEPARATOR);
     }
 
     RoomSource(String name) {
@@ -140,7 +146,7 @@ final class RoomSource implements DeviceSource {
             }
             violation = violation(agent, device);
             if (violation == null) {
-                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias);
+                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator);
                 agent.devices.put(device, d);
                 listener.deviceAdded(d);
                 return;

@@ -4,8 +4,8 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
-import io.github.buttplugjava.transport.ws.Admission;
-import io.github.buttplugjava.transport.ws.WebSocketServer;
+import io.github.buttplugjava.transport.ws.server.Admission;
+import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 
 import java.net.URI;
 import java.util.concurrent.BlockingQueue;

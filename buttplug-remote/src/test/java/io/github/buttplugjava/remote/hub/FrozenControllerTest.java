@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class FrozenControllerTest {
 
-    private static final String ALICE_TOY = "Alice \u2013 Lovense Hush";
+    private static final String ALICE_TOY = "Alice - Lovense Hush";
     private static final DeviceGrant HALF = DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5));
     private static final Duration STOP_LATENCY = Duration.ofSeconds(1);
 

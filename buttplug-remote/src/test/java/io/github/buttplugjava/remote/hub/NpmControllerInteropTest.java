@@ -36,8 +36,8 @@ class NpmControllerInteropTest {
 
     private static final Duration RUN_LIMIT = Duration.ofSeconds(30);
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final String ALICE_TOY = "Alice \u2013 Lovense Hush";
-    private static final String BOB_TOY = "Bob \u2013 Lovense Edge";
+    private static final String ALICE_TOY = "Alice - Lovense Hush";
+    private static final String BOB_TOY = "Bob - Lovense Edge";
 
     /** Alice: vibrate up to 50% (0..20 shared as 0..10), battery readable. */
     private static final DeviceGrant ALICE_GRANT = DeviceGrant.none()

@@ -49,8 +49,8 @@ class RemoteServerTest {
         f.agent("Alice", alice, HALF);
         f.agent("Bob", bob, DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.8)));
         HubFixture.Controller c = f.controller();
-        ButtplugClientDevice a = c.device("Alice \u2013 Lovense Hush");
-        ButtplugClientDevice b = c.device("Bob \u2013 Lovense Edge");
+        ButtplugClientDevice a = c.device("Alice - Lovense Hush");
+        ButtplugClientDevice b = c.device("Bob - Lovense Edge");
         assertThat(a.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(10));
         assertThat(b.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(16));
         assertThat(a.features()).hasSize(1);
@@ -69,13 +69,13 @@ class RemoteServerTest {
         SimulatedDevices alice = HubFixture.sims("lovense");
         RemoteClient agent = f.agent("Alice", alice, HALF);
         HubFixture.Controller c = f.controller();
-        ButtplugClientDevice before = c.device("Alice \u2013 Lovense Hush");
+        ButtplugClientDevice before = c.device("Alice - Lovense Hush");
         assertThat(before.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(10));
         c.events.clear();
         agent.grants().shareAll(HALF.withMaxLevel(0.25)).get(2, TimeUnit.SECONDS);
-        assertThat(c.next(2000)).isEqualTo("removed Alice \u2013 Lovense Hush");
-        assertThat(c.next(2000)).isEqualTo("added Alice \u2013 Lovense Hush");
-        ButtplugClientDevice after = c.device("Alice \u2013 Lovense Hush");
+        assertThat(c.next(2000)).isEqualTo("removed Alice - Lovense Hush");
+        assertThat(c.next(2000)).isEqualTo("added Alice - Lovense Hush");
+        ButtplugClientDevice after = c.device("Alice - Lovense Hush");
         assertThat(after.features().get(0).output(OutputType.VIBRATE).orElseThrow().value()).isEqualTo(Range.upTo(5));
         after.vibrate(1.0).get(2, TimeUnit.SECONDS);
         assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 5, Duration.ofSeconds(2)).value()).isEqualTo(5);
@@ -87,7 +87,7 @@ class RemoteServerTest {
         f.agent("Alice", alice, HALF.withInput(io.github.buttplugjava.core.message.InputType.BATTERY));
         HubFixture.Controller c = f.controller();
         java.util.concurrent.BlockingQueue<Integer> readings = new java.util.concurrent.LinkedBlockingQueue<>();
-        c.device("Alice \u2013 Lovense Hush")
+        c.device("Alice - Lovense Hush")
                 .subscribe(io.github.buttplugjava.core.message.InputType.BATTERY, readings::add).get(2, TimeUnit.SECONDS);
         alice.devices().get(0).setBatteryLevel(42);
         Integer reading = readings.poll(2, TimeUnit.SECONDS);
@@ -137,7 +137,7 @@ class RemoteServerTest {
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ButtplugHandshakeException.class)
                 .hasMessageContaining("already has a controller");
-        first.device("Alice \u2013 Lovense Hush").vibrate(0.5).get(2, TimeUnit.SECONDS);
+        first.device("Alice - Lovense Hush").vibrate(0.5).get(2, TimeUnit.SECONDS);
         assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 5, Duration.ofSeconds(2)).value()).isEqualTo(5);
     }
 
@@ -216,7 +216,7 @@ class RemoteServerTest {
         ButtplugClient bot = f.room.connectController("bot").get(5, TimeUnit.SECONDS);
         try {
             HubFixture.Controller view = new HubFixture.Controller(bot);
-            view.device("Alice \u2013 Lovense Hush").vibrate(0.3).get(2, TimeUnit.SECONDS);
+            view.device("Alice - Lovense Hush").vibrate(0.3).get(2, TimeUnit.SECONDS);
             assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2)).value()).isEqualTo(3);
             assertThat(f.room.hasController()).isTrue();
         } finally {

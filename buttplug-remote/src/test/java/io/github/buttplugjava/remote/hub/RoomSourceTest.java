@@ -169,7 +169,7 @@ class RoomSourceTest {
                         Map.of(OutputType.VIBRATE, OutputLimits.of(Range.upTo(20))), Map.of())));
         agent.add(hostile);
         Device shown = events.next().device();
-        assertThat(shown.name()).startsWith("Alice \u2013 Evil").doesNotContain("\u001b", "\n").hasSizeLessThan(80);
+        assertThat(shown.name()).startsWith("Alice - Evil").doesNotContain("\u001b", "\n").hasSizeLessThan(80);
         String description = shown.features().get(0).description();
         assertThat(description).doesNotContain("\u001b", "\n").hasSizeLessThanOrEqualTo(64).contains("Motor INFO");
         assertThat(shown.timingGapMs()).isEqualTo(1_000);

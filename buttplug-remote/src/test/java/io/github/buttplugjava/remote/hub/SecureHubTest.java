@@ -56,7 +56,7 @@ class SecureHubTest {
             v3.connect(WebSocketConnector.builder(hub.controlUri(room)).sslContext(tls).build()).get(10, TimeUnit.SECONDS);
             try {
                 HubFixture.Controller c = new HubFixture.Controller(v3);
-                c.device("Alice \u2013 Lovense Hush").vibrate(1.0).get(5, TimeUnit.SECONDS);
+                c.device("Alice - Lovense Hush").vibrate(1.0).get(5, TimeUnit.SECONDS);
                 assertThat(toys.devices().get(0).awaitOutput(0, o -> true, Duration.ofSeconds(2)).value()).isEqualTo(10);
             } finally {
                 v3.disconnect();

@@ -64,11 +64,11 @@ class StalledAgentTest {
             link.send(new Hello(Hello.PROTOCOL, HubFixture.SHARE, "Carol").encode());
             f.awaitRoomDevices(1);
             HubFixture.Controller c = f.controller();
-            c.device("Carol \u2013 Frozen Toy");
+            c.device("Carol - Frozen Toy");
             c.events.clear();
             frozen.set(true);
             long limitMs = AgentLink.AGENT_REPLY_TIMEOUT.toMillis() + 500 + 1500;
-            assertThat(c.next(limitMs)).isEqualTo("removed Carol \u2013 Frozen Toy");
+            assertThat(c.next(limitMs)).isEqualTo("removed Carol - Frozen Toy");
             assertThat(f.room.devices().devices()).isEmpty();
             link.close();
         }

@@ -43,6 +43,7 @@ public final class NodeInterop {
      * Finds {@code node} (the {@code NODE} environment variable, else {@code PATH}) and
      * {@code interop/node} with its installed packages, searching upwards from the working directory.
      *
+     * @return an instance running {@code client.mjs} with that {@code node} in that directory
      * @throws org.opentest4j.TestAbortedException when something is missing and {@code CI} is not
      *     {@code true} (the test is skipped)
      * @throws org.opentest4j.AssertionFailedError when something is missing under {@code CI=true}
@@ -62,7 +63,12 @@ public final class NodeInterop {
         return new NodeInterop(node, directory);
     }
 
-    /** The {@code interop/node} directory in use. */
+    /**
+     * The {@code interop/node} directory in use.
+     *
+     * @return the absolute path of the directory holding {@code client.mjs} and {@code
+     *         node_modules}
+     */
     public Path directory() {
         return directory;
     }
@@ -89,6 +95,12 @@ public final class NodeInterop {
      * Starts {@code client.mjs} like {@link #run} without waiting, for tests that act while the client
      * is connected. Close the result (try-with-resources) so the process never outlives the test.
      *
+     * @param client which npm client
+     * @param url the server's WebSocket URL
+     * @param scenario {@code list}, {@code basic}, {@code all} or {@code watch} (see client.mjs)
+     * @param hardTimeout how long the process may live before it is killed
+     * @param options extra {@code --key=value} options, e.g. {@code --devices=2}
+     * @return the running client; close it when done
      * @throws UncheckedIOException when the process cannot be started
      */
     public NpmClientProcess start(NpmClient client, URI url, String scenario, Duration hardTimeout,
@@ -114,6 +126,26 @@ public final class NodeInterop {
             }
             throw new UncheckedIOException("could not run " + String.join(" ", command.subList(0, 3)), e);
         }
+    }
+
+    /**
+     * Like {@link #locate()}, and also needs buttplug 0.13.2 ({@code buttplug-v013}) for the
+     * legacy peers of {@code legacy.cjs} ({@link LegacyNodePeer}).
+     *
+     * @return where node and the packages are
+     */
+    public static NodeInterop locateLegacy() {
+        NodeInterop found = locate();
+        if (!Files.isRegularFile(found.directory.resolve("node_modules").resolve("buttplug-v013").resolve("package.json"))) {
+            unavailable("buttplug 0.13.2 (buttplug-v013) is not installed in " + found.directory
+                    + "; run `(cd interop/node && npm ci)` from the repository root");
+        }
+        return found;
+    }
+
+    /** The node executable in use. */
+    public Path node() {
+        return node;
     }
 
     private static String nullDevice() {

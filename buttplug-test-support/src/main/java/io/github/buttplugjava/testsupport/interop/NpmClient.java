@@ -22,17 +22,29 @@ public enum NpmClient {
         this.specVersion = specVersion;
     }
 
-    /** The first argument of {@code client.mjs}: {@code v3} or {@code v4}. */
+    /**
+     * The first argument of {@code client.mjs}: {@code v3} or {@code v4}.
+     *
+     * @return {@code "v3"} or {@code "v4"}
+     */
     public String argument() {
         return argument;
     }
 
-    /** The npm package version, as {@code client.mjs} reports it in its {@code connect} step. */
+    /**
+     * The npm package version, as {@code client.mjs} reports it in its {@code connect} step.
+     *
+     * @return the version, e.g. {@code "5.0.2"}
+     */
     public String packageVersion() {
         return packageVersion;
     }
 
-    /** The Buttplug spec version the package speaks. */
+    /**
+     * The Buttplug spec version the package speaks.
+     *
+     * @return the spec major version, 3 or 4
+     */
     public int specVersion() {
         return specVersion;
     }

@@ -48,6 +48,8 @@ public final class NpmClientProcess implements AutoCloseable {
     /**
      * Waits until the client has printed a step with this name (before or during the wait).
      *
+     * @param name the step's {@code "step"} field, e.g. {@code "devices"}
+     * @param timeout how long to wait at most
      * @return the first such step
      * @throws AssertionError when the client exits, or {@code timeout} passes, without printing it;
      *     the message holds everything the client printed

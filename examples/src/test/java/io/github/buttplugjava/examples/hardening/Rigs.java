@@ -11,7 +11,7 @@ import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.link.AccessToken;
-import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
+import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.net.URI;

@@ -51,7 +51,7 @@ final class ServerProbe {
         if (server instanceof io.github.buttplugjava.remote.hub.RemoteServer hub) {
             return hub.openConnections();
         }
-        if (server instanceof io.github.buttplugjava.transport.ws.ButtplugWebSocketServer serve) {
+        if (server instanceof io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer serve) {
             return serve.openConnections();
         }
         throw new IllegalArgumentException(server.getClass() + " is neither the hub nor serve");

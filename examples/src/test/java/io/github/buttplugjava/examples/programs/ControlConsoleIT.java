@@ -8,7 +8,7 @@ import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
-import io.github.buttplugjava.transport.ws.ButtplugWebSocketServer;
+import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -77,8 +77,8 @@ class ShareConsoleIT {
             closedPort = s.getLocalPort();
         }
         try (JarProcess p = share("ws://127.0.0.1:" + closedPort + "/share", SHARE, "--simulate", "lovense")) {
-            int at = p.awaitOut("not linked to the hub .*Trying again in 500 ms\\.");
-            p.awaitOut("not linked to the hub .*Trying again in 1 s\\.", at);
+            int at = p.awaitOut("Not linked to the hub .*Trying again in 500 ms\\.");
+            p.awaitOut("Not linked to the hub .*Trying again in 1 s\\.", at);
             assertThat(p.alive()).isTrue();
             assertThat(p.err()).doesNotContain(TOUCHED);
         }
@@ -88,7 +88,7 @@ class ShareConsoleIT {
     void eachChosenToyGetsItsOwnGrantAndTheConsoleChangesThem() throws Exception {
         try (JarProcess p = share(hub.shareUri().toString(), SHARE, "--simulate", "lovense,wevibe",
                 "--max", "vibrate=0.5", "--device", "Lovense Hush", "--expire", "30m", "--battery")) {
-            p.awaitOut("linked to the hub \\(room 'programs'\\): your toys are shared\\.");
+            p.awaitOut("Linked to the hub \\(room 'programs'\\): your toys are shared\\.");
             p.awaitOut("toy \\d found: Lovense Hush, shared: every output, vibrate up to 50 %; battery readable; expires in 30 min");
             p.awaitOut("toy \\d found: WeVibe 4 Plus, not shared \\(no --device for it\\)");
             ButtplugClient controller = ButtplugClient.builder("programs test").build();
@@ -124,7 +124,7 @@ class ShareConsoleIT {
     void withoutATerminalTheEndOfStdinKeepsSharing() throws Exception {
         try (JarProcess p = share(hub.shareUri().toString(), SHARE, "--simulate", "lovense")) {
             p.endInput();
-            p.awaitOut("linked to the hub");
+            p.awaitOut("Linked to the hub");
             ButtplugClient controller = ButtplugClient.builder("programs test").build();
             controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(20, TimeUnit.SECONDS);
             try {

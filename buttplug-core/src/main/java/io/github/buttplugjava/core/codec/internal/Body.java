@@ -42,12 +42,23 @@ public final class Body {
         }
     }
 
-    /** A body of a message, with its readable Id for errors. */
+    /**
+     * A body of a message, with its readable Id for errors.
+     *
+     * @param messageName the message's wire name, for error texts
+     * @param body the message's body object
+     * @return a strict reader of the body
+     */
     public static Body of(String messageName, JsonNode body) {
         return new Body(messageName, body, readableId(body));
     }
 
-    /** The Id of a message body when it is a JSON integer within 0..2^32-1, else 0. */
+    /**
+     * The Id of a message body when it is a JSON integer within 0..2^32-1, else 0.
+     *
+     * @param body a message body, may be null or malformed
+     * @return the Id, or 0 when it cannot be read
+     */
     public static long readableId(JsonNode body) {
         if (body == null) {
             return 0;
@@ -62,22 +73,41 @@ public final class Body {
         return 0;
     }
 
-    /** What this object is, for error texts. */
+    /**
+     * What this object is, for error texts.
+     *
+     * @return e.g. {@code "VibrateCmd.Speeds[0]"}
+     */
     public String context() {
         return parent == null ? label : parent.context() + "." + label;
     }
 
-    /** The enclosing message's Id as readable (for errors). */
+    /**
+     * The enclosing message's Id as readable (for errors).
+     *
+     * @return the Id, 0 when it could not be read
+     */
     public long messageId() {
         return messageId;
     }
 
-    /** A decode error for this message. */
+    /**
+     * A decode error for this message.
+     *
+     * @param text what is wrong, in the protocol's terms
+     * @return the exception to throw, carrying this message's Id
+     */
     public DecodeException fail(String text) {
         return new DecodeException(messageId, text);
     }
 
-    /** The field, which must be present and not null. */
+    /**
+     * The field, which must be present and not null.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the field's value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when it is missing or null
+     */
     public JsonNode required(String field) {
         consume(field);
         JsonNode value = node.get(field);
@@ -87,19 +117,35 @@ public final class Body {
         return value;
     }
 
-    /** The field when present (null counts as absent). */
+    /**
+     * The field when present (null counts as absent).
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value, or empty when absent or null
+     */
     public Optional<JsonNode> optional(String field) {
         consume(field);
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    /** Whether the field is present. */
+    /**
+     * Whether the field is present.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return true when the object has the field, even with a null value
+     */
     public boolean has(String field) {
         return node.has(field);
     }
 
-    /** A client message Id: 1..2^32-1. */
+    /**
+     * A client message Id: 1..2^32-1.
+     *
+     * @return the Id
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an integer or out
+     *         of range
+     */
     public long clientId() {
         long id = unsigned32("Id", required("Id"));
         if (id == 0) {
@@ -109,12 +155,23 @@ public final class Body {
         return id;
     }
 
-    /** A server message Id: 0..2^32-1. */
+    /**
+     * A server message Id: 0..2^32-1.
+     *
+     * @return the Id
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an integer or out
+     *         of range
+     */
     public long serverId() {
         return unsigned32("Id", required("Id"));
     }
 
-    /** A server event Id: exactly 0. */
+    /**
+     * A server event Id: exactly 0.
+     *
+     * @return 0
+     * @throws io.github.buttplugjava.core.codec.DecodeException when the Id is anything else
+     */
     public long systemId() {
         long id = serverId();
         if (id != 0) {
@@ -123,12 +180,26 @@ public final class Body {
         return id;
     }
 
-    /** A non-negative integer that fits an int (indices). */
+    /**
+     * A non-negative integer that fits an int (indices).
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value, 0..{@link Integer#MAX_VALUE}
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an integer or out
+     *         of range
+     */
     public int index(String field) {
         return index(field, required(field));
     }
 
-    /** A non-negative int from a node of this object. */
+    /**
+     * A non-negative int from a node of this object.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @return the value, 0..{@link Integer#MAX_VALUE}
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an integer or out of range
+     */
     public int index(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < 0 || v > Integer.MAX_VALUE) {
@@ -137,12 +208,26 @@ public final class Body {
         return (int) v;
     }
 
-    /** An unsigned 32-bit integer field. */
+    /**
+     * An unsigned 32-bit integer field.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value, 0..2^32-1
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an integer or out
+     *         of range
+     */
     public long uint32(String field) {
         return unsigned32(field, required(field));
     }
 
-    /** An unsigned 32-bit integer from a node. */
+    /**
+     * An unsigned 32-bit integer from a node.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @return the value, 0..2^32-1
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an integer or out of range
+     */
     public long unsigned32(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < 0 || v > Message.MAX_ID) {
@@ -151,12 +236,26 @@ public final class Body {
         return v;
     }
 
-    /** A signed 32-bit integer field. */
+    /**
+     * A signed 32-bit integer field.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an integer or out
+     *         of range
+     */
     public int int32(String field) {
         return int32(field, required(field));
     }
 
-    /** A signed 32-bit integer from a node. */
+    /**
+     * A signed 32-bit integer from a node.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @return the value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an integer or out of range
+     */
     public int int32(String field, JsonNode value) {
         long v = integer(field, value);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
@@ -165,7 +264,15 @@ public final class Body {
         return (int) v;
     }
 
-    /** An integral JSON number that fits a long. */
+    /**
+     * An integral JSON number that fits a long.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @return the value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an integral number or too
+     *         large for a long
+     */
     public long integer(String field, JsonNode value) {
         if (!value.isIntegralNumber()) {
             throw fail(context() + "." + field + " must be an integer, found " + kind(value));
@@ -176,7 +283,13 @@ public final class Body {
         return value.longValue();
     }
 
-    /** A string field. */
+    /**
+     * A string field.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the text, never null
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing or not a string
+     */
     public String string(String field) {
         JsonNode value = required(field);
         if (!value.isTextual()) {
@@ -185,12 +298,25 @@ public final class Body {
         return value.textValue();
     }
 
-    /** A boolean field. */
+    /**
+     * A boolean field.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing or not a boolean
+     */
     public boolean bool(String field) {
         return bool(field, required(field));
     }
 
-    /** A boolean from a node. */
+    /**
+     * A boolean from a node.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @return the value
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not a boolean
+     */
     public boolean bool(String field, JsonNode value) {
         if (!value.isBoolean()) {
             throw fail(context() + "." + field + " must be true or false, found " + kind(value));
@@ -198,7 +324,14 @@ public final class Body {
         return value.booleanValue();
     }
 
-    /** Any finite JSON number. */
+    /**
+     * Any finite JSON number.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value, finite
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not a number or not
+     *         finite
+     */
     public double number(String field) {
         JsonNode value = required(field);
         if (!value.isNumber()) {
@@ -211,7 +344,14 @@ public final class Body {
         return d;
     }
 
-    /** A number within 0.0..1.0, as legacy speeds and positions are. */
+    /**
+     * A number within 0.0..1.0, as legacy speeds and positions are.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return the value, 0.0..1.0
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not a number or out
+     *         of range
+     */
     public double unitInterval(String field) {
         double d = number(field);
         if (d < 0.0 || d > 1.0) {
@@ -220,12 +360,28 @@ public final class Body {
         return d;
     }
 
-    /** An array field, with at least {@code minItems} elements. */
+    /**
+     * An array field, with at least {@code minItems} elements.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @param minItems the fewest elements allowed
+     * @return the elements, in order
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing, not an array or too
+     *         short
+     */
     public List<JsonNode> array(String field, int minItems) {
         return array(field, required(field), minItems);
     }
 
-    /** An array node, with at least {@code minItems} elements. */
+    /**
+     * An array node, with at least {@code minItems} elements.
+     *
+     * @param field the field name, for error texts
+     * @param value the field's node
+     * @param minItems the fewest elements allowed
+     * @return the elements, in order
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an array or too short
+     */
     public List<JsonNode> array(String field, JsonNode value, int minItems) {
         if (!value.isArray()) {
             throw fail(context() + "." + field + " must be an array, found " + kind(value));
@@ -238,12 +394,25 @@ public final class Body {
         return items;
     }
 
-    /** An object field, read with its own strict reader. */
+    /**
+     * An object field, read with its own strict reader.
+     *
+     * @param field the field name, as on the wire (e.g. {@code "DeviceIndex"})
+     * @return a strict reader of the object
+     * @throws io.github.buttplugjava.core.codec.DecodeException when missing or not an object
+     */
     public Body object(String field) {
         return nested(field, required(field));
     }
 
-    /** A nested object read with its own strict reader, errors still carrying this message's Id. */
+    /**
+     * A nested object read with its own strict reader, errors still carrying this message's Id.
+     *
+     * @param name the object's name in error texts, e.g. {@code "Speeds[0]"}
+     * @param value the node, which must be an object
+     * @return a strict reader of the object
+     * @throws io.github.buttplugjava.core.codec.DecodeException when not an object
+     */
     public Body nested(String name, JsonNode value) {
         if (!value.isObject()) {
             throw fail(context() + "." + name + " must be an object, found " + kind(value));
@@ -251,14 +420,23 @@ public final class Body {
         return new Body(this, name, value, messageId);
     }
 
-    /** The names of this object's fields, in order. */
+    /**
+     * The names of this object's fields, in order.
+     *
+     * @return the field names, possibly empty
+     */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>(node.size());
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
 
-    /** Marks a field as read without reading it (for maps read by key). */
+    /**
+     * Marks a field as read without reading it (for maps read by key).
+     *
+     * @param name the field name
+     * @return the field's node, or null when absent
+     */
     public JsonNode field(String name) {
         consume(name);
         return node.get(name);
@@ -298,7 +476,12 @@ public final class Body {
         return false;
     }
 
-    /** A short description of a node's JSON type, for error texts. */
+    /**
+     * A short description of a node's JSON type, for error texts.
+     *
+     * @param value any node
+     * @return e.g. {@code "a string"} or {@code "an object"}
+     */
     public static String kind(JsonNode value) {
         if (value.isTextual()) {
             return "a string";

@@ -30,7 +30,12 @@ public record ClientDeviceModel(DeviceInfo info, Map<Integer, ClientTarget> targ
     /** The duration range a LinearCmd feature is given (the legacy Duration limit). */
     public static final Range LINEAR_DURATION = new Range(0, Integer.MAX_VALUE);
 
-    /** The target of a feature. */
+    /**
+     * The target of a feature.
+     *
+     * @param featureIndex the v4 feature index
+     * @return the legacy target, or empty when the device has no such feature
+     */
     public Optional<ClientTarget> target(int featureIndex) {
         return Optional.ofNullable(targets.get(featureIndex));
     }

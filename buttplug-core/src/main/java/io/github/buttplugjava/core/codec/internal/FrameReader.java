@@ -20,6 +20,10 @@ public final class FrameReader {
     /**
      * Reads a frame.
      *
+     * @param frame the frame's text
+     * @param maxFrameChars the longest frame accepted, in chars
+     * @return the elements of every array in the frame, in order, at least one; malformed elements
+     *         carry their problem
      * @throws DecodeException (Id 0) for an oversized, empty or malformed frame, a top-level value
      *                         that is not an array, or an empty array
      */

@@ -24,12 +24,21 @@ public final class FrameWriter {
         }
     }
 
-    /** The generator, positioned for fields of the current message body. */
+    /**
+     * The generator, positioned for fields of the current message body.
+     *
+     * @return the generator; write only fields of the current body with it
+     */
     public JsonGenerator json() {
         return json;
     }
 
-    /** Opens <code>{"name":{</code>. */
+    /**
+     * Opens <code>{"name":{</code>.
+     *
+     * @param name the message's wire name
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public void begin(String name) throws IOException {
         json.writeStartObject();
         json.writeFieldName(name);
@@ -37,18 +46,30 @@ public final class FrameWriter {
         count++;
     }
 
-    /** Closes the current message. */
+    /**
+     * Closes the current message.
+     *
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public void end() throws IOException {
         json.writeEndObject();
         json.writeEndObject();
     }
 
-    /** How many messages were begun. */
+    /**
+     * How many messages were begun.
+     *
+     * @return the number of {@link #begin} calls so far
+     */
     public int count() {
         return count;
     }
 
-    /** Closes the array and returns the frame text. */
+    /**
+     * Closes the array and returns the frame text.
+     *
+     * @return the frame text, a JSON array
+     */
     public String finish() {
         try {
             json.writeEndArray();

@@ -14,6 +14,8 @@ public final class HandshakeReader {
     /**
      * Reads the message in the shape its fields announce.
      *
+     * @param json the RequestServerInfo body
+     * @return the message; its major version is 0 for a v0 body
      * @throws io.github.buttplugjava.core.codec.DecodeException when the body is invalid for that shape
      */
     public static RequestServerInfo read(JsonNode json) {

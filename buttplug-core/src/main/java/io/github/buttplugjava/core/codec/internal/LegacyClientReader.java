@@ -31,7 +31,11 @@ public final class LegacyClientReader {
         this.version = version;
     }
 
-    /** The devices known so far, by index (live view, read-only use). */
+    /**
+     * The devices known so far, by index (live view, read-only use).
+     *
+     * @return the devices by index, a live view
+     */
     public Map<Integer, ClientDeviceModel> devices() {
         return devices;
     }
@@ -39,6 +43,8 @@ public final class LegacyClientReader {
     /**
      * Reads one message.
      *
+     * @param name the message's wire name
+     * @param json the message body
      * @return the v4 message, or empty when it has none
      * @throws io.github.buttplugjava.core.codec.DecodeException when the message is invalid
      */

@@ -27,8 +27,13 @@ public final class LegacyClientWriter {
     /**
      * Appends the messages; consecutive OutputCmds with one Id for one device join one message.
      *
+     * @param frame the frame to append to
+     * @param version the server's version, V0..V3
+     * @param messages the v4 client messages, in order
+     * @param devices the server's devices as the codec decoded them, by index
      * @throws ButtplugMessageException when a message has no form at this version
      * @throws ButtplugDeviceException  when a device or feature is unknown or a value out of range
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
      */
     public static void write(FrameWriter frame, SpecVersion version, List<ClientMessage> messages,
                              Map<Integer, ClientDeviceModel> devices) throws IOException {

@@ -50,7 +50,12 @@ public record LegacyDeviceView(DeviceInfo device, List<Slot> scalar, List<Slot> 
     public record SensorSlot(int featureIndex, List<Range> ranges, String description) {
     }
 
-    /** The view of one device. */
+    /**
+     * The view of one device.
+     *
+     * @param device the v4 device
+     * @return its legacy attribute lists
+     */
     public static LegacyDeviceView of(DeviceInfo device) {
         List<Slot> scalar = new ArrayList<>();
         List<Slot> rotate = new ArrayList<>();

@@ -44,7 +44,13 @@ public final class LegacyNames {
     private LegacyNames() {
     }
 
-    /** Whether {@code name} is a client message this library converts at {@code version} (v0..v3). */
+    /**
+     * Whether {@code name} is a client message this library converts at {@code version} (v0..v3).
+     *
+     * @param version the client's version, V0..V3
+     * @param name the message's wire name
+     * @return true when the message is converted to v4 commands
+     */
     public static boolean converted(SpecVersion version, String name) {
         return switch (version) {
             case V0 -> V0.contains(name);
@@ -55,7 +61,13 @@ public final class LegacyNames {
         };
     }
 
-    /** The error text for a message that exists at {@code version} but is never run, if it is one. */
+    /**
+     * The error text for a message that exists at {@code version} but is never run, if it is one.
+     *
+     * @param version the client's version, V0..V3
+     * @param name the message's wire name
+     * @return the error text, or empty when the message is run or unknown at that version
+     */
     public static Optional<String> unsupported(SpecVersion version, String name) {
         boolean known = switch (version) {
             case V0, V1 -> UNSUPPORTED_V0.contains(name);
@@ -73,14 +85,25 @@ public final class LegacyNames {
         return Optional.of(TEXTS.get(name));
     }
 
-    /** Whether {@code name} is a client message of any spec version. */
+    /**
+     * Whether {@code name} is a client message of any spec version.
+     *
+     * @param name a message's wire name
+     * @return true when some version (v0..v4) has it as a client message
+     */
     public static boolean isClientMessage(String name) {
         return V1.contains(name) || V2.contains(name) || V3.contains(name)
                 || UNSUPPORTED_V0.contains(name) || UNSUPPORTED_V2.contains(name)
                 || V4ClientReader.NAMES.contains(name);
     }
 
-    /** The error text for a name that is no client message of {@code version}. */
+    /**
+     * The error text for a name that is no client message of {@code version}.
+     *
+     * @param name the received message name
+     * @param version the client's version
+     * @return the text of the ERROR_MSG answer
+     */
     public static String unknownText(String name, SpecVersion version) {
         if (isClientMessage(name)) {
             return name + " is not a message of spec v" + version.major()

@@ -36,6 +36,11 @@ public final class LegacyRequestReader {
     /**
      * Decodes one message of a v0..v3 client.
      *
+     * @param version the client's version, V0..V3
+     * @param name the message's wire name
+     * @param json the message body
+     * @param devices the session's current device list
+     * @return the v4 commands to run, or the rejection to answer with
      * @throws io.github.buttplugjava.core.ButtplugException (DecodeException or device error)
      */
     public Decoded read(SpecVersion version, String name, JsonNode json, DeviceList devices) {

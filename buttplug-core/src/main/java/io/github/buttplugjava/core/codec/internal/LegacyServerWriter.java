@@ -37,6 +37,9 @@ public final class LegacyServerWriter {
     /**
      * For a v4 client: whether to send the message. A DeviceList event equal to what the client
      * last received is suppressed; every list updates what the client knows.
+     *
+     * @param message the message to send
+     * @return false when the message must not be sent
      */
     public boolean admitV4(ServerMessage message) {
         if (message instanceof DeviceList list) {
@@ -49,7 +52,14 @@ public final class LegacyServerWriter {
         return true;
     }
 
-    /** Appends the message in a v0..v3 shape, or nothing when it has none at that version. */
+    /**
+     * Appends the message in a v0..v3 shape, or nothing when it has none at that version.
+     *
+     * @param frame the frame to append to
+     * @param version the client's version, V0..V3
+     * @param message the v4 message
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public void write(FrameWriter frame, SpecVersion version, ServerMessage message) throws IOException {
         JsonGenerator g = frame.json();
         if (message instanceof ServerInfo info) {

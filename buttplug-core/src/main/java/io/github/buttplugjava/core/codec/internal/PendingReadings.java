@@ -13,7 +13,12 @@ public final class PendingReadings {
     private static final int MAX_ENTRIES = 256;
 
     /** The reply shape the client expects. */
-    public enum Shape { SENSOR_READING, BATTERY_LEVEL_READING }
+    public enum Shape {
+        /** A v3 SensorReading, answering SensorReadCmd. */
+        SENSOR_READING,
+        /** A v2 BatteryLevelReading, answering BatteryLevelCmd. */
+        BATTERY_LEVEL_READING
+    }
 
     /**
      * One remembered request.
@@ -33,12 +38,24 @@ public final class PendingReadings {
         }
     };
 
-    /** Remembers a request. */
+    /**
+     * Remembers a request.
+     *
+     * @param id the request's Id
+     * @param pending what was asked
+     */
     public void remember(long id, Pending pending) {
         byId.put(id, pending);
     }
 
-    /** Takes the request with this Id when it read this device and feature. */
+    /**
+     * Takes the request with this Id when it read this device and feature.
+     *
+     * @param id the Id of the InputReading reply
+     * @param deviceIndex the reply's device
+     * @param featureIndex the reply's feature
+     * @return the request, now forgotten, or empty when none matches
+     */
     public Optional<Pending> take(long id, int deviceIndex, int featureIndex) {
         Pending p = byId.get(id);
         if (p == null || p.deviceIndex() != deviceIndex || p.featureIndex() != featureIndex) {

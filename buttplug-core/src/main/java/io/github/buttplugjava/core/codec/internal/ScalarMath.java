@@ -13,7 +13,13 @@ public final class ScalarMath {
     private ScalarMath() {
     }
 
-    /** {@code ceil(steps * v)}, 0 for tiny values. */
+    /**
+     * {@code ceil(steps * v)}, 0 for tiny values.
+     *
+     * @param v the legacy value, 0.0..1.0
+     * @param steps the feature's step count
+     * @return the step, 0..steps
+     */
     public static int ceilSteps(double v, int steps) {
         if (v < ZERO_THRESHOLD) {
             return 0;
@@ -21,7 +27,13 @@ public final class ScalarMath {
         return (int) Math.ceil(steps * v);
     }
 
-    /** {@code trunc(steps * v)}, 0 for tiny values (LinearCmd). */
+    /**
+     * {@code trunc(steps * v)}, 0 for tiny values (LinearCmd).
+     *
+     * @param v the legacy position, 0.0..1.0
+     * @param steps the feature's step count
+     * @return the step, 0..steps
+     */
     public static int truncSteps(double v, int steps) {
         if (v < ZERO_THRESHOLD) {
             return 0;
@@ -29,7 +41,13 @@ public final class ScalarMath {
         return (int) (steps * v);
     }
 
-    /** The float in 0..1 that {@link #ceilSteps} maps to {@code step} ({@code 0 <= step <= steps}). */
+    /**
+     * The float in 0..1 that {@link #ceilSteps} maps to {@code step} ({@code 0 <= step <= steps}).
+     *
+     * @param step the wanted step, 0..steps
+     * @param steps the feature's step count
+     * @return the value to send
+     */
     public static double unitForCeil(int step, int steps) {
         if (step <= 0 || steps <= 0) {
             return 0.0;
@@ -44,7 +62,13 @@ public final class ScalarMath {
         return v;
     }
 
-    /** The float in 0..1 that {@link #truncSteps} maps to {@code step} ({@code 0 <= step <= steps}). */
+    /**
+     * The float in 0..1 that {@link #truncSteps} maps to {@code step} ({@code 0 <= step <= steps}).
+     *
+     * @param step the wanted step, 0..steps
+     * @param steps the feature's step count
+     * @return the value to send
+     */
     public static double unitForTrunc(int step, int steps) {
         if (step <= 0 || steps <= 0) {
             return 0.0;

@@ -31,6 +31,9 @@ public final class V4ClientReader {
     /**
      * Reads one message.
      *
+     * @param name the message's wire name
+     * @param json the message body
+     * @return the message
      * @throws DecodeException when the name is not a v4 client message or the body is invalid
      */
     public static ClientMessage read(String name, JsonNode json) {

@@ -15,7 +15,13 @@ public final class V4ClientWriter {
     private V4ClientWriter() {
     }
 
-    /** Appends one message to the frame. */
+    /**
+     * Appends one message to the frame.
+     *
+     * @param frame the frame to append to
+     * @param message the message
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public static void write(FrameWriter frame, ClientMessage message) throws IOException {
         frame.begin(message.messageName());
         JsonGenerator g = frame.json();

@@ -25,6 +25,9 @@ public final class V4ServerReader {
     /**
      * Reads one message.
      *
+     * @param name the message's wire name
+     * @param json the message body
+     * @return the message
      * @throws DecodeException when the name is not a v4 server message or the body is invalid
      */
     public static ServerMessage read(String name, JsonNode json) {
@@ -51,7 +54,12 @@ public final class V4ServerReader {
         return new ServerInfo(id, name, major, minor, maxPing);
     }
 
-    /** Reads an Error body (the same in every version). */
+    /**
+     * Reads an Error body (the same in every version).
+     *
+     * @param body a strict reader of the Error body
+     * @return the message
+     */
     public static ErrorMessage error(Body body) {
         long id = body.serverId();
         String text = body.string("ErrorMessage");

@@ -22,7 +22,13 @@ public final class V4ServerWriter {
     private V4ServerWriter() {
     }
 
-    /** Appends one message to the frame. */
+    /**
+     * Appends one message to the frame.
+     *
+     * @param frame the frame to append to
+     * @param message the message
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public static void write(FrameWriter frame, ServerMessage message) throws IOException {
         frame.begin(message.messageName());
         JsonGenerator g = frame.json();
@@ -52,7 +58,13 @@ public final class V4ServerWriter {
         frame.end();
     }
 
-    /** Writes ErrorMessage and ErrorCode (the same in every version). */
+    /**
+     * Writes ErrorMessage and ErrorCode (the same in every version).
+     *
+     * @param g the generator, inside the message body
+     * @param error the message
+     * @throws IOException when the generator fails (it writes to memory, so only on a bug)
+     */
     public static void writeErrorFields(JsonGenerator g, ErrorMessage error) throws IOException {
         g.writeStringField("ErrorMessage", error.text());
         g.writeNumberField("ErrorCode", error.code().code());

@@ -1,0 +1,22 @@
+/**
+ * buttplug-device-btle: Bluetooth LE devices (device configuration, protocol handlers, the BlueZ
+ * and TinyB backends, simulated peripherals). The backends' libraries are optional ({@code
+ * requires static}): neither jar declares a module name, so the names are the ones the JDK derives
+ * from the jar files, {@code bluez.dbus.osgi} and {@code bluetooth.manager.tinyb} (see
+ * docs/RELEASING.md).
+ */
+@SuppressWarnings("requires-automatic") // see above and docs/RELEASING.md
+module io.github.buttplugjava.btle {
+    requires transitive io.github.buttplugjava.core;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+    requires static bluez.dbus.osgi;
+    requires static bluetooth.manager.tinyb;
+
+    exports io.github.buttplugjava.btle;
+    exports io.github.buttplugjava.btle.bluez;
+    exports io.github.buttplugjava.btle.config;
+    exports io.github.buttplugjava.btle.protocol;
+    exports io.github.buttplugjava.btle.sim;
+    exports io.github.buttplugjava.btle.tinyb;
+}

@@ -1,0 +1,436 @@
+package io.github.buttplugjava.transport.ws.server;
+
+import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WebSocket server (Netty, NIO) that turns every accepted socket into an open
+ * {@link io.github.buttplugjava.core.connector.ButtplugConnector} and hands it, with its request path,
+ * to a {@link ConnectionHandler}. Many sockets at once; each is independent.
+ *
+ * <p>Binds 127.0.0.1 unless told otherwise; use TLS for anything reachable from other machines.
+ * Text frames only: a binary frame closes that socket (1003), a text frame over the maximum frame size
+ * closes it (1009), a refused socket is closed with 1008 and the handler's reason. Request paths of up
+ * to four segments ({@code /a/b/c/d}) are upgraded; deeper ones get HTTP 404.
+ *
+ * <p>Every connection is bounded from accept (see {@code docs/LIMITS.md}, section 1): it counts
+ * against {@link Builder#maxConnections(int)} at once, must finish the upgrade within
+ * {@link Builder#upgradeTimeout(Duration)} and send its first text frame within
+ * {@link Builder#firstFrameTimeout(Duration)}; until then it is <em>pending</em>, and the oldest
+ * pending connections are shed first when room is needed ({@link Builder#maxPendingConnections}).
+ * A peer that does not read what is sent to it is aborted once more than
+ * {@link Builder#maxUnsentBytes(long)} wait. The connectors handed out support
+ * {@code pauseReading()}/{@code resumeReading()} (TCP flow control), {@code abort(reason)} and
+ * {@code remoteAddress()}. Request paths are never logged: a socket is named by its number, remote
+ * address and {@link ConnectionHandler#describe(String) route}.
+ *
+ * <p>{@link #stop()} closes every socket with 1001 (each connector's listener then sees an orderly
+ * {@code onClosed(null)}, so a Buttplug session stops its devices) and frees the port.
+ *
+ * <p>Thread-safe. Frames of one socket reach its listener serially and in order, usually on a
+ * server I/O thread, with no lock held (the listener may send or close from inside a callback).
+ * {@link #stop()} never blocks; {@link #close()} is its blocking form. Threads: one acceptor and
+ * {@link Builder#ioThreads(int)} I/O threads, daemons named {@code buttplug-ws-*}, ended by
+ * {@link #stop()}.
+ */
+public final class WebSocketServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketServer.class);
+
+    /** Default largest text frame accepted: 1 MiB. */
+    public static final int DEFAULT_MAX_FRAME_SIZE = WebSocketConnector.DEFAULT_MAX_FRAME_SIZE;
+
+    /** Default most TCP connections open at once, upgraded or not. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1024;
+
+    /** Default most pending connections (accepted, no text frame heard yet) in all. */
+    public static final int DEFAULT_MAX_PENDING = 1024;
+
+    /** Default most pending connections from one remote address. */
+    public static final int DEFAULT_MAX_PENDING_PER_ADDRESS = 32;
+
+    /** Default time from accept to a finished WebSocket upgrade. */
+    public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default time from the upgrade to the first text frame. */
+    public static final Duration DEFAULT_FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default most bytes handed to {@code send} and not yet written, per socket: 4 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 4L << 20;
+
+    /** How long {@link #stop()} waits for clients to answer the close frames before dropping them. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private final String host;
+    private final boolean secure;
+    private final ConnectionRegistry registry;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup io;
+    private final Channel listening;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final int port;
+
+    private WebSocketServer(Builder b) throws IOException {
+        this.host = b.host;
+        this.secure = b.tls != null;
+        this.registry = new ConnectionRegistry(b.maxConnections, b.maxPending, b.maxPendingPerAddress);
+        ServerSettings settings = new ServerSettings(b.maxFrameSize, b.upgradeTimeout, b.firstFrameTimeout,
+                b.maxUnsentBytes, b.keepAlive, CLOSE_GRACE);
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("buttplug-ws-accept", true),
+                NioIoHandler.newFactory());
+        this.io = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("buttplug-ws-io", true),
+                NioIoHandler.newFactory());
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ServerInitializer(settings, registry, b.handler, b.tls, stopping::get,
+                        WebSocketServer::shed, (secure ? "wss" : "ws") + "://" + h + "/"));
+        try {
+            this.listening = bootstrap.bind(host, b.port).sync().channel();
+        } catch (Exception e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            io.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("cannot listen on " + host + ":" + b.port + ": " + e.getMessage(), e);
+        }
+        this.port = ((java.net.InetSocketAddress) listening.localAddress()).getPort();
+        log.info("WebSocket server listening on {}{}", uri(), b.keepAlive == null ? ""
+                : " (keepalive: ping every " + b.keepAlive.interval().toMillis() + " ms, close after "
+                        + b.keepAlive.timeout().toMillis() + " ms of silence)");
+    }
+
+    /** A builder with the defaults: 127.0.0.1, ephemeral port, 1 MiB frames, no TLS. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bound port (the real one when 0 was asked for). */
+    public int port() {
+        return port;
+    }
+
+    /** The bound host. */
+    public String host() {
+        return host;
+    }
+
+    /** {@code ws://host:port/} or {@code wss://host:port/}. */
+    public URI uri() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return URI.create((secure ? "wss" : "ws") + "://" + h + ":" + port + "/");
+    }
+
+    /** TCP connections open right now, upgraded or not. */
+    public int openConnections() {
+        return registry.open();
+    }
+
+    /** Connections open right now that have not sent a text frame yet (including those not upgraded). */
+    public int pendingConnections() {
+        return registry.pending();
+    }
+
+    /**
+     * Stops accepting, closes every socket (code 1001, "server shutting down"), waits up to 2 s for
+     * the clients' close frames, drops what is left, frees the port and ends the server's threads.
+     * Idempotent.
+     *
+     * @return completes when the port is free and the threads have ended; never fails
+     */
+    public CompletableFuture<Void> stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return stopped;
+        }
+        List<Channel> open = registry.stop();
+        log.info("WebSocket server on {} stopping ({} open)", uri(), open.size());
+        listening.close();
+        CompletableFuture<?>[] closes = open.stream().map(channel -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            channel.closeFuture().addListener(f -> done.complete(null));
+            ServerLink link = channel.pipeline().get(ServerLink.class);
+            if (link != null) {
+                link.closeWith(1001, "server shutting down", null, false);
+            } else {
+                channel.close();
+            }
+            return done;
+        }).toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(closes)
+                .completeOnTimeout(null, CLOSE_GRACE.toMillis() + 500, TimeUnit.MILLISECONDS)
+                .whenComplete((ok, error) -> {
+                    open.forEach(Channel::close);
+                    io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    io.terminationFuture().addListener(a -> acceptor.terminationFuture().addListener(b -> {
+                        log.info("WebSocket server on {} stopped", uri());
+                        stopped.complete(null);
+                    }));
+                });
+        return stopped;
+    }
+
+    /**
+     * Blocking {@link #stop()} for try-with-resources and shutdown hooks: returns once the port is
+     * free (or after 10 s).
+     */
+    @Override
+    public void close() {
+        try {
+            stop().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("WebSocket server on {} did not stop in time", uri(), e);
+        }
+    }
+
+    /** Closes a connection shed to make room: 1013 when upgraded, else the TCP connection. */
+    private static void shed(Channel channel) {
+        ServerLink link = channel.pipeline().get(ServerLink.class);
+        if (link != null) {
+            link.shed();
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Settings of a {@link WebSocketServer}; not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxPending = DEFAULT_MAX_PENDING;
+        private int maxPendingPerAddress = DEFAULT_MAX_PENDING_PER_ADDRESS;
+        private Duration upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
+        private Duration firstFrameTimeout = DEFAULT_FIRST_FRAME_TIMEOUT;
+        private long maxUnsentBytes = DEFAULT_MAX_UNSENT_BYTES;
+        private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        private SSLContext tls;
+        private ConnectionHandler handler;
+        private KeepAlive keepAlive;
+
+        private Builder() {
+        }
+
+        /** Address to bind; default 127.0.0.1 (loopback only). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port to bind; 0 (the default) picks a free one, see {@link WebSocketServer#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Largest text frame accepted, in bytes; a larger one closes that socket with 1009. */
+        public Builder maxFrameSize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxFrameSize must be positive: " + bytes);
+            }
+            this.maxFrameSize = bytes;
+            return this;
+        }
+
+        /**
+         * Most TCP connections open at once, counted from accept whether upgraded or not (default
+         * 1024). When a new connection would pass it, the oldest <em>pending</em> connection (one
+         * that has not sent a text frame yet) is closed to make room; when none is pending, the
+         * newcomer's TCP connection is closed at once.
+         *
+         * @throws IllegalArgumentException when {@code count} is not positive
+         */
+        public Builder maxConnections(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + count);
+            }
+            this.maxConnections = count;
+            return this;
+        }
+
+        /**
+         * Most <em>pending</em> connections (accepted, no text frame heard yet), in all and per
+         * remote address (defaults 1024 and 32). Past {@code total} the oldest pending connection
+         * is closed; past {@code perAddress} that address's own oldest pending connection is
+         * closed. An upgraded connection shed this way gets close code 1013. Silent sockets thus
+         * never lock out users who talk.
+         *
+         * @throws IllegalArgumentException when either is not positive or {@code perAddress > total}
+         */
+        public Builder maxPendingConnections(int total, int perAddress) {
+            if (total < 1 || perAddress < 1) {
+                throw new IllegalArgumentException("pending connection caps must be positive: " + total + ", "
+                        + perAddress);
+            }
+            if (perAddress > total) {
+                throw new IllegalArgumentException("the per-address pending cap (" + perAddress
+                        + ") cannot exceed the total (" + total + ")");
+            }
+            this.maxPending = total;
+            this.maxPendingPerAddress = perAddress;
+            return this;
+        }
+
+        /**
+         * Time from accept to a finished WebSocket upgrade (TLS handshake included), default 5 s;
+         * a connection that takes longer (silent, or sending its request slowly) is closed.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder upgradeTimeout(Duration timeout) {
+            this.upgradeTimeout = positive(timeout, "upgradeTimeout");
+            return this;
+        }
+
+        /**
+         * Time from the upgrade to the first text frame, default 10 s; a socket that stays silent
+         * longer is closed with 1008 "no message within N s".
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder firstFrameTimeout(Duration timeout) {
+            this.firstFrameTimeout = positive(timeout, "firstFrameTimeout");
+            return this;
+        }
+
+        /**
+         * Most bytes (UTF-8 text handed to {@code send}) waiting to be written to one socket,
+         * default 4 MiB. A send that would pass it fails and the socket is aborted with 1008 "peer
+         * is not reading (more than N bytes unsent)", so a peer that stops reading costs at most
+         * this much memory.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxUnsentBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxUnsentBytes must be positive: " + bytes);
+            }
+            this.maxUnsentBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Number of I/O threads serving the sockets (default: one per available processor); one more
+         * thread accepts connections.
+         *
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder ioThreads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("ioThreads must be positive: " + count);
+            }
+            this.ioThreads = count;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+
+        /** Serve {@code wss://} with this server context (its key manager holds the certificate). */
+        public Builder tls(SSLContext context) {
+            this.tls = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * Serve {@code wss://} with the key and certificate in a keystore file (PKCS12 or JKS).
+         *
+         * @throws IOException when the file cannot be read or holds no usable key
+         */
+        public Builder tls(Path keystore, char[] password) throws IOException {
+            try {
+                KeyStore ks = KeyStore.getInstance(keystore.toFile(), password);
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(ks, password);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(kmf.getKeyManagers(), null, null);
+                this.tls = context;
+                return this;
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IOException("cannot use keystore " + keystore + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * WebSocket keepalive (default off): every {@code interval} a ping frame goes to each open
+         * socket (a timer on its I/O thread); any pong or frame from the peer counts as alive, and a
+         * socket paused by {@code pauseReading()} is not silent. A socket
+         * silent for longer than {@code timeout} is closed with 1001 and the reason "no answer to
+         * pings for N ms", and its listener's {@code onClosed} gets a
+         * {@link io.github.buttplugjava.core.connector.ConnectorException} (so a Buttplug session
+         * behind it ends and stops what it drove). A dead peer is noticed within
+         * {@code timeout + interval}. Browsers, the npm {@code ws} package, and the JDK client
+         * answer pings by themselves, so their apps need no change.
+         *
+         * @throws IllegalArgumentException when {@code interval} is not positive or {@code timeout}
+         *                                  is not longer than {@code interval}
+         */
+        public Builder keepAlive(Duration interval, Duration timeout) {
+            return keepAlive(new KeepAlive(interval, timeout));
+        }
+
+        /** See {@link #keepAlive(Duration, Duration)}; {@code null} turns keepalive off. */
+        public Builder keepAlive(KeepAlive settings) {
+            this.keepAlive = settings;
+            return this;
+        }
+
+        /** What to do with each accepted socket (required). */
+        public Builder handler(ConnectionHandler handler) {
+            this.handler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @throws IOException when the address cannot be bound
+         * @throws IllegalStateException when no handler was set
+         */
+        public WebSocketServer start() throws IOException {
+            if (handler == null) {
+                throw new IllegalStateException("a connection handler is required");
+            }
+            return new WebSocketServer(this);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.buttplugjava.transport.ws.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.Channel;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.net.InetAddress;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Who is shed when pending connections run over their caps: never the client mid-handshake. */
+class ConnectionRegistryTest {
+
+    private static final InetAddress SAME = InetAddress.getLoopbackAddress();
+
+    private final AtomicLong now = new AtomicLong();
+    private final ConnectionRegistry registry = new ConnectionRegistry(100, 100, 3, now::get);
+
+    private Channel accept() {
+        Channel c = new EmbeddedChannel();
+        assertThat(registry.admit(c, SAME).admitted()).isTrue();
+        return c;
+    }
+
+    private Channel shedByNext() {
+        Channel c = new EmbeddedChannel();
+        ConnectionRegistry.Verdict v = registry.admit(c, SAME);
+        assertThat(v.admitted()).isTrue();
+        assertThat(v.shed()).hasSize(1);
+        return v.shed().get(0);
+    }
+
+    @Test
+    void socketsThatSaidNothingGoBeforeAClientThatHasSpoken() {
+        Channel silent1 = accept();
+        accept();
+        Channel honest = accept();
+        registry.spoke(honest);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).isSameAs(silent1);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).isNotSameAs(honest);
+    }
+
+    @Test
+    void aBurstFromOneAddressIsNotShedWhileItIsStillArriving() {
+        Channel first = accept();
+        accept();
+        accept();
+        // all young: the per-address cap waits until they are old enough to have spoken
+        Channel fourth = new EmbeddedChannel();
+        ConnectionRegistry.Verdict v = registry.admit(fourth, SAME);
+        assertThat(v.admitted()).isTrue();
+        assertThat(v.shed()).isEmpty();
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).isSameAs(first);
+    }
+
+    @Test
+    void dribblersOverdueForTheirUpgradeGoBeforeAFreshSilentClient() {
+        Channel dribbler1 = accept();
+        Channel dribbler2 = accept();
+        registry.spoke(dribbler1);
+        registry.spoke(dribbler2);
+        now.addAndGet(2 * ConnectionRegistry.GRACE_NANOS);
+        Channel fresh = accept();
+        assertThat(shedByNext()).isSameAs(dribbler1);
+        assertThat(shedByNext()).isSameAs(dribbler2);
+        assertThat(registry.pending()).isEqualTo(3);
+        now.addAndGet(ConnectionRegistry.YOUNG_NANOS);
+        assertThat(shedByNext()).as("no one overdue: the silent one is the first to go").isSameAs(fresh);
+    }
+
+    @Test
+    void upgradedClientsWaitingForTheirFirstFrameGoLastOldestFirst() {
+        Channel a = accept();
+        Channel b = accept();
+        Channel c = accept();
+        for (Channel ch : new Channel[] {a, b, c}) {
+            registry.spoke(ch);
+            registry.upgraded(ch);
+        }
+        now.addAndGet(10 * ConnectionRegistry.GRACE_NANOS);
+        assertThat(shedByNext()).isSameAs(a);
+        registry.heard(b);
+        assertThat(registry.pending()).isEqualTo(2);
+    }
+
+    @Test
+    void atTheConnectionCapWithNothingPendingTheNewcomerIsRefused() {
+        ConnectionRegistry small = new ConnectionRegistry(2, 10, 10, now::get);
+        Channel a = new EmbeddedChannel();
+        Channel b = new EmbeddedChannel();
+        small.admit(a, SAME);
+        small.admit(b, SAME);
+        small.heard(a);
+        small.heard(b);
+        assertThat(small.admit(new EmbeddedChannel(), SAME).admitted()).isFalse();
+        small.closed(a);
+        assertThat(small.admit(new EmbeddedChannel(), SAME).admitted()).isTrue();
+    }
+
+    @Test
+    void aClientWaitingAMomentForItsFirstFrameIsNotPushedOutByAFreshFlood() {
+        Channel honest = accept();
+        registry.spoke(honest);
+        registry.upgraded(honest);
+        now.addAndGet(ConnectionRegistry.GRACE_NANOS / 4);
+        accept();
+        accept();
+        Channel flood = new EmbeddedChannel();
+        ConnectionRegistry.Verdict v = registry.admit(flood, SAME);
+        assertThat(v.admitted()).isTrue();
+        assertThat(v.shed()).as("nobody has had time to show what it is").isEmpty();
+    }
+}

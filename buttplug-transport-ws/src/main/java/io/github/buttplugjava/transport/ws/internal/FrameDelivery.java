@@ -1,0 +1,190 @@
+package io.github.buttplugjava.transport.ws.internal;
+
+import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.internal.SerialExecutor;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * The listener side of one link: holds frames that arrive before a listener is attached (up to
+ * {@link #MAX_EARLY_FRAMES}), then hands frames and the single end to the listener serially, in
+ * order, never under a lock, on a {@link SerialExecutor} over the given executor. Over a direct
+ * executor ({@code Runnable::run}) the thread that finds the link idle runs the calls, so a
+ * listener may call back into its connector (send, close) without deadlocking an I/O thread.
+ *
+ * <p>Calls are queued in order under the lock and handed to the serial executor after it is
+ * released, one "run the oldest queued call" step per call: so the order is the queue's even when
+ * two threads hand their steps over in the other order.
+ */
+public final class FrameDelivery {
+
+    /** Frames that may arrive between the upgrade and the handler attaching its listener. */
+    public static final int MAX_EARLY_FRAMES = 64;
+
+    private final String label;
+    private final SerialExecutor calls;
+    /** Guards the fields below; never held while the listener runs. */
+    private final Object state = new Object();
+    private final ArrayDeque<String> early = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
+    private FrameListener listener;
+    private boolean ended;
+    private Throwable endCause;
+
+    /**
+     * A delivery for one link.
+     *
+     * @param label the link's name in errors
+     * @param listener the listener, or null to attach one later with {@link #connect}
+     * @param executor where listener calls run (serially)
+     */
+    public FrameDelivery(String label, FrameListener listener, Executor executor) {
+        this.label = label;
+        this.listener = listener;
+        this.calls = SerialExecutor.droppingWhenRejected(executor);
+    }
+
+    /**
+     * Attaches the listener and hands it the frames kept so far.
+     *
+     * @param frameListener the listener
+     * @return done, or failed with a {@link ConnectorException} when one is attached already or the link ended
+     */
+    public CompletableFuture<Void> connect(FrameListener frameListener) {
+        Objects.requireNonNull(frameListener, "listener");
+        int steps;
+        synchronized (state) {
+            if (listener != null) {
+                return CompletableFuture.failedFuture(new ConnectorException(label + ": already connected"));
+            }
+            if (ended) {
+                return CompletableFuture.failedFuture(new ConnectorException(label + ": closed before connect", endCause));
+            }
+            listener = frameListener;
+            steps = early.size();
+            while (!early.isEmpty()) {
+                String frame = early.poll();
+                queued.add(() -> frameListener.onFrame(frame));
+            }
+        }
+        runQueued(steps);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Hands {@code frame} to the listener, or keeps it until one attaches.
+     *
+     * @param frame the text frame
+     * @return false when no listener is attached and {@link #MAX_EARLY_FRAMES} are already kept
+     */
+    public boolean deliver(String frame) {
+        return deliver(frame, null);
+    }
+
+    /**
+     * Like {@link #deliver(String)}, then runs {@code after} (may be null) once the listener has
+     * returned (at once when the frame was kept or dropped): a reader asks for the next frame from
+     * there, so at most one frame per link waits for its listener.
+     *
+     * @param frame the text frame
+     * @param after what to run once the frame is handled, or null
+     * @return false when no listener is attached and {@link #MAX_EARLY_FRAMES} are already kept
+     */
+    public boolean deliver(String frame, Runnable after) {
+        boolean handedOver;
+        boolean kept;
+        synchronized (state) {
+            FrameListener target = listener;
+            handedOver = !ended && target != null;
+            if (handedOver) {
+                queued.add(() -> {
+                    try {
+                        target.onFrame(frame);
+                    } finally {
+                        if (after != null) {
+                            after.run();
+                        }
+                    }
+                });
+                kept = true;
+            } else {
+                kept = ended || early.size() < MAX_EARLY_FRAMES;
+                if (!ended && kept) {
+                    early.add(frame);
+                }
+            }
+        }
+        if (handedOver) {
+            runQueued(1);
+        } else if (after != null) {
+            after.run();
+        }
+        return kept;
+    }
+
+    /**
+     * Reports the end (null: orderly) once; later calls do nothing.
+     *
+     * @param cause why the link ended, or null for an orderly close
+     * @return whether this call ended it
+     */
+    public boolean end(Throwable cause) {
+        synchronized (state) {
+            if (ended) {
+                return false;
+            }
+            ended = true;
+            endCause = cause;
+            early.clear();
+            FrameListener target = listener;
+            if (target == null) {
+                return true;
+            }
+            queued.add(() -> target.onClosed(cause));
+        }
+        runQueued(1);
+        return true;
+    }
+
+    /** Hands {@code steps} "run the oldest queued call" steps to the serial executor; never under the lock. */
+    private void runQueued(int steps) {
+        for (int i = 0; i < steps; i++) {
+            calls.execute(this::runOldest);
+        }
+    }
+
+    private void runOldest() {
+        Runnable call;
+        synchronized (state) {
+            call = queued.poll();
+        }
+        if (call != null) {
+            call.run();
+        }
+    }
+
+    /**
+     * Whether the end was reported.
+     *
+     * @return true once {@link #end} ran
+     */
+    public boolean ended() {
+        synchronized (state) {
+            return ended;
+        }
+    }
+
+    /**
+     * Frames kept until the listener attaches (for tests).
+     *
+     * @return how many
+     */
+    public int earlyFrames() {
+        synchronized (state) {
+            return early.size();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.buttplugjava.transport.ws.internal;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/**
+ * Names for dialed addresses in logs and exception messages that never carry secrets: a request
+ * path may hold an access token ({@code /control/{token}}, or a mistyped {@code /{token}}), a URI
+ * user info or a query.
+ */
+public final class SafeLabels {
+
+    /** A first path segment shown as is: a short lowercase word such as {@code share} or {@code control}. */
+    private static final Pattern WORD = Pattern.compile("[a-z]{1,12}");
+
+    private SafeLabels() {
+    }
+
+    /**
+     * {@code /}, or the first path segment when it is a short lowercase word ({@code /share},
+     * {@code /control/…} when more follows), else {@code /…}.
+     */
+    public static String path(String path) {
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "/";
+        }
+        int second = path.indexOf('/', 1);
+        String first = second < 0 ? path.substring(1) : path.substring(1, second);
+        if (!path.startsWith("/") || !WORD.matcher(first).matches()) {
+            return "/…";
+        }
+        return second < 0 ? "/" + first : "/" + first + "/…";
+    }
+
+    /** {@code scheme://host:port} followed by {@link #path(String)}; no user info, no query. */
+    public static String uri(URI uri) {
+        String host = uri.getHost() == null ? "?" : uri.getHost();
+        String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+        return uri.getScheme() + "://" + host + port + path(uri.getRawPath());
+    }
+}
