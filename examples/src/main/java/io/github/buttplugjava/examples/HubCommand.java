@@ -8,6 +8,8 @@ import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import java.util.concurrent.CountDownLatch;
                 "People share toys into it with 'share'; one controller (any Buttplug app) drives them",
                 "through the control URL."})
 public final class HubCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else should use TLS).")
@@ -99,9 +104,11 @@ public final class HubCommand implements Callable<Integer> {
         RemoteServer hub;
         try {
             hub = start();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("hub: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        } catch (IOException e) {
+            System.err.println("buttplug hub: " + e.getMessage());
+            return 1;
         }
         Room r = hub.room(room).orElseThrow();
         System.out.println("Hub running. Room '" + r.name() + "'.");

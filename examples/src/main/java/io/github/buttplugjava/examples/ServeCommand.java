@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code buttplug serve}: a Buttplug WebSocket server like Intiface Engine, over Bluetooth toys
@@ -26,8 +28,14 @@ import picocli.CommandLine.Option;
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
                 "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb.",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
+                "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
+                "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
+                "device kinds this server lacks (--use-serial, --use-hid, ...) are accepted with a warning.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -38,13 +46,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 for every interface, with TLS).")
     String host;
 
-    @Option(names = "--port", defaultValue = "12345", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = {"--port", "--websocket-port"}, defaultValue = "12345",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Mixin
     BleOptions ble = new BleOptions();
 
-    @Option(names = "--max-ping-ms", defaultValue = "0",
+    @Option(names = {"--max-ping-ms", "--max-ping-time"}, defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
     long maxPingMs;
 
@@ -52,11 +61,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close clients that have not sent RequestServerInfo within this many ms (default: ${DEFAULT-VALUE}; 0 = never).")
     long handshakeTimeoutMs;
 
-    @Option(names = "--name", defaultValue = "buttplug-java", description = "Server name sent to clients (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--name", "--server-name"}, defaultValue = "buttplug-java", description = "Server name sent to clients (default: ${DEFAULT-VALUE}).")
     String name;
 
     @Option(names = "--path", description = "Serve only this request path, e.g. /buttplug (default: every path).")
     String path;
+
+    @Mixin
+    IntifaceEngineOptions intiface = new IntifaceEngineOptions();
 
     @Mixin
     ConnectionLimitOptions connectionLimits = new ConnectionLimitOptions();
@@ -133,16 +145,50 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** Intiface Engine's switches that have no meaning here: accepted, with a warning each. */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial", "--use-hid",
+            "--use-lovense-dongle-serial", "--use-lovense-dongle-hid", "--use-xinput", "--use-lovense-connect",
+            "--use-device-websocket-server", "--crash-reporting", "--broadcast-server-mdns", "--allow-raw",
+            "--frontend-websocket-port", "--device-websocket-server-port", "--mdns-suffix", "--websocket-client-address");
+
+    /** Applies Intiface Engine's --websocket-use-all-interfaces and --use-bluetooth-le to our options. */
+    private void applyIntifaceNames() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (intiface.allInterfaces) {
+            if (parsed.hasMatchedOption("--host")) {
+                throw OptionErrors.of(spec, "--websocket-use-all-interfaces and --host both say where to listen: give one");
+            }
+            host = "0.0.0.0";
+        }
+        if (intiface.bluetoothLe && !parsed.hasMatchedOption("--ble")) {
+            ble.backend = BleOptions.Backend.BLUEZ;
+        }
+        for (String arg : parsed.originalArgs()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (IGNORED.contains(name)) {
+                System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
+                        + "this server has Bluetooth LE and simulated toys only");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (intiface.serverVersion) {
+            System.out.println(Cli.Version.projectVersion());
+            return 0;
+        }
+        applyIntifaceNames();
         Running running;
         try {
             running = start();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("serve: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        } catch (IOException e) {
+            System.err.println("buttplug serve: " + e.getMessage());
+            return 1;
         } catch (BleOptions.UnusableAdapterException e) {
-            System.err.println("serve: " + e.getMessage());
+            System.err.println("buttplug serve: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);

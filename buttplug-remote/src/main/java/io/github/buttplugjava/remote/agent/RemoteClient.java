@@ -40,7 +40,10 @@ import java.util.function.Function;
  * <p>Safety: the server's MaxPingTime (default {@link #DEFAULT_MAX_PING_TIME}) makes a hub that
  * dies or stalls ping out, which stops every device. When the link drops, every local device is
  * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
- * A hub that denies the hello is not dialed again.
+ * A hub that denies the hello is not dialed again, and neither is one that, before the first
+ * welcome, opens the socket and then closes it with an error instead of answering the hello (a
+ * wrong path, or no hub at that address): that is a configuration mistake, not a network loss,
+ * and it is reported through {@link Listener#denied(String)} with the close reason.
  *
  * <p>Thread-safe. Listener calls come one at a time on the agent's own thread and must not block.
  */
@@ -99,6 +102,7 @@ public final class RemoteClient implements AutoCloseable {
     private final Object lock = new Object();
     private boolean started;
     private boolean closed;
+    private boolean everWelcomed;
     private Duration backoff;
     private ButtplugConnector link;
     private ServerSession session;
@@ -220,14 +224,36 @@ public final class RemoteClient implements AutoCloseable {
             link = connector;
         }
         HandoverConnector.open(connector, scheduling::nanoTime)
-                .thenCompose(h -> h.send(hello.encode()).thenCompose(v ->
+                // a failed send means the link is closing: the first frame then fails with the close reason
+                .thenCompose(h -> h.send(hello.encode()).handle((v, sendError) -> null).thenCompose(v ->
                         Deadlines.orTimeout(h.firstFrame(), HELLO_ANSWER_TIMEOUT, scheduling))
+                        .exceptionally(e -> {
+                            throw refusedBeforeAnswer(unwrap(e));
+                        })
                         .thenApply(frame -> welcome(h, frame)))
                 .whenComplete((v, error) -> {
                     if (error != null) {
                         failed(connector, unwrap(error));
                     }
                 });
+    }
+
+    /**
+     * The socket opened but no answer to the hello came. Before the first welcome, a close with an
+     * error (the hub refusing the path, or no hub there) is final; anything else (a timeout, an
+     * orderly close, any failure once the agent has been welcomed) is retried.
+     */
+    private RuntimeException refusedBeforeAnswer(Throwable error) {
+        boolean welcomedBefore;
+        synchronized (lock) {
+            welcomedBefore = everWelcomed;
+        }
+        if (!welcomedBefore && error instanceof HandoverConnector.ClosedBeforeFirstFrame closedEarly
+                && closedEarly.getCause() != null) {
+            return new DeniedException("the hub closed the link without answering: "
+                    + PeerText.error(String.valueOf(closedEarly.getCause().getMessage())));
+        }
+        return error instanceof RuntimeException r ? r : new CompletionException(error);
     }
 
     private Void welcome(HandoverConnector handover, String frame) {
@@ -248,6 +274,7 @@ public final class RemoteClient implements AutoCloseable {
             s = server.serve(handover);
             session = s;
             backoff = minBackoff;
+            everWelcomed = true;
         }
         log.info("linked to the hub as {} (room {})", hello.alias(), PeerText.name(w.room()));
         String room = PeerText.name(w.room());

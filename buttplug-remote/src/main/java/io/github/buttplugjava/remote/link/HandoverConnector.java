@@ -64,7 +64,7 @@ public final class HandoverConnector implements ButtplugConnector {
      * The first frame.
      *
      * @return completes with the first text frame; fails with {@link ConnectorException} when the
-     *         link closes before it
+     *         link closes before it (a {@link ClosedBeforeFirstFrame})
      */
     public CompletableFuture<String> firstFrame() {
         return firstFrame;
@@ -132,6 +132,18 @@ public final class HandoverConnector implements ButtplugConnector {
         return link.remoteAddress();
     }
 
+    /**
+     * The link closed before its first frame; the cause (null for an orderly close) says how, e.g.
+     * with the close code and the reason the other side gave.
+     */
+    public static final class ClosedBeforeFirstFrame extends ConnectorException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedBeforeFirstFrame(Throwable cause) {
+            super("the link closed before its first frame" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+    }
+
     private final class LinkListener implements FrameListener {
         @Override
         public void onFrame(String frame) {
@@ -153,7 +165,7 @@ public final class HandoverConnector implements ButtplugConnector {
 
         @Override
         public void onClosed(Throwable cause) {
-            firstFrame.completeExceptionally(new ConnectorException("the link closed before its first frame", cause));
+            firstFrame.completeExceptionally(new ClosedBeforeFirstFrame(cause));
             synchronized (HandoverConnector.this) {
                 closed = true;
                 closeCause = cause;
