@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * unplugged); {@link #close()} does too and waits for it. Without socat the test is skipped with a
  * message, except under {@code CI=true}, where it fails.
  */
-final class PtyPair implements AutoCloseable {
+public final class PtyPair implements AutoCloseable {
 
     private static final long START_DEADLINE_MS = 10_000;
 
@@ -26,7 +26,7 @@ final class PtyPair implements AutoCloseable {
         this.dir = dir;
     }
 
-    static PtyPair start() throws IOException, InterruptedException {
+    public static PtyPair start() throws IOException, InterruptedException {
         requireSocat();
         Path dir = Files.createTempDirectory("buttplug-pty");
         Process p = new ProcessBuilder("socat", "-d", "-d",
@@ -48,7 +48,7 @@ final class PtyPair implements AutoCloseable {
         return pair;
     }
 
-    static boolean socatInstalled() {
+    public static boolean socatInstalled() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(dir, "socat"))) {
                 return true;
@@ -57,7 +57,7 @@ final class PtyPair implements AutoCloseable {
         return false;
     }
 
-    static void requireSocat() {
+    public static void requireSocat() {
         if (socatInstalled()) {
             return;
         }
@@ -69,17 +69,17 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** The terminal the library opens, resolved to its {@code /dev/pts/N} path. */
-    String devicePort() throws IOException {
+    public String devicePort() throws IOException {
         return dir.resolve("device").toRealPath().toString();
     }
 
     /** The terminal the scripted device opens. */
-    String scriptPort() throws IOException {
+    public String scriptPort() throws IOException {
         return dir.resolve("script").toRealPath().toString();
     }
 
     /** Kills socat: both terminals close, as when a device is unplugged. */
-    void cut() throws InterruptedException {
+    public void cut() throws InterruptedException {
         socat.destroyForcibly();
         socat.waitFor(10, TimeUnit.SECONDS);
     }

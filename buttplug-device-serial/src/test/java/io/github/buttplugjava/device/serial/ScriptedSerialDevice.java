@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * A device at the far end of a pseudo-terminal: records every byte it receives, in order, and can
  * wait (with a deadline) until what it has received satisfies a condition.
  */
-final class ScriptedSerialDevice implements AutoCloseable {
+public final class ScriptedSerialDevice implements AutoCloseable {
 
     private final SerialPort port;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -26,7 +26,7 @@ final class ScriptedSerialDevice implements AutoCloseable {
         this.reader.start();
     }
 
-    static ScriptedSerialDevice open(String path) {
+    public static ScriptedSerialDevice open(String path) {
         SerialPort port = SerialPort.getCommPort(path);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
         if (!port.openPort()) {
@@ -50,17 +50,17 @@ final class ScriptedSerialDevice implements AutoCloseable {
     }
 
     /** Everything received so far. */
-    synchronized byte[] bytes() {
+    public synchronized byte[] bytes() {
         return received.toByteArray();
     }
 
     /** Everything received so far, as ASCII. */
-    String text() {
+    public String text() {
         return new String(bytes(), StandardCharsets.US_ASCII);
     }
 
     /** Forgets what was received so far. */
-    synchronized void clear() {
+    public synchronized void clear() {
         received.reset();
     }
 
@@ -70,7 +70,7 @@ final class ScriptedSerialDevice implements AutoCloseable {
      * @return the bytes received when they did
      * @throws AssertionError with what was received when {@code deadline} passes first
      */
-    synchronized byte[] await(Predicate<byte[]> condition, Duration deadline) throws InterruptedException {
+    public synchronized byte[] await(Predicate<byte[]> condition, Duration deadline) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.test(received.toByteArray())) {
             long left = end - System.nanoTime();
@@ -85,12 +85,12 @@ final class ScriptedSerialDevice implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} bytes have arrived and returns them all. */
-    byte[] awaitCount(int count, Duration deadline) throws InterruptedException {
+    public byte[] awaitCount(int count, Duration deadline) throws InterruptedException {
         return await(b -> b.length >= count, deadline);
     }
 
     /** Waits until the text received ends with {@code suffix} and returns it all. */
-    String awaitTextEnding(String suffix, Duration deadline) throws InterruptedException {
+    public String awaitTextEnding(String suffix, Duration deadline) throws InterruptedException {
         return new String(await(b -> new String(b, StandardCharsets.US_ASCII).endsWith(suffix), deadline),
                 StandardCharsets.US_ASCII);
     }
