@@ -124,6 +124,22 @@ public final class SerialDeviceSource implements DeviceSource {
         this.ports = Map.copyOf(byPort);
     }
 
+    /**
+     * The ports a device configuration names: every protocol whose {@code serial} entry has a
+     * port other than {@code "default"} (a user configuration sets it, as Intiface's does), in
+     * configuration order.
+     *
+     * @param configuration the device configuration, usually with a user configuration on top
+     * @return the named ports with their protocols, possibly none
+     */
+    public static List<SerialPortSpec> configuredPorts(DeviceConfiguration configuration) {
+        List<SerialPortSpec> out = new ArrayList<>();
+        for (ProtocolDefinition p : configuration.protocols()) {
+            p.serial().filter(SerialSpecifier::namesPort).ifPresent(s -> out.add(new SerialPortSpec(s.port(), p.id())));
+        }
+        return out;
+    }
+
     private SerialSpecifier settings(SerialPortSpec spec) {
         ProtocolDefinition protocol = configuration.protocol(spec.protocol()).orElseThrow(() ->
                 new IllegalArgumentException("unknown protocol " + spec.protocol() + " for serial port " + spec.port()));

@@ -202,6 +202,25 @@ class SerialDeviceSourceTest {
     }
 
     @Test
+    void aUserConfigurationCanNameThePortAndItsLineSettings() throws Exception {
+        DeviceConfiguration config = DeviceConfiguration.bundled().withUserConfig("""
+                {"user_configs": {"protocols": {"kizuna": {"communication": [{"serial": {
+                  "port": "%s", "baud_rate": 9600, "data_bits": 8, "parity": "N", "stop_bits": 1}}]}}}}
+                """.formatted(pty.devicePort()));
+        List<SerialPortSpec> ports = SerialDeviceSource.configuredPorts(config);
+        assertThat(ports).containsExactly(new SerialPortSpec(pty.devicePort(), "kizuna"));
+        assertThat(SerialDeviceSource.configuredPorts(DeviceConfiguration.bundled())).isEmpty();
+
+        source = new SerialDeviceSource(ports, config);
+        events = new RecordingListener();
+        source.start(events);
+        source.startScanning().get(5, TimeUnit.SECONDS);
+        events.awaitAdded(WAIT).output(0, OutputCommand.of(OutputType.ROTATE, 4)).get(5, TimeUnit.SECONDS);
+
+        assertThat(script.awaitTextEnding("\r\n", WAIT)).isEqualTo("4\r\n");
+    }
+
+    @Test
     void aPortThatCannotBeOpenedIsSkippedAndScanningFinishes() throws Exception {
         source = new SerialDeviceSource(List.of(new SerialPortSpec("/dev/buttplug-no-such-port", "nobra")),
                 DeviceConfiguration.bundled());
