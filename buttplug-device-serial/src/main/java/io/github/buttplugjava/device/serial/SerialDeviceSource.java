@@ -218,17 +218,20 @@ public final class SerialDeviceSource implements DeviceSource {
         }
         devices.put(spec.port(), device);
         busy.remove(spec.port());
+        if (!peripheral.isConnected()) {
+            devices.remove(spec.port(), device);
+            log.info("serial device {} on {} was lost during set-up", device.definition().name(), spec.port());
+            return;
+        }
+        log.info("serial device {} ready on {} ({})", device.definition().name(), spec.port(), spec.protocol());
+        events.execute(() -> listener.deviceAdded(device.device()));
+        // registered after the added event is queued, so a removal is always reported after it
         peripheral.onDisconnect(() -> {
             if (devices.remove(spec.port(), device)) {
                 log.info("serial device {} on {} is gone", device.definition().name(), spec.port());
                 events.execute(() -> listener.deviceRemoved(device.device()));
             }
         });
-        if (!peripheral.isConnected()) {
-            return;
-        }
-        log.info("serial device {} ready on {} ({})", device.definition().name(), spec.port(), spec.protocol());
-        events.execute(() -> listener.deviceAdded(device.device()));
     }
 
     /** Serial ports are opened, not discovered: nothing to stop. */

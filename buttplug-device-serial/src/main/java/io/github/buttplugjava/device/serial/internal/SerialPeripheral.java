@@ -176,7 +176,9 @@ public final class SerialPeripheral implements BlePeripheral {
         BleException e = gone();
         failed.forEach(w -> w.done().completeExceptionally(e));
         for (Runnable r : disconnectListeners) {
-            disconnectListeners.remove(r);
+            if (!disconnectListeners.remove(r)) {
+                continue; // onDisconnect ran it already
+            }
             try {
                 r.run();
             } catch (RuntimeException ex) {
