@@ -1,15 +1,20 @@
 package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.btle.sim.SimulatedBle;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.device.serial.SerialDeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run a Buttplug server (spec v0..v4) on a WebSocket, like Intiface Engine.",
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
-                "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb.",
+                "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
+                "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
                 "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
@@ -52,6 +58,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     BleOptions ble = new BleOptions();
+
+    @Mixin
+    SerialOptions serial = new SerialOptions();
 
     @Option(names = {"--max-ping-ms", "--max-ping-time"}, defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
@@ -92,17 +101,24 @@ public final class ServeCommand implements Callable<Integer> {
         final ButtplugWebSocketServer server;
         final DeviceManager devices;
         final AdapterDeviceSource toys;
+        final Optional<SerialDeviceSource> serialToys;
 
-        Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys) {
+        Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
+                Optional<SerialDeviceSource> serialToys) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
+            this.serialToys = serialToys;
         }
 
-        /** Closes every client, stops every device, closes the adapter, frees the port. Blocking, at most ~15 s. */
+        /**
+         * Closes every client, stops every device, closes the adapter and the serial ports (after
+         * their stop writes), frees the port. Blocking, at most ~20 s.
+         */
         void stop() {
             server.close();
             devices.close();
+            serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
         }
     }
 
@@ -114,8 +130,11 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws BleOptions.UnusableAdapterException when the Bluetooth adapter cannot be used
      */
     Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
+        Optional<SerialDeviceSource> serialToys = serial.open();
         AdapterDeviceSource toys = ble.open();
-        DeviceManager devices = new DeviceManager(List.of(toys));
+        List<DeviceSource> sources = new ArrayList<>(List.of(toys));
+        serialToys.ifPresent(sources::add);
+        DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
                     .name(name)
@@ -138,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, toys);
+            return new Running(ws.start(), devices, toys, serialToys);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
@@ -167,7 +186,9 @@ public final class ServeCommand implements Callable<Integer> {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (IGNORED.contains(name)) {
                 System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
-                        + "this server has Bluetooth LE and simulated toys only");
+                        + ("--use-serial".equals(name)
+                                ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
             }
         }
     }
@@ -197,9 +218,9 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}", name,
-                running.server.uri(), maxPingMs, ble.describe());
-        if (!ble.anyDevices()) {
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}", name,
+                running.server.uri(), maxPingMs, ble.describe(), serial.describe());
+        if (!ble.anyDevices() && serial.serial.isEmpty()) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

@@ -117,7 +117,7 @@ public final class DeviceConfiguration {
         List<DeviceTemplate> configurations = new ArrayList<>(added.configurations());
         configurations.addAll(base.configurations());
         return new ProtocolDefinition(base.id(), added.btle().isPresent() ? added.btle() : base.btle(),
-                base.defaults(), configurations);
+                added.serial().isPresent() ? added.serial() : base.serial(), base.defaults(), configurations);
     }
 
     /**
