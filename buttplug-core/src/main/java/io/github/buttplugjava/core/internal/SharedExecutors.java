@@ -34,6 +34,8 @@ public final class SharedExecutors {
      * threads, idle ones end after 60 s. Its queue holds at most one task per serial executor
      * (a {@link SerialExecutor} queues one drain while it has work), so it is bounded by the
      * sessions, links and devices alive, which have bounds of their own.
+     *
+     * @return the shared worker pool; never shut it down
      */
     public static ExecutorService workers() {
         return WORKERS;
