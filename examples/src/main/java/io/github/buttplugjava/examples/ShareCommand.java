@@ -78,6 +78,9 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     BleOptions ble = new BleOptions();
 
+    @Mixin
+    SerialOptions serial = new SerialOptions();
+
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
     URI server;
@@ -113,8 +116,9 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        if ((server == null) != ble.anyDevices()) {
-            throw OptionErrors.of(spec, "give either toys (--simulate TOY,... or --ble bluez|tinyb) or --server URL");
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty();
+        if ((server == null) != localToys) {
+            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
         }
         ToyGrants toyGrants;
         try {
@@ -124,7 +128,7 @@ public final class ShareCommand implements Callable<Integer> {
         }
         DeviceSource local;
         try {
-            local = server != null ? intiface(server) : ble.open();
+            local = server != null ? intiface(server) : localToys();
         } catch (IllegalArgumentException e) {
             throw OptionErrors.of(spec, e.getMessage());
         } catch (BleOptions.UnusableAdapterException e) {
@@ -167,7 +171,7 @@ public final class ShareCommand implements Callable<Integer> {
             console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
             consoleReady.complete(console);
             console.print("Sharing as '" + alias + "'" + (legacyHub != null ? " into a buttplug-js 0.13 hub" : "") + " from " + (server != null ? "the Buttplug server at " + server
-                    : ble.describe()) + ": " + (toyGrants.choosesToys() ? "only " + String.join(", ", toyGrants.names())
+                    : describeLocalToys()) + ": " + (toyGrants.choosesToys() ? "only " + String.join(", ", toyGrants.names())
                     : "every toy, " + GrantOptions.describe(toyGrants.everyToy())) + ".");
             console.print(now() + " dialing the hub at " + (hub != null ? hub : legacyHub) + " (toys are looked for once it lets this agent in)"
                     + (console.interactive() ? "; type 'help' for the commands" : ""));
@@ -263,6 +267,32 @@ public final class ShareCommand implements Callable<Integer> {
 
     private static String now() {
         return LocalTime.now().format(CLOCK);
+    }
+
+    /**
+     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, or both in one
+     * source (a device manager over the two, so the agent sees one list).
+     */
+    private DeviceSource localToys() throws BleOptions.UnusableAdapterException, InterruptedException {
+        serial.ports(); // a malformed PORT=PROTOCOL fails here, before any adapter or port is opened
+        java.util.List<DeviceSource> sources = new java.util.ArrayList<>();
+        if (ble.anyDevices()) {
+            sources.add(ble.open());
+        }
+        try {
+            serial.open().ifPresent(sources::add);
+        } catch (RuntimeException e) {
+            sources.forEach(DeviceSource::close);
+            throw e;
+        }
+        return sources.size() == 1 ? sources.get(0) : new io.github.buttplugjava.core.device.CombinedDeviceSource(sources);
+    }
+
+    private String describeLocalToys() {
+        if (serial.serial.isEmpty()) {
+            return ble.describe();
+        }
+        return ble.anyDevices() ? ble.describe() + " and " + serial.describe() : serial.describe();
     }
 
     private static DeviceSource intiface(URI url) throws IOException, InterruptedException {

@@ -62,6 +62,11 @@ public final class ListSource implements DeviceSource {
         listener.deviceRemoved(device);
     }
 
+    /** Reports the end of a scan, as a source whose scan has run its course does. */
+    public void finishScan() {
+        listener.scanningFinished();
+    }
+
     /**
      * Whether {@link #close()} was called.
      *
