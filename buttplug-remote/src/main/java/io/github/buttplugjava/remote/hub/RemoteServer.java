@@ -149,7 +149,7 @@ public final class RemoteServer implements AutoCloseable {
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
                 settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(),
-                settings.scheduling()));
+                settings.scheduling(), rooms));
     }
 
     /**
@@ -271,6 +271,16 @@ public final class RemoteServer implements AutoCloseable {
      */
     public URI controlUri(Room room) {
         return base().resolve(CONTROL_PREFIX + room.controlToken().reveal());
+    }
+
+    /**
+     * The URL {@code controller} uses; it holds its control token, so treat it as a secret.
+     *
+     * @param controller a controller of a room of this hub
+     * @return {@code ws://host:port/control/<token>}, or {@code wss://…}
+     */
+    public URI controlUri(RoomController controller) {
+        return base().resolve(CONTROL_PREFIX + controller.controlToken().reveal());
     }
 
     private URI base() {
