@@ -111,6 +111,7 @@ final class RoomArbiter {
         if (byOutput.isEmpty()) {
             owners.remove(device);
         }
+        stops.sort(java.util.Comparator.comparingInt(FeatureOutput::featureIndex));
         return stops.isEmpty() ? CompletableFuture.completedFuture(null) : device.outputs(stops);
     }
 }
