@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  * {@link ControllerCeiling} allows, each level range shrunk to the ceiling's level (so a 100%
  * command reaches the toy at the ceiling's share of what the sharer granted); every output passes
  * the room's {@link RoomArbiter}, and a stop stops only the outputs whose current value this
- * controller set. Commands are checked again here (type, range, expiry), whatever the session
+ * controller set. Input subscriptions of several controllers share one subscription on the device
+ * ({@link RoomInputs}). Commands are checked again here (type, range, expiry), whatever the session
  * checked. Thread-safe (immutable; state is in the arbiter).
  */
 final class ControlledDevice implements Device {
@@ -32,11 +33,13 @@ final class ControlledDevice implements Device {
     private final String controller;
     private final ControllerCeiling ceiling;
     private final RoomArbiter arbiter;
+    private final RoomInputs inputs;
     private final BooleanSupplier expired;
     private final List<DeviceFeature> features;
 
     ControlledDevice(Device inner, String controller, ControllerCeiling ceiling, RoomArbiter arbiter,
-                     BooleanSupplier expired) {
+                     RoomInputs inputs, BooleanSupplier expired) {
+        this.inputs = inputs;
         this.inner = inner;
         this.controller = controller;
         this.ceiling = ceiling;
@@ -124,12 +127,12 @@ final class ControlledDevice implements Device {
 
     @Override
     public CompletableFuture<Void> subscribe(int featureIndex, InputType type, InputListener listener) {
-        return inner.subscribe(featureIndex, type, listener);
+        return inputs.subscribe(controller, inner, featureIndex, type, listener);
     }
 
     @Override
     public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
-        return inner.unsubscribe(featureIndex, type);
+        return inputs.unsubscribe(controller, inner, featureIndex, type);
     }
 
     /** Stops the outputs whose current value this controller set; what others set keeps running. */

@@ -59,6 +59,7 @@ public final class Room implements AutoCloseable {
     private final RoomRegistry registry;
     private final DeviceFanOut fanOut;
     private final RoomArbiter arbiter;
+    private final RoomInputs inputs = new RoomInputs();
     private final Duration controllerMaxPingTime;
     private final List<RoomController> controllers = new CopyOnWriteArrayList<>();
     private final DeviceManager devices;
@@ -81,14 +82,17 @@ public final class Room implements AutoCloseable {
         this.legacyGrant = legacy.forwarderGrant();
         this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor());
         this.arbiter = new RoomArbiter(scheduling);
-        this.fanOut = new DeviceFanOut(source, arbiter::deviceLeft);
+        this.fanOut = new DeviceFanOut(source, device -> {
+            arbiter.deviceLeft(device);
+            inputs.deviceLeft(device);
+        });
         this.devices = new DeviceManager(List.of(fanOut.view("room(" + name + ")", device -> device)), scheduling);
         controllers.add(newController(FIRST_CONTROLLER, Objects.requireNonNull(controlToken, "controlToken"),
                 ControllerCeiling.NONE));
     }
 
     private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
-        return new RoomController(name, controllerName, token, ceiling, fanOut, arbiter, controllerMaxPingTime,
+        return new RoomController(name, controllerName, token, ceiling, fanOut, arbiter, inputs, controllerMaxPingTime,
                 limits, scheduling);
     }
 

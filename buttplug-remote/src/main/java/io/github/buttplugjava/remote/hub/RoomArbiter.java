@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * previous holder's outputs on the device first, and the command is sent, all under one lock, so
  * commands reach a device in the order they were decided. (Sending never blocks: a device hands
  * the command to its link.) A controller that stops a device or leaves stops exactly the outputs
- * whose current value it set. Holds one entry per output driven now. Thread-safe.
+ * whose current value it set: each of them set to zero, or, when it set every output driven now,
+ * with a whole stop of the device. Holds one entry per output driven now. Thread-safe.
  */
 final class RoomArbiter {
 
@@ -109,7 +110,9 @@ final class RoomArbiter {
             return true;
         });
         if (byOutput.isEmpty()) {
+            // it set every output driven now: a whole stop, which also drops what is held on the way
             owners.remove(device);
+            return device.stop();
         }
         stops.sort(java.util.Comparator.comparingInt(FeatureOutput::featureIndex));
         return stops.isEmpty() ? CompletableFuture.completedFuture(null) : device.outputs(stops);

@@ -53,7 +53,7 @@ public final class RoomController {
     private boolean closed;
 
     RoomController(String roomName, String name, AccessToken token, ControllerCeiling ceiling, DeviceFanOut fanOut,
-                   RoomArbiter arbiter, Duration maxPingTime, MessageLimits limits, Scheduling scheduling) {
+                   RoomArbiter arbiter, RoomInputs inputs, Duration maxPingTime, MessageLimits limits, Scheduling scheduling) {
         this.roomName = roomName;
         this.name = name;
         this.token = token;
@@ -62,7 +62,7 @@ public final class RoomController {
         this.scheduling = scheduling;
         this.expiresAtNanos = ceiling.expiry().map(d -> scheduling.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         DeviceSource view = fanOut.view("controller(" + name + ")",
-                device -> new ControlledDevice(device, name, ceiling, arbiter, this::expired));
+                device -> new ControlledDevice(device, name, ceiling, arbiter, inputs, this::expired));
         this.devices = new DeviceManager(List.of(view), scheduling);
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees

@@ -4,6 +4,7 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -183,5 +186,37 @@ class MultiControllerTest {
         firstToy.stop().get(2, TimeUnit.SECONDS);
         bobToy.vibrate(1.0).get(2, TimeUnit.SECONDS);
         assertThat(toy.awaitOutput(0, o -> o.value() == 10, WAIT).value()).isEqualTo(10);
+    }
+
+    @Test
+    void twoControllersReadTheSameBatteryAndOneLeavingDoesNotEndTheOthersSubscription() throws Exception {
+        f = new HubFixture();
+        SimulatedDevices alice = HubFixture.sims("lovense");
+        f.agent("Alice", alice, HALF.withInput(InputType.BATTERY));
+        RoomController bob = f.room.addController("bob", ControllerCeiling.NONE);
+        HubFixture.Controller first = f.controller();
+        BlockingQueue<Integer> firstReadings = new LinkedBlockingQueue<>();
+        BlockingQueue<Integer> bobReadings = new LinkedBlockingQueue<>();
+        first.device("Alice - Lovense Hush").subscribe(InputType.BATTERY, firstReadings::add).get(2, TimeUnit.SECONDS);
+        connect(bob).device("Alice - Lovense Hush").subscribe(InputType.BATTERY, bobReadings::add).get(2, TimeUnit.SECONDS);
+        alice.devices().get(0).setBatteryLevel(42);
+        assertThat(awaitReading(firstReadings, 42)).isTrue();
+        assertThat(awaitReading(bobReadings, 42)).isTrue();
+        first.client.disconnect().get(2, TimeUnit.SECONDS);
+        alice.devices().get(0).setBatteryLevel(41);
+        assertThat(awaitReading(bobReadings, 41)).isTrue();
+    }
+
+    private static boolean awaitReading(BlockingQueue<Integer> readings, int wanted) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            Integer r = readings.poll(2, TimeUnit.SECONDS);
+            if (r == null) {
+                return false;
+            }
+            if (r == wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -29,6 +29,10 @@ class RoomArbiterTest {
         return List.of(new FeatureOutput(feature, OutputCommand.of(OutputType.VIBRATE, value)));
     }
 
+    private static String describe(RecordedCommand r) {
+        return r.kind() == RecordedCommand.Kind.STOP ? "stop" : r.featureIndex() + "=" + r.output().value();
+    }
+
     private static void done(CompletableFuture<Void> f) throws Exception {
         f.get(2, TimeUnit.SECONDS);
     }
@@ -48,10 +52,9 @@ class RoomArbiterTest {
         time.advance(Duration.ofSeconds(1));
         edge.clearRecording();
         done(arbiter.output("bob", edge, vibrate(0, 20)));
-        // the handover stops first (both of alice's motors), then hands over
+        // the handover stops first (alice set both motors: the whole device), then hands over
         List<RecordedCommand> sent = edge.commands();
-        assertThat(sent).extracting(r -> r.featureIndex() + "=" + r.output().value())
-                .containsExactly("0=0", "1=0", "0=20");
+        assertThat(sent).extracting(RoomArbiterTest::describe).containsExactly("stop", "0=20");
         assertThat(arbiter.drives("alice", edge)).isFalse();
         assertThat(arbiter.drives("bob", edge)).isTrue();
     }
@@ -83,7 +86,7 @@ class RoomArbiterTest {
         done(arbiter.output("bob", edge, vibrate(0, 4)));
         edge.clearRecording();
         arbiter.left("alice");
-        assertThat(edge.commands()).extracting(r -> r.featureIndex() + "=" + r.output().value()).containsExactly("1=0");
+        assertThat(edge.commands()).extracting(RoomArbiterTest::describe).containsExactly("1=0");
         assertThat(edge.outputValue(0, OutputType.VIBRATE)).isEqualTo(4);
         edge.clearRecording();
         arbiter.left("alice");
