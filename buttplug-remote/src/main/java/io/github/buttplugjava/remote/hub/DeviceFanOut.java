@@ -50,13 +50,17 @@ final class DeviceFanOut implements DeviceSourceListener {
     }
 
     @Override
-    public synchronized void deviceRemoved(Device device) {
-        if (present.remove(device)) {
+    public void deviceRemoved(Device device) {
+        synchronized (this) {
+            if (!present.remove(device)) {
+                return;
+            }
             for (View v : views) {
                 v.removed(device);
             }
-            onRemoved.accept(device);
         }
+        // outside the lock: the room's arbiter is never entered while this lock is held here
+        onRemoved.accept(device);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
+import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
@@ -15,6 +16,7 @@ import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.testsupport.RawWebSocket;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,32 @@ class MultiControllerTest {
         first.client.disconnect().get(2, TimeUnit.SECONDS);
         alice.devices().get(0).setBatteryLevel(41);
         assertThat(awaitReading(bobReadings, 41)).isTrue();
+    }
+
+    @Test
+    void whenAnExclusiveLeaseRunsOutOnTheHubsClockTheNextControllerStopsTheHolderFirstThenDrives() throws Exception {
+        // the hub on virtual time (1 s lease, shorter than the 3 s the hub waits for an agent's pong)
+        VirtualTime time = new VirtualTime();
+        f = new HubFixture(RemoteServer.builder().scheduling(time.scheduling()));
+        f.room.arbitration(ArbitrationPolicy.exclusive(Duration.ofSeconds(1)));
+        SimulatedDevices alice = HubFixture.sims("edge");
+        f.agent("Alice", alice, HALF);
+        SimulatedDevice toy = alice.devices().get(0);
+        RoomController bob = f.room.addController("bob", ControllerCeiling.NONE);
+        ButtplugClientDevice firstEdge = f.controller().device(EDGE);
+        ButtplugClientDevice bobEdge = connect(bob).device(EDGE);
+        firstEdge.vibrate(0.5).get(2, TimeUnit.SECONDS);
+        toy.awaitOutput(1, o -> o.value() == 5, WAIT);
+        assertThatThrownBy(() -> bobEdge.output(0, OutputCommand.of(OutputType.VIBRATE, 7)).get(2, TimeUnit.SECONDS))
+                .hasMessageContaining("held by controller \"controller\" for 1.0 s more");
+
+        time.advance(Duration.ofSeconds(1));
+        toy.clearRecording();
+        bobEdge.output(0, OutputCommand.of(OutputType.VIBRATE, 7)).get(2, TimeUnit.SECONDS);
+        toy.awaitOutput(0, o -> o.value() == 7, WAIT);
+        assertThat(toy.commands()).extracting(r -> r.kind() == RecordedCommand.Kind.STOP ? "stop"
+                : r.featureIndex() + "=" + r.output().value()).containsExactly("stop", "0=7");
+        assertThat(toy.outputValue(1, OutputType.VIBRATE)).isZero();
     }
 
     private static boolean awaitReading(BlockingQueue<Integer> readings, int wanted) throws InterruptedException {
