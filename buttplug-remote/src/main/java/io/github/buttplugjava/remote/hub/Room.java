@@ -150,6 +150,28 @@ public final class Room implements AutoCloseable {
     }
 
     /**
+     * Revokes a controller at run time: its connection is closed (so the outputs whose current
+     * value it set stop), what it held is freed, and its token is refused from now on (it no
+     * longer opens this room). The room's first controller can be revoked too; the room then
+     * keeps its other controllers.
+     *
+     * @param controllerName the controller's name
+     * @return whether a controller of that name was revoked
+     */
+    public boolean revokeController(String controllerName) {
+        Optional<RoomController> controller;
+        synchronized (this) {
+            controller = controller(controllerName);
+            controller.ifPresent(controllers::remove);
+        }
+        controller.ifPresent(c -> {
+            c.close();
+            log.info("room {}: controller \"{}\" revoked", name, controllerName);
+        });
+        return controller.isPresent();
+    }
+
+    /**
      * The room's controllers, the first one first.
      *
      * @return a snapshot of the controllers
@@ -220,9 +242,19 @@ public final class Room implements AutoCloseable {
      * The token the room's first controller presents (as the last segment of its URL).
      *
      * @return the first controller's token
+     * @throws IllegalStateException when every controller has been revoked
      */
     public AccessToken controlToken() {
-        return controllers.get(0).controlToken();
+        return first().controlToken();
+    }
+
+    /** The first controller still in the room; the room's first one until it is revoked. */
+    private RoomController first() {
+        List<RoomController> now = controllers();
+        if (now.isEmpty()) {
+            throw new IllegalStateException("every controller of room " + name + " has been revoked");
+        }
+        return now.get(0);
     }
 
     /**
@@ -260,7 +292,12 @@ public final class Room implements AutoCloseable {
      * @return whether the controller was taken
      */
     public boolean acceptController(ButtplugConnector connector) {
-        return controllers.get(0).accept(connector);
+        List<RoomController> now = controllers();
+        if (now.isEmpty()) {
+            ControllerRefusal.refuse(connector, scheduling, "this room has no controller left");
+            return false;
+        }
+        return now.get(0).accept(connector);
     }
 
     /**
@@ -284,7 +321,7 @@ public final class Room implements AutoCloseable {
      *         controller is connected already
      */
     public CompletableFuture<ButtplugClient> connectController(String clientName) {
-        return controllers.get(0).connect(clientName);
+        return first().connect(clientName);
     }
 
     /**

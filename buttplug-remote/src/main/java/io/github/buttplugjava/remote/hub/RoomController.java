@@ -146,7 +146,7 @@ public final class RoomController {
                 s.closeFuture().whenComplete((v, e) -> left(s));
                 return true;
             }
-            refusal = closed ? "this room is closed"
+            refusal = closed ? "this controller was revoked, or its room is closed"
                     : expired() ? "the access of this controller has expired"
                     : "this room already has a controller connected with this token; one connection per control token at a time";
         }

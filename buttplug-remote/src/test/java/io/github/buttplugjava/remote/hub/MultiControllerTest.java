@@ -235,6 +235,29 @@ class MultiControllerTest {
         assertThat(toy.outputValue(1, OutputType.VIBRATE)).isZero();
     }
 
+    @Test
+    void aRevokedControllerIsCutOffItsOutputsStopAndItsTokenNoLongerOpensTheRoom() throws Exception {
+        f = new HubFixture();
+        SimulatedDevices alice = HubFixture.sims("edge");
+        f.agent("Alice", alice, HALF);
+        SimulatedDevice toy = alice.devices().get(0);
+        RoomController bob = f.room.addController("bob", ControllerCeiling.NONE);
+        ButtplugClientDevice firstEdge = f.controller().device(EDGE);
+        HubFixture.Controller bobController = connect(bob);
+        firstEdge.output(0, OutputCommand.of(OutputType.VIBRATE, 4)).get(2, TimeUnit.SECONDS);
+        bobController.device(EDGE).output(1, OutputCommand.of(OutputType.VIBRATE, 7)).get(2, TimeUnit.SECONDS);
+        toy.awaitOutput(1, o -> o.value() == 7, WAIT);
+
+        assertThat(f.room.revokeController("bob")).isTrue();
+        toy.awaitOutput(1, o -> o.value() == 0, STOP_BOUND.plusSeconds(2));
+        assertThat(toy.outputValue(0, OutputType.VIBRATE)).isEqualTo(4);
+        assertThat(f.room.controllers()).extracting(RoomController::name).containsExactly(Room.FIRST_CONTROLLER);
+        ButtplugClient again = ButtplugClient.builder("bob again").build();
+        assertThatThrownBy(() -> again.connect(WebSocketConnector.to(f.hub.controlUri(bob))).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class);
+        assertThat(f.room.revokeController("bob")).isFalse();
+    }
+
     private static boolean awaitReading(BlockingQueue<Integer> readings, int wanted) throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             Integer r = readings.poll(2, TimeUnit.SECONDS);
