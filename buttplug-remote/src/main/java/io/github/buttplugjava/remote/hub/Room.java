@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +52,9 @@ public final class Room implements AutoCloseable {
     /** Most controllers of one room: {@value}. */
     public static final int MAX_CONTROLLERS = 64;
 
+    /** Most invited sharers of one room: {@value}. */
+    public static final int MAX_INVITES = 256;
+
     /** The name of the controller a room starts with: {@value}. */
     public static final String FIRST_CONTROLLER = "controller";
 
@@ -62,6 +67,15 @@ public final class Room implements AutoCloseable {
     private final RoomInputs inputs = new RoomInputs();
     private final Duration controllerMaxPingTime;
     private final List<RoomController> controllers = new CopyOnWriteArrayList<>();
+    /** Invited sharers: alias to its own share token. Guarded by this. */
+    private final Map<String, AccessToken> invites = new LinkedHashMap<>();
+    /** Skeletons of revoked sharers' aliases, refused from then on; the oldest {@value #MAX_INVITES} kept. Guarded by this. */
+    private final java.util.Set<String> revoked = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_INVITES;
+        }
+    });
     private final DeviceManager devices;
     private final AtomicLong links = new AtomicLong();
     private final AgentCaps caps;
@@ -325,22 +339,119 @@ public final class Room implements AutoCloseable {
     }
 
     /**
-     * Reserves a place for an agent whose hello carried {@code alias}.
+     * Invites one sharer: {@code token} is a share token of their own, bound to {@code alias}. An
+     * agent presenting it must say hello with exactly that alias, and no agent with the room's open
+     * share token may take that alias or {@linkplain AliasSkeleton one that looks like it}.
      *
-     * @return the new link's id, or empty when the room is closed or a live agent's alias is the
-     *         same or {@linkplain AliasSkeleton looks like it}
+     * @param alias the invited sharer's alias, as {@link io.github.buttplugjava.remote.link.Hello#cleanAlias} leaves it
+     * @param token their share token, unique in the hub
+     * @throws IllegalArgumentException when the alias is unusable or already invited, the token is
+     *                                  already a token of this hub, or the room has {@value #MAX_INVITES} invites
+     * @throws IllegalStateException    when the room is closed
      */
+    public void invite(String alias, AccessToken token) {
+        Objects.requireNonNull(token, "token");
+        String clean = io.github.buttplugjava.remote.link.Hello.cleanAlias(Objects.requireNonNull(alias, "alias"));
+        if (!clean.equals(alias)) {
+            throw new IllegalArgumentException("an invited alias must be one an agent can say hello with (try \""
+                    + clean + "\")");
+        }
+        registry.ifTokenFree(token, () -> {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("this room is closed");
+                }
+                if (invites.size() >= MAX_INVITES) {
+                    throw new IllegalArgumentException("a room has at most " + MAX_INVITES + " invites");
+                }
+                String skeleton = AliasSkeleton.of(alias);
+                if (invites.keySet().stream().anyMatch(a -> AliasSkeleton.of(a).equals(skeleton))) {
+                    throw new IllegalArgumentException("the alias " + alias + " (or one that looks like it) is invited already");
+                }
+                if (shareToken.matches(token.reveal())) {
+                    throw new IllegalArgumentException("an invite's token must differ from the open share token");
+                }
+                invites.put(alias, token);
+                revoked.remove(skeleton);
+                log.info("room {}: {} invited to share", name, alias);
+                return null;
+            }
+        });
+    }
+
+    /**
+     * The aliases of the invited sharers.
+     *
+     * @return a snapshot, in the order they were invited
+     */
+    public synchronized List<String> invites() {
+        return List.copyOf(invites.keySet());
+    }
+
+    /**
+     * Revokes a sharer at run time: their invite (if any) ends, so its token no longer opens the
+     * room; their live agent link (if any) is closed, so their devices leave the room and their
+     * agent stops their toys; and their alias (or one that looks like it) is refused from then on,
+     * whatever token comes with it, until it is {@linkplain #invite invited} again.
+     *
+     * @param alias the sharer's alias
+     * @return whether there was an invite or a live agent with that alias
+     */
+    public boolean revokeSharer(String alias) {
+        boolean invited;
+        synchronized (this) {
+            invited = invites.remove(alias) != null;
+            revoked.add(AliasSkeleton.of(alias));
+        }
+        boolean live = source.abortAlias(alias, "the room owner revoked this sharer");
+        if (invited || live) {
+            log.info("room {}: sharer {} revoked", name, alias);
+        }
+        return invited || live;
+    }
+
+    /** The alias the invite whose token {@code token} is was made for; every invite is compared. */
+    synchronized Optional<String> invitedAlias(String token) {
+        String found = null;
+        for (Map.Entry<String, AccessToken> e : invites.entrySet()) {
+            if (e.getValue().matches(token)) {
+                found = e.getKey();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Reserves a place for an agent that came with the room's open share token (see {@link #reserveAgent(String, boolean)}). */
     synchronized Optional<String> reserveAgent(String alias) {
-        if (closed) {
+        return reserveAgent(alias, false);
+    }
+
+    /**
+     * Reserves a place for an agent whose hello carried {@code alias}; {@code invited} when it
+     * presented the invite made for that alias.
+     *
+     * @return the new link's id, or empty when the room is closed, a live agent's alias is the
+     *         same or {@linkplain AliasSkeleton looks like it}, or (not invited) the alias looks
+     *         like an invited one
+     */
+    synchronized Optional<String> reserveAgent(String alias, boolean invited) {
+        if (closed || revoked.contains(AliasSkeleton.of(alias)) || (!invited && reservedByInvite(alias))) {
             return Optional.empty();
         }
         String linkId = "agent-" + links.incrementAndGet();
         return source.reserve(linkId, alias) ? Optional.of(linkId) : Optional.empty();
     }
 
+    private boolean reservedByInvite(String alias) {
+        String skeleton = AliasSkeleton.of(alias);
+        return invites.keySet().stream().anyMatch(a -> AliasSkeleton.of(a).equals(skeleton));
+    }
+
     /** Why {@link #reserveAgent} refused {@code alias}, in words for the agent. */
     synchronized String refusal(String alias) {
         return closed ? "this room is closed"
+                : revoked.contains(AliasSkeleton.of(alias)) ? "the room owner revoked the sharer \"" + alias + "\""
+                : reservedByInvite(alias) ? "the alias \"" + alias + "\" is kept for an invited sharer (or looks like one that is)"
                 : "the alias \"" + alias + "\" is taken in this room (or looks like one that is)";
     }
 

@@ -57,7 +57,8 @@ final class RoomRegistry {
     private boolean inUse(AccessToken token) {
         String secret = token.reveal();
         for (Room r : rooms) {
-            if (r.shareToken().matches(secret) || r.controllerWithToken(secret).isPresent()) {
+            if (r.shareToken().matches(secret) || r.controllerWithToken(secret).isPresent()
+                    || r.invitedAlias(secret).isPresent()) {
                 return true;
             }
         }
@@ -87,6 +88,17 @@ final class RoomRegistry {
         Room room = null;
         for (Room r : rooms) {
             if (r.shareToken().matches(token)) {
+                room = r;
+            }
+        }
+        return Optional.ofNullable(room);
+    }
+
+    /** The room one of whose invites' tokens {@code token} is; every room is compared. */
+    Optional<Room> withInviteToken(String token) {
+        Room room = null;
+        for (Room r : rooms) {
+            if (r.invitedAlias(token).isPresent()) {
                 room = r;
             }
         }
