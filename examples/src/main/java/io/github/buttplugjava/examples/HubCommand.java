@@ -3,6 +3,7 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.hub.RoomController;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
@@ -23,9 +24,9 @@ import java.util.concurrent.CountDownLatch;
  * agent then stops its toys.
  */
 @Command(name = "hub", mixinStandardHelpOptions = true,
-        description = {"Run a remote-sharing hub (toys shared in, one controller drives them).",
-                "People share toys into it with 'share'; one controller (any Buttplug app) drives them",
-                "through the control URL."})
+        description = {"Run a remote-sharing hub (toys shared in, controllers drive them).",
+                "People share toys into it with 'share'; controllers (any Buttplug app) drive them",
+                "through their control URLs (one per --control-token, or --controllers N)."})
 public final class HubCommand implements Callable<Integer> {
 
     @Spec
@@ -44,8 +45,8 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--share-token", description = "Share token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
     String shareToken;
 
-    @Option(names = "--control-token", description = "Control token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
-    String controlToken;
+    @Mixin
+    RoomControllerOptions controllers = new RoomControllerOptions();
 
     @Option(names = "--controller-ping-ms", defaultValue = "0",
             description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
@@ -94,8 +95,12 @@ public final class HubCommand implements Callable<Integer> {
             b.tls(tlsKeystore, password.toCharArray());
         }
         RemoteServer hub = b.build();
-        hub.addRoom(room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken),
-                controlToken == null ? AccessToken.generate() : AccessToken.of(controlToken));
+        try {
+            controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+        } catch (IllegalArgumentException e) {
+            hub.close();
+            throw e;
+        }
         return hub.start();
     }
 
@@ -114,7 +119,11 @@ public final class HubCommand implements Callable<Integer> {
         System.out.println("Hub running. Room '" + r.name() + "'.");
         System.out.println("  Share URL:    " + hub.shareUri());
         System.out.println("  Share token:  " + r.shareToken().reveal());
-        System.out.println("  Control URL:  " + hub.controlUri(r) + "   (a secret: whoever has it can drive the shared toys)");
+        for (RoomController c : r.controllers()) {
+            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name()
+                    + "; a secret: whoever has it can drive the shared toys)");
+        }
+        System.out.println("  Policy:       " + r.arbitration());
         System.out.println();
         System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");

@@ -65,6 +65,11 @@ final class AgentAdmission {
             return;
         }
         Optional<Room> found = rooms.withShareToken(hello.token());
+        boolean invited = false;
+        if (found.isEmpty()) {
+            found = rooms.withInviteToken(hello.token());
+            invited = found.isPresent();
+        }
         if (found.isEmpty()) {
             authFailures.refused(address, "unknown share token");
             deny(link, "unknown share token");
@@ -72,7 +77,12 @@ final class AgentAdmission {
         }
         Room room = found.get();
         String alias = hello.alias();
-        Optional<String> linkId = room.reserveAgent(alias);
+        if (invited && !room.invitedAlias(hello.token()).map(alias::equals).orElse(false)) {
+            authFailures.refused(address, "invite used with another alias");
+            deny(link, "this invite is for another alias");
+            return;
+        }
+        Optional<String> linkId = room.reserveAgent(alias, invited);
         if (linkId.isEmpty()) {
             String reason = room.refusal(alias);
             log.info("room {}: denied agent {} from {}: {}", room.name(), alias, address, reason);

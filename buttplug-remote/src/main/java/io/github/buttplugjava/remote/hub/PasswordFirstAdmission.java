@@ -49,7 +49,7 @@ final class PasswordFirstAdmission {
             link.abort("wrong password");
             return;
         }
-        link.send("ok").thenRun(() -> room.get().acceptController(link))
+        link.send("ok").thenRun(() -> room.get().acceptController(token, link))
                 .exceptionally(e -> {
                     link.close();
                     return null;

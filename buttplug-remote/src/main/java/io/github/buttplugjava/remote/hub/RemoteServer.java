@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The hub: rooms where many agents share devices and one controller drives them.
+ * The hub: rooms where many agents share devices and controllers drive them.
  *
  * <p>Two faces, on one WebSocket port:
  * <ul>
@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  *       welcome or denied, then runs a Buttplug client over the link and adds the agent's devices
  *       to the room.</li>
  *   <li>{@code /control/<control token>}: an ordinary Buttplug server (spec v0..v4) over the
- *       room, so any Buttplug app is a controller. One controller per room.</li>
+ *       room, so any Buttplug app is a controller. A room may have several controllers, each with
+ *       its own token ({@link Room#addController}); each token drives from one connection at a time.</li>
  * </ul>
  *
  * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
@@ -149,7 +150,7 @@ public final class RemoteServer implements AutoCloseable {
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
                 settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(),
-                settings.scheduling()));
+                settings.scheduling(), rooms));
     }
 
     /**
@@ -271,6 +272,16 @@ public final class RemoteServer implements AutoCloseable {
      */
     public URI controlUri(Room room) {
         return base().resolve(CONTROL_PREFIX + room.controlToken().reveal());
+    }
+
+    /**
+     * The URL {@code controller} uses; it holds its control token, so treat it as a secret.
+     *
+     * @param controller a controller of a room of this hub
+     * @return {@code ws://host:port/control/<token>}, or {@code wss://…}
+     */
+    public URI controlUri(RoomController controller) {
+        return base().resolve(CONTROL_PREFIX + controller.controlToken().reveal());
     }
 
     private URI base() {

@@ -296,8 +296,8 @@ public final class RemoteServerBuilder {
     }
 
     /**
-     * MaxPingTime of controller sessions: a controller that stops pinging is dropped and every
-     * device of the room stops. Default zero (no ping required), because the npm
+     * MaxPingTime of controller sessions: a controller that stops pinging is dropped and the
+     * outputs whose current value it set stop (what other controllers set keeps running). Default zero (no ping required), because the npm
      * {@code buttplug} clients that many apps are built on never ping and would be dropped;
      * set it (e.g. 2 s) when the controllers are known to ping, to catch a frozen controller
      * whose socket stays open.

@@ -180,6 +180,28 @@ final class RoomSource implements DeviceSource {
     }
 
     /** Removes an agent: its devices leave now, its alias is free again and its source is closed. */
+    /**
+     * Aborts the link of the live agent whose alias is {@code alias} (its devices leave when the
+     * link ends, and its agent stops its toys).
+     *
+     * @return whether there was such an agent
+     */
+    boolean abortAlias(String alias, String reason) {
+        Consumer<String> abort = null;
+        synchronized (this) {
+            for (Agent a : agents.values()) {
+                if (a.alias.equals(alias) && a.abort != null) {
+                    abort = a.abort;
+                    break;
+                }
+            }
+        }
+        if (abort != null) {
+            abort.accept(reason);
+        }
+        return abort != null;
+    }
+
     void detach(String linkId) {
         Agent agent;
         synchronized (this) {
