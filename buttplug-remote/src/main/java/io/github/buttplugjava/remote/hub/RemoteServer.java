@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  *       welcome or denied, then runs a Buttplug client over the link and adds the agent's devices
  *       to the room.</li>
  *   <li>{@code /control/<control token>}: an ordinary Buttplug server (spec v0..v4) over the
- *       room, so any Buttplug app is a controller. One controller per room.</li>
+ *       room, so any Buttplug app is a controller. One controller per room. The same URL opened
+ *       in a browser (a plain GET, {@link #controlPageUri}) serves the control page, a small
+ *       Buttplug client from this jar that connects back to it.</li>
  * </ul>
  *
  * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
@@ -200,7 +202,8 @@ public final class RemoteServer implements AutoCloseable {
                 .maxUnsentBytes(settings.maxUnsentBytes())
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
-                .handler(router::route);
+                .handler(router::route)
+                .pages(new ControlPages(token -> rooms.withControlToken(token).isPresent(), authFailures));
         if (settings.tls() != null) {
             b.tls(settings.tls());
         } else if (settings.keystore() != null) {
@@ -257,6 +260,19 @@ public final class RemoteServer implements AutoCloseable {
      */
     public URI shareUri() {
         return base().resolve(SHARE_PATH);
+    }
+
+    /**
+     * The control page of {@code room}, to open in a browser: the control URL over HTTP. It holds the
+     * control token, so treat it as a secret.
+     *
+     * @param room a room of this hub
+     * @return {@code http://host:port/control/<token>}, or {@code https://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI controlPageUri(Room room) {
+        URI ws = controlUri(room);
+        return URI.create((settings.secure() ? "https" : "http") + ws.toString().substring(ws.getScheme().length()));
     }
 
     /**
