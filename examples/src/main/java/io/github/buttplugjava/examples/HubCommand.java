@@ -108,6 +108,7 @@ public final class HubCommand implements Callable<Integer> {
         System.out.println("  Share URL:    " + hub.shareUri());
         System.out.println("  Share token:  " + r.shareToken().reveal());
         System.out.println("  Control URL:  " + hub.controlUri(r) + "   (a secret: whoever has it can drive the shared toys)");
+        System.out.println("  Control page: " + hub.controlPageUri(r) + "   (the same secret, to open in a browser)");
         System.out.println();
         System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");
