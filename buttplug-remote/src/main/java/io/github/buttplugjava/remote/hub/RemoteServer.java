@@ -8,6 +8,7 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.server.HttpPages;
 import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +119,7 @@ public final class RemoteServer implements AutoCloseable {
     private final ForwarderAdmission forwarders;
     private final PasswordFirstAdmission passwordFirst;
     private final PathRouter router;
+    private final HubMeter meter;
     private volatile WebSocketServer socket;
     private volatile ScheduledFuture<?> authFlusher;
 
@@ -127,6 +129,16 @@ public final class RemoteServer implements AutoCloseable {
         this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout());
         this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout());
         this.router = new PathRouter(rooms, agents, authFailures, forwarders, passwordFirst, settings.legacy());
+        this.meter = settings.metrics() ? prometheus(rooms) : HubMeter.NONE;
+    }
+
+    private static HubMeter prometheus(RoomRegistry rooms) {
+        try {
+            return new PrometheusHubMeter(rooms);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("metrics need io.micrometer:micrometer-registry-prometheus on the class"
+                    + " path (an optional dependency of buttplug-remote)", e);
+        }
     }
 
     /**
@@ -150,7 +162,7 @@ public final class RemoteServer implements AutoCloseable {
      */
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
-                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy()));
+                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(), meter));
     }
 
     /**
@@ -203,7 +215,7 @@ public final class RemoteServer implements AutoCloseable {
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
                 .handler(router::route)
-                .pages(new ControlPages(token -> rooms.withControlToken(token).isPresent(), authFailures));
+                .pages(pages());
         if (settings.tls() != null) {
             b.tls(settings.tls());
         } else if (settings.keystore() != null) {
@@ -220,6 +232,11 @@ public final class RemoteServer implements AutoCloseable {
                     + " 100 ms); set a legacy grant to change it, or turn forwarders off", legacy.forwarderPath());
         }
         return this;
+    }
+
+    private HttpPages pages() {
+        HttpPages control = new ControlPages(token -> rooms.withControlToken(token).isPresent(), authFailures);
+        return settings.metrics() ? new OperatorPages(meter, control) : control;
     }
 
     /**

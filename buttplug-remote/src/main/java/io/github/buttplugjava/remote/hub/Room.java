@@ -53,16 +53,23 @@ public final class Room implements AutoCloseable {
     private ServerSession controller;
     private ButtplugConnector controllerLink;
     private boolean closed;
+    private final HubMeter meter;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
          AgentCaps caps, MessageLimits limits, LegacySettings legacy) {
+        this(name, shareToken, controlToken, controllerMaxPingTime, caps, limits, legacy, HubMeter.NONE);
+    }
+
+    Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
+         AgentCaps caps, MessageLimits limits, LegacySettings legacy, HubMeter meter) {
+        this.meter = meter;
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
         this.caps = caps;
         this.limits = limits;
         this.legacyGrant = legacy.forwarderGrant();
-        this.source = new RoomSource(name, caps, System::nanoTime, legacy.nameSeparator());
+        this.source = new RoomSource(name, caps, System::nanoTime, legacy.nameSeparator(), meter);
         this.devices = new DeviceManager(List.of(source));
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees
@@ -140,7 +147,10 @@ public final class Room implements AutoCloseable {
                 controller = session;
                 controllerLink = connector;
                 log.info("room {}: a controller connected", name);
-                session.closeFuture().whenComplete((v, e) -> controllerLeft(session));
+                session.closeFuture().whenComplete((v, e) -> {
+                    meter.linkClosed("controller", e == null ? "ended" : "error");
+                    controllerLeft(session);
+                });
                 return true;
             }
         }

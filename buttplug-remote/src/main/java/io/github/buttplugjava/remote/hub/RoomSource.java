@@ -38,6 +38,8 @@ final class RoomSource implements DeviceSource {
     private final Map<String, String> skeletons = new HashMap<>();
     private DeviceSourceListener listener;
 
+    private final HubMeter meter;
+
     private static final class Agent {
         final String alias;
         final String skeleton;
@@ -55,6 +57,11 @@ final class RoomSource implements DeviceSource {
     }
 
     RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator) {
+        this(name, caps, nanos, separator, HubMeter.NONE);
+    }
+
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, HubMeter meter) {
+        this.meter = meter;
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
@@ -146,7 +153,7 @@ final class RoomSource implements DeviceSource {
             }
             violation = violation(agent, device);
             if (violation == null) {
-                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator);
+                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator, meter);
                 agent.devices.put(device, d);
                 listener.deviceAdded(d);
                 return;
@@ -155,7 +162,7 @@ final class RoomSource implements DeviceSource {
         }
         log.warn("room {}: closing the link of agent {}: {}", name, agent.alias, violation);
         agent.abort.accept(violation);
-        detach(linkId);
+        detach(linkId, "over a cap");
     }
 
     private String violation(Agent agent, Device device) {
@@ -176,6 +183,10 @@ final class RoomSource implements DeviceSource {
 
     /** Removes an agent: its devices leave now, its alias is free again and its source is closed. */
     void detach(String linkId) {
+        detach(linkId, "ended");
+    }
+
+    private void detach(String linkId, String reason) {
         Agent agent;
         synchronized (this) {
             agent = agents.remove(linkId);
@@ -190,6 +201,7 @@ final class RoomSource implements DeviceSource {
             }
             agent.devices.clear();
         }
+        meter.linkClosed("agent", reason);
         if (agent.source != null) {
             agent.source.close();
         }
@@ -229,6 +241,6 @@ final class RoomSource implements DeviceSource {
         synchronized (this) {
             ids = List.copyOf(agents.keySet());
         }
-        ids.forEach(this::detach);
+        ids.forEach(id -> detach(id, "room closed"));
     }
 }
