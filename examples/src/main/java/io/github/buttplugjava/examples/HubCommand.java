@@ -67,6 +67,9 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     LegacyHubOptions legacy = new LegacyHubOptions();
 
+    @Mixin
+    HubWebOptions web = new HubWebOptions();
+
     /** Builds and starts the hub. */
     RemoteServer start() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
@@ -75,6 +78,7 @@ public final class HubCommand implements Callable<Integer> {
         connectionLimits.applyTo(b);
         agentLimits.applyTo(b);
         legacy.applyTo(b);
+        web.applyTo(b);
         KeepAlive keepAlive = KeepAliveOption.fromMillis(wsKeepaliveMs);
         if (keepAlive == null) {
             b.noKeepAlive();
