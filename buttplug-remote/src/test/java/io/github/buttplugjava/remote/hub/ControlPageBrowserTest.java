@@ -53,6 +53,7 @@ class ControlPageBrowserTest {
     private static final String ALICE_TOY = "Alice - Lovense Hush";
     private static final String BOB_TOY = "Bob - Lovense Edge";
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+    private static final String REFUSAL = "<b>too strong</b> for this toy";
 
     private ChromeDriver browser;
     private HubFixture hub;
@@ -82,7 +83,8 @@ class ControlPageBrowserTest {
                 .add(SimulatedToy.vibrator("hostile", HOSTILE_NAME, 1)).build();
         aliceAgent = hub.agent("Alice", alice, DeviceGrant.none()
                 .withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5)).withInput(InputType.BATTERY));
-        hub.agent("Bob", bob, DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.8)));
+        hub.agent("Bob", new RefusingSource(bob, HOSTILE_NAME, 5, REFUSAL),
+                DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.8)));
         hub.awaitRoomDevices(3);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -134,6 +136,23 @@ class ControlPageBrowserTest {
                 .getText().equals(hush.batteryLevel() + " %"));
         assertThat(card(BOB_TOY).findElements(By.cssSelector("button.read"))).as("Bob shares no inputs").isEmpty();
         shot("slider");
+    }
+
+    @Test
+    void aRefusalIsShownAsTextNextToTheSliderThatCausedIt() throws Exception {
+        open();
+        String hostileCard = "Bob - " + HOSTILE_NAME;
+        sliders(hostileCard).get(0).sendKeys(Keys.END);
+        WebElement refusal = card(hostileCard).findElement(By.cssSelector(".refusal"));
+        new WebDriverWait(browser, WAIT).until(d -> !refusal.getText().isEmpty());
+        assertThat(refusal.getText()).contains(REFUSAL);
+        assertThat(card(hostileCard).findElements(By.tagName("b"))).as("peer error text is not HTML").isEmpty();
+        assertThat(card(BOB_TOY).findElements(By.cssSelector(".refusal")))
+                .allSatisfy(r -> assertThat(r.getText()).isEmpty());
+        shot("refused");
+        // a value the toy takes clears it
+        sliders(hostileCard).get(0).sendKeys(Keys.HOME);
+        new WebDriverWait(browser, WAIT).until(d -> refusal.getText().isEmpty());
     }
 
     @Test

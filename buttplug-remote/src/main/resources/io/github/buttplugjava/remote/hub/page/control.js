@@ -217,7 +217,8 @@
       const out = el('output', { for: id, text: '0 / ' + steps });
       input.setAttribute('aria-valuetext', '0 of ' + steps);
       const refusal = refusalLine();
-      const t = throttle(gap, (v) => onValue(v), (why) => { refusal.textContent = why; });
+      // a command cut off by a lost link is no refusal: the link state says it
+      const t = throttle(gap, (v) => onValue(v), (why) => { refusal.textContent = socket ? why : ''; });
       input.addEventListener('input', () => {
         const v = Number(input.value);
         out.textContent = v + ' / ' + steps;
