@@ -19,6 +19,7 @@ module io.github.buttplugjava.core {
 
     exports io.github.buttplugjava.core.internal to
             io.github.buttplugjava.btle,
+            io.github.buttplugjava.device.serial,
             io.github.buttplugjava.transport.ws,
             io.github.buttplugjava.remote;
 }

@@ -2,13 +2,14 @@ package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
 import io.github.buttplugjava.btle.protocol.Identification;
 import io.github.buttplugjava.btle.protocol.ProtocolHandler;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -62,6 +62,7 @@ public final class BleDeviceSource implements DeviceSource {
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoTime;
+    private final Scheduling deadlines;
     private final SerialExecutor events;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
@@ -78,13 +79,32 @@ public final class BleDeviceSource implements DeviceSource {
      * @param adapter       the BLE adapter (not closed by this source)
      * @param configuration the device configuration
      * @param protocols     the protocol handlers
+     * @param scheduling    its executor runs listener events and batch flushes; its scheduler the
+     *                      devices' periodic work, batching windows and stop deadlines; its
+     *                      {@link Scheduling#nanoTime()} the idle times and the retry wait after a
+     *                      failed set-up
+     * @param batchWindow   how long a device gathers separate commands before writing them (0 = write
+     *                      at once; the outputs of one message are one batch either way)
+     */
+    public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
+                           Scheduling scheduling, Duration batchWindow) {
+        this(adapter, configuration, protocols, scheduling.executor(), scheduling.scheduler(), scheduling::nanoTime,
+                batchWindow);
+    }
+
+    /**
+     * A source over an adapter, on {@link Scheduling#defaults()} with {@code executor}.
+     *
+     * @param adapter       the BLE adapter (not closed by this source)
+     * @param configuration the device configuration
+     * @param protocols     the protocol handlers
      * @param executor      runs listener events and batch flushes
      * @param batchWindow   how long a device gathers separate commands before writing them (0 = write
      *                      at once; the outputs of one message are one batch either way)
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
                            Executor executor, Duration batchWindow) {
-        this(adapter, configuration, protocols, executor, SharedExecutors.timers(), System::nanoTime, batchWindow);
+        this(adapter, configuration, protocols, Scheduling.defaults().withExecutor(executor), batchWindow);
     }
 
     /** As the public constructor, with the scheduler and clock of the devices' periodic work and batching windows. */
@@ -98,16 +118,18 @@ public final class BleDeviceSource implements DeviceSource {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.events = SerialExecutor.droppingWhenRejected(executor);
         this.batchWindowMs = batchWindow.toMillis();
+        // for the stop deadlines of close(), which read no clock
+        this.deadlines = Scheduling.defaults().withExecutor(executor).withScheduler(scheduler);
     }
 
     /**
-     * A source with the built-in protocols, the common pool and the default batching window.
+     * A source with the built-in protocols, {@link Scheduling#defaults()} and the default batching window.
      *
      * @param adapter the BLE adapter (not closed by this source)
      * @param configuration the device configuration
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration) {
-        this(adapter, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), DEFAULT_BATCH_WINDOW);
+        this(adapter, configuration, Protocols.builtIn(), Scheduling.defaults(), DEFAULT_BATCH_WINDOW);
     }
 
     @Override
@@ -145,7 +167,7 @@ public final class BleDeviceSource implements DeviceSource {
             return;
         }
         Long failedAt = failed.get(ad.address());
-        if (failedAt != null && System.nanoTime() - failedAt < RETRY_AFTER.toNanos()) {
+        if (failedAt != null && nanoTime.getAsLong() - failedAt < RETRY_AFTER.toNanos()) {
             return;
         }
         if (!configuration.mayConnect(ad.address())) {
@@ -169,7 +191,7 @@ public final class BleDeviceSource implements DeviceSource {
                 }))
                 .whenComplete((device, error) -> {
                     if (error != null) {
-                        failed.put(ad.address(), System.nanoTime());
+                        failed.put(ad.address(), nanoTime.getAsLong());
                         busy.remove(ad.address());
                         log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
                     } else {
@@ -293,9 +315,9 @@ public final class BleDeviceSource implements DeviceSource {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (BleDevice device : new ArrayList<>(devices.values())) {
             device.endPeriodicWork();
-            all.add(device.stop().handle((v, e) -> null)
-                    .thenCompose(v -> device.drained()) // stop() completes when queued, not written
-                    .orTimeout(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            CompletableFuture<Void> drained = device.stop().handle((v, e) -> null)
+                    .thenCompose(v -> device.drained()); // stop() completes when queued, not written
+            all.add(Deadlines.orTimeout(drained, STOP_TIMEOUT, deadlines)
                     .handle((v, e) -> null)
                     .thenCompose(v -> device.hardware().peripheral().disconnect())
                     .handle((v, e) -> null));

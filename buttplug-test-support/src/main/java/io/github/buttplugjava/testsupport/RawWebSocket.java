@@ -47,7 +47,11 @@ public final class RawWebSocket implements AutoCloseable {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        /** The close code of a close frame, or -1. */
+        /**
+         * The close code of a close frame, or -1.
+         *
+         * @return the code, or -1 for another frame or a close frame without a code
+         */
         public int closeCode() {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
@@ -72,7 +76,14 @@ public final class RawWebSocket implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects and performs the upgrade; fails unless the server answers 101. */
+    /**
+     * Connects and performs the upgrade; fails unless the server answers 101.
+     *
+     * @param port the server's port on 127.0.0.1
+     * @param path the request path, e.g. {@code "/"}
+     * @return the connected WebSocket (10 s read timeout)
+     * @throws IOException when the connection or the upgrade fails
+     */
     public static RawWebSocket open(int port, String path) throws IOException {
         Socket s = new Socket();
         try {
@@ -90,6 +101,12 @@ public final class RawWebSocket implements AutoCloseable {
      * Performs the client's side of the upgrade on a connected socket: writes the request, reads
      * the answer's head, and fails unless it is a 101 with the right Sec-WebSocket-Accept. The one
      * handshake of the hand-rolled clients ({@link WsPeer} too).
+     *
+     * @param s a socket connected to the server
+     * @param port the server's port, for the Host header
+     * @param path the request path
+     * @throws IOException when the upgrade is refused, the accept value is wrong or the socket
+     *         fails
      */
     public static void upgrade(Socket s, int port, String path) throws IOException {
         String key = newKey();
@@ -104,14 +121,25 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** A fresh random Sec-WebSocket-Key. */
+    /**
+     * A fresh random Sec-WebSocket-Key.
+     *
+     * @return 16 random bytes, Base64-encoded
+     */
     public static String newKey() {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         return Base64.getEncoder().encodeToString(nonce);
     }
 
-    /** The HTTP upgrade request for {@code path} (written whole, or byte by byte by the slow peers). */
+    /**
+     * The HTTP upgrade request for {@code path} (written whole, or byte by byte by the slow peers).
+     *
+     * @param port the server's port, for the Host header
+     * @param path the request path
+     * @param key the Sec-WebSocket-Key
+     * @return the request head, ending with its blank line
+     */
     public static String upgradeRequest(int port, String path, String key) {
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
@@ -121,6 +149,9 @@ public final class RawWebSocket implements AutoCloseable {
     /**
      * The Sec-WebSocket-Accept value for a Sec-WebSocket-Key (RFC 6455, section 4.2.2), for tests
      * that play a server by hand.
+     *
+     * @param key the client's Sec-WebSocket-Key
+     * @return the value the server must answer with
      */
     public static String acceptOf(String key) {
         try {
@@ -132,7 +163,13 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Reads an HTTP head up to and including its blank line, as text. */
+    /**
+     * Reads an HTTP head up to and including its blank line, as text.
+     *
+     * @param in the connection's input, positioned at the head
+     * @return the head, including the final CRLF CRLF
+     * @throws IOException when the stream ends first or the head passes 16 KiB
+     */
     public static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -150,11 +187,23 @@ public final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Sends one masked, final text frame.
+     *
+     * @param text the payload, sent as UTF-8
+     * @throws IOException when the socket fails
+     */
     public void sendText(String text) throws IOException {
         send(TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends one masked, final frame. */
+    /**
+     * Sends one masked, final frame.
+     *
+     * @param opcode the frame's opcode, e.g. {@link #TEXT} or {@link #BINARY}
+     * @param payload the unmasked payload
+     * @throws IOException when the socket fails
+     */
     public void send(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 14);
         f.write(0x80 | opcode);
@@ -187,7 +236,12 @@ public final class RawWebSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** Reads one frame sent by the server (unmasked). */
+    /**
+     * Reads one frame sent by the server (unmasked).
+     *
+     * @return the frame
+     * @throws IOException when the socket fails, times out or the frame passes 64 MiB
+     */
     public Frame read() throws IOException {
         int b0 = in.readUnsignedByte();
         int b1 = in.readUnsignedByte();
@@ -205,7 +259,12 @@ public final class RawWebSocket implements AutoCloseable {
         return new Frame(b0 & 0x0f, payload);
     }
 
-    /** Reads frames until a close frame arrives; returns it. */
+    /**
+     * Reads frames until a close frame arrives; returns it.
+     *
+     * @return the close frame
+     * @throws IOException when the socket fails or no close frame comes in 100,000 frames
+     */
     public Frame readUntilClose() throws IOException {
         for (int i = 0; i < 100_000; i++) {
             Frame f = read();
@@ -230,7 +289,14 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Whether the server ends the TCP connection (EOF or reset) within {@code millis}; false when it stays open. */
+    /**
+     * Whether the server ends the TCP connection (EOF or reset) within {@code millis}; false when
+     * it stays open.
+     *
+     * @param millis how long to wait, in ms
+     * @return true when the server ended TCP in time
+     * @throws IOException when the read timeout cannot be set
+     */
     public boolean tcpEndsWithin(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
@@ -242,7 +308,11 @@ public final class RawWebSocket implements AutoCloseable {
         }
     }
 
-    /** Drops the TCP connection without a close frame (RST). */
+    /**
+     * Drops the TCP connection without a close frame (RST).
+     *
+     * @throws IOException when the socket cannot be closed
+     */
     public void kill() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();

@@ -33,23 +33,45 @@ public final class SilentSockets implements AutoCloseable {
     private record Dribble(SocketChannel channel, byte[] bytes, int[] next) {
     }
 
+    /**
+     * Sockets to the server at 127.0.0.1:{@code port}; none is opened yet.
+     *
+     * @param port the server's port
+     * @throws IOException when no selector can be opened
+     */
     public SilentSockets(int port) throws IOException {
         this.port = port;
         this.selector = Selector.open();
     }
 
+    /**
+     * How many sockets were opened.
+     *
+     * @return the number of sockets opened so far, whether or not the server closed them
+     */
     public int size() {
         return channels.size();
     }
 
-    /** {@code count} TCP connections that never send a byte. */
+    /**
+     * {@code count} TCP connections that never send a byte.
+     *
+     * @param count how many connections to open
+     * @throws IOException when a connection fails
+     */
     public void openIdle(int count) throws IOException {
         for (int i = 0; i < count; i++) {
             register(open(), null);
         }
     }
 
-    /** {@code count} connections that will send an upgrade request one byte per {@link #dribble()}. */
+    /**
+     * {@code count} connections that will send an upgrade request one byte per {@link #dribble()}.
+     *
+     * @param count how many connections to open
+     * @param path the request path of their upgrade requests
+     * @throws IOException when a connection fails
+     */
     public void openDribbling(int count, String path) throws IOException {
         for (int i = 0; i < count; i++) {
             SocketChannel c = open();
@@ -65,7 +87,11 @@ public final class SilentSockets implements AutoCloseable {
      * {@code count} WebSockets, upgraded (blocking, one after the other); each then sends
      * {@code firstFrame} (or nothing when null) and never another byte, nor a pong.
      *
+     * @param count how many connections to open
+     * @param path the request path of their upgrade requests
+     * @param firstFrame a text frame each sends once upgraded, or null for none
      * @return how many were upgraded (the server may refuse some)
+     * @throws IOException when a connection fails
      */
     public int openUpgraded(int count, String path, String firstFrame) throws IOException {
         int upgraded = 0;
@@ -133,7 +159,13 @@ public final class SilentSockets implements AutoCloseable {
         }
     }
 
-    /** Reads what arrived (dropping it); returns how many sockets the server has closed so far. */
+    /**
+     * Reads what arrived (dropping it); returns how many sockets the server has closed so far.
+     *
+     * @param wait how long to wait for something to read, at least 1 ms
+     * @return the number of sockets the server has closed so far
+     * @throws IOException when the selector fails
+     */
     public int poll(Duration wait) throws IOException {
         selector.select(Math.max(1, wait.toMillis()));
         for (SelectionKey k : selector.selectedKeys()) {
@@ -157,7 +189,14 @@ public final class SilentSockets implements AutoCloseable {
         return closedByServer;
     }
 
-    /** Polls (and dribbles every {@code dribbleEvery}) until all are closed or the deadline. */
+    /**
+     * Polls (and dribbles every {@code dribbleEvery}) until all are closed or the deadline.
+     *
+     * @param within how long to wait at most
+     * @param dribbleEvery how often to dribble the upgrades, or null not to
+     * @return the number of sockets the server has closed
+     * @throws IOException when the selector fails
+     */
     public int awaitClosed(Duration within, Duration dribbleEvery) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         long nextDribble = System.nanoTime();
@@ -171,6 +210,11 @@ public final class SilentSockets implements AutoCloseable {
         return closedByServer;
     }
 
+    /**
+     * How many sockets the server has closed.
+     *
+     * @return the number of sockets the server has closed so far (as of the last poll)
+     */
     public int closedByServer() {
         return closedByServer;
     }

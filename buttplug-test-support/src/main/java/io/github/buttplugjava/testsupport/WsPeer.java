@@ -30,25 +30,50 @@ import java.util.function.Predicate;
  */
 public final class WsPeer implements AutoCloseable {
 
+    /** Opcode of a continuation frame. */
     public static final int CONT = 0x0;
+    /** Opcode of a text frame. */
     public static final int TEXT = 0x1;
+    /** Opcode of a close frame. */
     public static final int CLOSE = 0x8;
+    /** Opcode of a ping frame. */
     public static final int PING = 0x9;
+    /** Opcode of a pong frame. */
     public static final int PONG = 0xA;
 
     /** Most text frames kept in {@link #texts}; older ones are dropped (a flood must not fill the test's heap). */
     private static final int MAX_KEPT = 20_000;
 
-    /** A received frame. */
+    /**
+     * A received frame.
+     *
+     * @param opcode the frame's opcode ({@link #TEXT}, {@link #CLOSE}...)
+     * @param payload the unmasked payload
+     */
     public record Frame(int opcode, byte[] payload) {
+        /**
+         * The payload as UTF-8 text.
+         *
+         * @return the text
+         */
         public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
+        /**
+         * The close code of a close frame.
+         *
+         * @return the code, or -1 for another frame or a close frame without a code
+         */
         public int closeCode() {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
         }
 
+        /**
+         * The reason of a close frame.
+         *
+         * @return the reason, or empty for another frame or a close frame without one
+         */
         public String closeReason() {
             return opcode == CLOSE && payload.length > 2
                     ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
@@ -62,29 +87,53 @@ public final class WsPeer implements AutoCloseable {
         int receiveBuffer;
         Consumer<String> onText;
 
+        /**
+         * A peer that reads, answers pings and queues text messages, with the system's receive
+         * buffer.
+         *
+         * @return new options
+         */
         public static Options polite() {
             return new Options();
         }
 
-        /** Never reads its socket after the upgrade (the server's writes pile up). */
+        /**
+         * Never reads its socket after the upgrade (the server's writes pile up).
+         *
+         * @return these options
+         */
         public Options neverRead() {
             read = false;
             return this;
         }
 
-        /** Reads, but answers no WebSocket ping. */
+        /**
+         * Reads, but answers no WebSocket ping.
+         *
+         * @return these options
+         */
         public Options silentToPings() {
             answerPings = false;
             return this;
         }
 
-        /** SO_RCVBUF before connecting (small: the server's unsent bytes show sooner). */
+        /**
+         * SO_RCVBUF before connecting (small: the server's unsent bytes show sooner).
+         *
+         * @param bytes the receive buffer size, in bytes
+         * @return these options
+         */
         public Options receiveBuffer(int bytes) {
             receiveBuffer = bytes;
             return this;
         }
 
-        /** Called on the reader thread for each text message (instead of queueing it). */
+        /**
+         * Called on the reader thread for each text message (instead of queueing it).
+         *
+         * @param handler receives each text message; must not block for long
+         * @return these options
+         */
         public Options onText(Consumer<String> handler) {
             onText = handler;
             return this;
@@ -111,11 +160,27 @@ public final class WsPeer implements AutoCloseable {
         this.options = options;
     }
 
+    /**
+     * Connects with {@link Options#polite()} options; see {@link #connect(int, String, Options)}.
+     *
+     * @param port the server's port on 127.0.0.1
+     * @param path the request path, e.g. {@code "/"}
+     * @return the connected peer, reading
+     * @throws IOException when the connection or the upgrade fails
+     */
     public static WsPeer connect(int port, String path) throws IOException {
         return connect(port, path, Options.polite());
     }
 
-    /** Connects, upgrades (fails unless 101) and, unless {@link Options#neverRead}, starts reading. */
+    /**
+     * Connects, upgrades (fails unless 101) and, unless {@link Options#neverRead}, starts reading.
+     *
+     * @param port the server's port on 127.0.0.1
+     * @param path the request path
+     * @param options how the peer behaves
+     * @return the connected peer
+     * @throws IOException when the connection or the upgrade fails
+     */
     public static WsPeer connect(int port, String path, Options options) throws IOException {
         Socket s = new Socket();
         try {
@@ -200,11 +265,23 @@ public final class WsPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one masked, final text frame. Thread-safe.
+     *
+     * @param text the payload, sent as UTF-8
+     * @throws IOException when the socket fails
+     */
     public void sendText(String text) throws IOException {
         send(TEXT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends one masked, final frame. Thread-safe. */
+    /**
+     * Sends one masked, final frame. Thread-safe.
+     *
+     * @param opcode the frame's opcode, e.g. {@link #TEXT} or {@link #PING}
+     * @param payload the unmasked payload
+     * @throws IOException when the socket fails
+     */
     public void send(int opcode, byte[] payload) throws IOException {
         int len = payload.length;
         byte[] frame = new byte[len + 14];
@@ -235,7 +312,14 @@ public final class WsPeer implements AutoCloseable {
         }
     }
 
-    /** Waits for a text message (queued ones first) that matches; the ones before it are dropped. */
+    /**
+     * Waits for a text message (queued ones first) that matches; the ones before it are dropped.
+     *
+     * @param matches the test a message must pass
+     * @param timeout how long to wait at most
+     * @return the first matching message
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public String await(Predicate<String> matches, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -251,11 +335,25 @@ public final class WsPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a text message that contains {@code contains}; see {@link #await(Predicate,
+     * Duration)}.
+     *
+     * @param contains the text to look for
+     * @param timeout how long to wait at most
+     * @return the first matching message
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public String await(String contains, Duration timeout) throws InterruptedException {
         return await(t -> t.contains(contains), timeout);
     }
 
-    /** The server's close frame, as "code reason", or how TCP ended. */
+    /**
+     * The server's close frame, as "code reason", or how TCP ended.
+     *
+     * @return e.g. {@code "1008 too many frames"}, {@code "open"} or {@code "TCP ended without a
+     *         close frame"}
+     */
     public String describeClose() {
         Frame f = closed.getNow(null);
         if (!closed.isDone()) {
@@ -267,6 +365,11 @@ public final class WsPeer implements AutoCloseable {
     /**
      * For a peer that never read: reads and drops whatever the server sent, until the server ends
      * TCP (true) or {@code within} passes with the link still open (false). At most {@code maxBytes}.
+     *
+     * @param within how long to wait at most
+     * @param maxBytes the most bytes to read and drop
+     * @return true when the server ended TCP, false when the time or the byte budget ran out first
+     * @throws IOException when the read timeout cannot be set
      */
     public boolean drainUntilServerCloses(Duration within, long maxBytes) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
@@ -304,6 +407,11 @@ public final class WsPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the link is still up.
+     *
+     * @return false once the socket is closed or the server's close frame (or TCP's end) arrived
+     */
     public boolean isOpen() {
         return !socket.isClosed() && !closed.isDone();
     }

@@ -54,6 +54,18 @@ final class BleOptions {
                     + "(default: $DBUS_SYSTEM_BUS_ADDRESS, else the system bus).")
     String bus;
 
+    @Option(names = "--device-config-file", paramLabel = "FILE",
+            description = "A device configuration (Buttplug's v4 JSON format) to use instead of the bundled one.")
+    java.nio.file.Path deviceConfigFile;
+
+    @Option(names = "--user-device-config-file", paramLabel = "FILE",
+            description = "A user device configuration (v4 JSON, 'user_configs') on top: extra names and protocols, "
+                    + "devices allowed or denied.")
+    java.nio.file.Path userDeviceConfigFile;
+
+    /** The largest configuration file read (the official one is well under 1 MiB). */
+    static final long MAX_CONFIG_BYTES = 16L << 20;
+
     /** How long opening a real adapter may take before it counts as missing. */
     private static final long OPEN_TIMEOUT_S = 20;
 
@@ -109,13 +121,48 @@ final class BleOptions {
         if (backend == Backend.SIM && adapter != null) {
             throw new IllegalArgumentException("--adapter needs --ble bluez or --ble tinyb");
         }
+        DeviceConfiguration configuration = configuration();
         BleAdapter ble = switch (backend) {
             case SIM -> SimulatedBle.adapter(toys());
             case BLUEZ -> open(new BluezBleAdapter(options()), a -> a.open());
             case TINYB -> open(new TinyBBleAdapter(adapter == null ? TinyBOptions.defaults()
                     : TinyBOptions.defaults().withAdapterInterface(adapter)), a -> a.open());
         };
-        return new AdapterDeviceSource(new BleDeviceSource(ble, DeviceConfiguration.bundled()), ble);
+        return new AdapterDeviceSource(new BleDeviceSource(ble, configuration), ble);
+    }
+
+    /**
+     * The device configuration: the bundled one or {@code --device-config-file}, with
+     * {@code --user-device-config-file} on top.
+     *
+     * @throws IllegalArgumentException when a file cannot be read or is not such a configuration
+     */
+    DeviceConfiguration configuration() {
+        DeviceConfiguration c = deviceConfigFile == null ? DeviceConfiguration.bundled()
+                : read("--device-config-file", deviceConfigFile, DeviceConfiguration::fromJson);
+        if (userDeviceConfigFile != null) {
+            DeviceConfiguration base = c;
+            c = read("--user-device-config-file", userDeviceConfigFile, base::withUserConfig);
+        }
+        return c;
+    }
+
+    private static DeviceConfiguration read(String option, java.nio.file.Path file,
+                                            java.util.function.Function<String, DeviceConfiguration> parse) {
+        String json;
+        try {
+            if (java.nio.file.Files.size(file) > MAX_CONFIG_BYTES) {
+                throw new IllegalArgumentException(option + " " + file + ": larger than " + (MAX_CONFIG_BYTES >> 20) + " MiB");
+            }
+            json = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": cannot read it (" + e + ")");
+        }
+        try {
+            return parse.apply(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(option + " " + file + ": " + e.getMessage());
+        }
     }
 
     /** The simulated adapter behind a source made with {@code --ble sim}, for tests. */

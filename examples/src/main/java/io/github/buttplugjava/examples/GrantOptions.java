@@ -55,6 +55,11 @@ final class GrantOptions {
         }
         for (Map.Entry<String, Double> e : max.entrySet()) {
             OutputType t = outputType(e.getKey());
+            double level = e.getValue();
+            if (!(level > 0 && level <= 1)) {
+                throw new IllegalArgumentException("--max " + e.getKey() + "=" + e.getValue()
+                        + ": the level must be more than 0 and at most 1 (1 = full strength)");
+            }
             if (!types.contains(t)) {
                 throw new IllegalArgumentException("--max " + e.getKey() + " is for an output that --allow does not share");
             }
@@ -77,8 +82,13 @@ final class GrantOptions {
                 "unknown output '" + name + "'; use one of vibrate, rotate, oscillate, constrict, spray, temperature, led, position"));
     }
 
-    /** One line saying what is shared, for people. */
+    /** One line saying what is shared, for people; an expiry in local time and as a duration from now. */
     static String describe(DeviceGrant grant) {
+        return describe(grant, Instant.now(), java.time.ZoneId.systemDefault());
+    }
+
+    /** One line saying what is shared, for people, as seen at {@code now} in {@code zone}. */
+    static String describe(DeviceGrant grant, Instant now, java.time.ZoneId zone) {
         boolean everything = grant.outputs().size() == OutputType.values().length;
         List<String> parts = new ArrayList<>();
         grant.outputs().forEach((t, g) -> {
@@ -98,7 +108,7 @@ final class GrantOptions {
                 : String.join(", ", parts);
         StringBuilder b = new StringBuilder(outputs);
         b.append(grant.inputs().contains(InputType.BATTERY) ? "; battery readable" : "; battery private");
-        grant.expiry().ifPresent(e -> b.append("; until ").append(e));
+        grant.expiry().ifPresent(e -> b.append("; ").append(ExpiryText.of(e, now, zone)));
         return b.toString();
     }
 }

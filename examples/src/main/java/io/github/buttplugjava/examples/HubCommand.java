@@ -3,11 +3,14 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.hub.RoomController;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,10 +24,13 @@ import java.util.concurrent.CountDownLatch;
  * agent then stops its toys.
  */
 @Command(name = "hub", mixinStandardHelpOptions = true,
-        description = {"Run a remote-sharing hub (toys shared in, one controller drives them).",
-                "People share toys into it with 'share'; one controller (any Buttplug app) drives them",
-                "through the control URL."})
+        description = {"Run a remote-sharing hub (toys shared in, controllers drive them).",
+                "People share toys into it with 'share'; controllers (any Buttplug app) drive them",
+                "through their control URLs (one per --control-token, or --controllers N)."})
 public final class HubCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else should use TLS).")
@@ -39,8 +45,8 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--share-token", description = "Share token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
     String shareToken;
 
-    @Option(names = "--control-token", description = "Control token to use (at least 22 of A-Z a-z 0-9 _ -). Default: a random one.")
-    String controlToken;
+    @Mixin
+    RoomControllerOptions controllers = new RoomControllerOptions();
 
     @Option(names = "--controller-ping-ms", defaultValue = "0",
             description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
@@ -93,8 +99,12 @@ public final class HubCommand implements Callable<Integer> {
             b.tls(tlsKeystore, password.toCharArray());
         }
         RemoteServer hub = b.build();
-        hub.addRoom(room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken),
-                controlToken == null ? AccessToken.generate() : AccessToken.of(controlToken));
+        try {
+            controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+        } catch (IllegalArgumentException e) {
+            hub.close();
+            throw e;
+        }
         return hub.start();
     }
 
@@ -103,16 +113,22 @@ public final class HubCommand implements Callable<Integer> {
         RemoteServer hub;
         try {
             hub = start();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("hub: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        } catch (IOException e) {
+            System.err.println("buttplug hub: " + e.getMessage());
+            return 1;
         }
         Room r = hub.room(room).orElseThrow();
         System.out.println("Hub running. Room '" + r.name() + "'.");
         System.out.println("  Share URL:    " + hub.shareUri());
         System.out.println("  Share token:  " + r.shareToken().reveal());
-        System.out.println("  Control URL:  " + hub.controlUri(r) + "   (a secret: whoever has it can drive the shared toys)");
-        System.out.println("  Control page: " + hub.controlPageUri(r) + "   (the same secret, to open in a browser)");
+        for (RoomController c : r.controllers()) {
+            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name()
+                    + "; a secret: whoever has it can drive the shared toys)");
+            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
+        }
+        System.out.println("  Policy:       " + r.arbitration());
         System.out.println();
         System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");

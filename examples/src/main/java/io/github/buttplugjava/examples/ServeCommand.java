@@ -1,20 +1,27 @@
 package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.btle.sim.SimulatedBle;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.device.serial.SerialDeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code buttplug serve}: a Buttplug WebSocket server like Intiface Engine, over Bluetooth toys
@@ -24,10 +31,17 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run a Buttplug server (spec v0..v4) on a WebSocket, like Intiface Engine.",
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
-                "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb.",
+                "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
+                "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
+                "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
+                "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
+                "device kinds this server lacks (--use-serial, --use-hid, ...) are accepted with a warning.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -38,13 +52,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 for every interface, with TLS).")
     String host;
 
-    @Option(names = "--port", defaultValue = "12345", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    @Option(names = {"--port", "--websocket-port"}, defaultValue = "12345",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
     @Mixin
     BleOptions ble = new BleOptions();
 
-    @Option(names = "--max-ping-ms", defaultValue = "0",
+    @Mixin
+    SerialOptions serial = new SerialOptions();
+
+    @Option(names = {"--max-ping-ms", "--max-ping-time"}, defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
     long maxPingMs;
 
@@ -52,11 +70,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Close clients that have not sent RequestServerInfo within this many ms (default: ${DEFAULT-VALUE}; 0 = never).")
     long handshakeTimeoutMs;
 
-    @Option(names = "--name", defaultValue = "buttplug-java", description = "Server name sent to clients (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--name", "--server-name"}, defaultValue = "buttplug-java", description = "Server name sent to clients (default: ${DEFAULT-VALUE}).")
     String name;
 
     @Option(names = "--path", description = "Serve only this request path, e.g. /buttplug (default: every path).")
     String path;
+
+    @Mixin
+    IntifaceEngineOptions intiface = new IntifaceEngineOptions();
 
     @Mixin
     ConnectionLimitOptions connectionLimits = new ConnectionLimitOptions();
@@ -80,17 +101,24 @@ public final class ServeCommand implements Callable<Integer> {
         final ButtplugWebSocketServer server;
         final DeviceManager devices;
         final AdapterDeviceSource toys;
+        final Optional<SerialDeviceSource> serialToys;
 
-        Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys) {
+        Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
+                Optional<SerialDeviceSource> serialToys) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
+            this.serialToys = serialToys;
         }
 
-        /** Closes every client, stops every device, closes the adapter, frees the port. Blocking, at most ~15 s. */
+        /**
+         * Closes every client, stops every device, closes the adapter and the serial ports (after
+         * their stop writes), frees the port. Blocking, at most ~20 s.
+         */
         void stop() {
             server.close();
             devices.close();
+            serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
         }
     }
 
@@ -102,8 +130,11 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws BleOptions.UnusableAdapterException when the Bluetooth adapter cannot be used
      */
     Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
+        Optional<SerialDeviceSource> serialToys = serial.open();
         AdapterDeviceSource toys = ble.open();
-        DeviceManager devices = new DeviceManager(List.of(toys));
+        List<DeviceSource> sources = new ArrayList<>(List.of(toys));
+        serialToys.ifPresent(sources::add);
+        DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
                     .name(name)
@@ -126,23 +157,59 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, toys);
+            return new Running(ws.start(), devices, toys, serialToys);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
         }
     }
 
+    /** Intiface Engine's switches that have no meaning here: accepted, with a warning each. */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial", "--use-hid",
+            "--use-lovense-dongle-serial", "--use-lovense-dongle-hid", "--use-xinput", "--use-lovense-connect",
+            "--use-device-websocket-server", "--crash-reporting", "--broadcast-server-mdns", "--allow-raw",
+            "--frontend-websocket-port", "--device-websocket-server-port", "--mdns-suffix", "--websocket-client-address");
+
+    /** Applies Intiface Engine's --websocket-use-all-interfaces and --use-bluetooth-le to our options. */
+    private void applyIntifaceNames() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        if (intiface.allInterfaces) {
+            if (parsed.hasMatchedOption("--host")) {
+                throw OptionErrors.of(spec, "--websocket-use-all-interfaces and --host both say where to listen: give one");
+            }
+            host = "0.0.0.0";
+        }
+        if (intiface.bluetoothLe && !parsed.hasMatchedOption("--ble")) {
+            ble.backend = BleOptions.Backend.BLUEZ;
+        }
+        for (String arg : parsed.originalArgs()) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (IGNORED.contains(name)) {
+                System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
+                        + ("--use-serial".equals(name)
+                                ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (intiface.serverVersion) {
+            System.out.println(Cli.Version.projectVersion());
+            return 0;
+        }
+        applyIntifaceNames();
         Running running;
         try {
             running = start();
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("serve: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        } catch (IOException e) {
+            System.err.println("buttplug serve: " + e.getMessage());
+            return 1;
         } catch (BleOptions.UnusableAdapterException e) {
-            System.err.println("serve: " + e.getMessage());
+            System.err.println("buttplug serve: " + e.getMessage());
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -151,9 +218,9 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}", name,
-                running.server.uri(), maxPingMs, ble.describe());
-        if (!ble.anyDevices()) {
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}", name,
+                running.server.uri(), maxPingMs, ble.describe(), serial.describe());
+        if (!ble.anyDevices() && serial.serial.isEmpty()) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

@@ -2,39 +2,49 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ClientDeviceSource;
-import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
-import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.examples.console.CommandTable;
+import io.github.buttplugjava.examples.console.Console;
+import io.github.buttplugjava.examples.console.ConsoleInputError;
+import io.github.buttplugjava.examples.console.Failures;
 import io.github.buttplugjava.remote.agent.GrantFilter;
 import io.github.buttplugjava.remote.agent.LegacyHubClient;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code buttplug share}: shares local toys (Bluetooth through BlueZ or TinyB, simulated ones driven
  * through their real protocol handlers, or those of a Buttplug server such as Intiface) with a hub,
- * under a grant; with {@code --legacy-hub}, into a buttplug-js 0.13 hub as a 0.13 forwarder would
- * (the grant is still enforced here). Typed commands change sharing while it runs.
+ * under grants, with a console to change sharing while it runs; with {@code --legacy-hub}, into a
+ * buttplug-js 0.13 hub as a 0.13 forwarder would (the grants are still enforced here).
+ *
+ * <p>Configuration mistakes end it at once with the reason (status 2): a URL that is not
+ * {@code ws://}/{@code wss://}, a hub that refuses the token or has nothing at the path. The toys
+ * are looked for only once the hub has let the agent in. Only a lost network is retried.
  */
 @Command(name = "share", mixinStandardHelpOptions = true,
         description = {"Share toys with a remote controller through a hub.",
-                "While running, type: list, pause, resume, revoke, share, stop, quit."})
+                "Every toy is shared under the grant options; or choose toys with --device, each followed by its own options:",
+                "  --max vibrate=0.5 --device \"Lovense Hush\" --expire 30m --device 1 --battery",
+                "While it runs, type 'help': list, pause [TOY], resume [TOY], revoke [TOY], share [TOY], stop, panic, quit."})
 public final class ShareCommand implements Callable<Integer> {
 
     /** Environment variable that may hold the share token instead of --token. */
@@ -43,7 +53,12 @@ public final class ShareCommand implements Callable<Integer> {
     /** Environment variable that may hold a 0.13 hub's password instead of --password. */
     static final String LEGACY_PASSWORD_ENV = "BUTTPLUG_LEGACY_PASSWORD";
 
-    @Option(names = "--hub", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--hub", paramLabel = "URL", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
     URI hub;
 
     @Option(names = "--legacy-hub", paramLabel = "URL",
@@ -63,6 +78,9 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     BleOptions ble = new BleOptions();
 
+    @Mixin
+    SerialOptions serial = new SerialOptions();
+
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
     URI server;
@@ -70,6 +88,10 @@ public final class ShareCommand implements Callable<Integer> {
     @Option(names = "--max-ping-ms", defaultValue = "1500",
             description = "If the hub is silent this long, stop every toy (default: ${DEFAULT-VALUE}; with --legacy-hub: no frame and no WebSocket pong).")
     long maxPingMs;
+
+    @Option(names = "--device", paramLabel = "TOY",
+            description = "Share only this toy (its name, or its number in 'list'); the grant options after it are its own. Repeatable.")
+    List<String> devices = new ArrayList<>();
 
     @Mixin
     GrantOptions grantOptions = new GrantOptions();
@@ -80,83 +102,104 @@ public final class ShareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((hub == null) == (legacyHub == null)) {
-            System.err.println("share: give the hub with either --hub URL or --legacy-hub URL");
-            return 2;
+            throw OptionErrors.of(spec, "give the hub with either --hub URL or --legacy-hub URL");
         }
         String secret = token != null ? token : System.getenv(TOKEN_ENV);
         if (secret == null && hub != null) {
-            System.err.println("share: give the room's share token with --token or $" + TOKEN_ENV);
-            return 2;
+            throw OptionErrors.of(spec, "give the room's share token with --token or $" + TOKEN_ENV);
         }
-        if ((server == null) != ble.anyDevices()) {
-            System.err.println("share: give either toys (--simulate TOY,... or --ble bluez|tinyb) or --server URL");
-            return 2;
+        if (hub != null) {
+            checkWebSocket("--hub", hub);
+        } else {
+            checkWebSocket("--legacy-hub", legacyHub);
         }
-        DeviceGrant grant;
+        if (server != null) {
+            checkWebSocket("--server", server);
+        }
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty();
+        if ((server == null) != localToys) {
+            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
+        }
+        ToyGrants toyGrants;
+        try {
+            toyGrants = ToyGrants.from(spec.commandLine().getParseResult().originalArgs(), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw OptionErrors.of(spec, e.getMessage());
+        }
         DeviceSource local;
         try {
-            grant = grantOptions.toGrant(Instant.now());
-            local = server != null ? intiface(server) : bluetooth(ble);
+            local = server != null ? intiface(server) : localToys();
         } catch (IllegalArgumentException e) {
-            System.err.println("share: " + e.getMessage());
-            return 2;
+            throw OptionErrors.of(spec, e.getMessage());
         } catch (BleOptions.UnusableAdapterException e) {
-            System.err.println("share: " + e.getMessage());
+            System.err.println("buttplug share: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("buttplug share: " + e.getMessage());
             return 1;
         }
-        RemoteClient.Listener narrator = new RemoteClient.Listener() {
-            @Override
-            public void linked(String room) {
-                System.out.println("Linked to the hub" + (room.isEmpty() ? "" : " (room '" + room + "')")
-                        + ": your toys are shared.");
+        GrantFilter[] grantsHolder = new GrantFilter[1];
+        CompletableFuture<Console> consoleReady = new CompletableFuture<>();
+        LinkGatedSource toys = new LinkGatedSource(local, toy -> {
+            Optional<io.github.buttplugjava.remote.agent.DeviceGrant> grant = toyGrants.grantFor(toy.number(), toy.device().name());
+            if (toyGrants.choosesToys()) {
+                grant.ifPresent(g -> grantsHolder[0].share(toy.device().identifier(), g));
             }
-
-            @Override
-            public void unlinked(Throwable cause, Duration retryIn) {
-                System.out.println("Not linked to the hub" + (cause == null ? "" : " (" + cause.getMessage() + ")")
-                        + "; every toy is stopped. Trying again in " + retryIn.toMillis() + " ms.");
-            }
-
-            @Override
-            public void denied(String reason) {
-                System.out.println("The hub refused to link: " + reason);
-            }
-        };
+            String what = grant.map(g -> "shared: " + GrantOptions.describe(g)).orElse("not shared (no --device for it)");
+            consoleReady.thenAccept(c -> c.print(now() + " toy " + toy.number() + " found: "
+                    + io.github.buttplugjava.core.PeerText.name(toy.device().name()) + ", " + what));
+        }, toy -> consoleReady.thenAccept(c -> c.print(now() + " toy " + toy.number() + " left: "
+                + io.github.buttplugjava.core.PeerText.name(toy.device().name()))));
+        CompletableFuture<Integer> finished = new CompletableFuture<>();
+        ShareConsole commands;
         Agent agent;
+        Console console = null;
         try {
-            agent = legacyHub != null ? legacy(local, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, local)
-                    .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
-                    .listener(narrator).build());
-        } catch (IllegalArgumentException e) {
-            System.err.println("share: " + e.getMessage());
-            return 2;
-        }
-        GrantFilter grants = agent.grants();
-        grants.shareAll(grant).get(5, TimeUnit.SECONDS);
-        System.out.println("Sharing as '" + alias + "'" + (legacyHub != null ? " into a buttplug-js 0.13 hub" : "") + ": "
-                + GrantOptions.describe(grant));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            stopped.countDown();
-        }, "buttplug-share-shutdown"));
-        java.util.concurrent.CompletableFuture<Void> linked = agent.start();
-        linked.whenComplete((v, e) -> {
-            if (e != null) {
-                stopped.countDown();
+            Listener narrator = new Listener(consoleReady, toys, finished);
+            try {
+                agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, toys)
+                        .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                        .listener(narrator).build());
+            } catch (IllegalArgumentException e) {
+                throw OptionErrors.of(spec, e.getMessage());
             }
-        });
-        Thread input = new Thread(() -> readCommands(grants, grant, stopped), "buttplug-share-input");
-        input.setDaemon(true);
-        input.start();
-        stopped.await();
-        agent.close();
-        return linked.isCompletedExceptionally() ? 1 : 0;
+            GrantFilter grants = agent.grants();
+            grantsHolder[0] = grants;
+            grants.shareAll(toyGrants.choosesToys() ? null : toyGrants.everyToy()).get(5, TimeUnit.SECONDS);
+            commands = new ShareConsole(grants, toys, toyGrants);
+            CommandTable table = commands.table();
+            console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
+            consoleReady.complete(console);
+            console.print("Sharing as '" + alias + "'" + (legacyHub != null ? " into a buttplug-js 0.13 hub" : "") + " from " + (server != null ? "the Buttplug server at " + server
+                    : describeLocalToys()) + ": " + (toyGrants.choosesToys() ? "only " + String.join(", ", toyGrants.names())
+                    : "every toy, " + GrantOptions.describe(toyGrants.everyToy())) + ".");
+            console.print(now() + " dialing the hub at " + (hub != null ? hub : legacyHub) + " (toys are looked for once it lets this agent in)"
+                    + (console.interactive() ? "; type 'help' for the commands" : ""));
+            Agent running = agent;
+            Console shown = console;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.close();
+                finished.complete(0);
+                shown.interrupt();
+            }, "buttplug-share-shutdown"));
+            agent.start().whenComplete((v, e) -> {
+                if (e != null) {
+                    finished.complete(OptionErrors.STATUS);
+                    shown.interrupt();
+                }
+            });
+            int status = loop(console, table, finished);
+            agent.close();
+            return status;
+        } finally {
+            if (console != null) {
+                console.close();
+            }
+        }
     }
 
     /** The share agent of either kind: what this command needs of it. */
-    private record Agent(GrantFilter grants, java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>> starter,
-                         Runnable closer) {
+    private record Agent(GrantFilter grants, java.util.function.Supplier<CompletableFuture<Void>> starter, Runnable closer) {
         static Agent of(RemoteClient c) {
             return new Agent(c.grants(), c::start, c::close);
         }
@@ -165,7 +208,7 @@ public final class ShareCommand implements Callable<Integer> {
             return new Agent(c.grants(), c::start, c::close);
         }
 
-        java.util.concurrent.CompletableFuture<Void> start() {
+        CompletableFuture<Void> start() {
             return starter.get();
         }
 
@@ -184,73 +227,123 @@ public final class ShareCommand implements Callable<Integer> {
         return Agent.of(b.build());
     }
 
-    /** The toys of the --ble backend (the agent scans for them when it starts). */
-    private static DeviceSource bluetooth(BleOptions ble) throws BleOptions.UnusableAdapterException, InterruptedException {
-        DeviceSource source = ble.open();
-        System.out.println("Sharing toys from " + ble.describe() + ".");
-        return source;
+    private void checkWebSocket(String option, URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw OptionErrors.of(spec, option + " must be a ws:// or wss:// address, not '" + url + "'");
+        }
     }
 
-    private static DeviceSource intiface(URI url) throws Exception {
+    /**
+     * Runs typed lines until quit or the end of the share; without a terminal, the end of stdin
+     * leaves the toys shared until the agent ends (Ctrl-C, SIGTERM, the hub refusing).
+     */
+    private static int loop(Console console, CommandTable table, CompletableFuture<Integer> finished) throws Exception {
+        while (!finished.isDone()) {
+            Optional<String> line = console.next();
+            if (line.isEmpty()) {
+                if (console.interactive() || finished.isDone()) {
+                    break;
+                }
+                return finished.get();
+            }
+            CommandTable.Outcome outcome;
+            try {
+                outcome = table.run(console.words(line.get()));
+            } catch (ConsoleInputError e) {
+                outcome = new CommandTable.Outcome.Failed(e.getMessage());
+            }
+            if (outcome instanceof CommandTable.Outcome.Quit) {
+                return 0;
+            }
+            if (outcome instanceof CommandTable.Outcome.Done done) {
+                done.lines().forEach(console::print);
+            } else if (outcome instanceof CommandTable.Outcome.Failed failed) {
+                console.print("error: " + failed.message());
+            }
+        }
+        return finished.getNow(0);
+    }
+
+    private static String now() {
+        return LocalTime.now().format(CLOCK);
+    }
+
+    /**
+     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, or both in one
+     * source (a device manager over the two, so the agent sees one list).
+     */
+    private DeviceSource localToys() throws BleOptions.UnusableAdapterException, InterruptedException {
+        serial.ports(); // a malformed PORT=PROTOCOL fails here, before any adapter or port is opened
+        java.util.List<DeviceSource> sources = new java.util.ArrayList<>();
+        if (ble.anyDevices()) {
+            sources.add(ble.open());
+        }
+        try {
+            serial.open().ifPresent(sources::add);
+        } catch (RuntimeException e) {
+            sources.forEach(DeviceSource::close);
+            throw e;
+        }
+        return sources.size() == 1 ? sources.get(0) : new io.github.buttplugjava.core.device.CombinedDeviceSource(sources);
+    }
+
+    private String describeLocalToys() {
+        if (serial.serial.isEmpty()) {
+            return ble.describe();
+        }
+        return ble.anyDevices() ? ble.describe() + " and " + serial.describe() : serial.describe();
+    }
+
+    private static DeviceSource intiface(URI url) throws IOException, InterruptedException {
         ButtplugClient client = ButtplugClient.builder("buttplug-java share agent").build();
         client.addListener(new io.github.buttplugjava.core.client.ButtplugClientListener() {
             @Override
             public void disconnected(Throwable cause) {
-                System.out.println("The Buttplug server at " + url + " went away: its toys are no longer shared.");
+                System.err.println(now() + " the Buttplug server at " + url + " went away: its toys are no longer shared.");
             }
         });
-        client.connect(WebSocketConnector.to(url)).get(15, TimeUnit.SECONDS);
-        System.out.println("Connected to the Buttplug server at " + url + " (" + client.devices().size() + " device(s) so far).");
+        try {
+            client.connect(WebSocketConnector.to(url)).get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("cannot connect to the Buttplug server at " + url + ": " + Failures.oneLine(e));
+        }
         return new ClientDeviceSource(client);
     }
 
-    private static void readCommands(GrantFilter grants, DeviceGrant grant, CountDownLatch stopped) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try {
-            String line;
-            while ((line = in.readLine()) != null) {
-                String cmd = line.trim().toLowerCase(java.util.Locale.ROOT);
-                switch (cmd) {
-                    case "list" -> {
-                        for (Map.Entry<String, Device> e : grants.localDevices().entrySet()) {
-                            boolean shared = grants.sharedIdentifiers().contains(e.getKey());
-                            System.out.println("  " + e.getValue().name() + ": " + (shared ? "shared" : "not shared"));
-                        }
-                    }
-                    case "pause" -> forEach(grants, id -> grants.pause(id, true), "paused: toys stopped and hidden");
-                    case "resume" -> forEach(grants, id -> grants.pause(id, false), "resumed");
-                    case "revoke" -> done(grants.revokeAll(), "revoked: toys stopped and unshared");
-                    case "share" -> {
-                        grants.localDevices().keySet().forEach(id -> grants.share(id, grant));
-                        System.out.println("shared again: " + GrantOptions.describe(grant));
-                    }
-                    case "stop" -> done(grants.stopAll(), "every toy stopped");
-                    case "quit", "exit" -> {
-                        stopped.countDown();
-                        return;
-                    }
-                    case "" -> { }
-                    default -> System.out.println("commands: list, pause, resume, revoke, share, stop, quit");
-                }
-            }
-        } catch (java.io.IOException e) {
-            System.err.println("share: cannot read commands: " + e.getMessage());
+    /** What the agent says about the link, as console lines with the local time. */
+    private static final class Listener implements RemoteClient.Listener {
+        private final CompletableFuture<Console> console;
+        private final LinkGatedSource toys;
+        private final CompletableFuture<Integer> finished;
+
+        Listener(CompletableFuture<Console> console, LinkGatedSource toys, CompletableFuture<Integer> finished) {
+            this.console = console;
+            this.toys = toys;
+            this.finished = finished;
         }
-    }
 
-    private static void forEach(GrantFilter grants, java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> action,
-                                String what) {
-        List<java.util.concurrent.CompletableFuture<Void>> all = new ArrayList<>();
-        grants.localDevices().keySet().forEach(id -> all.add(action.apply(id)));
-        done(java.util.concurrent.CompletableFuture.allOf(all.toArray(java.util.concurrent.CompletableFuture[]::new)), what);
-    }
+        private void say(String line) {
+            console.thenAccept(c -> c.print(now() + " " + line));
+        }
 
-    private static void done(java.util.concurrent.CompletableFuture<Void> f, String what) {
-        try {
-            f.get(5, TimeUnit.SECONDS);
-            System.out.println(what);
-        } catch (Exception e) {
-            System.out.println("failed: " + e.getMessage());
+        @Override
+        public void linked(String room) {
+            toys.open();
+            say("Linked to the hub" + (room.isEmpty() ? "" : " (room '" + room + "')") + ": your toys are shared.");
+        }
+
+        @Override
+        public void unlinked(Throwable cause, Duration retryIn) {
+            say("Not linked to the hub" + (cause == null ? "" : " (" + Failures.oneLine(cause) + ")")
+                    + "; every toy is stopped. Trying again in " + ExpiryText.duration(retryIn) + ".");
+        }
+
+        @Override
+        public void denied(String reason) {
+            System.err.println("buttplug share: the hub refused this agent: " + reason);
+            System.err.println("check --hub (the share URL the hub printed) and --token");
+            finished.complete(OptionErrors.STATUS);
         }
     }
 }

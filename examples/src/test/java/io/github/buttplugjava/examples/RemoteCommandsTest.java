@@ -27,6 +27,16 @@ class RemoteCommandsTest {
     private static final String SHARE = "share-token-for-tests-0123456789";
     private static final String CONTROL = "control-token-for-tests-0123456789";
 
+    /** Runs one console line of 'control' against {@code client}; its output lines joined, or "error: ..." */
+    private static String control(ButtplugClient client, String line) {
+        io.github.buttplugjava.examples.console.CommandTable.Outcome outcome =
+                new ControlConsole(client).table().run(java.util.List.of(line.split(" ")));
+        if (outcome instanceof io.github.buttplugjava.examples.console.CommandTable.Outcome.Done done) {
+            return String.join("\n", done.lines());
+        }
+        return "error: " + outcome;
+    }
+
     private static <T> T parse(Class<T> type, String... args) {
         CommandLine.ParseResult result = Cli.commandLine().parseArgs(args);
         return type.cast(result.subcommand().commandSpec().userObject());
@@ -68,7 +78,7 @@ class RemoteCommandsTest {
     void badGrantOptionsAreClearErrors() {
         ShareCommand share = parse(ShareCommand.class, "share", "--hub", "ws://h/share", "--token", SHARE,
                 "--alias", "A", "--simulate", "lovense", "--max", "vibrate=2");
-        assertThatThrownBy(() -> share.grantOptions.toGrant(Instant.now())).hasMessageContaining("maxLevel");
+        assertThatThrownBy(() -> share.grantOptions.toGrant(Instant.now())).hasMessageContaining("--max vibrate=2.0: the level must be more than 0 and at most 1");
         ShareCommand other = parse(ShareCommand.class, "share", "--hub", "ws://h/share", "--token", SHARE,
                 "--alias", "A", "--simulate", "lovense", "--allow", "tickle");
         assertThatThrownBy(() -> other.grantOptions.toGrant(Instant.now())).hasMessageContaining("unknown output 'tickle'");
@@ -94,12 +104,12 @@ class RemoteCommandsTest {
                 ButtplugClient controller = ButtplugClient.builder("test").build();
                 controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
                 try {
-                    assertThat(ControlCommand.run(controller, "list".split(" ")))
-                            .contains("0: Alice - Lovense Hush", "Vibrate 0..10", "Battery");
-                    assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
+                    assertThat(control(controller, "list"))
+                            .contains("0  Alice - Lovense Hush", "vibrate 0..10", "inputs: battery");
+                    assertThat(control(controller, "vibrate 0 1")).isEqualTo("0 Alice - Lovense Hush: vibrate 100 %");
                     assertThat(toys.devices().get(0).awaitOutput(0, o -> true, Duration.ofSeconds(2)).value()).isEqualTo(10);
-                    assertThat(ControlCommand.run(controller, "battery 0".split(" "))).matches("battery \\d+ %");
-                    assertThat(ControlCommand.run(controller, "stopall".split(" "))).isEqualTo("ok");
+                    assertThat(control(controller, "battery 0")).matches("0 Alice - Lovense Hush: battery \\d+ %");
+                    assertThat(control(controller, "stopall")).isEqualTo("every device stopped");
                     assertThat(toys.devices().get(0).outputValue(0, OutputType.VIBRATE)).isZero();
                 } finally {
                     controller.disconnect();
@@ -150,8 +160,8 @@ class RemoteCommandsTest {
                 ButtplugClient controller = ButtplugClient.builder("test").build();
                 controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(5, TimeUnit.SECONDS);
                 try {
-                    assertThat(ControlCommand.run(controller, "list".split(" "))).contains("0: Alice - Lovense Hush");
-                    assertThat(ControlCommand.run(controller, "vibrate 0 1".split(" "))).isEqualTo("ok");
+                    assertThat(control(controller, "list")).contains("0  Alice - Lovense Hush");
+                    assertThat(control(controller, "vibrate 0 1")).isEqualTo("0 Alice - Lovense Hush: vibrate 100 %");
                     // granted 50 % of 0..20: the Lovense handler writes 10 steps
                     String write;
                     do {

@@ -119,7 +119,7 @@ class ServeCommandTest {
                 "--bus", "unix:path=/nonexistent/buttplug-test-bus");
         String printed = run.getValue().strip();
         assertThat(run.getKey()).as(printed).isEqualTo(1);
-        assertThat(printed).startsWith("serve: bluez").contains("/nonexistent/buttplug-test-bus")
+        assertThat(printed).startsWith("buttplug serve: bluez").contains("/nonexistent/buttplug-test-bus")
                 .doesNotContain("\tat ", "Exception in thread");
         assertThat(printed.lines()).as(printed).hasSize(1);
     }

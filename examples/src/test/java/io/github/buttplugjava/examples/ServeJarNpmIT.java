@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.buttplugjava.testsupport.interop.NodeInterop;
 import io.github.buttplugjava.testsupport.interop.NpmClient;
 import io.github.buttplugjava.testsupport.interop.NpmClientRun;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +35,7 @@ class ServeJarNpmIT {
 
         Process serve = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "serve", "--port", "0",
                 "--simulate", "lovense").redirectErrorStream(true).start();
-        ProcessOutput output = new ProcessOutput(serve);
+        ProcessOutput output = new ProcessOutput("serve", serve);
         try {
             Matcher listening = LISTENING.matcher(output.await(l -> LISTENING.matcher(l).find(), WAIT));
             assertThat(listening.find()).isTrue();
@@ -68,59 +61,6 @@ class ServeJarNpmIT {
                 serve.destroyForcibly();
                 serve.waitFor(5, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    /** The lines a process prints, read on a daemon thread, with a bounded wait for one of them. */
-    private static final class ProcessOutput {
-        private final List<String> lines = new ArrayList<>();
-        private boolean ended;
-
-        ProcessOutput(Process process) {
-            Thread reader = new Thread(() -> read(process), "serve-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read(Process process) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (this) {
-                        lines.add(line);
-                        notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // the process was killed: keep what was read
-            } finally {
-                synchronized (this) {
-                    ended = true;
-                    notifyAll();
-                }
-            }
-        }
-
-        synchronized String await(Predicate<String> matches, Duration timeout) throws InterruptedException {
-            long until = System.nanoTime() + timeout.toNanos();
-            while (true) {
-                for (String line : lines) {
-                    if (matches.test(line)) {
-                        return line;
-                    }
-                }
-                long left = until - System.nanoTime();
-                if (ended || left <= 0) {
-                    throw new AssertionError("no such line from serve" + (ended ? " before it ended" : "")
-                            + "; it printed:\n" + String.join("\n", lines));
-                }
-                wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-            }
-        }
-
-        synchronized String text() {
-            return String.join("\n", lines);
         }
     }
 }

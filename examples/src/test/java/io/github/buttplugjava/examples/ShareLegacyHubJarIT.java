@@ -32,7 +32,8 @@ class ShareLegacyHubJarIT {
             int port = hub.awaitStep("listening", WAIT).path("port").asInt();
             Process share = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "share",
                     "--legacy-hub", "ws://127.0.0.1:" + port + "/forwarder", "--password", PASSWORD,
-                    "--alias", "Alice", "--simulate", "lovense", "--max", "vibrate=0.5", "--max-ping-ms", "1000")
+                    "--alias", "Alice", "--simulate", "lovense", "--max", "vibrate=0.5", "--max-ping-ms", "1000",
+                    "--log-level", "info") // the simulated toy logs what it receives at info; share logs warnings by default
                     .redirectErrorStream(true).start();
             ProcessOutput output = new ProcessOutput("share", share);
             try {

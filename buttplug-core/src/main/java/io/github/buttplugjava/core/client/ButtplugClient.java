@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.client;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.ButtplugMessageException;
@@ -10,7 +11,6 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.message.Ping;
@@ -72,7 +72,7 @@ public final class ButtplugClient {
     private final SpecVersion preferred;
     private final Duration requestTimeout;
     private final SerialExecutor serial;
-    private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
     private final int maxFrameChars;
     private final MessageLimits limits;
     private final ListenerFanOut listeners = new ListenerFanOut();
@@ -87,14 +87,14 @@ public final class ButtplugClient {
     private ButtplugClient(Builder builder) {
         this.preferred = builder.specVersion;
         this.requestTimeout = builder.requestTimeout;
-        this.serial = new SerialExecutor(builder.executor);
-        this.timers = builder.timers;
+        this.scheduling = builder.scheduling;
+        this.serial = new SerialExecutor(scheduling.executor());
         this.maxFrameChars = builder.maxFrameChars;
         this.limits = builder.limits;
         this.roster = new DeviceRoster(builder.maxDevices, builder.maxFeaturesPerDevice,
                 info -> new ButtplugClientDevice(this, info), listeners);
         this.handshake = new Handshake(builder.name, builder.fallbackToV3, maxFrameChars, serial);
-        this.pinger = new Pinger(timers, serial, builder.minPingInterval);
+        this.pinger = new Pinger(scheduling.scheduler(), serial, builder.minPingInterval);
         this.router = new EventRouter(roster, listeners);
     }
 
@@ -145,7 +145,7 @@ public final class ButtplugClient {
                 return;
             }
             ClientConnection conn = new ClientConnection(connector, new ClientCodec(preferred, maxFrameChars),
-                    serial, timers, requestTimeout, limits, new ConnectionEvents());
+                    serial, scheduling, requestTimeout, limits, new ConnectionEvents());
             connection = conn;
             handshaking = true;
             serverInfo = null;
@@ -338,8 +338,7 @@ public final class ButtplugClient {
         private SpecVersion specVersion = SpecVersion.V4;
         private boolean fallbackToV3 = true;
         private Duration requestTimeout = Duration.ofSeconds(10);
-        private Executor executor = SharedExecutors.workers();
-        private ScheduledExecutorService timers = SharedExecutors.timers();
+        private Scheduling scheduling = Scheduling.defaults();
         private int maxFrameChars = 1 << 20;
         private MessageLimits limits = MessageLimits.DEFAULT;
         private int maxDevices = DEFAULT_MAX_DEVICES;
@@ -393,24 +392,38 @@ public final class ButtplugClient {
         }
 
         /**
+         * Where futures and listeners run (serially) and how the client keeps time: request
+         * deadlines, pings, message rates (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor, scheduler and clock to use
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+            return this;
+        }
+
+        /**
          * The executor for futures and listeners (used serially); default a shared daemon pool.
+         * Same as {@code scheduling(scheduling.withExecutor(executor))}.
          *
          * @param executor the executor to use serially
          * @return this builder
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.scheduling = scheduling.withExecutor(executor);
             return this;
         }
 
         /**
-         * The timer for deadlines and pings; its tasks only hand off.
+         * The timer for deadlines and pings; its tasks only hand off. Same as
+         * {@code scheduling(scheduling.withScheduler(timers))}.
          *
          * @param timers the scheduler for deadlines and pings
          * @return this builder
          */
         public Builder timers(ScheduledExecutorService timers) {
-            this.timers = Objects.requireNonNull(timers, "timers");
+            this.scheduling = scheduling.withScheduler(timers);
             return this;
         }
 

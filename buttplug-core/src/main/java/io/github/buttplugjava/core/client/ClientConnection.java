@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.client;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.PeerText;
@@ -71,15 +72,15 @@ final class ClientConnection {
     private volatile boolean closing;
 
     ClientConnection(ButtplugConnector connector, ClientCodec codec, SerialExecutor serial,
-                     ScheduledExecutorService timers, Duration timeout, MessageLimits limits, Events events) {
+                     Scheduling scheduling, Duration timeout, MessageLimits limits, Events events) {
         this.connector = connector;
         this.codec = codec;
         this.serial = serial;
-        this.timers = timers;
+        this.timers = scheduling.scheduler();
         this.timeout = timeout;
         this.events = events;
         this.limits = limits;
-        this.inbound = new InboundFlow(connector, limits, System::nanoTime, "client connection");
+        this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "client connection");
     }
 
     /** Connects the pipe; frames are handled on the serial executor from then on. */

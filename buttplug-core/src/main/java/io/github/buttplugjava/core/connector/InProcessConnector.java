@@ -1,7 +1,7 @@
 package io.github.buttplugjava.core.connector;
 
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.Scheduling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +37,12 @@ public final class InProcessConnector implements ButtplugConnector {
     }
 
     /**
-     * Two connected ends, delivering on the library's shared daemon workers.
+     * Two connected ends, delivering on the executor of {@link Scheduling#defaults()}.
      *
      * @return the client end and the server end, neither connected yet
      */
     public static Pair pair() {
-        return pair(SharedExecutors.workers());
+        return pair(Scheduling.defaults().executor());
     }
 
     /**

@@ -16,6 +16,8 @@ public record FeatureOutput(int featureIndex, OutputCommand command) {
     /**
      * Checks the parts.
      *
+     * @param featureIndex the feature, in the device's own numbering
+     * @param command what to set
      * @throws IllegalArgumentException when {@code featureIndex} is negative
      * @throws NullPointerException     when {@code command} is null
      */

@@ -1,5 +1,7 @@
 package io.github.buttplugjava.core.internal;
 
+import io.github.buttplugjava.core.Scheduling;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,27 @@ public interface Pacer {
             @Override
             public void after(long delayNanos, Runnable task) {
                 scheduler.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+            }
+        };
+    }
+
+    /**
+     * A pacer on {@code scheduling}: its {@link Scheduling#nanoTime()} and its scheduler.
+     *
+     * @param scheduling where delayed tasks run and how time is read
+     * @return the pacer
+     */
+    static Pacer of(Scheduling scheduling) {
+        Objects.requireNonNull(scheduling, "scheduling");
+        return new Pacer() {
+            @Override
+            public long nanos() {
+                return scheduling.nanoTime();
+            }
+
+            @Override
+            public void after(long delayNanos, Runnable task) {
+                scheduling.scheduler().schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
             }
         };
     }

@@ -1,8 +1,8 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,8 +36,7 @@ public final class ButtplugServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final DeviceManager manager;
-    private final Executor executor;
-    private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
     private final int maxFrameChars;
     private final MessageLimits limits;
     private final Set<ServerSession> sessions = ConcurrentHashMap.newKeySet();
@@ -46,8 +45,7 @@ public final class ButtplugServer implements AutoCloseable {
         this.settings = new ServerSettings(builder.name, builder.maxPingTime.toMillis(),
                 builder.handshakeTimeout.toMillis(), builder.commandTimeout.toMillis());
         this.manager = builder.manager;
-        this.executor = builder.executor;
-        this.timers = builder.timers;
+        this.scheduling = builder.scheduling;
         this.maxFrameChars = builder.maxFrameChars;
         this.limits = builder.limits;
     }
@@ -98,7 +96,7 @@ public final class ButtplugServer implements AutoCloseable {
      */
     public ServerSession serve(ButtplugConnector connector) {
         Objects.requireNonNull(connector, "connector");
-        ServerSession session = new ServerSession(settings, manager, connector, executor, timers, maxFrameChars,
+        ServerSession session = new ServerSession(settings, manager, connector, scheduling, maxFrameChars,
                 limits, sessions::remove);
         sessions.add(session);
         session.start();
@@ -137,8 +135,7 @@ public final class ButtplugServer implements AutoCloseable {
         private Duration maxPingTime = Duration.ZERO;
         private Duration handshakeTimeout = Duration.ofSeconds(30);
         private Duration commandTimeout = Duration.ofMillis(ServerSettings.DEFAULT_COMMAND_TIMEOUT_MS);
-        private Executor executor = SharedExecutors.workers();
-        private ScheduledExecutorService timers = SharedExecutors.timers();
+        private Scheduling scheduling = Scheduling.defaults();
         private int maxFrameChars = 1 << 20;
         private MessageLimits limits = MessageLimits.DEFAULT;
 
@@ -207,25 +204,39 @@ public final class ButtplugServer implements AutoCloseable {
         }
 
         /**
+         * Where sessions run (each serially) and how they keep time: handshake, ping and command
+         * deadlines, message rates (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor, scheduler and clock of every session
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+            return this;
+        }
+
+        /**
          * The executor sessions run on (each session serially); default a shared daemon pool.
+         * Same as {@code scheduling(scheduling.withExecutor(executor))}.
          *
          * @param executor runs the sessions' work; each session uses it through its own serial
          *         executor
          * @return this builder
          */
         public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
+            this.scheduling = scheduling.withExecutor(executor);
             return this;
         }
 
         /**
-         * The timer for ping deadlines; its tasks only hand off to sessions.
+         * The timer for deadlines; its tasks only hand off to sessions. Same as
+         * {@code scheduling(scheduling.withScheduler(timers))}.
          *
-         * @param timers schedules the handshake and ping deadlines
+         * @param timers schedules the handshake, ping and command deadlines
          * @return this builder
          */
         public Builder timers(ScheduledExecutorService timers) {
-            this.timers = Objects.requireNonNull(timers, "timers");
+            this.scheduling = scheduling.withScheduler(timers);
             return this;
         }
 

@@ -4,7 +4,7 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.DeviceList;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class DeviceManager implements AutoCloseable {
     public static final int REMEMBERED_DEPARTED = 4096;
 
     private final List<DeviceSource> sources;
-    private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
     private final List<DeviceManagerListener> listeners = new CopyOnWriteArrayList<>();
     /** Indices of the devices present now, by identity. */
     private final Map<DeviceKey, Integer> knownIndices = new HashMap<>();
@@ -75,23 +75,35 @@ public final class DeviceManager implements AutoCloseable {
     private boolean closed;
 
     /**
-     * A manager over {@code sources}, using the library's shared timer thread for timing gaps.
+     * A manager over {@code sources}, keeping timing gaps on {@link Scheduling#defaults()}.
      *
      * @param sources the sources to own; each is started now
      */
     public DeviceManager(List<? extends DeviceSource> sources) {
-        this(sources, SharedExecutors.timers());
+        this(sources, Scheduling.defaults());
+    }
+
+    /**
+     * A manager over {@code sources}; same as {@code new DeviceManager(sources,
+     * Scheduling.defaults().withScheduler(timers))}.
+     *
+     * @param sources the sources to own; each is started now
+     * @param timers runs timing-gap flushes; its tasks only hand commands to devices
+     */
+    public DeviceManager(List<? extends DeviceSource> sources, ScheduledExecutorService timers) {
+        this(sources, Scheduling.defaults().withScheduler(timers));
     }
 
     /**
      * A manager over {@code sources}.
      *
-     * @param timers runs timing-gap flushes; its tasks only hand commands to devices
-     * @param sources the sources to own; each is started now
+     * @param sources    the sources to own; each is started now
+     * @param scheduling how timing gaps are measured ({@link Scheduling#nanoTime()}) and waited on
+     *                   (its scheduler, whose tasks only hand commands to devices)
      */
-    public DeviceManager(List<? extends DeviceSource> sources, ScheduledExecutorService timers) {
+    public DeviceManager(List<? extends DeviceSource> sources, Scheduling scheduling) {
         this.sources = List.copyOf(sources);
-        this.timers = Objects.requireNonNull(timers, "timers");
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         for (DeviceSource source : this.sources) {
             source.start(new SourceListener(source));
         }
@@ -324,7 +336,7 @@ public final class DeviceManager implements AutoCloseable {
                 if (present != null) {
                     present.removed();
                 }
-                ManagedDevice managed = new ManagedDevice(index, device, timers);
+                ManagedDevice managed = new ManagedDevice(index, device, scheduling);
                 devices.put(index, managed);
                 log.info("device {} added: {} (source {})", index, device.name(), source.name());
                 notifyListeners(l -> l.deviceAdded(managed.info()));

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.device.InputListener;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A device as the manager holds it: its index and v4 description, the timing gap in front of its
@@ -33,12 +33,12 @@ final class ManagedDevice {
     private final TimingGate gate;
     private final Map<InputKey, Map<Object, InputListener>> subscribers = new HashMap<>();
 
-    ManagedDevice(int index, Device device, ScheduledExecutorService timers) {
+    ManagedDevice(int index, Device device, Scheduling scheduling) {
         this.device = device;
         long gap = Math.max(0, Math.min(DeviceManager.MAX_TIMING_GAP_MS, device.timingGapMs()));
         this.info = new DeviceInfo(index, device.name(), device.displayName().orElse(null),
                 gap, device.features());
-        this.gate = new TimingGate(gap, timers, device::outputs);
+        this.gate = new TimingGate(gap, scheduling, device::outputs);
     }
 
     DeviceInfo info() {

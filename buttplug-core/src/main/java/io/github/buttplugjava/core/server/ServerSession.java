@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.codec.Decoded;
 import io.github.buttplugjava.core.codec.ServerCodec;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,17 +61,17 @@ public final class ServerSession {
     private volatile ScheduledFuture<?> handshakeTimer;
 
     ServerSession(ServerSettings settings, DeviceManager manager, ButtplugConnector connector,
-                  Executor executor, ScheduledExecutorService timers, int maxFrameChars,
+                  Scheduling scheduling, int maxFrameChars,
                   MessageLimits limits, Consumer<ServerSession> onEnd) {
         this.onEnd = onEnd;
         this.settings = settings;
-        this.timers = timers;
+        this.timers = scheduling.scheduler();
         this.connector = connector;
         this.limits = limits;
-        this.serial = new SerialExecutor(executor);
+        this.serial = new SerialExecutor(scheduling.executor());
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
         this.core = new SessionCore(settings, manager, serial, timers, this::send);
-        this.inbound = new InboundFlow(connector, limits, System::nanoTime, "server session");
+        this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "server session");
     }
 
     void start() {

@@ -1,6 +1,7 @@
 package io.github.buttplugjava.core.server;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
@@ -27,6 +28,7 @@ final class TimingGate {
 
     private final long gapNanos;
     private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
     private final Function<List<FeatureOutput>, CompletableFuture<Void>> sink;
     private final Map<Key, Pending> pending = new TreeMap<>();
     private long lastSentNanos;
@@ -34,10 +36,11 @@ final class TimingGate {
     private ScheduledFuture<?> flushTask;
     private Throwable closedCause;
 
-    TimingGate(long gapMs, ScheduledExecutorService timers,
+    TimingGate(long gapMs, Scheduling scheduling,
                Function<List<FeatureOutput>, CompletableFuture<Void>> sink) {
         this.gapNanos = TimeUnit.MILLISECONDS.toNanos(gapMs);
-        this.timers = timers;
+        this.scheduling = scheduling;
+        this.timers = scheduling.scheduler();
         this.sink = sink;
     }
 
@@ -53,7 +56,7 @@ final class TimingGate {
             if (closedCause != null) {
                 return CompletableFuture.failedFuture(closedCause);
             }
-            long now = System.nanoTime();
+            long now = scheduling.nanoTime();
             boolean gapPassed = !everSent || now - lastSentNanos >= gapNanos;
             if (gapNanos > 0 && !(pending.isEmpty() && gapPassed)) {
                 for (FeatureOutput o : outputs) {
@@ -115,7 +118,7 @@ final class TimingGate {
             }
             batch = new TreeMap<>(pending);
             pending.clear();
-            lastSentNanos = System.nanoTime();
+            lastSentNanos = scheduling.nanoTime();
             everSent = true;
         }
         List<FeatureOutput> outputs = new ArrayList<>();

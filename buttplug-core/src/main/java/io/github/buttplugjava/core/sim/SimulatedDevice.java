@@ -3,8 +3,8 @@ package io.github.buttplugjava.core.sim;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.InputListener;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +42,7 @@ public final class SimulatedDevice implements Device {
     private final String identifier;
     private final SimulatedToy toy;
     private final Executor events;
+    private final Clock clock;
     private final java.util.ArrayDeque<RecordedCommand> recorded = new java.util.ArrayDeque<>();
     private final Map<Integer, Map<OutputType, OutputCommand>> current = new HashMap<>();
     private final Map<InputRef, InputListener> subscriptions = new HashMap<>();
@@ -57,13 +58,26 @@ public final class SimulatedDevice implements Device {
      * @param toy what the device is: name, features, starting battery level
      */
     public SimulatedDevice(String identifier, SimulatedToy toy) {
-        this(identifier, toy, new SerialExecutor(SharedExecutors.workers()));
+        this(identifier, toy, Scheduling.defaults());
     }
 
-    SimulatedDevice(String identifier, SimulatedToy toy, Executor events) {
+    /**
+     * A simulated device of {@code toy} with a source-unique {@code identifier}, delivering input
+     * readings on {@code scheduling}'s executor and recording commands at its clock's time.
+     *
+     * @param identifier unique within its source
+     * @param toy        what it simulates
+     * @param scheduling where readings are delivered and which clock the recordings read
+     */
+    public SimulatedDevice(String identifier, SimulatedToy toy, Scheduling scheduling) {
+        this(identifier, toy, new SerialExecutor(scheduling.executor()), scheduling.clock());
+    }
+
+    SimulatedDevice(String identifier, SimulatedToy toy, Executor events, Clock clock) {
         this.identifier = identifier;
         this.toy = toy;
         this.events = events;
+        this.clock = clock;
         this.batteryLevel = toy.batteryLevel();
     }
 
@@ -110,7 +124,7 @@ public final class SimulatedDevice implements Device {
                         "sim " + name() + ": feature " + featureIndex + " cannot take " + command));
             }
             current.computeIfAbsent(featureIndex, f -> new HashMap<>()).put(command.type(), command);
-            record(new RecordedCommand(RecordedCommand.Kind.OUTPUT, featureIndex, command, null, Instant.now()));
+            record(new RecordedCommand(RecordedCommand.Kind.OUTPUT, featureIndex, command, null, clock.instant()));
         }
         if (command.type() == OutputType.HW_POSITION_WITH_DURATION) {
             log.info("sim {}: {} feature {} -> {}/{} over {} ms", name(), command.type().wireName(), featureIndex,
@@ -133,7 +147,7 @@ public final class SimulatedDevice implements Device {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException(
                         "sim " + name() + ": feature " + featureIndex + " has no " + type.wireName() + " input"));
             }
-            record(new RecordedCommand(RecordedCommand.Kind.READ, featureIndex, null, type, Instant.now()));
+            record(new RecordedCommand(RecordedCommand.Kind.READ, featureIndex, null, type, clock.instant()));
             return CompletableFuture.completedFuture(valueOf(type));
         }
     }
@@ -147,7 +161,7 @@ public final class SimulatedDevice implements Device {
                 return CompletableFuture.failedFuture(refused.get());
             }
             subscriptions.put(new InputRef(featureIndex, type), listener);
-            record(new RecordedCommand(RecordedCommand.Kind.SUBSCRIBE, featureIndex, null, type, Instant.now()));
+            record(new RecordedCommand(RecordedCommand.Kind.SUBSCRIBE, featureIndex, null, type, clock.instant()));
             value = valueOf(type);
         }
         log.info("sim {}: subscribed to {} of feature {}", name(), type.wireName(), featureIndex);
@@ -159,7 +173,7 @@ public final class SimulatedDevice implements Device {
     public CompletableFuture<Void> unsubscribe(int featureIndex, InputType type) {
         synchronized (this) {
             subscriptions.remove(new InputRef(featureIndex, type));
-            record(new RecordedCommand(RecordedCommand.Kind.UNSUBSCRIBE, featureIndex, null, type, Instant.now()));
+            record(new RecordedCommand(RecordedCommand.Kind.UNSUBSCRIBE, featureIndex, null, type, clock.instant()));
         }
         log.info("sim {}: unsubscribed from {} of feature {}", name(), type.wireName(), featureIndex);
         return CompletableFuture.completedFuture(null);
@@ -172,7 +186,7 @@ public final class SimulatedDevice implements Device {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("sim " + name() + " is disconnected"));
             }
             current.clear();
-            record(new RecordedCommand(RecordedCommand.Kind.STOP, -1, null, null, Instant.now()));
+            record(new RecordedCommand(RecordedCommand.Kind.STOP, -1, null, null, clock.instant()));
         }
         log.info("sim {}: stop", name());
         return CompletableFuture.completedFuture(null);

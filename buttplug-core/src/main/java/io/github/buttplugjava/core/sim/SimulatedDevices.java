@@ -3,7 +3,7 @@ package io.github.buttplugjava.core.sim;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.core.Scheduling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,12 +30,13 @@ public final class SimulatedDevices implements DeviceSource {
 
     private final List<SimulatedDevice> devices;
     private final boolean presentAtStart;
-    private final Executor events = new SerialExecutor(SharedExecutors.workers());
+    private final Executor events;
     private final Map<SimulatedDevice, Boolean> reported = new HashMap<>();
     private DeviceSourceListener listener;
     private boolean closed;
 
-    private SimulatedDevices(List<SimulatedDevice> devices, boolean presentAtStart) {
+    private SimulatedDevices(List<SimulatedDevice> devices, boolean presentAtStart, Scheduling scheduling) {
+        this.events = new SerialExecutor(scheduling.executor());
         this.devices = List.copyOf(devices);
         this.presentAtStart = presentAtStart;
     }
@@ -206,6 +207,7 @@ public final class SimulatedDevices implements DeviceSource {
         private final List<SimulatedToy> toys = new ArrayList<>();
         private boolean presentAtStart;
         private long timingGapMs = -1;
+        private Scheduling scheduling = Scheduling.defaults();
 
         private Builder() {
         }
@@ -260,6 +262,18 @@ public final class SimulatedDevices implements DeviceSource {
         }
 
         /**
+         * Where the source and its toys deliver events, and the clock their recordings read
+         * (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor events run on and the clock recordings read
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+            return this;
+        }
+
+        /**
          * The source.
          *
          * @return a source with the toys added so far, not yet started
@@ -270,9 +284,9 @@ public final class SimulatedDevices implements DeviceSource {
             for (SimulatedToy toy : toys) {
                 SimulatedToy effective = timingGapMs >= 0 ? toy.withTimingGap(timingGapMs) : toy;
                 int n = counts.merge(toy.shortName(), 1, Integer::sum);
-                devices.add(new SimulatedDevice("sim:" + toy.shortName() + "#" + n, effective));
+                devices.add(new SimulatedDevice("sim:" + toy.shortName() + "#" + n, effective, scheduling));
             }
-            return new SimulatedDevices(devices, presentAtStart);
+            return new SimulatedDevices(devices, presentAtStart, scheduling);
         }
     }
 }

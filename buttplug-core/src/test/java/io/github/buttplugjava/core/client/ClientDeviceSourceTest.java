@@ -1,5 +1,8 @@
 package io.github.buttplugjava.core.client;
 
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.devices.HangingDevice;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.device.Device;

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.conformance;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.client.ButtplugClient;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.buttplugjava.core.conformance.RawClient.WAIT;
@@ -58,8 +56,16 @@ class ClientBehaviourTest {
 
     @Test
     void everyRequestHasADeadline() throws Exception {
-        Scripted s = scripted(Duration.ofMillis(200), 0, new ClientEvents());
-        assertThatThrownBy(() -> s.client().startScanning().get(5, TimeUnit.SECONDS))
+        VirtualTime time = new VirtualTime();
+        Scripted s = scripted(ButtplugClient.builder("t").requestTimeout(Duration.ofMillis(200))
+                .scheduling(time.scheduling()), 0, new ClientEvents());
+        CompletableFuture<Void> scan = s.client().startScanning();
+        s.server().await("StartScanning");
+        time.awaitScheduledWithin(Duration.ofMillis(200), Duration.ofSeconds(5));
+        time.advanceMillis(199);
+        assertThat(scan).as("not failed before its deadline").isNotDone();
+        time.advanceMillis(1);
+        assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ButtplugTimeoutException.class);
         assertThat(s.client().isConnected()).isTrue();
     }
@@ -78,42 +84,24 @@ class ClientBehaviourTest {
         assertThat(s.client().isConnected()).isFalse();
     }
 
-    /** Records the period of every fixed-rate task (the client's pinger is its only one). */
-    private static final class RecordingTimers extends ScheduledThreadPoolExecutor {
-        final List<Long> periodsMs = new CopyOnWriteArrayList<>();
-
-        RecordingTimers() {
-            super(1);
-        }
-
-        @Override
-        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-            periodsMs.add(unit.toMillis(period));
-            return super.scheduleAtFixedRate(command, initialDelay, period, unit);
-        }
-    }
-
     @Test
     void pingsEveryThirdOfMaxPingTime() throws Exception {
-        RecordingTimers timers = new RecordingTimers();
-        try {
-            // 600 ms MaxPingTime, a floor well below a third of it: the period is the third, 200 ms
-            long start = System.nanoTime();
-            Scripted s = scripted(ButtplugClient.builder("t").requestTimeout(Duration.ofSeconds(5)).timers(timers)
-                    .minPingInterval(Duration.ofMillis(1)), 600, new ClientEvents());
-            assertThat(timers.periodsMs).containsExactly(200L);
-            for (int i = 0; i < 3; i++) {
-                long id = s.server().await("Ping").get("Id").asLong();
-                s.server().send("[{\"Ok\":{\"Id\":" + id + "}}]");
-            }
-            // the third tick of a 200 ms fixed rate comes no sooner than 600 ms after it was scheduled
-            // (which was after start); answered, the pings keep the link up
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
-            assertThat(s.client().isConnected()).isTrue();
-            s.client().disconnect().get(5, TimeUnit.SECONDS);
-        } finally {
-            timers.shutdownNow();
+        VirtualTime time = new VirtualTime();
+        // 600 ms MaxPingTime, a floor well below a third of it: the period is the third, 200 ms
+        Scripted s = scripted(ButtplugClient.builder("t").requestTimeout(Duration.ofSeconds(5))
+                .scheduling(time.scheduling()).minPingInterval(Duration.ofMillis(1)), 600, new ClientEvents());
+        for (int i = 0; i < 3; i++) {
+            // the next tick is 200 ms away: no ping sooner than a third of MaxPingTime after the last
+            assertThat(time.nextDelay()).contains(Duration.ofMillis(200));
+            time.advanceMillis(200);
+            long id = s.server().await("Ping").get("Id").asLong();
+            s.server().send("[{\"Ok\":{\"Id\":" + id + "}}]");
+            time.awaitScheduledWithin(Duration.ofMillis(200), Duration.ofSeconds(5));
         }
+        // three ticks took 600 ms of the client's time; answered, the pings keep the link up
+        assertThat(Duration.ofNanos(time.elapsedNanos())).isEqualTo(Duration.ofMillis(600));
+        assertThat(s.client().isConnected()).isTrue();
+        s.client().disconnect().get(5, TimeUnit.SECONDS);
     }
 
     @Test
@@ -139,9 +127,13 @@ class ClientBehaviourTest {
     void fallsBackToV3WhenTheServerDropsTheV4Handshake() throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         RawClient server = new RawClient(pair.server());
-        ButtplugClient client = ButtplugClient.builder("t").requestTimeout(Duration.ofMillis(300)).build();
+        VirtualTime time = new VirtualTime();
+        ButtplugClient client = ButtplugClient.builder("t").requestTimeout(Duration.ofMillis(300))
+                .scheduling(time.scheduling()).build();
         CompletableFuture<Void> connected = client.connect(pair.client());
         assertThat(server.await("RequestServerInfo").get("ProtocolVersionMajor").asInt()).isEqualTo(4);
+        time.awaitScheduledWithin(Duration.ofMillis(300), Duration.ofSeconds(5));
+        time.advanceMillis(300);
         JsonNode v3 = server.await("RequestServerInfo");
         assertThat(v3.get("MessageVersion").asInt()).isEqualTo(3);
         server.send("[{\"ServerInfo\":{\"Id\":" + v3.get("Id").asLong() + ",\"MessageVersion\":3,\"MaxPingTime\":0,\"ServerName\":\"old\"}}]");
@@ -155,10 +147,15 @@ class ClientBehaviourTest {
     void withoutFallbackAnUnansweredV4HandshakeFailsPlainly() throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         RawClient server = new RawClient(pair.server());
+        VirtualTime time = new VirtualTime();
         ButtplugClient client = ButtplugClient.builder("t").requestTimeout(Duration.ofMillis(300))
-                .fallbackToV3(false).build();
+                .fallbackToV3(false).scheduling(time.scheduling()).build();
         CompletableFuture<Void> connected = client.connect(pair.client());
         assertThat(server.await("RequestServerInfo").get("ProtocolVersionMajor").asInt()).isEqualTo(4);
+        time.awaitScheduledWithin(Duration.ofMillis(300), Duration.ofSeconds(5));
+        time.advanceMillis(299);
+        assertThat(connected).as("not failed before the request deadline").isNotDone();
+        time.advanceMillis(1);
         assertThatThrownBy(() -> connected.get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ButtplugTimeoutException.class);
         assertThat(client.isConnected()).isFalse();

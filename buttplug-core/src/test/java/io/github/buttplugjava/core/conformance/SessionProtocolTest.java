@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.conformance;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.message.OutputType;
@@ -42,12 +43,16 @@ class SessionProtocolTest {
     void aClientThatNeverHandshakesIsToldAndHungUpOn() throws Exception {
         try (DeviceManager manager =
                      new DeviceManager(List.of())) {
-            ButtplugServer server = ButtplugServer
-                    .builder(manager).handshakeTimeout(Duration.ofMillis(200)).build();
+            VirtualTime time = new VirtualTime();
+            ButtplugServer server = ButtplugServer.builder(manager).scheduling(time.scheduling())
+                    .handshakeTimeout(Duration.ofMillis(200)).build();
             InProcessConnector.Pair pair =
                     InProcessConnector.pair();
             ServerSession session = server.serve(pair.server());
             RawClient client = new RawClient(pair.client());
+            time.advanceMillis(199);
+            assertThat(session.isOpen()).as("still waiting for the handshake").isTrue();
+            time.advanceMillis(1);
             JsonNode error = client.await("Error");
             assertThat(error.get("Id").asLong()).isZero();
             assertThat(error.get("ErrorCode").asInt()).isEqualTo(1);

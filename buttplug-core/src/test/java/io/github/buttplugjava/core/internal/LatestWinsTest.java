@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.internal;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -81,8 +82,8 @@ class LatestWinsTest {
 
     @Test
     void aGapIsCountedFromTheCompletionOfThePreviousWrite() {
-        ManualPacer time = new ManualPacer();
-        LatestWins q = new LatestWins(time);
+        VirtualTime time = new VirtualTime();
+        LatestWins q = new LatestWins(Pacer.of(time.scheduling()));
         long gap = TimeUnit.MILLISECONDS.toNanos(100);
         q.submit(0, gap, write("1"));
         time.advanceMillis(30);

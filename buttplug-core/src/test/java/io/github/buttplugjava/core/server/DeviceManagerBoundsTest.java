@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.device.Device;
@@ -19,7 +20,7 @@ class DeviceManagerBoundsTest {
 
     @Test
     void departedDevicesAreRememberedUpToABoundAndIndicesAreNeverReused() {
-        DirectSource source = new DirectSource();
+        ListSource source = ListSource.finishingScans();
         try (DeviceManager manager = new DeviceManager(List.of(source))) {
             Device first = new Named("first", 0);
             source.add(first);
@@ -45,7 +46,7 @@ class DeviceManagerBoundsTest {
 
     @Test
     void anAnnouncedTimingGapIsClampedAndAdvertisedClamped() throws Exception {
-        DirectSource source = new DirectSource();
+        ListSource source = ListSource.finishingScans();
         try (DeviceManager manager = new DeviceManager(List.of(source))) {
             SimulatedDevice toy = SimulatedDevices.of("lovense").devices().get(0);
             Device hostile = new Named("slow", 4_294_967_295L) {

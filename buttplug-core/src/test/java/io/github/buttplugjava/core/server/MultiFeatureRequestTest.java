@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.device.ForwardingDevice;
@@ -91,7 +92,7 @@ class MultiFeatureRequestTest {
         }
     }
 
-    private final DirectSource source = new DirectSource();
+    private final ListSource source = ListSource.finishingScans();
     private final DeviceManager manager = new DeviceManager(List.of(source));
     private final TwoMotors device = new TwoMotors();
     private final ManualExecutor serial = new ManualExecutor();

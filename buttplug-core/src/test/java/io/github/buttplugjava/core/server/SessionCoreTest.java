@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
@@ -46,6 +47,8 @@ class SessionCoreTest {
     private final SimulatedDevices sim = SimulatedDevices.builder()
             .add("lovense").add("wevibe").add("stroker").presentAtStart(true).build();
     private final DeviceManager manager = new DeviceManager(List.of(sim));
+    /** Ping and command deadlines run on this; it moves only when a test advances it. */
+    private final VirtualTime time = new VirtualTime();
 
     @AfterEach
     void closeManager() {
@@ -60,7 +63,7 @@ class SessionCoreTest {
 
         Harness(long maxPingMs) {
             core = new SessionCore(new ServerSettings("Test Server", maxPingMs), manager, serial,
-                    SharedExecutors.timers(), sent::addAll);
+                    time.scheduler(), sent::addAll);
         }
 
         void send(ClientMessage message) {
@@ -196,6 +199,9 @@ class SessionCoreTest {
         Harness h = new Harness(100);
         h.handshake(4);
         h.reply(new OutputCmd(2, 0, 0, OutputCommand.of(OutputType.VIBRATE, 10)));
+        time.advanceMillis(99);
+        assertThat(h.sent).as("no ping-out before MaxPingTime").noneMatch(m -> m instanceof ErrorMessage);
+        time.advanceMillis(1);
         ServerMessage error = h.nextMatching(m -> m instanceof ErrorMessage);
         assertThat(error).isEqualTo(new ErrorMessage(0, ErrorCode.PING, ((ErrorMessage) error).text()));
         sim.device("lovense").awaitStop(WAIT);

@@ -1,5 +1,8 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
+import io.github.buttplugjava.testsupport.devices.HangingDevice;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.connector.MessageLimits;
@@ -162,7 +165,7 @@ class SessionLimitsTest {
     void deviceChangesAreCoalescedIntoOneList() throws Exception {
         server(MessageLimits.DEFAULT);
         SimulatedDevice toy = sim.devices().get(0);
-        DirectSource churn = new DirectSource();
+        ListSource churn = ListSource.finishingScans();
         DeviceManager churned = new DeviceManager(List.of(churn), timers);
         try {
             ButtplugServer server = ButtplugServer.builder(churned).executor(executor).timers(timers).build();
@@ -189,18 +192,23 @@ class SessionLimitsTest {
     @Test
     void aRequestWhoseDeviceNeverAnswersIsAnsweredAtItsDeadline() throws Exception {
         server(MessageLimits.DEFAULT);
-        DirectSource source = new DirectSource();
+        ListSource source = ListSource.finishingScans();
         SimulatedDevice toy = sim.devices().get(0);
-        Device silent = new SilentDevice(toy.features());
-        DeviceManager silentManager = new DeviceManager(List.of(source), timers);
+        Device silent = new HangingDevice(toy.features());
+        VirtualTime time = new VirtualTime();
+        DeviceManager silentManager = new DeviceManager(List.of(source), time.scheduling());
         try {
             source.add(silent);
-            ButtplugServer server = ButtplugServer.builder(silentManager).timers(timers)
+            ButtplugServer server = ButtplugServer.builder(silentManager).scheduling(time.scheduling())
                     .commandTimeout(Duration.ofMillis(100)).build();
             ScriptedConnector link = new ScriptedConnector(true);
             server.serve(link);
             link.deliver(HANDSHAKE);
             link.deliver(vibrate(2, 5));
+            time.awaitScheduledWithin(Duration.ofMillis(100), Duration.ofSeconds(5)); // the request's deadline is armed
+            time.advanceMillis(99);
+            assertThat(link.sent).as("no answer before the deadline").noneMatch(f -> f.contains("\"Id\":2"));
+            time.advanceMillis(1);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (link.sent.stream().noneMatch(f -> f.contains("\"Id\":2")) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.server;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
@@ -36,7 +37,7 @@ class TimingGateBatchTest {
     private final CapturingScheduler scheduler = new CapturingScheduler();
     private final List<List<FeatureOutput>> sent = new ArrayList<>();
     /** A gap no test outlasts: everything after the first send is held until the test flushes. */
-    private final TimingGate gate = new TimingGate(3_600_000, scheduler, outputs -> {
+    private final TimingGate gate = new TimingGate(3_600_000, Scheduling.defaults().withScheduler(scheduler), outputs -> {
         sent.add(List.copyOf(outputs));
         return CompletableFuture.completedFuture(null);
     });

@@ -57,9 +57,13 @@ final class ConfigParser {
 
     private static ProtocolDefinition protocol(String id, JsonNode node, boolean defaultsRequired) {
         Optional<BtleSpecifier> btle = Optional.empty();
+        Optional<SerialSpecifier> serial = Optional.empty();
         for (JsonNode comm : node.path("communication")) {
             if (comm.has("btle")) {
                 btle = Optional.of(btle(comm.get("btle")));
+            }
+            if (comm.has("serial")) {
+                serial = Optional.of(serial(id, comm.get("serial")));
             }
         }
         JsonNode d = node.get("defaults");
@@ -73,7 +77,17 @@ final class ConfigParser {
         for (JsonNode c : node.path("configurations")) {
             configurations.add(template(c));
         }
-        return new ProtocolDefinition(id, btle, defaults, configurations);
+        return new ProtocolDefinition(id, btle, serial, defaults, configurations);
+    }
+
+    private static SerialSpecifier serial(String id, JsonNode node) {
+        String parity = node.path("parity").asText("N");
+        if (parity.length() != 1) {
+            throw new IllegalArgumentException("protocol " + id + ": serial parity must be one letter, got " + parity);
+        }
+        return new SerialSpecifier(node.path("port").asText(SerialSpecifier.DEFAULT_PORT),
+                node.path("baud_rate").asInt(0), node.path("data_bits").asInt(8),
+                Character.toUpperCase(parity.charAt(0)), node.path("stop_bits").asInt(1));
     }
 
     private static BtleSpecifier btle(JsonNode node) {

@@ -64,6 +64,28 @@ public final class DeviceConfiguration {
     }
 
     /**
+     * A device configuration read from {@code json} (the v4 device configuration format, with its
+     * {@code protocols}) instead of the bundled one, e.g. a newer file than this library bundles.
+     *
+     * @param json the configuration, as the file holds it
+     * @return the configuration, without user settings
+     * @throws IllegalArgumentException when the JSON is malformed or has no protocols
+     */
+    public static DeviceConfiguration fromJson(String json) {
+        JsonNode root;
+        try {
+            root = ConfigParser.tree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("device configuration is not valid JSON: " + e.getMessage(), e);
+        }
+        JsonNode protocols = root.path("protocols");
+        if (!protocols.isObject() || protocols.isEmpty()) {
+            throw new IllegalArgumentException("device configuration has no protocols object");
+        }
+        return new DeviceConfiguration(ConfigParser.protocols(protocols, true), List.of());
+    }
+
+    /**
      * This configuration with a user configuration (v4 user-config JSON, {@code user_configs} with
      * {@code protocols} and/or {@code devices}) on top. User protocols add communication and
      * configurations to the base protocol of the same id, or add a protocol.
@@ -95,7 +117,7 @@ public final class DeviceConfiguration {
         List<DeviceTemplate> configurations = new ArrayList<>(added.configurations());
         configurations.addAll(base.configurations());
         return new ProtocolDefinition(base.id(), added.btle().isPresent() ? added.btle() : base.btle(),
-                base.defaults(), configurations);
+                added.serial().isPresent() ? added.serial() : base.serial(), base.defaults(), configurations);
     }
 
     /**

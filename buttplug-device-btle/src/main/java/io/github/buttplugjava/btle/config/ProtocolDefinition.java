@@ -9,25 +9,41 @@ import java.util.Optional;
  *
  * @param id             the protocol id, e.g. {@code "lovense"}
  * @param btle           how its devices look over BLE; empty for protocols on other buses
+ * @param serial         how its devices are reached over a serial port; empty when not serial
  * @param defaults       name and features when no configuration matches the model
  * @param configurations per-model configurations, selected by identifier
  */
-public record ProtocolDefinition(String id, Optional<BtleSpecifier> btle, DeviceTemplate defaults,
-                                 List<DeviceTemplate> configurations) {
+public record ProtocolDefinition(String id, Optional<BtleSpecifier> btle, Optional<SerialSpecifier> serial,
+                                 DeviceTemplate defaults, List<DeviceTemplate> configurations) {
 
     /**
      * Copies the list.
      *
      * @param id the protocol id, e.g. {@code "lovense"}
      * @param btle how its devices look over BLE; empty for protocols on other buses
+     * @param serial how its devices are reached over a serial port; empty when not serial
      * @param defaults name and features when no configuration matches the model
      * @param configurations per-model configurations, selected by identifier
      */
     public ProtocolDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(btle, "btle");
+        Objects.requireNonNull(serial, "serial");
         Objects.requireNonNull(defaults, "defaults");
         configurations = List.copyOf(configurations);
+    }
+
+    /**
+     * A protocol without a serial specifier.
+     *
+     * @param id the protocol id, e.g. {@code "lovense"}
+     * @param btle how its devices look over BLE; empty for protocols on other buses
+     * @param defaults name and features when no configuration matches the model
+     * @param configurations per-model configurations, selected by identifier
+     */
+    public ProtocolDefinition(String id, Optional<BtleSpecifier> btle, DeviceTemplate defaults,
+                              List<DeviceTemplate> configurations) {
+        this(id, btle, Optional.empty(), defaults, configurations);
     }
 
     /**

@@ -19,6 +19,8 @@ public record PeriodicWork(Duration interval, Tick tick) {
     /**
      * Checks the parts.
      *
+     * @param interval how often {@link Tick#next} is called, at least 1 ms
+     * @param tick what to write at each tick
      * @throws IllegalArgumentException when the interval is shorter than 1 ms
      * @throws NullPointerException     when a part is null
      */

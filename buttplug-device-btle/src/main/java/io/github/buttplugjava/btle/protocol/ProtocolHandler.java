@@ -49,6 +49,8 @@ public interface ProtocolHandler {
     /**
      * How long the device needs after {@link #initialize} before it takes commands; the device
      * layer waits it on its own scheduler before the device is reported. Default: none.
+     *
+     * @return the wait, {@link java.time.Duration#ZERO} for none
      */
     default java.time.Duration settleTime() {
         return java.time.Duration.ZERO;
@@ -58,6 +60,8 @@ public interface ProtocolHandler {
      * Work the device layer runs for this handler at fixed intervals once {@link #initialize} has
      * completed, until the device disconnects or its source closes (see {@link PeriodicWork}).
      * Handlers start no timers of their own. Default: none.
+     *
+     * @return the periodic work, possibly empty (the default)
      */
     default List<PeriodicWork> periodicWork() {
         return List.of();

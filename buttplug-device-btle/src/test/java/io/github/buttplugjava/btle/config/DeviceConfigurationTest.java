@@ -140,4 +140,20 @@ class DeviceConfigurationTest {
         assertThatThrownBy(() -> config.withUserConfig("{}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("user_configs");
     }
+
+    @Test
+    void aWholeConfigurationFileReadsLikeTheBundledOne() throws Exception {
+        String json;
+        try (java.io.InputStream in = DeviceConfiguration.class.getResourceAsStream("buttplug-device-config-v4.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        DeviceConfiguration fromFile = DeviceConfiguration.fromJson(json);
+        assertThat(fromFile.protocols()).hasSameSizeAs(config.protocols());
+        assertThat(fromFile.protocolsFor(Advertisement.named("a", "LVS-Z36"))).extracting(ProtocolDefinition::id)
+                .isEqualTo(config.protocolsFor(Advertisement.named("a", "LVS-Z36")).stream().map(ProtocolDefinition::id).toList());
+        assertThatThrownBy(() -> DeviceConfiguration.fromJson("{not json")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> DeviceConfiguration.fromJson("{\"version\":{\"major\":4}}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no protocols");
+    }
 }

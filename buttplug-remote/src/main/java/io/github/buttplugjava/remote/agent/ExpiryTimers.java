@@ -25,6 +25,12 @@ final class ExpiryTimers {
         this.clock = clock;
     }
 
+    /** Cancels every timer (the filter closed), so none holds the scheduler's queue. */
+    void cancelAll() {
+        timers.values().forEach(t -> t.cancel(false));
+        timers.clear();
+    }
+
     /** Cancels the timer of {@code key}, then, if {@code when} is not null, runs {@code task} just after it. */
     void arm(String key, Instant when, Runnable task) {
         ScheduledFuture<?> old = timers.remove(key);

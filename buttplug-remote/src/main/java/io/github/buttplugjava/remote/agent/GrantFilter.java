@@ -1,10 +1,13 @@
 package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
+import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.core.internal.Pacer;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link DeviceSource} that shows only what the owner shares of another source's devices.
@@ -39,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * added again with the new view). The returned futures complete when that is done. A stop that
  * does not answer within {@link #STOP_WAIT} does not hold the removal back.
  *
- * <p>Thread-safe. Listener events are delivered serially on the filter's scheduler thread.
+ * <p>Thread-safe. Listener events are delivered serially on the executor of the filter's
+ * {@link Scheduling}; its scheduler runs the expiry timers and held intervals, its clock tells
+ * when a grant has expired.
  *
  * <p>This class holds the owner's API and brings each device to its grant; the grants themselves,
  * their expiry timers, the queue of changes and the opaque identifiers are kept by small helpers
@@ -53,8 +57,8 @@ public final class GrantFilter implements DeviceSource {
     private static final Logger log = LoggerFactory.getLogger(GrantFilter.class);
 
     private final DeviceSource local;
-    private final ScheduledExecutorService scheduler;
-    private final boolean ownScheduler;
+    private final Scheduling scheduling;
+    private final Executor events;
     private final Clock clock;
     private final Pacer pacer;
     private final OpaqueIds opaqueIds = new OpaqueIds();
@@ -70,47 +74,45 @@ public final class GrantFilter implements DeviceSource {
     private boolean released;
 
     /**
-     * A filter over {@code local} with its own scheduler thread and the system clock.
+     * A filter over {@code local} on {@link Scheduling#defaults()}.
      *
      * @param local the source of the local devices
      */
     public GrantFilter(DeviceSource local) {
-        this(local, Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "buttplug-grants");
-            t.setDaemon(true);
-            return t;
-        }), true, Clock.systemUTC());
+        this(local, Scheduling.defaults());
     }
 
     /**
-     * A filter over {@code local} using {@code scheduler} for events and expiry timers (not shut
-     * down by {@link #close()}) and {@code clock} for expiry.
+     * A filter over {@code local} using {@code scheduler} for expiry timers and held intervals
+     * and {@code clock} for expiry; events run on the default executor.
      *
      * @param local the source of the local devices
-     * @param scheduler runs events and expiry timers
+     * @param scheduler runs expiry timers and held intervals
      * @param clock the clock grant expiry is read from
+     * @deprecated use {@link #GrantFilter(DeviceSource, Scheduling)}, which this calls with
+     *             {@code Scheduling.defaults().withScheduler(scheduler).withClock(clock)}
      */
+    @Deprecated
     public GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, Clock clock) {
-        this(local, scheduler, false, clock);
+        this(local, Scheduling.defaults().withScheduler(scheduler).withClock(clock));
     }
 
-    /** For tests: like the public one, with the grant intervals held on {@code pacer}'s time. */
-    GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, Clock clock, Pacer pacer) {
-        this(local, scheduler, false, clock, pacer);
-    }
-
-    private GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, boolean own, Clock clock) {
-        this(local, scheduler, own, clock, Pacer.of(scheduler, clock));
-    }
-
-    private GrantFilter(DeviceSource local, ScheduledExecutorService scheduler, boolean own, Clock clock, Pacer pacer) {
+    /**
+     * A filter over {@code local} on {@code scheduling}: events serially on its executor, expiry
+     * timers and held intervals on its scheduler, expiry read from its clock. Nothing of it is
+     * shut down by {@link #close()}.
+     *
+     * @param local      the source of the local devices
+     * @param scheduling where events run and how time is kept
+     */
+    public GrantFilter(DeviceSource local, Scheduling scheduling) {
         this.local = Objects.requireNonNull(local, "local");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.ownScheduler = own;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.pacer = Objects.requireNonNull(pacer, "pacer");
-        this.expiryTimers = new ExpiryTimers(scheduler, clock);
-        this.reconciles = new ReconcileQueue(scheduler);
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+        this.events = new SerialExecutor(scheduling.executor());
+        this.clock = scheduling.clock();
+        this.pacer = Pacer.of(scheduling);
+        this.expiryTimers = new ExpiryTimers(scheduling.scheduler(), clock);
+        this.reconciles = new ReconcileQueue(events);
     }
 
     @Override
@@ -289,15 +291,13 @@ public final class GrantFilter implements DeviceSource {
             }
             done = revokeAll();
             closed = true;
+            expiryTimers.cancelAll();
         }
         done.whenComplete((v, e) -> {
             synchronized (lock) {
                 released = true;
             }
             local.close();
-            if (ownScheduler) {
-                scheduler.shutdown();
-            }
         });
     }
 
@@ -352,8 +352,7 @@ public final class GrantFilter implements DeviceSource {
         if (current != null) {
             current.disable("it is no longer shared");
             if (current.inner() == device) {
-                stopped = current.inner().stop()
-                        .completeOnTimeout(null, STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                stopped = Deadlines.completeOnTimeout(current.inner().stop(), null, STOP_WAIT, scheduling)
                         .exceptionally(e -> {
                             log.warn("stopping {} before unsharing it failed: {}", PeerText.name(current.name()), PeerText.error(e.getMessage()));
                             return null;
@@ -376,12 +375,12 @@ public final class GrantFilter implements DeviceSource {
                 log.info("sharing {}", PeerText.name(device.name()));
                 l.deviceAdded(added);
             }
-        }, scheduler);
+        }, events);
     }
 
     /** Arms the expiry timer of one device's grant ({@code id} null: the default grant). */
     private void rearm(String id, DeviceGrant grant) {
-        expiryTimers.arm(id, grant == null ? null : grant.expiresAt(), () -> expired(id));
+        expiryTimers.arm(id, grant == null ? null : grant.expiresAt(), () -> events.execute(() -> expired(id)));
     }
 
     /** An expiry timer fired: the device (or, for null, every default-granted one) leaves. */
@@ -430,7 +429,7 @@ public final class GrantFilter implements DeviceSource {
             synchronized (lock) {
                 l = listener;
             }
-            scheduler.execute(l::scanningFinished);
+            events.execute(l::scanningFinished);
         }
     }
 }

@@ -2,9 +2,12 @@ package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.internal.Deadlines;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
@@ -20,9 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiFunction;
 
 /**
@@ -42,7 +43,8 @@ import java.util.function.BiFunction;
  * with backoff; nothing is resumed by the new link. A hub that refuses the password is not dialed
  * again.
  *
- * <p>Thread-safe. Listener calls come one at a time on the agent's own thread.
+ * <p>Thread-safe. Listener calls come one at a time on the scheduling's executor; the agent starts
+ * no thread of its own.
  */
 public final class LegacyHubClient implements AutoCloseable {
 
@@ -68,7 +70,8 @@ public final class LegacyHubClient implements AutoCloseable {
     private final Duration silenceTimeout;
     private final Duration minBackoff;
     private final Duration maxBackoff;
-    private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
+    private final SerialExecutor listenerCalls;
     private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
 
     private final Object lock = new Object();
@@ -77,27 +80,25 @@ public final class LegacyHubClient implements AutoCloseable {
     private Duration backoff;
     private ButtplugConnector link;
     private ServerSession session;
+    private ScheduledFuture<?> redial;
 
     private LegacyHubClient(Builder b) {
         this.hub = b.hub;
         this.alias = b.alias;
         this.password = b.password;
-        this.grants = new GrantFilter(b.local);
-        this.devices = new DeviceManager(List.of(grants));
+        this.scheduling = b.scheduling;
+        this.grants = new GrantFilter(b.local, scheduling);
+        this.devices = new DeviceManager(List.of(grants), scheduling);
         // no MaxPingTime: a 0.13 hub never pings; its silence is caught by the WebSocket keepalive
         this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + alias)
-                .maxPingTime(Duration.ZERO).limits(b.messageLimits).build();
+                .maxPingTime(Duration.ZERO).limits(b.messageLimits).scheduling(scheduling).build();
         this.dialer = b.dialer;
         this.listener = b.listener;
         this.silenceTimeout = b.silenceTimeout;
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
         this.backoff = b.minBackoff;
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "buttplug-legacy-share-agent");
-            t.setDaemon(true);
-            return t;
-        });
+        this.listenerCalls = SerialExecutor.droppingWhenRejected(scheduling.executor());
     }
 
     /**
@@ -173,8 +174,7 @@ public final class LegacyHubClient implements AutoCloseable {
         }
         CompletableFuture<ButtplugConnector> authenticated = password == null
                 ? CompletableFuture.completedFuture(connector)
-                : HandoverConnector.open(connector).thenCompose(h -> h.send(password).thenCompose(v -> h.firstFrame()
-                        .orTimeout(PASSWORD_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+                : HandoverConnector.open(connector).thenCompose(h -> h.send(password).thenCompose(v -> Deadlines.orTimeout(h.firstFrame(), PASSWORD_ANSWER_TIMEOUT, scheduling))
                         .thenApply(answer -> {
                             if (!"ok".equals(answer)) {
                                 throw new RefusedException("the 0.13 hub did not accept the password");
@@ -243,25 +243,21 @@ public final class LegacyHubClient implements AutoCloseable {
         log.info("not linked to the 0.13 hub ({}); dialing again in {} ms",
                 cause == null ? "link dropped" : PeerText.error(cause.getMessage()), wait.toMillis());
         tell(() -> listener.unlinked(cause, wait));
-        try {
-            timers.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("agent closed; not dialing again");
+        synchronized (lock) {
+            if (!closed) {
+                redial = Deadlines.later(wait, this::dial, scheduling);
+            }
         }
     }
 
     private void tell(Runnable call) {
-        try {
-            timers.execute(() -> {
-                try {
-                    call.run();
-                } catch (RuntimeException e) {
-                    log.warn("a LegacyHubClient listener threw", e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("agent closed; listener not called");
-        }
+        listenerCalls.execute(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                log.warn("a LegacyHubClient listener threw", e);
+            }
+        });
     }
 
     /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */
@@ -269,11 +265,16 @@ public final class LegacyHubClient implements AutoCloseable {
     public void close() {
         ButtplugConnector l;
         synchronized (lock) {
-            if (closed && timers.isShutdown()) {
+            if (closed && redial == null && link == null) {
                 return;
             }
             closed = true;
             l = link;
+            link = null;
+            if (redial != null) {
+                redial.cancel(false);
+                redial = null;
+            }
         }
         grants.stopAll();
         if (l != null) {
@@ -281,7 +282,6 @@ public final class LegacyHubClient implements AutoCloseable {
         }
         server.close();
         devices.close();
-        timers.shutdownNow();
         firstLink.completeExceptionally(new ButtplugHandshakeException("the agent was closed"));
     }
 
@@ -306,6 +306,7 @@ public final class LegacyHubClient implements AutoCloseable {
         private Duration minBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
+        private Scheduling scheduling = Scheduling.defaults();
         private BiFunction<URI, Duration, ButtplugConnector> dialer = Builder::webSocket;
         private RemoteClient.Listener listener = new RemoteClient.Listener() {
         };
@@ -397,6 +398,18 @@ public final class LegacyHubClient implements AutoCloseable {
          */
         public Builder listener(RemoteClient.Listener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where the agent runs its tasks, timers (redial backoff, the password answer's deadline,
+         * grant expiry) and listener calls (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor, scheduler and clock to use
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
             return this;
         }
 

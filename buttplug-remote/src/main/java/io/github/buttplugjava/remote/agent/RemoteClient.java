@@ -2,10 +2,13 @@ package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.internal.Deadlines;
+import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
@@ -22,9 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 
 /**
@@ -39,7 +40,10 @@ import java.util.function.Function;
  * <p>Safety: the server's MaxPingTime (default {@link #DEFAULT_MAX_PING_TIME}) makes a hub that
  * dies or stalls ping out, which stops every device. When the link drops, every local device is
  * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
- * A hub that denies the hello is not dialed again.
+ * A hub that denies the hello is not dialed again, and neither is one that, before the first
+ * welcome, opens the socket and then closes it with an error instead of answering the hello (a
+ * wrong path, or no hub at that address): that is a configuration mistake, not a network loss,
+ * and it is reported through {@link Listener#denied(String)} with the close reason.
  *
  * <p>Thread-safe. Listener calls come one at a time on the agent's own thread and must not block.
  */
@@ -91,34 +95,37 @@ public final class RemoteClient implements AutoCloseable {
     private final Duration minBackoff;
     private final Duration maxBackoff;
     private final Duration maxPingTime;
-    private final ScheduledExecutorService timers;
+    private final Scheduling scheduling;
+    private final SerialExecutor listenerCalls;
     private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
 
     private final Object lock = new Object();
     private boolean started;
     private boolean closed;
+    private boolean everWelcomed;
     private Duration backoff;
     private ButtplugConnector link;
     private ServerSession session;
+    /** Set once by {@link #close()} ({@code closed} is also set when the hub denies the agent). */
+    private boolean shutDown;
+    /** The next dial or silence check, cancelled on close. */
+    private ScheduledFuture<?> timer;
 
     private RemoteClient(Builder b) {
         this.hub = b.hub;
         this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias);
-        this.grants = new GrantFilter(b.local);
-        this.devices = new DeviceManager(List.of(grants));
+        this.scheduling = b.scheduling;
+        this.grants = new GrantFilter(b.local, scheduling);
+        this.devices = new DeviceManager(List.of(grants), scheduling);
         this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + hello.alias())
-                .maxPingTime(b.maxPingTime).limits(b.messageLimits).build();
+                .maxPingTime(b.maxPingTime).limits(b.messageLimits).scheduling(scheduling).build();
         this.dialer = b.dialer;
         this.listener = b.listener;
         this.minBackoff = b.minBackoff;
         this.maxBackoff = b.maxBackoff;
         this.maxPingTime = b.maxPingTime;
         this.backoff = b.minBackoff;
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "buttplug-share-agent");
-            t.setDaemon(true);
-            return t;
-        });
+        this.listenerCalls = SerialExecutor.droppingWhenRejected(scheduling.executor());
     }
 
     /**
@@ -216,15 +223,37 @@ public final class RemoteClient implements AutoCloseable {
             }
             link = connector;
         }
-        HandoverConnector.open(connector)
-                .thenCompose(h -> h.send(hello.encode()).thenCompose(v -> h.firstFrame()
-                        .orTimeout(HELLO_ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))
+        HandoverConnector.open(connector, scheduling::nanoTime)
+                // a failed send means the link is closing: the first frame then fails with the close reason
+                .thenCompose(h -> h.send(hello.encode()).handle((v, sendError) -> null).thenCompose(v ->
+                        Deadlines.orTimeout(h.firstFrame(), HELLO_ANSWER_TIMEOUT, scheduling))
+                        .exceptionally(e -> {
+                            throw refusedBeforeAnswer(unwrap(e));
+                        })
                         .thenApply(frame -> welcome(h, frame)))
                 .whenComplete((v, error) -> {
                     if (error != null) {
                         failed(connector, unwrap(error));
                     }
                 });
+    }
+
+    /**
+     * The socket opened but no answer to the hello came. Before the first welcome, a close with an
+     * error (the hub refusing the path, or no hub there) is final; anything else (a timeout, an
+     * orderly close, any failure once the agent has been welcomed) is retried.
+     */
+    private RuntimeException refusedBeforeAnswer(Throwable error) {
+        boolean welcomedBefore;
+        synchronized (lock) {
+            welcomedBefore = everWelcomed;
+        }
+        if (!welcomedBefore && error instanceof HandoverConnector.ClosedBeforeFirstFrame closedEarly
+                && closedEarly.getCause() != null) {
+            return new DeniedException("the hub closed the link without answering: "
+                    + PeerText.error(String.valueOf(closedEarly.getCause().getMessage())));
+        }
+        return error instanceof RuntimeException r ? r : new CompletionException(error);
     }
 
     private Void welcome(HandoverConnector handover, String frame) {
@@ -245,6 +274,7 @@ public final class RemoteClient implements AutoCloseable {
             s = server.serve(handover);
             session = s;
             backoff = minBackoff;
+            everWelcomed = true;
         }
         log.info("linked to the hub as {} (room {})", hello.alias(), PeerText.name(w.room()));
         String room = PeerText.name(w.room());
@@ -261,18 +291,28 @@ public final class RemoteClient implements AutoCloseable {
      */
     private void watchSilence(HandoverConnector handover, ServerSession s) {
         long period = Math.max(50, maxPingTime.toMillis() / 4);
-        timers.schedule(() -> {
+        schedule(Duration.ofMillis(period), () -> {
             if (!s.isOpen()) {
                 return;
             }
-            if (System.nanoTime() - handover.lastFrameNanos() > maxPingTime.toNanos()) {
+            if (scheduling.nanoTime() - handover.lastFrameNanos() > maxPingTime.toNanos()) {
                 log.warn("the hub has been silent for {} ms: closing the link", maxPingTime.toMillis());
                 grants.stopAll();
                 handover.close();
                 return;
             }
             watchSilence(handover, s);
-        }, period, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    /** Runs {@code task} on the executor after {@code delay}, unless the agent closes first. */
+    private void schedule(Duration delay, Runnable task) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            timer = Deadlines.later(delay, task, scheduling);
+        }
     }
 
     private void failed(ButtplugConnector connector, Throwable error) {
@@ -313,22 +353,18 @@ public final class RemoteClient implements AutoCloseable {
         log.info("not linked to the hub ({}); dialing again in {} ms",
                 cause == null ? "link dropped" : cause.getMessage(), wait.toMillis());
         tell(() -> listener.unlinked(cause, wait));
-        timers.schedule(this::dial, wait.toMillis(), TimeUnit.MILLISECONDS);
+        schedule(wait, this::dial);
     }
 
-    /** Calls the listener serially on the agent's own thread, never on a socket thread. */
+    /** Calls the listener serially on the scheduling's executor, never on a socket thread. */
     private void tell(Runnable call) {
-        try {
-            timers.execute(() -> {
-                try {
-                    call.run();
-                } catch (RuntimeException e) {
-                    log.warn("a RemoteClient listener threw", e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            log.debug("agent closed; listener not called");
-        }
+        listenerCalls.execute(() -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                log.warn("a RemoteClient listener threw", e);
+            }
+        });
     }
 
     /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */
@@ -336,11 +372,16 @@ public final class RemoteClient implements AutoCloseable {
     public void close() {
         ButtplugConnector l;
         synchronized (lock) {
-            if (closed && timers.isShutdown()) {
+            if (shutDown) {
                 return;
             }
+            shutDown = true;
             closed = true;
             l = link;
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
         }
         grants.stopAll();
         if (l != null) {
@@ -348,7 +389,6 @@ public final class RemoteClient implements AutoCloseable {
         }
         server.close();
         devices.close();
-        timers.shutdownNow();
         firstLink.completeExceptionally(new ButtplugHandshakeException("the agent was closed"));
     }
 
@@ -374,6 +414,7 @@ public final class RemoteClient implements AutoCloseable {
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Function<URI, ButtplugConnector> dialer = WebSocketConnector::to;
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
+        private Scheduling scheduling = Scheduling.defaults();
         private Listener listener = new Listener() {
         };
 
@@ -435,6 +476,19 @@ public final class RemoteClient implements AutoCloseable {
          */
         public Builder messageLimits(MessageLimits limits) {
             this.messageLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Where the agent runs its work and how it keeps time: its server's sessions and ping
+         * watchdog, the grants' expiry and intervals, the hub-silence check, the dial backoff and
+         * listener calls (default {@link Scheduling#defaults()}).
+         *
+         * @param scheduling the executor, scheduler and clock to use
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling scheduling) {
+            this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
             return this;
         }
 

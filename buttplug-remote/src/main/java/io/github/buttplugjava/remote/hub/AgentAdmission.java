@@ -1,5 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import io.github.buttplugjava.remote.link.Hello;
@@ -9,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The hub's side of the share-link handshake: reads an agent's hello within the hello timeout,
@@ -24,11 +25,13 @@ final class AgentAdmission {
     private final RoomRegistry rooms;
     private final AuthFailureLog authFailures;
     private final Duration helloTimeout;
+    private final Scheduling scheduling;
 
-    AgentAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration helloTimeout) {
+    AgentAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration helloTimeout, Scheduling scheduling) {
         this.rooms = rooms;
         this.authFailures = authFailures;
         this.helloTimeout = helloTimeout;
+        this.scheduling = scheduling;
     }
 
     /** Takes an agent link: reads its hello, welcomes or denies it. */
@@ -36,8 +39,8 @@ final class AgentAdmission {
         // No frame counting here: the hub's own client bounds what an agent sends unasked, and an
         // agent's replies are bounded by the commands relayed to it (coalesced per feature).
         String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector).thenCompose(h -> h.firstFrame()
-                        .orTimeout(helloTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
+                        Deadlines.orTimeout(h.firstFrame(), helloTimeout, scheduling)
                         .thenAccept(frame -> hello(h, frame, address)))
                 .whenComplete((v, e) -> {
                     if (e != null) {
@@ -62,6 +65,11 @@ final class AgentAdmission {
             return;
         }
         Optional<Room> found = rooms.withShareToken(hello.token());
+        boolean invited = false;
+        if (found.isEmpty()) {
+            found = rooms.withInviteToken(hello.token());
+            invited = found.isPresent();
+        }
         if (found.isEmpty()) {
             authFailures.refused(address, "unknown share token");
             deny(link, "unknown share token");
@@ -69,7 +77,12 @@ final class AgentAdmission {
         }
         Room room = found.get();
         String alias = hello.alias();
-        Optional<String> linkId = room.reserveAgent(alias);
+        if (invited && !room.invitedAlias(hello.token()).map(alias::equals).orElse(false)) {
+            authFailures.refused(address, "invite used with another alias");
+            deny(link, "this invite is for another alias");
+            return;
+        }
+        Optional<String> linkId = room.reserveAgent(alias, invited);
         if (linkId.isEmpty()) {
             String reason = room.refusal(alias);
             log.info("room {}: denied agent {} from {}: {}", room.name(), alias, address, reason);

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
@@ -37,7 +38,7 @@ final class AgentLink {
     private final ButtplugClient client;
 
     AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
-              MessageLimits limits) {
+              MessageLimits limits, Scheduling scheduling) {
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
@@ -45,7 +46,7 @@ final class AgentLink {
         // A stalled agent answers no ping: after this its link is closed and its devices leave.
         this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
                 .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
-                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).build();
+                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).scheduling(scheduling).build();
     }
 
     void start() {

@@ -1,13 +1,15 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.internal.Deadlines;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.message.ErrorCode;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Turns away a controller the room cannot take (it already has one): answers its first request
@@ -18,15 +20,15 @@ import java.util.concurrent.TimeUnit;
 final class ControllerRefusal {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long SILENCE_MS = 3000;
-    private static final long GRACE_MS = 1000;
+    private static final Duration SILENCE = Duration.ofSeconds(3);
+    private static final Duration GRACE = Duration.ofSeconds(1);
     private static final int MAX_ANSWERS = 4;
 
     private ControllerRefusal() {
     }
 
     /** Refuses the controller on {@code link} with {@code reason}; completes when closed. */
-    static CompletableFuture<Void> refuse(ButtplugConnector link, String reason) {
+    static CompletableFuture<Void> refuse(ButtplugConnector link, Scheduling scheduling, String reason) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         link.connect(new FrameListener() {
             private int answered;
@@ -42,7 +44,7 @@ final class ControllerRefusal {
                 if (answered == MAX_ANSWERS) {
                     sent.whenComplete((v, e) -> link.close());
                 } else if (answered == 1) {
-                    CompletableFuture.delayedExecutor(GRACE_MS, TimeUnit.MILLISECONDS).execute(link::close);
+                    Deadlines.later(GRACE, link::close, scheduling);
                 }
             }
 
@@ -55,7 +57,7 @@ final class ControllerRefusal {
                 done.complete(null);
             }
         });
-        done.orTimeout(SILENCE_MS, TimeUnit.MILLISECONDS).whenComplete((v, e) -> {
+        Deadlines.orTimeout(done, SILENCE, scheduling).whenComplete((v, e) -> {
             if (e != null) {
                 link.close();
             }

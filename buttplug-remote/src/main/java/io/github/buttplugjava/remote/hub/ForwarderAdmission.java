@@ -1,5 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import org.slf4j.Logger;
@@ -7,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Admits buttplug-js 0.13 forwarders (which have no handshake): by a first plaintext frame equal
@@ -28,8 +29,10 @@ final class ForwarderAdmission {
     private final RoomRegistry rooms;
     private final AuthFailureLog authFailures;
     private final Duration passwordTimeout;
+    private final Scheduling scheduling;
 
-    ForwarderAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration passwordTimeout) {
+    ForwarderAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration passwordTimeout, Scheduling scheduling) {
+        this.scheduling = scheduling;
         this.rooms = rooms;
         this.authFailures = authFailures;
         this.passwordTimeout = passwordTimeout;
@@ -38,8 +41,8 @@ final class ForwarderAdmission {
     /** A forwarder whose first frame must be a share token in plain text. */
     void acceptWithPassword(ButtplugConnector connector) {
         String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector).thenCompose(h -> h.firstFrame()
-                        .orTimeout(passwordTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
+                        Deadlines.orTimeout(h.firstFrame(), passwordTimeout, scheduling)
                         .thenAccept(frame -> password(h, frame.strip(), address)))
                 .whenComplete((v, e) -> {
                     if (e != null) {
@@ -80,8 +83,8 @@ final class ForwarderAdmission {
     }
 
     private void awaitFirstDevice(Room room, ButtplugConnector authenticated, String address) {
-        HandoverConnector.open(authenticated).thenCompose(h -> h.firstFrame()
-                        .orTimeout(FIRST_DEVICE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        HandoverConnector.open(authenticated, scheduling::nanoTime).thenCompose(h ->
+                        Deadlines.orTimeout(h.firstFrame(), FIRST_DEVICE_TIMEOUT, scheduling)
                         .thenAccept(frame -> join(room, h, frame, address)))
                 .whenComplete((v, e) -> {
                     if (e != null) {

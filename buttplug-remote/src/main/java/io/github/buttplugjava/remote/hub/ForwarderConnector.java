@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.buttplugjava.core.ButtplugDeviceException;
@@ -15,7 +16,6 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.internal.SerialExecutor;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.DeviceList;
@@ -81,7 +81,7 @@ final class ForwarderConnector implements ButtplugConnector {
     private final Duration replyTimeout;
     private final int maxDevices;
     private final ScheduledExecutorService timers;
-    private final SerialExecutor toClient = new SerialExecutor(SharedExecutors.workers());
+    private final SerialExecutor toClient;
     private final ClientCodec forwarder;
     private final ServerCodec hubSide;
     private final Map<Long, Pending> pending = new HashMap<>();
@@ -111,11 +111,18 @@ final class ForwarderConnector implements ButtplugConnector {
      */
     ForwarderConnector(ButtplugConnector link, String replayed, Duration replyTimeout, int maxFrameChars,
                        int maxDevices) {
+        this(link, replayed, replyTimeout, maxFrameChars, maxDevices, Scheduling.defaults());
+    }
+
+    /** As above, delivering on {@code scheduling}'s executor and timing replies on its scheduler. */
+    ForwarderConnector(ButtplugConnector link, String replayed, Duration replyTimeout, int maxFrameChars,
+                       int maxDevices, Scheduling scheduling) {
+        this.toClient = new SerialExecutor(scheduling.executor());
         this.link = link;
         this.maxDevices = maxDevices;
         this.replayed = replayed;
         this.replyTimeout = replyTimeout;
-        this.timers = SharedExecutors.timers();
+        this.timers = scheduling.scheduler();
         this.forwarder = new ClientCodec(SpecVersion.V1, maxFrameChars);
         this.hubSide = new ServerCodec(this::devices, maxFrameChars);
     }

@@ -1,17 +1,16 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.connector.MessageLimits;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.GrantFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 
 /**
  * The hub's end of one buttplug-js 0.13 forwarder: the same Buttplug client as over an agent's
@@ -35,9 +34,11 @@ final class ForwarderLink {
     private final RoomSource room;
     private final DeviceGrant grant;
     private final ButtplugClient client;
+    private final Scheduling scheduling;
 
     ForwarderLink(String linkId, String alias, ForwarderConnector link, RoomSource room, AgentCaps caps,
-                  MessageLimits limits, DeviceGrant grant) {
+                  MessageLimits limits, DeviceGrant grant, Scheduling scheduling) {
+        this.scheduling = scheduling;
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
@@ -45,7 +46,7 @@ final class ForwarderLink {
         this.grant = grant;
         this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AgentLink.AGENT_REPLY_TIMEOUT)
                 .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
-                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(AgentLink.MIN_PING_INTERVAL).build();
+                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(AgentLink.MIN_PING_INTERVAL).scheduling(scheduling).build();
     }
 
     void start() {
@@ -56,8 +57,7 @@ final class ForwarderLink {
                 room.detach(linkId);
             }
         });
-        GrantFilter granted = new GrantFilter(new ClientDeviceSource(client), SharedExecutors.timers(),
-                Clock.systemUTC());
+        GrantFilter granted = new GrantFilter(new ClientDeviceSource(client), scheduling);
         granted.shareAll(grant);
         room.attach(linkId, granted, link::abort);
         client.connect(link).whenComplete((v, e) -> {

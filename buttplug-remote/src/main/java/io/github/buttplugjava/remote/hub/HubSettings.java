@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 
@@ -17,7 +18,7 @@ record HubSettings(String host, int port, SSLContext tls, Path keystore, char[] 
                    int maxPendingConnections, int maxPendingPerAddress,
                    Duration upgradeTimeout, Duration firstFrameTimeout, long maxUnsentBytes,
                    AgentCaps agentCaps, Duration helloTimeout, Duration controllerMaxPingTime,
-                   KeepAlive keepAlive, LegacySettings legacy, boolean metrics) {
+                   KeepAlive keepAlive, LegacySettings legacy, Scheduling scheduling, boolean metrics) {
 
     HubSettings {
         keystorePassword = keystorePassword == null ? null : keystorePassword.clone();

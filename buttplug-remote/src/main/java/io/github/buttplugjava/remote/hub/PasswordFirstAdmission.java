@@ -1,11 +1,12 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Controllers in the way of the buttplug-js 0.13 sample app: the first frame is a room's control
@@ -19,8 +20,10 @@ final class PasswordFirstAdmission {
     private final RoomRegistry rooms;
     private final AuthFailureLog authFailures;
     private final Duration passwordTimeout;
+    private final Scheduling scheduling;
 
-    PasswordFirstAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration passwordTimeout) {
+    PasswordFirstAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration passwordTimeout, Scheduling scheduling) {
+        this.scheduling = scheduling;
         this.rooms = rooms;
         this.authFailures = authFailures;
         this.passwordTimeout = passwordTimeout;
@@ -28,8 +31,8 @@ final class PasswordFirstAdmission {
 
     void accept(ButtplugConnector connector) {
         String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector).thenCompose(h -> h.firstFrame()
-                        .orTimeout(passwordTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
+                        Deadlines.orTimeout(h.firstFrame(), passwordTimeout, scheduling)
                         .thenAccept(frame -> password(h, frame.strip(), address)))
                 .whenComplete((v, e) -> {
                     if (e != null) {
@@ -46,7 +49,7 @@ final class PasswordFirstAdmission {
             link.abort("wrong password");
             return;
         }
-        link.send("ok").thenRun(() -> room.get().acceptController(link))
+        link.send("ok").thenRun(() -> room.get().acceptController(token, link))
                 .exceptionally(e -> {
                     link.close();
                     return null;

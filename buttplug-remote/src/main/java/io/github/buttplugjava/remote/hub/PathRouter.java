@@ -65,7 +65,7 @@ final class PathRouter {
     boolean acceptController(String token, ButtplugConnector connector) {
         Optional<Room> room = rooms.withControlToken(token);
         if (room.isPresent()) {
-            room.get().acceptController(connector);
+            room.get().acceptController(token, connector);
             return true;
         }
         authFailures.refused(AuthFailureLog.addressOf(connector), "unknown control token");

@@ -38,7 +38,8 @@ final class PrometheusHubMeter implements HubMeter {
                 .description("Rooms of the hub").register(registry);
         Gauge.builder("buttplug.hub.agents", rooms, r -> r.all().stream().mapToInt(room -> room.agents().size()).sum())
                 .description("Agents sharing into a room now").register(registry);
-        Gauge.builder("buttplug.hub.controllers", rooms, r -> r.all().stream().filter(Room::hasController).count())
+        Gauge.builder("buttplug.hub.controllers", rooms, r -> r.all().stream()
+                        .mapToLong(room -> room.controllers().stream().filter(RoomController::isConnected).count()).sum())
                 .description("Rooms with a controller now").register(registry);
         Gauge.builder("buttplug.hub.devices", rooms,
                         r -> r.all().stream().mapToInt(room -> room.devices().devices().size()).sum())

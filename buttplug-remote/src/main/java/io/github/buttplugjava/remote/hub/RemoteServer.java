@@ -2,7 +2,6 @@ package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
-import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
@@ -19,11 +18,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The hub: rooms where many agents share devices and one controller drives them.
+ * The hub: rooms where many agents share devices and controllers drive them.
  *
  * <p>Two faces, on one WebSocket port:
  * <ul>
@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  *       welcome or denied, then runs a Buttplug client over the link and adds the agent's devices
  *       to the room.</li>
  *   <li>{@code /control/<control token>}: an ordinary Buttplug server (spec v0..v4) over the
- *       room, so any Buttplug app is a controller. One controller per room. The same URL opened
- *       in a browser (a plain GET, {@link #controlPageUri}) serves the control page, a small
- *       Buttplug client from this jar that connects back to it.</li>
+ *       room, so any Buttplug app is a controller. A room may have several controllers, each with
+ *       its own token ({@link Room#addController}); each token drives from one connection at a time.
+ *       The same URL opened in a browser (a plain GET, {@link #controlPageUri}) serves the control
+ *       page, a small Buttplug client from this jar that connects back to it.</li>
  * </ul>
  *
  * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
@@ -113,8 +114,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private final HubSettings settings;
     private final RoomRegistry rooms = new RoomRegistry();
-    private final AuthFailureLog authFailures =
-            new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), System::nanoTime, log::info);
+    private final AuthFailureLog authFailures;
     private final AgentAdmission agents;
     private final ForwarderAdmission forwarders;
     private final PasswordFirstAdmission passwordFirst;
@@ -125,9 +125,10 @@ public final class RemoteServer implements AutoCloseable {
 
     RemoteServer(HubSettings settings) {
         this.settings = settings;
-        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout());
-        this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout());
-        this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout());
+        this.authFailures = new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), settings.scheduling()::nanoTime, log::info);
+        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
+        this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
+        this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.router = new PathRouter(rooms, agents, authFailures, forwarders, passwordFirst, settings.legacy());
         this.meter = settings.metrics() ? prometheus(rooms) : HubMeter.NONE;
     }
@@ -162,7 +163,8 @@ public final class RemoteServer implements AutoCloseable {
      */
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
-                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(), meter));
+                settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(),
+                settings.scheduling(), rooms, meter));
     }
 
     /**
@@ -223,7 +225,9 @@ public final class RemoteServer implements AutoCloseable {
         }
         socket = b.start();
         long every = AUTH_LOG_INTERVAL.toMillis() / 4;
-        authFlusher = SharedExecutors.timers().scheduleAtFixedRate(authFailures::flush, every, every, TimeUnit.MILLISECONDS);
+        Executor executor = settings.scheduling().executor();
+        authFlusher = settings.scheduling().scheduler().scheduleAtFixedRate(() -> executor.execute(authFailures::flush),
+                every, every, TimeUnit.MILLISECONDS);
         log.info("hub listening on {}", socket.uri());
         LegacySettings legacy = settings.legacy();
         if (legacy.forwarderPath() != null && legacy.defaultGrant()) {
@@ -288,7 +292,22 @@ public final class RemoteServer implements AutoCloseable {
      * @throws IllegalStateException when not started
      */
     public URI controlPageUri(Room room) {
-        URI ws = controlUri(room);
+        return pageOf(controlUri(room));
+    }
+
+    /**
+     * The control page of {@code controller}: its control URL with {@code http(s)} for a browser.
+     * It holds the control token, so treat it as a secret.
+     *
+     * @param controller a controller of a room of this hub
+     * @return {@code http://host:port/control/<token>}, or {@code https://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI controlPageUri(RoomController controller) {
+        return pageOf(controlUri(controller));
+    }
+
+    private URI pageOf(URI ws) {
         return URI.create((settings.secure() ? "https" : "http") + ws.toString().substring(ws.getScheme().length()));
     }
 
@@ -301,6 +320,16 @@ public final class RemoteServer implements AutoCloseable {
      */
     public URI controlUri(Room room) {
         return base().resolve(CONTROL_PREFIX + room.controlToken().reveal());
+    }
+
+    /**
+     * The URL {@code controller} uses; it holds its control token, so treat it as a secret.
+     *
+     * @param controller a controller of a room of this hub
+     * @return {@code ws://host:port/control/<token>}, or {@code wss://…}
+     */
+    public URI controlUri(RoomController controller) {
+        return base().resolve(CONTROL_PREFIX + controller.controlToken().reveal());
     }
 
     private URI base() {

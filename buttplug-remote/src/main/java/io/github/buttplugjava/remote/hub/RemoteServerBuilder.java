@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.transport.ws.KeepAlive;
@@ -34,6 +35,7 @@ public final class RemoteServerBuilder {
     private Duration helloTimeout = Duration.ofSeconds(3);
     private Duration controllerMaxPingTime = Duration.ZERO;
     private KeepAlive keepAlive = RemoteServer.DEFAULT_KEEP_ALIVE;
+    private Scheduling scheduling = Scheduling.defaults();
     private int maxConnections = RemoteServer.DEFAULT_MAX_CONNECTIONS;
     private String forwarderPath = RemoteServer.DEFAULT_FORWARDER_PATH;
     private DeviceGrant legacyGrant = RemoteServer.DEFAULT_LEGACY_GRANT;
@@ -149,6 +151,20 @@ public final class RemoteServerBuilder {
      */
     public RemoteServerBuilder messageLimits(MessageLimits limits) {
         this.messageLimits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /**
+     * Where the hub runs its rooms' sessions and agent links and how it keeps time: controller
+     * ping-outs, agent reply deadlines and pings, hello deadlines, churn budgets, the summary of
+     * failed authentications (default {@link Scheduling#defaults()}). The WebSocket transport
+     * keeps its own timers.
+     *
+     * @param scheduling the executor, scheduler and clock to use
+     * @return this builder
+     */
+    public RemoteServerBuilder scheduling(Scheduling scheduling) {
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         return this;
     }
 
@@ -281,8 +297,8 @@ public final class RemoteServerBuilder {
     }
 
     /**
-     * MaxPingTime of controller sessions: a controller that stops pinging is dropped and every
-     * device of the room stops. Default zero (no ping required), because the npm
+     * MaxPingTime of controller sessions: a controller that stops pinging is dropped and the
+     * outputs whose current value it set stop (what other controllers set keeps running). Default zero (no ping required), because the npm
      * {@code buttplug} clients that many apps are built on never ping and would be dropped;
      * set it (e.g. 2 s) when the controllers are known to ping, to catch a frozen controller
      * whose socket stays open.
@@ -403,7 +419,7 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), metrics));
+                        nameSeparator), scheduling, metrics));
     }
 
     private static int positive(int value, String what) {

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.InProcessConnector;
@@ -14,22 +15,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One room of a hub: the devices every agent with the room's share token shares, and at most one
- * controller driving them.
+ * One room of a hub: the devices every agent with the room's share token shares, and the
+ * {@linkplain RoomController controllers} driving them, each with its own control token, name and
+ * {@linkplain ControllerCeiling ceiling}. A room starts with one controller (named
+ * {@value #FIRST_CONTROLLER}, no ceiling); {@link #addController} adds more, up to
+ * {@value #MAX_CONTROLLERS}. Who may drive a device when several want to is the room's
+ * {@linkplain #arbitration(ArbitrationPolicy) arbitration policy} (default
+ * {@linkplain ArbitrationPolicy#shared() shared}: the latest command wins per output).
  *
- * <p>The controller face is an ordinary Buttplug server session (spec v0..v4) over the room's
- * device manager: controllers see each device named "{@code <alias> - <device>}" (the separator is
- * the hub's {@link RemoteServerBuilder#deviceNameSeparator}) with a hub index
- * that is never reused while the room lives. When the controller disconnects, crashes or pings out,
- * its session stops every output it drove; the devices stay shared. When an agent's link drops,
- * its devices leave at once and commands waiting on them fail.
+ * <p>The controller face is an ordinary Buttplug server session (spec v0..v4): controllers see each
+ * device named "{@code <alias> - <device>}" (the separator is the hub's
+ * {@link RemoteServerBuilder#deviceNameSeparator}) with an index that is never reused while the
+ * room lives. When a controller disconnects, crashes or pings out, exactly the outputs whose
+ * current value it set stop; what another controller set keeps running; the devices stay shared.
+ * When an agent's link drops, its devices leave at once and commands waiting on them fail.
  *
  * <p>Devices of buttplug-js 0.13 forwarders join like an agent's, held at the hub to the room's
  * {@linkplain #legacyGrant() legacy grant}, since a 0.13 forwarder enforces nothing.
@@ -40,42 +49,192 @@ public final class Room implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Room.class);
 
+    /** Most controllers of one room: {@value}. */
+    public static final int MAX_CONTROLLERS = 64;
+
+    /** Most invited sharers of one room: {@value}. */
+    public static final int MAX_INVITES = 256;
+
+    /** The name of the controller a room starts with: {@value}. */
+    public static final String FIRST_CONTROLLER = "controller";
+
     private final String name;
     private final AccessToken shareToken;
-    private final AccessToken controlToken;
     private final RoomSource source;
+    private final RoomRegistry registry;
+    private final DeviceFanOut fanOut;
+    private final RoomArbiter arbiter;
+    private final RoomInputs inputs = new RoomInputs();
+    private final Duration controllerMaxPingTime;
+    private final List<RoomController> controllers = new CopyOnWriteArrayList<>();
+    private final HubMeter meter;
+    /** Invited sharers: alias to its own share token. Guarded by this. */
+    private final Map<String, AccessToken> invites = new LinkedHashMap<>();
+    /** Skeletons of revoked sharers' aliases, refused from then on; the oldest {@value #MAX_INVITES} kept. Guarded by this. */
+    private final java.util.Set<String> revoked = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > MAX_INVITES;
+        }
+    });
     private final DeviceManager devices;
-    private final ButtplugServer server;
     private final AtomicLong links = new AtomicLong();
     private final AgentCaps caps;
     private final MessageLimits limits;
+    private final Scheduling scheduling;
     private volatile DeviceGrant legacyGrant;
-    private ServerSession controller;
-    private ButtplugConnector controllerLink;
     private boolean closed;
-    private final HubMeter meter;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits, LegacySettings legacy) {
-        this(name, shareToken, controlToken, controllerMaxPingTime, caps, limits, legacy, HubMeter.NONE);
-    }
-
-    Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits, LegacySettings legacy, HubMeter meter) {
-        this.meter = meter;
+         AgentCaps caps, MessageLimits limits, LegacySettings legacy, Scheduling scheduling, RoomRegistry registry,
+         HubMeter meter) {
+        this.meter = Objects.requireNonNull(meter, "meter");
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
-        this.controlToken = Objects.requireNonNull(controlToken, "controlToken");
+        this.registry = registry;
+        this.controllerMaxPingTime = controllerMaxPingTime;
         this.caps = caps;
         this.limits = limits;
+        this.scheduling = scheduling;
         this.legacyGrant = legacy.forwarderGrant();
-        this.source = new RoomSource(name, caps, System::nanoTime, legacy.nameSeparator(), meter);
-        this.devices = new DeviceManager(List.of(source));
-        // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
-        // agent's own answer (or its timeout) is what the controller sees
-        this.server = ButtplugServer.builder(devices).name("buttplug-java hub (" + name + ")")
-                .maxPingTime(controllerMaxPingTime).limits(limits)
-                .commandTimeout(AgentLink.AGENT_REPLY_TIMEOUT.plusSeconds(1)).build();
+        this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor(), meter);
+        this.arbiter = new RoomArbiter(scheduling);
+        this.fanOut = new DeviceFanOut(source, device -> {
+            arbiter.deviceLeft(device);
+            inputs.deviceLeft(device);
+        });
+        this.devices = new DeviceManager(List.of(fanOut.view("room(" + name + ")", device -> device)), scheduling);
+        controllers.add(newController(FIRST_CONTROLLER, Objects.requireNonNull(controlToken, "controlToken"),
+                ControllerCeiling.NONE));
+    }
+
+    private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
+        return new RoomController(name, controllerName, token, ceiling, fanOut, arbiter, inputs, controllerMaxPingTime,
+                limits, scheduling, meter);
+    }
+
+    /**
+     * Adds a controller with its own token, name and ceiling.
+     *
+     * @param controllerName its display name, unique in the room: 1 to 64 characters, no control characters
+     * @param token          its control token (its URL's last segment), unique in the hub
+     * @param ceiling        what it may do, on top of each sharer's grant
+     * @return the controller
+     * @throws IllegalArgumentException when the name is taken or unusable, the token is already a
+     *                                  token of this hub, or the room has {@value #MAX_CONTROLLERS}
+     * @throws IllegalStateException    when the room is closed
+     */
+    public RoomController addController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
+        Objects.requireNonNull(controllerName, "controllerName");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(ceiling, "ceiling");
+        if (controllerName.isEmpty() || controllerName.length() > 64
+                || controllerName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a controller name must be 1 to 64 characters, no control characters");
+        }
+        return registry.ifTokenFree(token, () -> {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("this room is closed");
+                }
+                if (controllers.size() >= MAX_CONTROLLERS) {
+                    throw new IllegalArgumentException("a room has at most " + MAX_CONTROLLERS + " controllers");
+                }
+                if (controller(controllerName).isPresent()) {
+                    throw new IllegalArgumentException("a controller named " + controllerName + " exists in this room");
+                }
+                if (shareToken.matches(token.reveal())) {
+                    throw new IllegalArgumentException("a control token must differ from the share token");
+                }
+                RoomController controller = newController(controllerName, token, ceiling);
+                controllers.add(controller);
+                log.info("room {}: controller \"{}\" added", name, controllerName);
+                return controller;
+            }
+        });
+    }
+
+    /**
+     * Adds a controller with a fresh random token.
+     *
+     * @param controllerName its display name, unique in the room
+     * @param ceiling        what it may do, on top of each sharer's grant
+     * @return the controller
+     * @throws IllegalArgumentException as {@link #addController(String, AccessToken, ControllerCeiling)}
+     */
+    public RoomController addController(String controllerName, ControllerCeiling ceiling) {
+        return addController(controllerName, AccessToken.generate(), ceiling);
+    }
+
+    /**
+     * Revokes a controller at run time: its connection is closed (so the outputs whose current
+     * value it set stop), what it held is freed, and its token is refused from now on (it no
+     * longer opens this room). The room's first controller can be revoked too; the room then
+     * keeps its other controllers.
+     *
+     * @param controllerName the controller's name
+     * @return whether a controller of that name was revoked
+     */
+    public boolean revokeController(String controllerName) {
+        Optional<RoomController> controller;
+        synchronized (this) {
+            controller = controller(controllerName);
+            controller.ifPresent(controllers::remove);
+        }
+        controller.ifPresent(c -> {
+            c.close();
+            log.info("room {}: controller \"{}\" revoked", name, controllerName);
+        });
+        return controller.isPresent();
+    }
+
+    /**
+     * The room's controllers, the first one first.
+     *
+     * @return a snapshot of the controllers
+     */
+    public List<RoomController> controllers() {
+        return List.copyOf(controllers);
+    }
+
+    /**
+     * The controller named {@code controllerName}, if any.
+     *
+     * @param controllerName a controller's name
+     * @return the controller, or empty
+     */
+    public Optional<RoomController> controller(String controllerName) {
+        return controllers.stream().filter(c -> c.name().equals(controllerName)).findFirst();
+    }
+
+    /** The controller whose token {@code token} is; every controller is compared. */
+    Optional<RoomController> controllerWithToken(String token) {
+        RoomController found = null;
+        for (RoomController c : controllers) {
+            if (c.controlToken().matches(token)) {
+                found = c;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * Sets who may drive a device when several controllers want to. Leases held under the
+     * previous policy end; the outputs running stay as they are.
+     *
+     * @param policy the rule, e.g. {@link ArbitrationPolicy#exclusive(Duration)}
+     */
+    public void arbitration(ArbitrationPolicy policy) {
+        arbiter.policy(policy);
+    }
+
+    /**
+     * The room's arbitration policy.
+     *
+     * @return the policy now in force
+     */
+    public ArbitrationPolicy arbitration() {
+        return arbiter.policy();
     }
 
     /**
@@ -97,12 +256,22 @@ public final class Room implements AutoCloseable {
     }
 
     /**
-     * The token a controller presents (as the last segment of its URL).
+     * The token the room's first controller presents (as the last segment of its URL).
      *
-     * @return the token a controller presents (as the last segment of its URL)
+     * @return the first controller's token
+     * @throws IllegalStateException when every controller has been revoked
      */
     public AccessToken controlToken() {
-        return controlToken;
+        return first().controlToken();
+    }
+
+    /** The first controller still in the room; the room's first one until it is revoked. */
+    private RoomController first() {
+        List<RoomController> now = controllers();
+        if (now.isEmpty()) {
+            throw new IllegalStateException("every controller of room " + name + " has been revoked");
+        }
+        return now.get(0);
     }
 
     /**
@@ -126,86 +295,172 @@ public final class Room implements AutoCloseable {
     /**
      * Whether a controller is connected.
      *
-     * @return whether a controller is connected
+     * @return whether any of the room's controllers is connected
      */
-    public synchronized boolean hasController() {
-        return controller != null && controller.isOpen() && controllerLink.isConnected();
+    public boolean hasController() {
+        return controllers.stream().anyMatch(RoomController::isConnected);
     }
 
     /**
-     * Serves a controller over {@code connector} (already authenticated by the caller). When the
-     * room already has one, the newcomer's first request is answered with a spec Error (ERROR_INIT)
-     * and its connector is closed.
+     * Serves the room's first controller over {@code connector} (already authenticated by the
+     * caller); see {@link RoomController#accept}.
      *
      * @param connector the controller's link, already authenticated
      * @return whether the controller was taken
      */
     public boolean acceptController(ButtplugConnector connector) {
-        synchronized (this) {
-            if (!closed && !hasController()) {
-                ServerSession session = server.serve(connector);
-                controller = session;
-                controllerLink = connector;
-                log.info("room {}: a controller connected", name);
-                session.closeFuture().whenComplete((v, e) -> {
-                    meter.linkClosed("controller", e == null ? "ended" : "error");
-                    controllerLeft(session);
-                });
-                return true;
-            }
+        List<RoomController> now = controllers();
+        if (now.isEmpty()) {
+            ControllerRefusal.refuse(connector, scheduling, "this room has no controller left");
+            return false;
         }
-        log.info("room {}: refused a second controller", name);
-        ControllerRefusal.refuse(connector, closed ? "this room is closed"
-                : "this room already has a controller; only one at a time");
-        return false;
-    }
-
-    private synchronized void controllerLeft(ServerSession session) {
-        if (controller == session) {
-            controller = null;
-            log.info("room {}: the controller left; what it drove was stopped", name);
-        }
+        return now.get(0).accept(connector);
     }
 
     /**
-     * An in-process controller for this room, without a socket (for apps and bots that run the
-     * hub themselves). It takes the room's one controller place until it disconnects.
+     * Serves the controller whose token is {@code token} over {@code connector}.
+     *
+     * @return false, without touching the connector, when no controller of this room has that token
+     */
+    boolean acceptController(String token, ButtplugConnector connector) {
+        Optional<RoomController> controller = controllerWithToken(token);
+        controller.ifPresent(c -> c.accept(connector));
+        return controller.isPresent();
+    }
+
+    /**
+     * The room's first controller, in-process, without a socket (for apps and bots that run the
+     * hub themselves); see {@link RoomController#connect}.
      *
      * @param clientName the name the controller announces
      * @return completes when connected; fails with
-     *         {@link io.github.buttplugjava.core.ButtplugHandshakeException} when the room already
-     *         has a controller
+     *         {@link io.github.buttplugjava.core.ButtplugHandshakeException} when the first
+     *         controller is connected already
      */
     public CompletableFuture<ButtplugClient> connectController(String clientName) {
-        InProcessConnector.Pair pair = InProcessConnector.pair();
-        ButtplugClient client = ButtplugClient.builder(clientName).build();
-        acceptController(pair.server());
-        return client.connect(pair.client()).thenApply(v -> client);
+        return first().connect(clientName);
     }
 
     /**
-     * Reserves a place for an agent whose hello carried {@code alias}.
+     * Invites one sharer: {@code token} is a share token of their own, bound to {@code alias}. An
+     * agent presenting it must say hello with exactly that alias, and no agent with the room's open
+     * share token may take that alias or {@linkplain AliasSkeleton one that looks like it}.
      *
-     * @return the new link's id, or empty when the room is closed or a live agent's alias is the
-     *         same or {@linkplain AliasSkeleton looks like it}
+     * @param alias the invited sharer's alias, as {@link io.github.buttplugjava.remote.link.Hello#cleanAlias} leaves it
+     * @param token their share token, unique in the hub
+     * @throws IllegalArgumentException when the alias is unusable or already invited, the token is
+     *                                  already a token of this hub, or the room has {@value #MAX_INVITES} invites
+     * @throws IllegalStateException    when the room is closed
      */
+    public void invite(String alias, AccessToken token) {
+        Objects.requireNonNull(token, "token");
+        String clean = io.github.buttplugjava.remote.link.Hello.cleanAlias(Objects.requireNonNull(alias, "alias"));
+        if (!clean.equals(alias)) {
+            throw new IllegalArgumentException("an invited alias must be one an agent can say hello with (try \""
+                    + clean + "\")");
+        }
+        registry.ifTokenFree(token, () -> {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("this room is closed");
+                }
+                if (invites.size() >= MAX_INVITES) {
+                    throw new IllegalArgumentException("a room has at most " + MAX_INVITES + " invites");
+                }
+                String skeleton = AliasSkeleton.of(alias);
+                if (invites.keySet().stream().anyMatch(a -> AliasSkeleton.of(a).equals(skeleton))) {
+                    throw new IllegalArgumentException("the alias " + alias + " (or one that looks like it) is invited already");
+                }
+                if (shareToken.matches(token.reveal())) {
+                    throw new IllegalArgumentException("an invite's token must differ from the open share token");
+                }
+                invites.put(alias, token);
+                revoked.remove(skeleton);
+                log.info("room {}: {} invited to share", name, alias);
+                return null;
+            }
+        });
+    }
+
+    /**
+     * The aliases of the invited sharers.
+     *
+     * @return a snapshot, in the order they were invited
+     */
+    public synchronized List<String> invites() {
+        return List.copyOf(invites.keySet());
+    }
+
+    /**
+     * Revokes a sharer at run time: their invite (if any) ends, so its token no longer opens the
+     * room; their live agent link (if any) is closed, so their devices leave the room and their
+     * agent stops their toys; and their alias (or one that looks like it) is refused from then on,
+     * whatever token comes with it, until it is {@linkplain #invite invited} again.
+     *
+     * @param alias the sharer's alias
+     * @return whether there was an invite or a live agent with that alias
+     */
+    public boolean revokeSharer(String alias) {
+        boolean invited;
+        synchronized (this) {
+            invited = invites.remove(alias) != null;
+            revoked.add(AliasSkeleton.of(alias));
+        }
+        boolean live = source.abortAlias(alias, "the room owner revoked this sharer");
+        if (invited || live) {
+            log.info("room {}: sharer {} revoked", name, alias);
+        }
+        return invited || live;
+    }
+
+    /** The alias the invite whose token {@code token} is was made for; every invite is compared. */
+    synchronized Optional<String> invitedAlias(String token) {
+        String found = null;
+        for (Map.Entry<String, AccessToken> e : invites.entrySet()) {
+            if (e.getValue().matches(token)) {
+                found = e.getKey();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Reserves a place for an agent that came with the room's open share token (see {@link #reserveAgent(String, boolean)}). */
     synchronized Optional<String> reserveAgent(String alias) {
-        if (closed) {
+        return reserveAgent(alias, false);
+    }
+
+    /**
+     * Reserves a place for an agent whose hello carried {@code alias}; {@code invited} when it
+     * presented the invite made for that alias.
+     *
+     * @return the new link's id, or empty when the room is closed, a live agent's alias is the
+     *         same or {@linkplain AliasSkeleton looks like it}, or (not invited) the alias looks
+     *         like an invited one
+     */
+    synchronized Optional<String> reserveAgent(String alias, boolean invited) {
+        if (closed || revoked.contains(AliasSkeleton.of(alias)) || (!invited && reservedByInvite(alias))) {
             return Optional.empty();
         }
         String linkId = "agent-" + links.incrementAndGet();
         return source.reserve(linkId, alias) ? Optional.of(linkId) : Optional.empty();
     }
 
+    private boolean reservedByInvite(String alias) {
+        String skeleton = AliasSkeleton.of(alias);
+        return invites.keySet().stream().anyMatch(a -> AliasSkeleton.of(a).equals(skeleton));
+    }
+
     /** Why {@link #reserveAgent} refused {@code alias}, in words for the agent. */
     synchronized String refusal(String alias) {
         return closed ? "this room is closed"
+                : revoked.contains(AliasSkeleton.of(alias)) ? "the room owner revoked the sharer \"" + alias + "\""
+                : reservedByInvite(alias) ? "the alias \"" + alias + "\" is kept for an invited sharer (or looks like one that is)"
                 : "the alias \"" + alias + "\" is taken in this room (or looks like one that is)";
     }
 
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
-        new AgentLink(linkId, alias, link, source, caps, limits).start();
+        new AgentLink(linkId, alias, link, source, caps, limits, scheduling).start();
     }
 
     /**
@@ -233,8 +488,8 @@ public final class Room implements AutoCloseable {
      */
     void attachForwarder(String linkId, String alias, ButtplugConnector link, String firstFrame) {
         ForwarderConnector forwarder = new ForwarderConnector(link, firstFrame, AgentLink.AGENT_REPLY_TIMEOUT,
-                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, caps.maxDevices());
-        new ForwarderLink(linkId, alias, forwarder, source, caps, limits, legacyGrant).start();
+                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, caps.maxDevices(), scheduling);
+        new ForwarderLink(linkId, alias, forwarder, source, caps, limits, legacyGrant, scheduling).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */
@@ -242,7 +497,7 @@ public final class Room implements AutoCloseable {
         source.detach(linkId);
     }
 
-    /** Disconnects the controller and every agent. Idempotent. */
+    /** Disconnects every controller and every agent. Idempotent. */
     @Override
     public void close() {
         synchronized (this) {
@@ -251,7 +506,7 @@ public final class Room implements AutoCloseable {
             }
             closed = true;
         }
-        server.close();
+        controllers.forEach(RoomController::close);
         source.close();
         devices.close();
     }

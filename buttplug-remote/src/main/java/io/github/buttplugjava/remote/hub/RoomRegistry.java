@@ -29,11 +29,8 @@ final class RoomRegistry {
         if (byName.containsKey(name)) {
             throw new IllegalArgumentException("a room named " + name + " exists");
         }
-        for (Room r : rooms) {
-            if (r.shareToken().matches(shareToken.reveal()) || r.controlToken().matches(controlToken.reveal())
-                    || r.shareToken().matches(controlToken.reveal()) || r.controlToken().matches(shareToken.reveal())) {
-                throw new IllegalArgumentException("tokens must not be shared between rooms");
-            }
+        if (inUse(shareToken) || inUse(controlToken)) {
+            throw new IllegalArgumentException("tokens must not be shared between rooms");
         }
         if (shareToken.matches(controlToken.reveal())) {
             throw new IllegalArgumentException("the share and control tokens must differ");
@@ -44,6 +41,30 @@ final class RoomRegistry {
         return room;
     }
 
+    /**
+     * Runs {@code create} (which adds a controller with {@code token} to a room) if no room of this
+     * hub uses {@code token} yet, serialized with every other addition.
+     *
+     * @throws IllegalArgumentException when the token is a share or control token already
+     */
+    synchronized <T> T ifTokenFree(AccessToken token, Supplier<T> create) {
+        if (inUse(token)) {
+            throw new IllegalArgumentException("this token is already a share or control token of this hub");
+        }
+        return create.get();
+    }
+
+    private boolean inUse(AccessToken token) {
+        String secret = token.reveal();
+        for (Room r : rooms) {
+            if (r.shareToken().matches(secret) || r.controllerWithToken(secret).isPresent()
+                    || r.invitedAlias(secret).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Optional<Room> named(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -52,10 +73,10 @@ final class RoomRegistry {
         return List.copyOf(rooms);
     }
 
-    /** The room whose control token {@code token} is. */
+    /** The room one of whose controllers' tokens {@code token} is. */
     Optional<Room> withControlToken(String token) {
         for (Room r : rooms) {
-            if (r.controlToken().matches(token)) {
+            if (r.controllerWithToken(token).isPresent()) {
                 return Optional.of(r);
             }
         }
@@ -67,6 +88,17 @@ final class RoomRegistry {
         Room room = null;
         for (Room r : rooms) {
             if (r.shareToken().matches(token)) {
+                room = r;
+            }
+        }
+        return Optional.ofNullable(room);
+    }
+
+    /** The room one of whose invites' tokens {@code token} is; every room is compared. */
+    Optional<Room> withInviteToken(String token) {
+        Room room = null;
+        for (Room r : rooms) {
+            if (r.invitedAlias(token).isPresent()) {
                 room = r;
             }
         }

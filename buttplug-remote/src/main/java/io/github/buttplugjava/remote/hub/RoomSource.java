@@ -1,6 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.PeerText;
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -33,6 +35,8 @@ final class RoomSource implements DeviceSource {
     private final String name;
     private final AgentCaps caps;
     private final LongSupplier nanos;
+    /** Where the end of a scan is reported, off the caller's thread. */
+    private final Executor events;
     private final String separator;
     private final Map<String, Agent> agents = new HashMap<>();
     private final Map<String, String> skeletons = new HashMap<>();
@@ -56,20 +60,21 @@ final class RoomSource implements DeviceSource {
         }
     }
 
-    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator) {
-        this(name, caps, nanos, separator, HubMeter.NONE);
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, Executor events) {
+        this(name, caps, nanos, separator, events, HubMeter.NONE);
     }
 
-    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, HubMeter meter) {
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, Executor events, HubMeter meter) {
         this.meter = meter;
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
         this.separator = separator;
+        this.events = events;
     }
 
     RoomSource(String name, AgentCaps caps, LongSupplier nanos) {
-        this(name, caps, nanos, AliasedDevice.DEFAULT_SEPARATOR);
+        this(name, caps, nanos, AliasedDevice.DEFAULT_SEPARATOR, Scheduling.defaults().executor());
     }
 
     RoomSource(String name) {
@@ -182,6 +187,28 @@ final class RoomSource implements DeviceSource {
     }
 
     /** Removes an agent: its devices leave now, its alias is free again and its source is closed. */
+    /**
+     * Aborts the link of the live agent whose alias is {@code alias} (its devices leave when the
+     * link ends, and its agent stops its toys).
+     *
+     * @return whether there was such an agent
+     */
+    boolean abortAlias(String alias, String reason) {
+        Consumer<String> abort = null;
+        synchronized (this) {
+            for (Agent a : agents.values()) {
+                if (a.alias.equals(alias) && a.abort != null) {
+                    abort = a.abort;
+                    break;
+                }
+            }
+        }
+        if (abort != null) {
+            abort.accept(reason);
+        }
+        return abort != null;
+    }
+
     void detach(String linkId) {
         detach(linkId, "ended");
     }
@@ -220,7 +247,7 @@ final class RoomSource implements DeviceSource {
     /** Agents' devices are there when they are shared: a scan has nothing to find and ends at once. */
     @Override
     public CompletableFuture<Void> startScanning() {
-        CompletableFuture.runAsync(() -> {
+        events.execute(() -> {
             synchronized (this) {
                 if (listener != null) {
                     listener.scanningFinished();

@@ -1,5 +1,5 @@
 /**
- * The hub of remote sharing: rooms where many agents share devices and one controller drives them.
+ * The hub of remote sharing: rooms where many agents share devices and controllers drive them.
  *
  * <p>API: {@link io.github.buttplugjava.remote.hub.RemoteServer} (the hub: rooms, one WebSocket
  * port with {@code /share} for agents and {@code /control/<token>} for controllers), its

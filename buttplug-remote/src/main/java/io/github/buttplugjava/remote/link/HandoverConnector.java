@@ -7,8 +7,10 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * A share link after its first frame: the remote layer reads the first frame (the hello, or the
@@ -26,20 +28,35 @@ public final class HandoverConnector implements ButtplugConnector {
     private FrameListener downstream;
     private boolean closed;
     private Throwable closeCause;
-    private volatile long lastFrameNanos = System.nanoTime();
+    private final LongSupplier nanoClock;
+    private volatile long lastFrameNanos;
 
-    private HandoverConnector(ButtplugConnector link) {
+    private HandoverConnector(ButtplugConnector link, LongSupplier nanoClock) {
         this.link = link;
+        this.nanoClock = nanoClock;
+        this.lastFrameNanos = nanoClock.getAsLong();
     }
 
     /**
-     * Opens {@code link}; the result completes when frames can be sent.
+     * Opens {@code link}; the result completes when frames can be sent. Frame times are read
+     * from {@link System#nanoTime()}.
      *
      * @param link a share link, not yet connected
      * @return the handover connector, once the link is open
      */
     public static CompletableFuture<HandoverConnector> open(ButtplugConnector link) {
-        HandoverConnector h = new HandoverConnector(link);
+        return open(link, System::nanoTime);
+    }
+
+    /**
+     * Opens {@code link}; the result completes when frames can be sent.
+     *
+     * @param link      a share link, not yet connected
+     * @param nanoClock where frame times are read (e.g. {@code Scheduling::nanoTime})
+     * @return the handover connector, once the link is open
+     */
+    public static CompletableFuture<HandoverConnector> open(ButtplugConnector link, LongSupplier nanoClock) {
+        HandoverConnector h = new HandoverConnector(link, Objects.requireNonNull(nanoClock, "nanoClock"));
         return link.connect(h.new LinkListener()).thenApply(v -> h);
     }
 
@@ -47,7 +64,7 @@ public final class HandoverConnector implements ButtplugConnector {
      * The first frame.
      *
      * @return completes with the first text frame; fails with {@link ConnectorException} when the
-     *         link closes before it
+     *         link closes before it (a {@link ClosedBeforeFirstFrame})
      */
     public CompletableFuture<String> firstFrame() {
         return firstFrame;
@@ -56,7 +73,7 @@ public final class HandoverConnector implements ButtplugConnector {
     /**
      * When a frame last arrived.
      *
-     * @return {@link System#nanoTime()} when the last frame arrived (or when the link opened)
+     * @return the nano clock's reading when the last frame arrived (or when the link opened)
      */
     public long lastFrameNanos() {
         return lastFrameNanos;
@@ -115,10 +132,22 @@ public final class HandoverConnector implements ButtplugConnector {
         return link.remoteAddress();
     }
 
+    /**
+     * The link closed before its first frame; the cause (null for an orderly close) says how, e.g.
+     * with the close code and the reason the other side gave.
+     */
+    public static final class ClosedBeforeFirstFrame extends ConnectorException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedBeforeFirstFrame(Throwable cause) {
+            super("the link closed before its first frame" + (cause == null ? "" : ": " + cause.getMessage()), cause);
+        }
+    }
+
     private final class LinkListener implements FrameListener {
         @Override
         public void onFrame(String frame) {
-            lastFrameNanos = System.nanoTime();
+            lastFrameNanos = nanoClock.getAsLong();
             if (!firstFrame.isDone()) {
                 firstFrame.complete(frame);
                 return;
@@ -136,7 +165,7 @@ public final class HandoverConnector implements ButtplugConnector {
 
         @Override
         public void onClosed(Throwable cause) {
-            firstFrame.completeExceptionally(new ConnectorException("the link closed before its first frame", cause));
+            firstFrame.completeExceptionally(new ClosedBeforeFirstFrame(cause));
             synchronized (HandoverConnector.this) {
                 closed = true;
                 closeCause = cause;

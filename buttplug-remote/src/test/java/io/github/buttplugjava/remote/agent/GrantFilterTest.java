@@ -2,21 +2,27 @@ package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
-import io.github.buttplugjava.remote.testing.EventRecorder;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.devices.ListSource;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GrantFilterTest {
 
+    private final VirtualTime time = new VirtualTime();
     private final ListSource source = new ListSource();
-    private final GrantFilter filter = new GrantFilter(source);
+    private final GrantFilter filter = new GrantFilter(source, time.scheduling());
     private final EventRecorder events = new EventRecorder();
     private final RecordingDevice toy = new RecordingDevice("AA:BB:CC:DD:EE:FF");
 
@@ -162,15 +169,47 @@ class GrantFilterTest {
     @Test
     void expiryStopsThenRemoves() throws Exception {
         source.add(toy);
-        await(filter.share(toy.identifier(), HALF_VIBRATE.withExpiry(Instant.now().plusMillis(300))));
+        await(filter.share(toy.identifier(), HALF_VIBRATE.withExpiry(time.now().plusMillis(300))));
         Device d = shared();
         await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 9)));
+        time.advanceMillis(299);
+        assertThat(events.events).as("nothing leaves before the expiry").isEmpty();
+        time.advanceMillis(2);
         EventRecorder.Event removed = events.next();
         assertThat(removed.kind()).isEqualTo("removed");
         assertThat(toy.level(0)).isZero();
         assertThat(toy.received).containsExactly("0:Vibrate=9", "stop");
         assertThatThrownBy(() -> await(d.output(0, OutputCommand.of(OutputType.VIBRATE, 1))))
                 .hasCauseInstanceOf(ButtplugDeviceException.class);
+    }
+
+    @Test
+    void eventsRunOnTheInjectedExecutorNotOnAThreadOfTheFiltersOwn() throws Exception {
+        ExecutorService mine = Executors.newSingleThreadExecutor(r -> new Thread(r, "injected-executor"));
+        ListSource local = new ListSource();
+        GrantFilter own = new GrantFilter(local, time.scheduling(mine));
+        try {
+            BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+            own.start(new DeviceSourceListener() {
+                @Override
+                public void deviceAdded(Device device) {
+                    threads.add(Thread.currentThread().getName());
+                }
+
+                @Override
+                public void deviceRemoved(Device device) {
+                    threads.add(Thread.currentThread().getName());
+                }
+            });
+            local.add(new RecordingDevice("injected"));
+            await(own.shareAll(HALF_VIBRATE));
+            await(own.revokeAll());
+            assertThat(List.of(threads.poll(2, TimeUnit.SECONDS), threads.poll(2, TimeUnit.SECONDS)))
+                    .containsExactly("injected-executor", "injected-executor");
+        } finally {
+            own.close();
+            mine.shutdown();
+        }
     }
 
     @Test
@@ -197,10 +236,10 @@ class GrantFilterTest {
         assertThat(events.next().kind()).isEqualTo("removed");
         filter.close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (!source.closed && System.nanoTime() < deadline) {
+        while (!source.isClosed() && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // bounded poll-until loop
         }
-        assertThat(source.closed).isTrue();
+        assertThat(source.isClosed()).isTrue();
     }
 
     @Test

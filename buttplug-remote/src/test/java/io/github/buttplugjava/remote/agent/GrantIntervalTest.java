@@ -1,5 +1,7 @@
 package io.github.buttplugjava.remote.agent;
 
+import io.github.buttplugjava.core.internal.Pacer;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.InputListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
@@ -8,20 +10,17 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
-import io.github.buttplugjava.remote.testing.EventRecorder;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +33,12 @@ class GrantIntervalTest {
         record Write(int value, long startNanos, long endNanos) {
         }
 
-        final ManualPacer time;
+        final Pacer time;
         final long writeNanos;
         final List<Write> writes = new ArrayList<>();
         final List<Long> stops = new ArrayList<>();
 
-        TimedToy(ManualPacer time, long writeMs) {
+        TimedToy(Pacer time, long writeMs) {
             this.time = time;
             this.writeNanos = TimeUnit.MILLISECONDS.toNanos(writeMs);
         }
@@ -99,22 +98,21 @@ class GrantIntervalTest {
         }
     }
 
-    private final ManualPacer time = new ManualPacer();
-    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor();
+    private final VirtualTime virtual = new VirtualTime();
+    private final Pacer time = Pacer.of(virtual.scheduling());
     private final ListSource source = new ListSource();
     private final EventRecorder recorder = new EventRecorder();
     private GrantFilter filter;
 
     @BeforeEach
     void start() {
-        filter = new GrantFilter(source, events, Clock.systemUTC(), time);
+        filter = new GrantFilter(source, virtual.scheduling());
         filter.start(recorder);
     }
 
     @AfterEach
     void close() {
         filter.close();
-        events.shutdownNow();
     }
 
     private Device share(TimedToy toy, Duration interval) throws Exception {
@@ -131,10 +129,10 @@ class GrantIntervalTest {
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) { // a command every 1 ms for 2 s
             sent.add(d.output(0, OutputCommand.of(OutputType.VIBRATE, 1 + i % 20)));
-            time.advanceMillis(1);
+            virtual.advanceMillis(1);
         }
         sent.add(d.output(0, OutputCommand.of(OutputType.VIBRATE, 17)));
-        time.advanceMillis(1_000);
+        virtual.advanceMillis(1_000);
 
         assertThat(sent).allMatch(CompletableFuture::isDone).noneMatch(CompletableFuture::isCompletedExceptionally);
         List<TimedToy.Write> w = toy.writes;
@@ -151,14 +149,14 @@ class GrantIntervalTest {
         TimedToy toy = new TimedToy(time, 0);
         Device d = share(toy, Duration.ofSeconds(30));
         d.output(0, OutputCommand.of(OutputType.VIBRATE, 5));
-        time.advanceMillis(1);
+        virtual.advanceMillis(1);
         CompletableFuture<Void> held = d.output(0, OutputCommand.of(OutputType.VIBRATE, 6));
-        time.advanceMillis(1);
+        virtual.advanceMillis(1);
         assertThat(held).isNotDone();
         CompletableFuture<Void> stop = d.output(0, OutputCommand.of(OutputType.VIBRATE, 0));
         assertThat(stop).isCompleted();
         assertThat(held).isCompleted(); // superseded by the stop, with its result
-        time.advanceMillis(60_000);
+        virtual.advanceMillis(60_000);
         assertThat(toy.writes).extracting(TimedToy.Write::value).containsExactly(5);
         assertThat(toy.stops).hasSize(1);
     }
@@ -168,11 +166,11 @@ class GrantIntervalTest {
         TimedToy toy = new TimedToy(time, 0);
         Device d = share(toy, Duration.ofSeconds(30));
         d.output(0, OutputCommand.of(OutputType.VIBRATE, 5));
-        time.advanceMillis(1);
+        virtual.advanceMillis(1);
         CompletableFuture<Void> held = d.output(0, OutputCommand.of(OutputType.VIBRATE, 6));
         d.stop().get(1, TimeUnit.SECONDS);
         assertThat(held).isCompleted();
-        time.advanceMillis(60_000);
+        virtual.advanceMillis(60_000);
         assertThat(toy.writes).extracting(TimedToy.Write::value).containsExactly(5);
     }
 
@@ -183,7 +181,7 @@ class GrantIntervalTest {
         d.output(0, OutputCommand.of(OutputType.VIBRATE, 5));
         CompletableFuture<Void> held = d.output(0, OutputCommand.of(OutputType.VIBRATE, 6));
         filter.revoke(toy.identifier()).get(2, TimeUnit.SECONDS);
-        time.advanceMillis(5_000);
+        virtual.advanceMillis(5_000);
         assertThat(held).isCompletedExceptionally();
         assertThat(toy.writes).extracting(TimedToy.Write::value).containsExactly(5);
     }

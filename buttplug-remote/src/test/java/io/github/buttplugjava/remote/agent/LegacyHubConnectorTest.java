@@ -41,6 +41,13 @@ class LegacyHubConnectorTest {
         local = HubFixture.sims("lovense");
         devices = new DeviceManager(List.of(local));
         devices.startScanning().get(5, TimeUnit.SECONDS);
+        // the scan's toy reaches the manager on the source's executor: wait for it, so the hub hears
+        // of it once, in the opening list, not also as a later DeviceAdded
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (devices.deviceList(0).devices().isEmpty() && System.nanoTime() - deadline < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // bounded poll-until loop
+        }
+        assertThat(devices.deviceList(0).devices()).hasSize(1);
         server = ButtplugServer.builder(devices).build();
         InProcessConnector.Pair pair = InProcessConnector.pair();
         hub = pair.client();

@@ -1,5 +1,8 @@
 package io.github.buttplugjava.remote.agent;
 
+import io.github.buttplugjava.testsupport.devices.HangingDevice;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
+import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugException;
 import io.github.buttplugjava.core.client.ButtplugClient;
@@ -21,7 +24,7 @@ import io.github.buttplugjava.core.sim.SimulatedToy;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import io.github.buttplugjava.remote.testing.FrameRecorder;
 import io.github.buttplugjava.remote.testing.HubFixture;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,9 +98,11 @@ class SafetyTest {
 
     @Test
     void controllerThatStopsPingingIsDroppedAndItsToysStop() throws Exception {
-        f = new HubFixture(Duration.ofMillis(500));
-        SimulatedDevices alice = HubFixture.sims("lovense");
-        f.agent("Alice", alice, HALF);
+        // the hub, the agent and the toys on one virtual timeline: only the test moves it
+        VirtualTime time = new VirtualTime();
+        f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMillis(500)).scheduling(time.scheduling()));
+        SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+        f.agent("Alice", alice, HALF, time.scheduling());
         FrameRecorder silent = new FrameRecorder();
         CrashableWebSocketConnector raw = new CrashableWebSocketConnector(f.hub.controlUri(f.room));
         raw.connect(silent).get(5, TimeUnit.SECONDS);
@@ -107,8 +112,11 @@ class SafetyTest {
         SimulatedDevice toy = alice.devices().get(0);
         RecordedCommand on = toy.await(r -> r.kind() == RecordedCommand.Kind.OUTPUT && r.output().value() == 10, Duration.ofSeconds(2));
         // no Ping from now on: MaxPingTime 500 ms, then the stop must reach the toy within 1 s
+        time.advanceMillis(499);
+        assertThat(toy.commands()).as("still driven before MaxPingTime").noneMatch(r -> r.kind() == RecordedCommand.Kind.STOP);
+        time.advanceMillis(1);
         RecordedCommand stop = toy.await(r -> r.kind() == RecordedCommand.Kind.STOP
-                || (r.kind() == RecordedCommand.Kind.OUTPUT && r.output().value() == 0), Duration.ofMillis(1500 + 500));
+                || (r.kind() == RecordedCommand.Kind.OUTPUT && r.output().value() == 0), Duration.ofSeconds(5));
         assertThat(Duration.between(on.at(), stop.at())).isLessThan(Duration.ofMillis(1500));
         assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
         raw.crash();
@@ -121,8 +129,9 @@ class SafetyTest {
         f = new HubFixture();
         ListSource local = new ListSource();
         AtomicReference<CrashableWebSocketConnector> link = new AtomicReference<>();
+        VirtualTime time = new VirtualTime(); // the agent's backoff (and watchdog) wait for the test
         RemoteClient agent = RemoteClient.builder(f.hub.shareUri(), HubFixture.SHARE, "Alice", local)
-                .dialer(uri -> {
+                .scheduling(time.scheduling()).dialer(uri -> {
                     CrashableWebSocketConnector c = new CrashableWebSocketConnector(uri);
                     link.set(c);
                     return c;
@@ -152,7 +161,11 @@ class SafetyTest {
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ButtplugDeviceException.class);
             assertThat(c.client.devices()).isEmpty();
 
-            // the agent dials again; the toy comes back, stopped: nothing is resumed
+            // the agent dials again after its 300 ms backoff; the toy comes back, stopped: nothing is resumed
+            time.awaitScheduledWithin(Duration.ofMillis(300), Duration.ofSeconds(5));
+            time.advanceMillis(299);
+            assertThat(c.events).as("no dial before the backoff").isEmpty();
+            time.advanceMillis(1);
             assertThat(c.next(5000)).startsWith("added ");
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
         }
@@ -163,8 +176,10 @@ class SafetyTest {
     @Test
     void hubShutdownStopsTheToysAtOnce() throws Exception {
         f = new HubFixture();
-        SimulatedDevices alice = HubFixture.sims("lovense");
-        f.agent("Alice", alice, HALF);
+        // the agent's ping watchdog on virtual time that never moves: only the closed link can stop the toy
+        VirtualTime time = new VirtualTime();
+        SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+        f.agent("Alice", alice, HALF, time.scheduling());
         HubFixture.Controller c = f.controller();
         SimulatedDevice toy = vibratingAliceToy(c, alice);
         f.hub.close();
@@ -175,8 +190,9 @@ class SafetyTest {
     @Test
     void stalledHubMakesTheAgentPingOutAndStopWithinMaxPingTime() throws Exception {
         try (FakeHub hub = new FakeHub()) {
-            SimulatedDevices alice = HubFixture.sims("lovense");
-            RemoteClient agent = RemoteClient.builder(hub.shareUri(), "any", "Alice", alice)
+            VirtualTime time = new VirtualTime(); // the agent and its toys
+            SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+            RemoteClient agent = RemoteClient.builder(hub.shareUri(), "any", "Alice", alice).scheduling(time.scheduling())
                     .maxPingTime(Duration.ofMillis(800)).backoff(Duration.ofSeconds(30), Duration.ofSeconds(30)).build();
             try (agent) {
                 agent.grants().shareAll(HALF).get(2, TimeUnit.SECONDS);
@@ -188,7 +204,10 @@ class SafetyTest {
                 RecordedCommand on = toy.await(r -> r.kind() == RecordedCommand.Kind.OUTPUT && r.output().value() == 10,
                         Duration.ofSeconds(2));
                 // the hub now says nothing at all
-                RecordedCommand stop = toy.awaitStop(Duration.ofMillis(800 + 700));
+                time.advanceMillis(799);
+                assertThat(toy.commands()).as("still driven before MaxPingTime").noneMatch(r -> r.kind() == RecordedCommand.Kind.STOP);
+                time.advanceMillis(1);
+                RecordedCommand stop = toy.awaitStop(Duration.ofSeconds(5));
                 assertThat(Duration.between(on.at(), stop.at())).isLessThanOrEqualTo(Duration.ofMillis(800 + 300));
                 assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
             }
@@ -223,8 +242,9 @@ class SafetyTest {
     @Test
     void pausedAndExpiredGrantsStopFirstThenLeave() throws Exception {
         f = new HubFixture();
-        SimulatedDevices alice = HubFixture.sims("lovense");
-        RemoteClient agent = f.agent("Alice", alice, HALF);
+        VirtualTime time = new VirtualTime(); // the agent's grant expiry
+        SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+        RemoteClient agent = f.agent("Alice", alice, HALF, time.scheduling());
         HubFixture.Controller c = f.controller();
         SimulatedDevice toy = vibratingAliceToy(c, alice);
         c.events.clear();
@@ -232,11 +252,14 @@ class SafetyTest {
         assertThat(c.next(1000)).isEqualTo("removed " + ALICE_TOY);
         toy.awaitStop(Duration.ZERO);
 
-        agent.grants().share(toy.identifier(), HALF.withExpiry(Instant.now().plusMillis(700))).get(2, TimeUnit.SECONDS);
+        agent.grants().share(toy.identifier(), HALF.withExpiry(time.now().plusMillis(700))).get(2, TimeUnit.SECONDS);
         assertThat(c.next(2000)).isEqualTo("added " + ALICE_TOY);
         c.device(ALICE_TOY).vibrate(1.0).get(2, TimeUnit.SECONDS);
         toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
         toy.clearRecording();
+        time.advanceMillis(699);
+        assertThat(c.events).as("shared until the expiry").isEmpty();
+        time.advanceMillis(2);
         assertThat(c.next(3000)).isEqualTo("removed " + ALICE_TOY);
         toy.awaitStop(Duration.ZERO);
         assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();

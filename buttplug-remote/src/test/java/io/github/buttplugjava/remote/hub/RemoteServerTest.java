@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
@@ -164,12 +165,17 @@ class RemoteServerTest {
 
     @Test
     void aLinkThatSaysNoHelloIsClosed() throws Exception {
-        RemoteServer quick = RemoteServer.builder().helloTimeout(Duration.ofMillis(300)).build();
+        VirtualTime time = new VirtualTime();
+        RemoteServer quick = RemoteServer.builder().helloTimeout(Duration.ofMillis(300)).scheduling(time.scheduling()).build();
         quick.addRoom("r");
         quick.start();
         try (quick) {
             FrameRecorder silent = new FrameRecorder();
             WebSocketConnector.to(quick.shareUri()).connect(silent).get(5, TimeUnit.SECONDS);
+            time.awaitScheduledWithin(Duration.ofMillis(300), Duration.ofSeconds(5)); // the hello deadline is armed
+            time.advanceMillis(299);
+            assertThat(silent.closed).as("open until the hello deadline").isNotDone();
+            time.advanceMillis(1);
             assertThat(silent.closed).succeedsWithin(2, TimeUnit.SECONDS);
             FrameRecorder rude = new FrameRecorder();
             WebSocketConnector rudeLink = WebSocketConnector.to(quick.shareUri());

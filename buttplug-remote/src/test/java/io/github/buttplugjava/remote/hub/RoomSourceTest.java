@@ -8,8 +8,8 @@ import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
-import io.github.buttplugjava.remote.testing.EventRecorder;
-import io.github.buttplugjava.remote.testing.ListSource;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
+import io.github.buttplugjava.testsupport.devices.ListSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ class RoomSourceTest {
             assertThat(events.next().kind()).isEqualTo("removed");
         }
         assertThat(events.events).isEmpty();
-        assertThat(agent.closed).isTrue();
+        assertThat(agent.isClosed()).isTrue();
         assertThat(room.deviceCount("a1")).isEmpty();
         assertThat(room.aliases()).isEmpty();
         agent.add(toy("after the abort", 1)); // late events of an aborted agent cost nothing

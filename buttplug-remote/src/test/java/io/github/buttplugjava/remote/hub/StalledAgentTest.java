@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.core.codec.JsonCodec;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.message.DeviceFeature;
@@ -19,9 +20,11 @@ import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,15 +35,22 @@ class StalledAgentTest {
 
     @Test
     void anAgentThatStopsAnsweringLeavesTheRoom() throws Exception {
-        try (HubFixture f = new HubFixture()) {
+        // the hub on virtual time; its controllers need not ping within the test (MaxPingTime 1 min)
+        VirtualTime time = new VirtualTime();
+        try (HubFixture f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1))
+                .scheduling(time.scheduling()))) {
             JsonCodec json = new JsonCodec();
             AtomicBoolean frozen = new AtomicBoolean();
+            CountDownLatch pingWhileFrozen = new CountDownLatch(1);
             WebSocketConnector link = WebSocketConnector.to(f.hub.shareUri());
             DeviceList oneToy = new DeviceList(1, List.of(new DeviceInfo(0, "Frozen Toy", null, 0, List.of(
                     new DeviceFeature(0, "Motor", Map.of(OutputType.VIBRATE, OutputLimits.of(Range.upTo(20))), Map.of())))));
             link.connect(new FrameListener() {
                 @Override
                 public void onFrame(String frame) {
+                    if (frozen.get() && frame.contains("\"Ping\"")) {
+                        pingWhileFrozen.countDown();
+                    }
                     if (frame.startsWith("{") || frozen.get()) {
                         return;
                     }
@@ -67,8 +77,14 @@ class StalledAgentTest {
             c.device("Carol - Frozen Toy");
             c.events.clear();
             frozen.set(true);
-            long limitMs = AgentLink.AGENT_REPLY_TIMEOUT.toMillis() + 500 + 1500;
-            assertThat(c.next(limitMs)).isEqualTo("removed Carol - Frozen Toy");
+            // the hub's first ping (every 500 ms for an agent announcing 500 ms) goes unanswered ...
+            time.advance(AgentLink.MIN_PING_INTERVAL);
+            assertThat(pingWhileFrozen.await(5, TimeUnit.SECONDS)).isTrue();
+            // ... and AGENT_REPLY_TIMEOUT later the agent's link is closed and its devices leave
+            time.advance(AgentLink.AGENT_REPLY_TIMEOUT.minusMillis(1));
+            assertThat(c.events).as("still listed before the reply deadline").isEmpty();
+            time.advanceMillis(1);
+            assertThat(c.next(5000)).isEqualTo("removed Carol - Frozen Toy");
             assertThat(f.room.devices().devices()).isEmpty();
             link.close();
         }

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.remote.testing;
 
+import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.client.ButtplugClientListener;
@@ -49,7 +50,12 @@ public final class HubFixture implements AutoCloseable {
 
     /** A sim source whose toys are there at start. */
     public static SimulatedDevices sims(String... names) {
-        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true);
+        return sims(Scheduling.defaults(), names);
+    }
+
+    /** A sim source whose toys are there at start, recording commands at {@code scheduling}'s clock. */
+    public static SimulatedDevices sims(Scheduling scheduling, String... names) {
+        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true).scheduling(scheduling);
         for (String n : names) {
             b.add(n);
         }
@@ -62,7 +68,17 @@ public final class HubFixture implements AutoCloseable {
 
     public RemoteClient agent(String alias, DeviceSource local, DeviceGrant grant,
                        Function<URI, ButtplugConnector> dialer) throws Exception {
-        RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, alias, local)
+        return agent(alias, local, grant, dialer, Scheduling.defaults());
+    }
+
+    /** An agent whose ping watchdog, grant expiry and backoff run on {@code scheduling}. */
+    public RemoteClient agent(String alias, DeviceSource local, DeviceGrant grant, Scheduling scheduling) throws Exception {
+        return agent(alias, local, grant, WebSocketConnector::to, scheduling);
+    }
+
+    private RemoteClient agent(String alias, DeviceSource local, DeviceGrant grant,
+                               Function<URI, ButtplugConnector> dialer, Scheduling scheduling) throws Exception {
+        RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, alias, local).scheduling(scheduling)
                 .dialer(dialer).backoff(Duration.ofMillis(200), Duration.ofMillis(400)).build();
         closeables.add(agent);
         int before = room.devices().devices().size();

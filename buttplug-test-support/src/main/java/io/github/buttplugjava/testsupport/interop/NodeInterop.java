@@ -143,7 +143,11 @@ public final class NodeInterop {
         return found;
     }
 
-    /** The node executable in use. */
+    /**
+     * The node executable in use.
+     *
+     * @return the absolute path of the {@code node} executable
+     */
     public Path node() {
         return node;
     }

@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record KeepAlive(Duration interval, Duration timeout) {
 
-    /** Validates the two durations. */
+    /**
+     * Validates the two durations.
+     *
+     * @param interval time between pings; must be positive
+     * @param timeout silence after which a socket is closed; must be longer than {@code interval}
+     * @throws NullPointerException when either duration is null
+     * @throws IllegalArgumentException when {@code interval} is zero or negative, or {@code timeout}
+     *         is not longer than it
+     */
     public KeepAlive {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
@@ -28,7 +36,14 @@ public record KeepAlive(Duration interval, Duration timeout) {
         }
     }
 
-    /** Pings every {@code interval} and allows three intervals of silence: the CLI's {@code --ws-keepalive-ms}. */
+    /**
+     * Pings every {@code interval} and allows three intervals of silence: the CLI's {@code --ws-keepalive-ms}.
+     *
+     * @param interval time between pings; must be positive
+     * @return settings with {@code timeout} three times {@code interval}
+     * @throws NullPointerException when {@code interval} is null
+     * @throws IllegalArgumentException when {@code interval} is zero or negative
+     */
     public static KeepAlive every(Duration interval) {
         return new KeepAlive(interval, interval.multipliedBy(3));
     }

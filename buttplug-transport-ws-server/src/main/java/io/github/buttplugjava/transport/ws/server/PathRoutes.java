@@ -35,7 +35,11 @@ public final class PathRoutes implements ConnectionHandler {
         this.prefixes = List.copyOf(sorted);
     }
 
-    /** An empty set of routes. */
+    /**
+     * An empty set of routes.
+     *
+     * @return a new builder with no routes; {@link Builder#build()} on it refuses every path
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -53,6 +57,9 @@ public final class PathRoutes implements ConnectionHandler {
      * The route {@code path} takes, never the path itself: an exact route as registered
      * ({@code /share}), a prefix followed by an ellipsis ({@code /control/…}), or
      * {@code unrouted path}.
+     *
+     * @param path the request path of the socket, as received
+     * @return a label safe to log: it holds no part of {@code path} beyond a registered route
      */
     @Override
     public String describe(String path) {
@@ -84,7 +91,16 @@ public final class PathRoutes implements ConnectionHandler {
         private Builder() {
         }
 
-        /** Sockets whose path is exactly {@code path} (e.g. {@code /share}) go to {@code handler}. */
+        /**
+         * Sockets whose path is exactly {@code path} (e.g. {@code /share}) go to {@code handler}.
+         * Registering the same path again replaces its handler.
+         *
+         * @param path the full request path; starts with {@code /}
+         * @param handler what takes the sockets on that path
+         * @return this builder
+         * @throws IllegalArgumentException when {@code path} does not start with {@code /}
+         * @throws NullPointerException when either argument is null
+         */
         public Builder exact(String path, ConnectionHandler handler) {
             exact.put(checked(path), Objects.requireNonNull(handler, "handler"));
             return this;
@@ -93,13 +109,25 @@ public final class PathRoutes implements ConnectionHandler {
         /**
          * Sockets whose path starts with {@code prefix} and continues (e.g. {@code /control/} takes
          * {@code /control/abc} but not {@code /control/}) go to {@code handler}, with the full path.
+         * Registering the same prefix again replaces its handler.
+         *
+         * @param prefix the start of the request path; starts with {@code /}
+         * @param handler what takes the sockets under that prefix; it is handed the full path
+         * @return this builder
+         * @throws IllegalArgumentException when {@code prefix} does not start with {@code /}
+         * @throws NullPointerException when either argument is null
          */
         public Builder prefix(String prefix, ConnectionHandler handler) {
             prefixes.put(checked(prefix), Objects.requireNonNull(handler, "handler"));
             return this;
         }
 
-        /** The routes. */
+        /**
+         * The routes.
+         *
+         * @return an immutable handler holding a copy of the routes given so far; later calls on
+         *         this builder do not change it
+         */
         public PathRoutes build() {
             return new PathRoutes(this);
         }

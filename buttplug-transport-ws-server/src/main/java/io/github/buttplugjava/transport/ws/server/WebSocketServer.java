@@ -128,33 +128,59 @@ public final class WebSocketServer implements AutoCloseable {
                         + b.keepAlive.timeout().toMillis() + " ms of silence)");
     }
 
-    /** A builder with the defaults: 127.0.0.1, ephemeral port, 1 MiB frames, no TLS. */
+    /**
+     * A builder with the defaults: 127.0.0.1, ephemeral port, 1 MiB frames, no TLS.
+     *
+     * @return a new builder; a {@link Builder#handler(ConnectionHandler) handler} must be set before
+     *         {@link Builder#start()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The bound port (the real one when 0 was asked for). */
+    /**
+     * The bound port (the real one when 0 was asked for).
+     *
+     * @return the TCP port, 1 to 65535; still the same after {@link #stop()}
+     */
     public int port() {
         return port;
     }
 
-    /** The bound host. */
+    /**
+     * The bound host.
+     *
+     * @return the address as given to {@link Builder#host(String)}, e.g. {@code 127.0.0.1}
+     */
     public String host() {
         return host;
     }
 
-    /** {@code ws://host:port/} or {@code wss://host:port/}. */
+    /**
+     * {@code ws://host:port/} or {@code wss://host:port/}.
+     *
+     * @return the address clients dial: {@code wss} when TLS is on, an IPv6 host in brackets, the
+     *         bound port, root path
+     */
     public URI uri() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         return URI.create((secure ? "wss" : "ws") + "://" + h + ":" + port + "/");
     }
 
-    /** TCP connections open right now, upgraded or not. */
+    /**
+     * TCP connections open right now, upgraded or not.
+     *
+     * @return the count, 0 to {@link Builder#maxConnections(int)}
+     */
     public int openConnections() {
         return registry.open();
     }
 
-    /** Connections open right now that have not sent a text frame yet (including those not upgraded). */
+    /**
+     * Connections open right now that have not sent a text frame yet (including those not upgraded).
+     *
+     * @return the count, 0 to the total of {@link Builder#maxPendingConnections(int, int)}
+     */
     public int pendingConnections() {
         return registry.pending();
     }
@@ -243,13 +269,26 @@ public final class WebSocketServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** Address to bind; default 127.0.0.1 (loopback only). */
+        /**
+         * Address to bind; default 127.0.0.1 (loopback only).
+         *
+         * @param host an IP address or host name, e.g. {@code 0.0.0.0} for every interface; an
+         *             address that cannot be bound fails {@link #start()}
+         * @return this builder
+         * @throws NullPointerException when {@code host} is null
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Port to bind; 0 (the default) picks a free one, see {@link WebSocketServer#port()}. */
+        /**
+         * Port to bind; 0 (the default) picks a free one, see {@link WebSocketServer#port()}.
+         *
+         * @param port TCP port, 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException when {@code port} is outside 0..65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
@@ -258,7 +297,13 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Largest text frame accepted, in bytes; a larger one closes that socket with 1009. */
+        /**
+         * Largest text frame accepted, in bytes; a larger one closes that socket with 1009.
+         *
+         * @param bytes the limit in UTF-8 bytes, at least 1; default 1 MiB
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is not positive
+         */
         public Builder maxFrameSize(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxFrameSize must be positive: " + bytes);
@@ -273,6 +318,8 @@ public final class WebSocketServer implements AutoCloseable {
          * that has not sent a text frame yet) is closed to make room; when none is pending, the
          * newcomer's TCP connection is closed at once.
          *
+         * @param count the cap, at least 1
+         * @return this builder
          * @throws IllegalArgumentException when {@code count} is not positive
          */
         public Builder maxConnections(int count) {
@@ -290,6 +337,9 @@ public final class WebSocketServer implements AutoCloseable {
          * closed. An upgraded connection shed this way gets close code 1013. Silent sockets thus
          * never lock out users who talk.
          *
+         * @param total cap on pending connections from all addresses together, at least 1
+         * @param perAddress cap on pending connections from one remote IP address, 1 to {@code total}
+         * @return this builder
          * @throws IllegalArgumentException when either is not positive or {@code perAddress > total}
          */
         public Builder maxPendingConnections(int total, int perAddress) {
@@ -310,7 +360,10 @@ public final class WebSocketServer implements AutoCloseable {
          * Time from accept to a finished WebSocket upgrade (TLS handshake included), default 5 s;
          * a connection that takes longer (silent, or sending its request slowly) is closed.
          *
+         * @param timeout the deadline, counted from accept; positive
+         * @return this builder
          * @throws IllegalArgumentException when not positive
+         * @throws NullPointerException when {@code timeout} is null
          */
         public Builder upgradeTimeout(Duration timeout) {
             this.upgradeTimeout = positive(timeout, "upgradeTimeout");
@@ -321,7 +374,10 @@ public final class WebSocketServer implements AutoCloseable {
          * Time from the upgrade to the first text frame, default 10 s; a socket that stays silent
          * longer is closed with 1008 "no message within N s".
          *
+         * @param timeout the deadline, counted from the finished upgrade; positive
+         * @return this builder
          * @throws IllegalArgumentException when not positive
+         * @throws NullPointerException when {@code timeout} is null
          */
         public Builder firstFrameTimeout(Duration timeout) {
             this.firstFrameTimeout = positive(timeout, "firstFrameTimeout");
@@ -334,6 +390,8 @@ public final class WebSocketServer implements AutoCloseable {
          * is not reading (more than N bytes unsent)", so a peer that stops reading costs at most
          * this much memory.
          *
+         * @param bytes the cap per socket, in UTF-8 bytes, at least 1
+         * @return this builder
          * @throws IllegalArgumentException when not positive
          */
         public Builder maxUnsentBytes(long bytes) {
@@ -348,6 +406,8 @@ public final class WebSocketServer implements AutoCloseable {
          * Number of I/O threads serving the sockets (default: one per available processor); one more
          * thread accepts connections.
          *
+         * @param count number of I/O threads, at least 1
+         * @return this builder
          * @throws IllegalArgumentException when not positive
          */
         public Builder ioThreads(int count) {
@@ -366,7 +426,14 @@ public final class WebSocketServer implements AutoCloseable {
             return d;
         }
 
-        /** Serve {@code wss://} with this server context (its key manager holds the certificate). */
+        /**
+         * Serve {@code wss://} with this server context (its key manager holds the certificate).
+         * Replaces any TLS set before.
+         *
+         * @param context an initialised server-side context
+         * @return this builder
+         * @throws NullPointerException when {@code context} is null
+         */
         public Builder tls(SSLContext context) {
             this.tls = Objects.requireNonNull(context, "context");
             return this;
@@ -374,8 +441,13 @@ public final class WebSocketServer implements AutoCloseable {
 
         /**
          * Serve {@code wss://} with the key and certificate in a keystore file (PKCS12 or JKS).
+         * The file is read now; replaces any TLS set before.
          *
-         * @throws IOException when the file cannot be read or holds no usable key
+         * @param keystore path of the keystore file; its type is detected from its content
+         * @param password the password of the keystore and of the key in it (the same one)
+         * @return this builder
+         * @throws IOException when the file cannot be read or holds no usable key (a wrong password
+         *                     included); the builder is unchanged then
          */
         public Builder tls(Path keystore, char[] password) throws IOException {
             try {
@@ -402,14 +474,23 @@ public final class WebSocketServer implements AutoCloseable {
          * {@code timeout + interval}. Browsers, the npm {@code ws} package, and the JDK client
          * answer pings by themselves, so their apps need no change.
          *
+         * @param interval time between pings; positive
+         * @param timeout silence after which a socket is closed; longer than {@code interval}
+         * @return this builder
          * @throws IllegalArgumentException when {@code interval} is not positive or {@code timeout}
          *                                  is not longer than {@code interval}
+         * @throws NullPointerException when either duration is null
          */
         public Builder keepAlive(Duration interval, Duration timeout) {
             return keepAlive(new KeepAlive(interval, timeout));
         }
 
-        /** See {@link #keepAlive(Duration, Duration)}; {@code null} turns keepalive off. */
+        /**
+         * See {@link #keepAlive(Duration, Duration)}; {@code null} turns keepalive off.
+         *
+         * @param settings ping interval and silence timeout, or {@code null} for no keepalive
+         * @return this builder
+         */
         public Builder keepAlive(KeepAlive settings) {
             this.keepAlive = settings;
             return this;
@@ -419,13 +500,22 @@ public final class WebSocketServer implements AutoCloseable {
          * Answers plain HTTP GETs (no WebSocket upgrade) on the same port, e.g. a web page at the URL
          * of a WebSocket; {@code null} (the default) answers them with HTTP 400. See {@link HttpPages}
          * for the bounds they are held to.
+         *
+         * @param pages what answers plain GETs, or {@code null} to answer them with HTTP 400
+         * @return this builder
          */
         public Builder pages(HttpPages pages) {
             this.pages = pages;
             return this;
         }
 
-        /** What to do with each accepted socket (required). */
+        /**
+         * What to do with each accepted socket (required).
+         *
+         * @param handler called once per upgraded socket with its request path and open connector
+         * @return this builder
+         * @throws NullPointerException when {@code handler} is null
+         */
         public Builder handler(ConnectionHandler handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
             return this;
@@ -434,6 +524,8 @@ public final class WebSocketServer implements AutoCloseable {
         /**
          * Binds and starts serving.
          *
+         * @return the running server, bound and accepting; stop it with {@link WebSocketServer#stop()}
+         *         or {@link WebSocketServer#close()}
          * @throws IOException when the address cannot be bound
          * @throws IllegalStateException when no handler was set
          */

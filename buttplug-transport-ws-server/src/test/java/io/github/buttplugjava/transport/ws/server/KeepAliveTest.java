@@ -62,9 +62,11 @@ class KeepAliveTest {
     @Test
     void aPeerThatNeverAnswersPingsIsClosedAndTheListenerToldWhy() throws Exception {
         startServer();
+        // read before dialling: the server starts counting silence when the upgrade completes,
+        // which is before the test sees the accepted listener
+        long opened = System.nanoTime();
         try (RawWebSocket frozen = RawWebSocket.open(server.port(), "/")) {
             RecordingListener serverSide = nextAccepted();
-            long opened = System.nanoTime();
 
             Throwable cause = serverSide.closed
                     .get(INTERVAL.plus(TIMEOUT).toMillis() + MARGIN_MS, TimeUnit.MILLISECONDS).orElse(null);

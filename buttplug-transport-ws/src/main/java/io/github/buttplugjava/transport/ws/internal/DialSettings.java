@@ -32,7 +32,19 @@ public record DialSettings(URI uri, HttpClient client, int maxFrameSize, Duratio
     /** Default time to open the socket and finish the WebSocket upgrade. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Checks for nulls (keepAlive may be null). */
+    /**
+     * Checks for nulls; the numbers are validated by the public builder, not here.
+     *
+     * @param uri the {@code ws://} or {@code wss://} address
+     * @param client the JDK HTTP client that dials (holds the TLS settings)
+     * @param maxFrameSize largest text message accepted, in UTF-8 bytes
+     * @param connectTimeout time for TCP connect, TLS and the upgrade together
+     * @param keepAlive pings toward the server, or null for none
+     * @param maxUnsentBytes most bytes handed to send and not yet written
+     * @param executor where listener calls run (serially per connector)
+     * @param scheduler keepalive ticks, the connect deadline and the close grace
+     * @throws NullPointerException when any argument but {@code keepAlive} is null
+     */
     public DialSettings {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(client, "client");

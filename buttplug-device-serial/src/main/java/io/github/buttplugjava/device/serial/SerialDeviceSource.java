@@ -1,0 +1,280 @@
+package io.github.buttplugjava.device.serial;
+
+import io.github.buttplugjava.btle.HandlerDevice;
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.config.ProtocolDefinition;
+import io.github.buttplugjava.btle.config.SerialSpecifier;
+import io.github.buttplugjava.btle.protocol.Protocols;
+import io.github.buttplugjava.core.ButtplugDeviceException;
+import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.core.device.DeviceSourceListener;
+import io.github.buttplugjava.core.internal.SerialExecutor;
+import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.device.serial.internal.JSerialCommChannel;
+import io.github.buttplugjava.device.serial.internal.SerialLayout;
+import io.github.buttplugjava.device.serial.internal.SerialPeripheral;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.LongSupplier;
+
+/**
+ * The devices on configured serial ports ({@code PORT=PROTOCOL}), behind the same protocol layer
+ * as BLE devices: each port is opened with its protocol's line settings from the device
+ * configuration, the protocol's handler is made from the device's definition and run by the same
+ * device layer (checked ranges and durations, one batch per client message, latest wins, periodic
+ * work, stop on close).
+ *
+ * <p>"Scanning" opens every configured port that has no device yet: a port that cannot be opened
+ * or whose handshake fails is logged and skipped until the next scan. A port that goes away (the
+ * device is unplugged, a pseudo-terminal's other end closes) removes its device, and its commands
+ * fail with a {@link ButtplugDeviceException}. Writes to a port wait in a bounded queue. Closing
+ * stops every device's outputs, waits for those writes (at most {@link #STOP_TIMEOUT}), then closes
+ * the ports. Listener events arrive serially on the executor. Thread-safe.
+ *
+ * <pre>{@code
+ * DeviceSource serial = new SerialDeviceSource(
+ *         List.of(SerialPortSpec.parse("/dev/ttyACM0=tcode-v03")), DeviceConfiguration.bundled());
+ * DeviceManager devices = DeviceManager.of(serial);
+ * }</pre>
+ */
+public final class SerialDeviceSource implements DeviceSource {
+
+    private static final Logger log = LoggerFactory.getLogger(SerialDeviceSource.class);
+
+    /** How long closing waits for a device's stop writes before it closes the port anyway. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
+
+    /** How long one write may block on a port that takes no bytes before the port counts as gone. */
+    public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** The most ports one source drives. */
+    public static final int MAX_PORTS = 64;
+
+    private final Map<String, SerialPortSpec> ports;
+    private final DeviceConfiguration configuration;
+    private final Protocols protocols;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier nanoTime;
+    private final SerialExecutor events;
+    private final ThreadFactory ioThreads = SharedExecutors.daemonThreads("serial-io-");
+    private final Map<String, HandlerDevice> devices = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> busy = new ConcurrentHashMap<>();
+    private volatile DeviceSourceListener listener;
+    private volatile boolean closed;
+    private CompletableFuture<Void> closing;
+
+    /**
+     * A source over configured ports, with the built-in protocols, the common pool and the shared
+     * timer.
+     *
+     * @param ports the ports and their protocols
+     * @param configuration the device configuration (each protocol needs a {@code serial} entry)
+     * @throws IllegalArgumentException when a port is listed twice, there are more than
+     *         {@link #MAX_PORTS}, or a protocol is unknown or not a serial protocol
+     */
+    public SerialDeviceSource(List<SerialPortSpec> ports, DeviceConfiguration configuration) {
+        this(ports, configuration, Protocols.builtIn(), ForkJoinPool.commonPool(), SharedExecutors.timers(),
+                System::nanoTime);
+    }
+
+    /**
+     * A source with its executor, scheduler and clock given.
+     *
+     * @param ports the ports and their protocols
+     * @param configuration the device configuration (each protocol needs a {@code serial} entry)
+     * @param protocols the protocol handlers
+     * @param executor runs listener events, port opening and the devices' writes
+     * @param scheduler runs the handlers' periodic work and settle times
+     * @param nanoTime the clock of idle times
+     * @throws IllegalArgumentException when a port is listed twice, there are more than
+     *         {@link #MAX_PORTS}, or a protocol is unknown or not a serial protocol
+     */
+    public SerialDeviceSource(List<SerialPortSpec> ports, DeviceConfiguration configuration, Protocols protocols,
+                              Executor executor, ScheduledExecutorService scheduler, LongSupplier nanoTime) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+        this.protocols = Objects.requireNonNull(protocols, "protocols");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.events = SerialExecutor.droppingWhenRejected(executor);
+        if (ports.size() > MAX_PORTS) {
+            throw new IllegalArgumentException("at most " + MAX_PORTS + " serial ports, got " + ports.size());
+        }
+        Map<String, SerialPortSpec> byPort = new LinkedHashMap<>();
+        for (SerialPortSpec spec : ports) {
+            settings(spec);
+            if (byPort.put(spec.port(), spec) != null) {
+                throw new IllegalArgumentException("serial port " + spec.port() + " is listed twice");
+            }
+        }
+        this.ports = Map.copyOf(byPort);
+    }
+
+    /**
+     * The ports a device configuration names: every protocol whose {@code serial} entry has a
+     * port other than {@code "default"} (a user configuration sets it, as Intiface's does), in
+     * configuration order.
+     *
+     * @param configuration the device configuration, usually with a user configuration on top
+     * @return the named ports with their protocols, possibly none
+     */
+    public static List<SerialPortSpec> configuredPorts(DeviceConfiguration configuration) {
+        List<SerialPortSpec> out = new ArrayList<>();
+        for (ProtocolDefinition p : configuration.protocols()) {
+            p.serial().filter(SerialSpecifier::namesPort).ifPresent(s -> out.add(new SerialPortSpec(s.port(), p.id())));
+        }
+        return out;
+    }
+
+    private SerialSpecifier settings(SerialPortSpec spec) {
+        ProtocolDefinition protocol = configuration.protocol(spec.protocol()).orElseThrow(() ->
+                new IllegalArgumentException("unknown protocol " + spec.protocol() + " for serial port " + spec.port()));
+        if (protocols.factory(spec.protocol()).isEmpty()) {
+            throw new IllegalArgumentException("protocol " + spec.protocol() + " has no handler");
+        }
+        return protocol.serial().orElseThrow(() -> new IllegalArgumentException("protocol " + spec.protocol()
+                + " is not a serial protocol (its configuration has no serial entry)"));
+    }
+
+    @Override
+    public String name() {
+        return "serial";
+    }
+
+    @Override
+    public synchronized void start(DeviceSourceListener listener) {
+        if (this.listener != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Opens every configured port that has no device yet; listeners hear
+     * {@code scanningFinished} once every port has been tried.
+     *
+     * @return completes at once (the ports are opened in the background)
+     */
+    @Override
+    public CompletableFuture<Void> startScanning() {
+        DeviceSourceListener l = listener;
+        if (l == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
+        }
+        List<CompletableFuture<Void>> tries = new ArrayList<>();
+        for (SerialPortSpec spec : ports.values()) {
+            if (devices.containsKey(spec.port()) || busy.putIfAbsent(spec.port(), Boolean.TRUE) != null) {
+                continue;
+            }
+            tries.add(CompletableFuture.supplyAsync(() -> openPort(spec), executor)
+                    .thenCompose(peripheral -> HandlerDevice.open(peripheral, SerialLayout.specifier(), spec.protocol(),
+                                    configuration, protocols, executor, scheduler, nanoTime, Duration.ZERO)
+                            .whenComplete((device, error) -> {
+                                if (error != null) {
+                                    peripheral.disconnect();
+                                }
+                            })
+                            .thenAccept(device -> added(spec, peripheral, device)))
+                    .handle((v, error) -> {
+                        if (error != null) {
+                            busy.remove(spec.port());
+                            log.warn("serial device {} skipped: {}", spec, rootMessage(error));
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> events.execute(l::scanningFinished));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private SerialPeripheral openPort(SerialPortSpec spec) {
+        JSerialCommChannel channel = JSerialCommChannel.open(spec.port(), settings(spec), WRITE_TIMEOUT);
+        return SerialPeripheral.start(spec.port(), channel, ioThreads);
+    }
+
+    private void added(SerialPortSpec spec, SerialPeripheral peripheral, HandlerDevice device) {
+        if (closed) {
+            device.stopAndDisconnect(STOP_TIMEOUT);
+            busy.remove(spec.port());
+            return;
+        }
+        devices.put(spec.port(), device);
+        busy.remove(spec.port());
+        if (!peripheral.isConnected()) {
+            devices.remove(spec.port(), device);
+            log.info("serial device {} on {} was lost during set-up", device.definition().name(), spec.port());
+            return;
+        }
+        log.info("serial device {} ready on {} ({})", device.definition().name(), spec.port(), spec.protocol());
+        events.execute(() -> listener.deviceAdded(device.device()));
+        // registered after the added event is queued, so a removal is always reported after it
+        peripheral.onDisconnect(() -> {
+            if (devices.remove(spec.port(), device)) {
+                log.info("serial device {} on {} is gone", device.definition().name(), spec.port());
+                events.execute(() -> listener.deviceRemoved(device.device()));
+            }
+        });
+    }
+
+    /** Serial ports are opened, not discovered: nothing to stop. */
+    @Override
+    public CompletableFuture<Void> stopScanning() {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Stops every device and closes the ports (each device reported removed); does not wait. */
+    @Override
+    public void close() {
+        closeAsync();
+    }
+
+    /**
+     * Stops every device's outputs, waits (at most {@link #STOP_TIMEOUT}) for those writes, then
+     * closes its port. Idempotent: every call returns the same future.
+     *
+     * @return completes when every port is closed; never fails
+     */
+    public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> result;
+        synchronized (this) {
+            if (closing != null) {
+                return closing;
+            }
+            closed = true;
+            closing = new CompletableFuture<>();
+            result = closing;
+        }
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (HandlerDevice device : new ArrayList<>(devices.values())) {
+            all.add(device.stopAndDisconnect(STOP_TIMEOUT));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> result.complete(null));
+        return result;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}

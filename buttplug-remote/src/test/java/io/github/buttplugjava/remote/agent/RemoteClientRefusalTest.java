@@ -1,0 +1,76 @@
+package io.github.buttplugjava.remote.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.buttplugjava.core.ButtplugHandshakeException;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.link.AccessToken;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A configuration mistake ends the agent with the hub's reason; a hub that cannot be reached is retried. */
+class RemoteClientRefusalTest {
+
+    private static final String SHARE = "share-token-for-refusal-tests-0123";
+    private static final String CONTROL = "control-token-for-refusal-tests-0123";
+
+    /** Records what the agent says about its link. */
+    private static final class Heard implements RemoteClient.Listener {
+        final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+        @Override
+        public void unlinked(Throwable cause, Duration retryIn) {
+            events.add("unlinked");
+        }
+
+        @Override
+        public void denied(String reason) {
+            events.add("denied: " + reason);
+        }
+    }
+
+    @Test
+    void aHubThatClosesAnUnknownPathBeforeAnsweringIsAFinalRefusalWithItsReason() throws Exception {
+        try (RemoteServer hub = RemoteServer.builder().host("127.0.0.1").port(0).build()) {
+            hub.addRoom("r", AccessToken.of(SHARE), AccessToken.of(CONTROL));
+            hub.start();
+            Heard heard = new Heard();
+            URI wrongPath = hub.shareUri().resolve("/shar");
+            try (RemoteClient agent = RemoteClient.builder(wrongPath, SHARE, "Alice", SimulatedDevices.of("lovense"))
+                    .backoff(Duration.ofMillis(10), Duration.ofMillis(10)).listener(heard).build()) {
+                CompletableFuture<Void> linked = agent.start();
+                assertThatThrownBy(() -> linked.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .cause().isInstanceOf(ButtplugHandshakeException.class).hasMessageContaining("unknown path");
+                assertThat(heard.events.poll(10, TimeUnit.SECONDS)).startsWith("denied: the hub closed the link without answering")
+                        .contains("unknown path; agents use /share");
+                assertThat(heard.events).as("no retry after a refusal").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aHubThatCannotBeReachedIsRetriedAndTheFirstLinkStaysPending() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Heard heard = new Heard();
+        try (RemoteClient agent = RemoteClient.builder(URI.create("ws://127.0.0.1:" + closedPort + "/share"), SHARE, "Alice",
+                SimulatedDevices.of("lovense")).backoff(Duration.ofMillis(10), Duration.ofMillis(20)).listener(heard).build()) {
+            CompletableFuture<Void> linked = agent.start();
+            assertThat(heard.events.poll(10, TimeUnit.SECONDS)).isEqualTo("unlinked");
+            assertThat(heard.events.poll(10, TimeUnit.SECONDS)).isEqualTo("unlinked");
+            assertThat(linked).isNotDone();
+        }
+    }
+}
