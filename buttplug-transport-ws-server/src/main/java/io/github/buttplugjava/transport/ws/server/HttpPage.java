@@ -19,7 +19,17 @@ public record HttpPage(int status, String contentType, Map<String, String> heade
     /** Largest body a page may have: {@value} bytes (pages are served from memory). */
     public static final int MAX_BODY = 1 << 20;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param status      the HTTP status code, 200..599
+     * @param contentType the {@code Content-Type}
+     * @param headers     extra response headers (printable ASCII, no colon in a name); copied
+     * @param body        the body, at most {@link #MAX_BODY} bytes; copied
+     * @throws IllegalArgumentException when the status is out of range, the body too large or a
+     *                                  header not printable ASCII
+     * @throws NullPointerException     when any argument is null
+     */
     public HttpPage {
         if (status < 200 || status > 599) {
             throw new IllegalArgumentException("status out of 200..599: " + status);
@@ -37,7 +47,11 @@ public record HttpPage(int status, String contentType, Map<String, String> heade
         }
     }
 
-    /** The body (a copy). */
+    /**
+     * The body.
+     *
+     * @return a copy of the body
+     */
     @Override
     public byte[] body() {
         return body.clone();
