@@ -73,6 +73,9 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     LegacyHubOptions legacy = new LegacyHubOptions();
 
+    @Mixin
+    HubWebOptions web = new HubWebOptions();
+
     /** Builds and starts the hub. */
     RemoteServer start() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
@@ -81,6 +84,7 @@ public final class HubCommand implements Callable<Integer> {
         connectionLimits.applyTo(b);
         agentLimits.applyTo(b);
         legacy.applyTo(b);
+        web.applyTo(b);
         KeepAlive keepAlive = KeepAliveOption.fromMillis(wsKeepaliveMs);
         if (keepAlive == null) {
             b.noKeepAlive();
@@ -122,6 +126,7 @@ public final class HubCommand implements Callable<Integer> {
         for (RoomController c : r.controllers()) {
             System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name()
                     + "; a secret: whoever has it can drive the shared toys)");
+            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
         }
         System.out.println("  Policy:       " + r.arbitration());
         System.out.println();

@@ -1,5 +1,8 @@
 package io.github.buttplugjava.remote.hub;
 
+import io.github.buttplugjava.core.message.OutputCommand;
+import java.util.concurrent.CompletableFuture;
+
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.ForwardingDevice;
@@ -34,8 +37,15 @@ final class AliasedDevice extends ForwardingDevice {
     /** Largest timing gap the room honours, in ms: {@value}. */
     static final long MAX_TIMING_GAP_MS = 1_000;
 
+    private final HubMeter meter;
+
     AliasedDevice(Device inner, String linkId, String alias, String separator) {
+        this(inner, linkId, alias, separator, HubMeter.NONE);
+    }
+
+    AliasedDevice(Device inner, String linkId, String alias, String separator, HubMeter meter) {
         super(inner);
+        this.meter = meter;
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + separator + withoutAlias(cleanName(inner.displayName().orElse(inner.name())), alias, separator);
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
@@ -88,5 +98,14 @@ final class AliasedDevice extends ForwardingDevice {
     @Override
     public List<DeviceFeature> features() {
         return features;
+    }
+
+    /** Relays the command unchanged, and tells the hub's meter how it was answered and how soon. */
+    @Override
+    public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+        long start = System.nanoTime();
+        CompletableFuture<Void> answer = super.output(featureIndex, command);
+        answer.whenComplete((v, e) -> meter.commandAnswered(e == null, System.nanoTime() - start));
+        return answer;
     }
 }

@@ -18,7 +18,7 @@ record HubSettings(String host, int port, SSLContext tls, Path keystore, char[] 
                    int maxPendingConnections, int maxPendingPerAddress,
                    Duration upgradeTimeout, Duration firstFrameTimeout, long maxUnsentBytes,
                    AgentCaps agentCaps, Duration helloTimeout, Duration controllerMaxPingTime,
-                   KeepAlive keepAlive, LegacySettings legacy, Scheduling scheduling) {
+                   KeepAlive keepAlive, LegacySettings legacy, Scheduling scheduling, boolean metrics) {
 
     HubSettings {
         keystorePassword = keystorePassword == null ? null : keystorePassword.clone();

@@ -7,6 +7,7 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.server.HttpPages;
 import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,9 @@ import java.util.concurrent.TimeUnit;
  *       to the room.</li>
  *   <li>{@code /control/<control token>}: an ordinary Buttplug server (spec v0..v4) over the
  *       room, so any Buttplug app is a controller. A room may have several controllers, each with
- *       its own token ({@link Room#addController}); each token drives from one connection at a time.</li>
+ *       its own token ({@link Room#addController}); each token drives from one connection at a time.
+ *       The same URL opened in a browser (a plain GET, {@link #controlPageUri}) serves the control
+ *       page, a small Buttplug client from this jar that connects back to it.</li>
  * </ul>
  *
  * <p>Tokens are compared in constant time and never logged, whatever path a client typed; failed
@@ -116,6 +119,7 @@ public final class RemoteServer implements AutoCloseable {
     private final ForwarderAdmission forwarders;
     private final PasswordFirstAdmission passwordFirst;
     private final PathRouter router;
+    private final HubMeter meter;
     private volatile WebSocketServer socket;
     private volatile ScheduledFuture<?> authFlusher;
 
@@ -126,6 +130,16 @@ public final class RemoteServer implements AutoCloseable {
         this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.router = new PathRouter(rooms, agents, authFailures, forwarders, passwordFirst, settings.legacy());
+        this.meter = settings.metrics() ? prometheus(rooms) : HubMeter.NONE;
+    }
+
+    private static HubMeter prometheus(RoomRegistry rooms) {
+        try {
+            return new PrometheusHubMeter(rooms);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("metrics need io.micrometer:micrometer-registry-prometheus on the class"
+                    + " path (an optional dependency of buttplug-remote)", e);
+        }
     }
 
     /**
@@ -150,7 +164,7 @@ public final class RemoteServer implements AutoCloseable {
     public Room addRoom(String name, AccessToken shareToken, AccessToken controlToken) {
         return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controlToken,
                 settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(), settings.legacy(),
-                settings.scheduling(), rooms));
+                settings.scheduling(), rooms, meter));
     }
 
     /**
@@ -202,7 +216,8 @@ public final class RemoteServer implements AutoCloseable {
                 .maxUnsentBytes(settings.maxUnsentBytes())
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
-                .handler(router::route);
+                .handler(router::route)
+                .pages(pages());
         if (settings.tls() != null) {
             b.tls(settings.tls());
         } else if (settings.keystore() != null) {
@@ -221,6 +236,11 @@ public final class RemoteServer implements AutoCloseable {
                     + " 100 ms); set a legacy grant to change it, or turn forwarders off", legacy.forwarderPath());
         }
         return this;
+    }
+
+    private HttpPages pages() {
+        HttpPages control = new ControlPages(token -> rooms.withControlToken(token).isPresent(), authFailures);
+        return settings.metrics() ? new OperatorPages(meter, control) : control;
     }
 
     /**
@@ -261,6 +281,34 @@ public final class RemoteServer implements AutoCloseable {
      */
     public URI shareUri() {
         return base().resolve(SHARE_PATH);
+    }
+
+    /**
+     * The control page of {@code room}, to open in a browser: the control URL over HTTP. It holds the
+     * control token, so treat it as a secret.
+     *
+     * @param room a room of this hub
+     * @return {@code http://host:port/control/<token>}, or {@code https://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI controlPageUri(Room room) {
+        return pageOf(controlUri(room));
+    }
+
+    /**
+     * The control page of {@code controller}: its control URL with {@code http(s)} for a browser.
+     * It holds the control token, so treat it as a secret.
+     *
+     * @param controller a controller of a room of this hub
+     * @return {@code http://host:port/control/<token>}, or {@code https://…}
+     * @throws IllegalStateException when not started
+     */
+    public URI controlPageUri(RoomController controller) {
+        return pageOf(controlUri(controller));
+    }
+
+    private URI pageOf(URI ws) {
+        return URI.create((settings.secure() ? "https" : "http") + ws.toString().substring(ws.getScheme().length()));
     }
 
     /**

@@ -42,6 +42,7 @@ public final class RemoteServerBuilder {
     private boolean defaultLegacyGrant = true;
     private boolean passwordFirstControllers;
     private String nameSeparator = AliasedDevice.DEFAULT_SEPARATOR;
+    private boolean metrics;
 
     RemoteServerBuilder() {
     }
@@ -390,6 +391,22 @@ public final class RemoteServerBuilder {
     }
 
     /**
+     * Whether the hub serves its operator endpoints on its port (default off): {@code GET /healthz}
+     * ({@code ok} while it serves) and {@code GET /metrics} (Prometheus text format: rooms, agents,
+     * controllers, devices, commands relayed and refused, relay latency histogram, link closes by
+     * reason). They never show a token, room name or alias, but anyone who can reach the port can
+     * read them. Needs {@code io.micrometer:micrometer-registry-prometheus} on the class path (an
+     * optional dependency of this artifact).
+     *
+     * @param enabled true to serve them
+     * @return this builder
+     */
+    public RemoteServerBuilder metrics(boolean enabled) {
+        this.metrics = enabled;
+        return this;
+    }
+
+    /**
      * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
      * changing this builder later does not change it.
      *
@@ -402,7 +419,7 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling));
+                        nameSeparator), scheduling, metrics));
     }
 
     private static int positive(int value, String what) {

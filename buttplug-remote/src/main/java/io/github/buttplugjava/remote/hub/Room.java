@@ -67,6 +67,7 @@ public final class Room implements AutoCloseable {
     private final RoomInputs inputs = new RoomInputs();
     private final Duration controllerMaxPingTime;
     private final List<RoomController> controllers = new CopyOnWriteArrayList<>();
+    private final HubMeter meter;
     /** Invited sharers: alias to its own share token. Guarded by this. */
     private final Map<String, AccessToken> invites = new LinkedHashMap<>();
     /** Skeletons of revoked sharers' aliases, refused from then on; the oldest {@value #MAX_INVITES} kept. Guarded by this. */
@@ -85,7 +86,9 @@ public final class Room implements AutoCloseable {
     private boolean closed;
 
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
-         AgentCaps caps, MessageLimits limits, LegacySettings legacy, Scheduling scheduling, RoomRegistry registry) {
+         AgentCaps caps, MessageLimits limits, LegacySettings legacy, Scheduling scheduling, RoomRegistry registry,
+         HubMeter meter) {
+        this.meter = Objects.requireNonNull(meter, "meter");
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
         this.registry = registry;
@@ -94,7 +97,7 @@ public final class Room implements AutoCloseable {
         this.limits = limits;
         this.scheduling = scheduling;
         this.legacyGrant = legacy.forwarderGrant();
-        this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor());
+        this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor(), meter);
         this.arbiter = new RoomArbiter(scheduling);
         this.fanOut = new DeviceFanOut(source, device -> {
             arbiter.deviceLeft(device);
@@ -107,7 +110,7 @@ public final class Room implements AutoCloseable {
 
     private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
         return new RoomController(name, controllerName, token, ceiling, fanOut, arbiter, inputs, controllerMaxPingTime,
-                limits, scheduling);
+                limits, scheduling, meter);
     }
 
     /**

@@ -48,12 +48,15 @@ public final class RoomController {
     private final ButtplugServer server;
     private final long expiresAtNanos;
     private final ScheduledFuture<?> expiryTimer;
+    private final HubMeter meter;
     private ServerSession session;
     private ButtplugConnector link;
     private boolean closed;
 
     RoomController(String roomName, String name, AccessToken token, ControllerCeiling ceiling, DeviceFanOut fanOut,
-                   RoomArbiter arbiter, RoomInputs inputs, Duration maxPingTime, MessageLimits limits, Scheduling scheduling) {
+                   RoomArbiter arbiter, RoomInputs inputs, Duration maxPingTime, MessageLimits limits, Scheduling scheduling,
+                   HubMeter meter) {
+        this.meter = meter;
         this.roomName = roomName;
         this.name = name;
         this.token = token;
@@ -143,7 +146,10 @@ public final class RoomController {
                 session = s;
                 link = connector;
                 log.info("room {}: controller \"{}\" connected", roomName, name);
-                s.closeFuture().whenComplete((v, e) -> left(s));
+                s.closeFuture().whenComplete((v, e) -> {
+                    meter.linkClosed("controller", e == null ? "ended" : "error");
+                    left(s);
+                });
                 return true;
             }
             refusal = closed ? "this controller was revoked, or its room is closed"

@@ -42,6 +42,8 @@ final class RoomSource implements DeviceSource {
     private final Map<String, String> skeletons = new HashMap<>();
     private DeviceSourceListener listener;
 
+    private final HubMeter meter;
+
     private static final class Agent {
         final String alias;
         final String skeleton;
@@ -59,6 +61,11 @@ final class RoomSource implements DeviceSource {
     }
 
     RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, Executor events) {
+        this(name, caps, nanos, separator, events, HubMeter.NONE);
+    }
+
+    RoomSource(String name, AgentCaps caps, LongSupplier nanos, String separator, Executor events, HubMeter meter) {
+        this.meter = meter;
         this.name = name;
         this.caps = caps;
         this.nanos = nanos;
@@ -151,7 +158,7 @@ final class RoomSource implements DeviceSource {
             }
             violation = violation(agent, device);
             if (violation == null) {
-                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator);
+                AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator, meter);
                 agent.devices.put(device, d);
                 listener.deviceAdded(d);
                 return;
@@ -160,7 +167,7 @@ final class RoomSource implements DeviceSource {
         }
         log.warn("room {}: closing the link of agent {}: {}", name, agent.alias, violation);
         agent.abort.accept(violation);
-        detach(linkId);
+        detach(linkId, "over a cap");
     }
 
     private String violation(Agent agent, Device device) {
@@ -203,6 +210,10 @@ final class RoomSource implements DeviceSource {
     }
 
     void detach(String linkId) {
+        detach(linkId, "ended");
+    }
+
+    private void detach(String linkId, String reason) {
         Agent agent;
         synchronized (this) {
             agent = agents.remove(linkId);
@@ -217,6 +228,7 @@ final class RoomSource implements DeviceSource {
             }
             agent.devices.clear();
         }
+        meter.linkClosed("agent", reason);
         if (agent.source != null) {
             agent.source.close();
         }
@@ -256,6 +268,6 @@ final class RoomSource implements DeviceSource {
         synchronized (this) {
             ids = List.copyOf(agents.keySet());
         }
-        ids.forEach(this::detach);
+        ids.forEach(id -> detach(id, "room closed"));
     }
 }

@@ -38,11 +38,14 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final BooleanSupplier stopping;
     private final Consumer<io.netty.channel.Channel> shedder;
     private final WebSocketServerHandshakerFactory handshakers;
+    private final HttpPages pages;
     private final AtomicLong accepted = new AtomicLong();
 
     ServerInitializer(ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler, SSLContext tls,
-                      BooleanSupplier stopping, Consumer<io.netty.channel.Channel> shedder, String serverUrl) {
+                      BooleanSupplier stopping, Consumer<io.netty.channel.Channel> shedder, String serverUrl,
+                      HttpPages pages) {
         this.settings = settings;
+        this.pages = pages;
         this.registry = registry;
         this.handler = handler;
         this.tls = tls;
@@ -85,7 +88,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(ServerSettings.MAX_REQUEST_LINE)
                 .setMaxHeaderSize(ServerSettings.MAX_HEADERS)));
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
-        p.addLast("upgrade", new UpgradeHandler(label, settings, registry, handler, stopping, handshakers));
+        p.addLast("upgrade", new UpgradeHandler(label, settings, registry, handler, stopping, handshakers, pages));
         log.debug("{}: accepted TCP connection", label);
     }
 }

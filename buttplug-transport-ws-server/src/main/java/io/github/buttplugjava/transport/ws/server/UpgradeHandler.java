@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the one HTTP request of a new connection into a WebSocket: checks it (method, path depth,
- * decodable path), upgrades it, puts a {@link ServerLink} in its place and asks the
+ * decodable path), answers it from the {@link HttpPages} when it is a plain GET and pages are served,
+ * else upgrades it, puts a {@link ServerLink} in its place and asks the
  * {@link ConnectionHandler} whether to take it. Closes the socket when the upgrade is not done
  * within the upgrade timeout. Never logs the request path: it may carry a token.
  */
@@ -39,11 +41,13 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ConnectionHandler handler;
     private final BooleanSupplier stopping;
     private final WebSocketServerHandshakerFactory handshakers;
+    private final HttpPages pages;
     private ScheduledFuture<?> deadline;
 
     UpgradeHandler(String label, ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler,
-                   BooleanSupplier stopping, WebSocketServerHandshakerFactory handshakers) {
+                   BooleanSupplier stopping, WebSocketServerHandshakerFactory handshakers, HttpPages pages) {
         this.label = label;
+        this.pages = pages;
         this.settings = settings;
         this.registry = registry;
         this.handler = handler;
@@ -101,6 +105,10 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     + " segments");
             return;
         }
+        if (pages != null && !request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)) {
+            servePage(ctx, request, path);
+            return;
+        }
         WebSocketServerHandshaker handshaker = handshakers.newHandshaker(request);
         if (handshaker == null) {
             log.debug("{}: unsupported WebSocket version, closing", label);
@@ -154,6 +162,28 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             log.debug("{}: refused: {}", link.label(), admission.reason());
             link.closeWith(1008, admission.reason(), null, false);
         }
+    }
+
+    private void servePage(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        HttpPage page;
+        try {
+            String host = request.headers().get(HttpHeaderNames.HOST, "");
+            page = Objects.requireNonNull(pages.get(path, host, (InetSocketAddress) ctx.channel().remoteAddress()),
+                    "pages returned null");
+        } catch (RuntimeException e) {
+            log.warn("{}: page handler failed", label, e);
+            page = HttpPage.text(500, "server error\n");
+        }
+        log.debug("{}: HTTP {} for a plain GET, closing", label, page.status());
+        byte[] body = page.body();
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(page.status()), Unpooled.wrappedBuffer(body));
+        page.headers().forEach((name, value) -> response.headers().set(name, value));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, page.contentType());
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Number of {@code /} in the path: {@code /} is 1, {@code /a/b/c/d} is 4. */

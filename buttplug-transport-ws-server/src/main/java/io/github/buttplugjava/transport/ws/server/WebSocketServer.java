@@ -111,7 +111,7 @@ public final class WebSocketServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ServerInitializer(settings, registry, b.handler, b.tls, stopping::get,
-                        WebSocketServer::shed, (secure ? "wss" : "ws") + "://" + h + "/"));
+                        WebSocketServer::shed, (secure ? "wss" : "ws") + "://" + h + "/", b.pages));
         try {
             this.listening = bootstrap.bind(host, b.port).sync().channel();
         } catch (Exception e) {
@@ -263,6 +263,7 @@ public final class WebSocketServer implements AutoCloseable {
         private int ioThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
         private SSLContext tls;
         private ConnectionHandler handler;
+        private HttpPages pages;
         private KeepAlive keepAlive;
 
         private Builder() {
@@ -492,6 +493,19 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder keepAlive(KeepAlive settings) {
             this.keepAlive = settings;
+            return this;
+        }
+
+        /**
+         * Answers plain HTTP GETs (no WebSocket upgrade) on the same port, e.g. a web page at the URL
+         * of a WebSocket; {@code null} (the default) answers them with HTTP 400. See {@link HttpPages}
+         * for the bounds they are held to.
+         *
+         * @param pages what answers plain GETs, or {@code null} to answer them with HTTP 400
+         * @return this builder
+         */
+        public Builder pages(HttpPages pages) {
+            this.pages = pages;
             return this;
         }
 
