@@ -1,10 +1,8 @@
 package io.github.buttplugjava.btle.protocol;
 
 import io.github.buttplugjava.btle.Endpoint;
-import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.message.InputType;
-import io.github.buttplugjava.core.message.OutputType;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,19 +13,11 @@ import java.util.concurrent.CompletableFuture;
  * command is one action of the app's {@code Function} command, written as ASCII to {@code tx}; the
  * transport sends it to the app for this toy. Actions: {@code Vibrate<n>:<0..20>} (motor n = feature
  * index + 1, as the reference does), {@code Rotate:<0..20>} (the speed's magnitude), {@code
- * Thrusting:<0..20>} when a toy has both vibrators and an oscillator, otherwise oscillation is the
- * vibrate action, and {@code Pump:<0..3>} (the Max's air pump). Battery is read from {@code rx}: one
+ * Thrusting:<0..20>} for oscillation (the Gravity, the Solace, the Sex Machine: the configuration's
+ * oscillating models) and {@code Pump:<0..3>} (the Max's air pump). Battery is read from {@code rx}: one
  * byte, the level the app last reported.
  */
 final class LovenseConnectService implements ProtocolHandler {
-
-    private final boolean thrusting;
-
-    LovenseConnectService(DeviceDefinition definition) {
-        int vibrators = definition.countOutputs(OutputType.VIBRATE);
-        int oscillators = definition.countOutputs(OutputType.OSCILLATE);
-        this.thrusting = vibrators > 0 && oscillators > 0;
-    }
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {
@@ -41,7 +31,7 @@ final class LovenseConnectService implements ProtocolHandler {
 
     @Override
     public List<HardwareCommand> oscillate(int featureIndex, int speed) {
-        return thrusting ? action(featureIndex, "Thrusting:" + speed) : vibrate(featureIndex, speed);
+        return action(featureIndex, "Thrusting:" + speed);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The Lovense app's LAN API on 127.0.0.1: {@code GET /GetToys} answers the toy list the test set,
  * {@code POST /command} records the body and answers {@code {"code":200,"type":"OK"}}.
  */
-final class FakeLovenseApp implements AutoCloseable {
+public final class FakeLovenseApp implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -30,7 +30,7 @@ final class FakeLovenseApp implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeLovenseApp start() throws IOException {
+    public static FakeLovenseApp start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         FakeLovenseApp app = new FakeLovenseApp(server);
         server.createContext("/GetToys", app::getToys);
@@ -40,22 +40,22 @@ final class FakeLovenseApp implements AutoCloseable {
         return app;
     }
 
-    LovenseConnectHost host() {
+    public LovenseConnectHost host() {
         return new LovenseConnectHost("127.0.0.1", server.getAddress().getPort());
     }
 
     /** Sets the toy list's {@code data} object, e.g. {@code {"t1":{"id":"t1",...}}}. */
-    void toys(String data) {
+    public void toys(String data) {
         toys = "{\"type\":\"OK\",\"code\":200,\"data\":" + data + "}";
     }
 
-    static String toy(String id, String name, Object status, Object battery) {
+    public static String toy(String id, String name, Object status, Object battery) {
         return "\"%s\":{\"id\":\"%s\",\"name\":\"%s\",\"nickName\":\"\",\"status\":%s,\"version\":\"3\",\"battery\":%s}"
                 .formatted(id, id, name, status, battery);
     }
 
     /** The next command body the app received. */
-    String nextCommand(Duration deadline) throws InterruptedException {
+    public String nextCommand(Duration deadline) throws InterruptedException {
         String c = commands.poll(deadline.toMillis(), TimeUnit.MILLISECONDS);
         if (c == null) {
             throw new AssertionError("the app received no command within " + deadline);
@@ -64,7 +64,7 @@ final class FakeLovenseApp implements AutoCloseable {
     }
 
     /** The command bodies received and not yet taken. */
-    BlockingQueue<String> commands() {
+    public BlockingQueue<String> commands() {
         return commands;
     }
 

@@ -103,6 +103,16 @@ class LovenseConnectSourceTest {
     }
 
     @Test
+    void oscillationIsThrusting() throws Exception {
+        Device gravity = scanFor("{" + toy("g1", "gravity", 1, 50) + "}");
+        assertThat(gravity.name()).isEqualTo("Lovense Gravity");
+        gravity.output(1, OutputCommand.of(OutputType.OSCILLATE, 9)).get(5, TimeUnit.SECONDS);
+        assertThat(app.nextCommand(WAIT)).isEqualTo(body("Thrusting:9", "g1"));
+        gravity.output(0, OutputCommand.of(OutputType.VIBRATE, 3)).get(5, TimeUnit.SECONDS);
+        assertThat(app.nextCommand(WAIT)).isEqualTo(body("Vibrate1:3", "g1"));
+    }
+
+    @Test
     void batteryIsTheLevelTheAppLastReported() throws Exception {
         Device nora = scanFor("{" + toy("c1", "nora", 1, "\"80\"") + "}");
         assertThat(nora.read(2, InputType.BATTERY).get(5, TimeUnit.SECONDS)).isEqualTo(80);
