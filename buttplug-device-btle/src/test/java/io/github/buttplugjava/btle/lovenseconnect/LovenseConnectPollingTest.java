@@ -57,6 +57,7 @@ class LovenseConnectPollingTest {
         assertThat(scheduler.tick()).isEqualTo(1);
         Device nora = events.awaitAdded(WAIT);
         assertThat(nora.name()).isEqualTo("Lovense Nora");
+        source.refresh().get(5, TimeUnit.SECONDS); // that tick's poll is over before the app goes
 
         app.close();
         scheduler.tick();

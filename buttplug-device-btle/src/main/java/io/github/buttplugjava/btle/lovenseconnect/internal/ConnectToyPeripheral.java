@@ -4,6 +4,7 @@ import io.github.buttplugjava.btle.BleException;
 import io.github.buttplugjava.btle.BlePeripheral;
 import io.github.buttplugjava.btle.Endpoint;
 import io.github.buttplugjava.btle.config.BtleSpecifier;
+import io.github.buttplugjava.core.PeerText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +165,7 @@ public final class ConnectToyPeripheral implements BlePeripheral {
             }
             connected = false;
         }
-        log.info("Lovense Connect toy {} is gone: {}", toy.id(), why);
+        log.info("Lovense Connect toy {} is gone: {}", PeerText.forLog(toy.id(), PeerText.MAX_NAME), why);
         for (Runnable r : disconnectListeners) {
             if (!disconnectListeners.remove(r)) {
                 continue;
@@ -172,7 +173,7 @@ public final class ConnectToyPeripheral implements BlePeripheral {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                log.warn("disconnect listener of Lovense Connect toy {} failed", toy.id(), e);
+                log.warn("disconnect listener of Lovense Connect toy {} failed", PeerText.forLog(toy.id(), PeerText.MAX_NAME), e);
             }
         }
     }
@@ -183,6 +184,7 @@ public final class ConnectToyPeripheral implements BlePeripheral {
 
     @Override
     public String toString() {
-        return "ConnectToyPeripheral[" + toy.id() + " " + toy.name() + "]";
+        return "ConnectToyPeripheral[" + PeerText.forLog(toy.id(), PeerText.MAX_NAME) + " "
+                + PeerText.forLog(toy.name(), PeerText.MAX_NAME) + "]";
     }
 }

@@ -33,7 +33,7 @@ public final class ToyListParser {
      * @param body the answer's text
      * @return the toys, in the answer's order
      * @throws IllegalArgumentException when the text is not such an answer, lists more than
-     *         {@link #MAX_TOYS} toys, or a toy lacks its id or name or has one longer than {@link #MAX_TEXT}
+     *         {@link #MAX_TOYS} toys, or a toy lacks its id or name or has one longer than {@link #MAX_TEXT} or with control characters
      */
     public static List<ConnectToy> parse(String body) {
         JsonNode root;
@@ -75,6 +75,9 @@ public final class ToyListParser {
         String s = v.asText();
         if (s.length() > MAX_TEXT) {
             throw new IllegalArgumentException("GetToys answer has a toy " + field + " longer than " + MAX_TEXT);
+        }
+        if (s.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("GetToys answer has a toy " + field + " with control characters");
         }
         return s;
     }

@@ -32,6 +32,8 @@ class ToyListParserTest {
         assertThatThrownBy(() -> ToyListParser.parse("{\"data\":{\"a\":{\"name\":\"nora\"}}}")).hasMessageContaining("without id");
         assertThatThrownBy(() -> ToyListParser.parse("{\"data\":{\"a\":{\"id\":\"a\",\"name\":\"nora\",\"battery\":\"lots\"}}}"))
                 .hasMessageContaining("not a number");
+        assertThatThrownBy(() -> ToyListParser.parse("{\"data\":{\"a\":{\"id\":\"a\\u001b[31m\",\"name\":\"nora\"}}}"))
+                .hasMessageContaining("control characters");
         StringBuilder many = new StringBuilder("{\"data\":{");
         for (int i = 0; i <= ToyListParser.MAX_TOYS; i++) {
             many.append(i == 0 ? "" : ",").append("\"t").append(i).append("\":{\"id\":\"t").append(i).append("\",\"name\":\"nora\"}");
