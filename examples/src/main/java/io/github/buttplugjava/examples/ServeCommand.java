@@ -2,6 +2,7 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.device.DeviceSource;
+import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
 import io.github.buttplugjava.device.serial.SerialDeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
                 "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
                 "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
+                "Toys connected to the Lovense app: --lovense-connect HOST:PORT (the app's LAN API).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
                 "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
@@ -61,6 +63,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SerialOptions serial = new SerialOptions();
+
+    @Mixin
+    LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
 
     @Option(names = {"--max-ping-ms", "--max-ping-time"}, defaultValue = "0",
             description = "MaxPingTime in ms: clients must ping this often or their devices stop (default: ${DEFAULT-VALUE} = off).")
@@ -102,13 +107,15 @@ public final class ServeCommand implements Callable<Integer> {
         final DeviceManager devices;
         final AdapterDeviceSource toys;
         final Optional<SerialDeviceSource> serialToys;
+        final Optional<LovenseConnectSource> lovenseToys;
 
         Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
-                Optional<SerialDeviceSource> serialToys) {
+                Optional<SerialDeviceSource> serialToys, Optional<LovenseConnectSource> lovenseToys) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
             this.serialToys = serialToys;
+            this.lovenseToys = lovenseToys;
         }
 
         /**
@@ -119,6 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
             devices.close();
             serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
+            lovenseToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
         }
     }
 
@@ -134,6 +142,8 @@ public final class ServeCommand implements Callable<Integer> {
         AdapterDeviceSource toys = ble.open();
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
         serialToys.ifPresent(sources::add);
+        Optional<LovenseConnectSource> lovenseToys = lovenseConnect.open();
+        lovenseToys.ifPresent(sources::add);
         DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
@@ -157,7 +167,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, toys, serialToys);
+            return new Running(ws.start(), devices, toys, serialToys, lovenseToys);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
@@ -188,6 +198,8 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
                         + ("--use-serial".equals(name)
                                 ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                : "--use-lovense-connect".equals(name)
+                                ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
                                 : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
             }
         }
@@ -218,9 +230,9 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}", name,
-                running.server.uri(), maxPingMs, ble.describe(), serial.describe());
-        if (!ble.anyDevices() && serial.serial.isEmpty()) {
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}", name,
+                running.server.uri(), maxPingMs, ble.describe(), serial.describe(), lovenseConnect.describe());
+        if (!ble.anyDevices() && serial.serial.isEmpty() && lovenseConnect.lovenseConnect == null) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

@@ -1,0 +1,25 @@
+package io.github.buttplugjava.btle.lovenseconnect;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LovenseConnectHostTest {
+
+    @Test
+    void parsesHostAndPort() {
+        assertThat(LovenseConnectHost.parse("192.168.1.20:20010")).isEqualTo(new LovenseConnectHost("192.168.1.20", 20010));
+        assertThat(LovenseConnectHost.parse("[::1]:30010").uri().toString()).isEqualTo("http://[::1]:30010");
+        assertThat(LovenseConnectHost.parse("phone.local:20010").uri().toString()).isEqualTo("http://phone.local:20010");
+    }
+
+    @Test
+    void refusesWhatIsNotHostColonPort() {
+        assertThatThrownBy(() -> LovenseConnectHost.parse("20010")).hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> LovenseConnectHost.parse("host:")).hasMessageContaining("HOST:PORT");
+        assertThatThrownBy(() -> LovenseConnectHost.parse("host:x")).hasMessageContaining("numeric port");
+        assertThatThrownBy(() -> LovenseConnectHost.parse("host:70000")).hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> LovenseConnectHost.parse("ho/st:1")).hasMessageContaining("not a host");
+    }
+}
