@@ -161,11 +161,16 @@ public final class TinyBBleAdapter implements BleAdapter {
     public CompletableFuture<Void> startScan(Consumer<Advertisement> listener) {
         Objects.requireNonNull(listener, "listener");
         return adapter().thenAcceptAsync(a -> {
-            if (!a.getPowered()) {
-                if (!options.powerOn()) {
-                    throw new BleException("Bluetooth adapter " + a.getInterfaceName() + " is switched off");
+            boolean seenOn = a.getPowered();
+            if (!seenOn && !options.powerOn()) {
+                throw new BleException("Bluetooth adapter " + a.getInterfaceName() + " is switched off");
+            }
+            if (options.powerOn()) {
+                // TinyB caches properties per object and may not yet have seen the adapter switched
+                // off; setting Powered when it is on already is harmless, so do not trust the cache
+                if (!seenOn) {
+                    log.info("switching adapter {} on", a.getInterfaceName());
                 }
-                log.info("switching adapter {} on", a.getInterfaceName());
                 PeripheralCalls.call("switch adapter on", () -> {
                     a.setPowered(true);
                     return null;
