@@ -12,6 +12,7 @@ import tinyb.BluetoothDevice;
 import tinyb.BluetoothManager;
 import tinyb.TransportType;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,8 @@ public final class TinyBBleAdapter implements BleAdapter {
     private final ExecutorService ownedIo;
     private final java.util.concurrent.Executor io;
     private final ScheduledExecutorService poller;
+    /** How long a connect waits for TinyB to learn of a peripheral BlueZ has just created. */
+    private static final Duration LOOKUP_GRACE = Duration.ofSeconds(2);
     private final SerialExecutor scanResults;
     private final Map<String, TinyBPeripheral> peripherals = new ConcurrentHashMap<>();
     private final Map<String, Advertisement> lastSeen = new ConcurrentHashMap<>();
@@ -161,18 +164,20 @@ public final class TinyBBleAdapter implements BleAdapter {
     public CompletableFuture<Void> startScan(Consumer<Advertisement> listener) {
         Objects.requireNonNull(listener, "listener");
         return adapter().thenAcceptAsync(a -> {
-            boolean seenOn = a.getPowered();
+            // the adapter's object as TinyB has it now: TinyB caches properties per object, and the
+            // object looked up earlier may be one BlueZ has since replaced (its Powered then stale)
+            BluetoothAdapter now = findAdapter();
+            boolean seenOn = now.getPowered();
             if (!seenOn && !options.powerOn()) {
-                throw new BleException("Bluetooth adapter " + a.getInterfaceName() + " is switched off");
+                throw new BleException("Bluetooth adapter " + now.getInterfaceName() + " is switched off");
             }
             if (options.powerOn()) {
-                // TinyB caches properties per object and may not yet have seen the adapter switched
-                // off; setting Powered when it is on already is harmless, so do not trust the cache
+                // setting Powered when it is on already is harmless, so do not trust the cache
                 if (!seenOn) {
-                    log.info("switching adapter {} on", a.getInterfaceName());
+                    log.info("switching adapter {} on", now.getInterfaceName());
                 }
                 PeripheralCalls.call("switch adapter on", () -> {
-                    a.setPowered(true);
+                    now.setPowered(true);
                     return null;
                 });
             }
@@ -279,26 +284,50 @@ public final class TinyBBleAdapter implements BleAdapter {
     @Override
     public CompletableFuture<BlePeripheral> connect(String address) {
         Objects.requireNonNull(address, "address");
-        return adapter().thenComposeAsync(a -> {
-            BluetoothDevice device = null;
-            for (BluetoothDevice d : a.getDevices()) {
-                if (d.getAddress().equalsIgnoreCase(address)) {
-                    device = d;
+        return adapter().thenComposeAsync(a -> lookUp(a, address, System.nanoTime() + LOOKUP_GRACE.toNanos())
+                .thenComposeAsync(device -> connect(a, address, device), TinyBThread.CALLS), TinyBThread.CALLS);
+    }
+
+    /**
+     * The peripheral's object as TinyB knows it. TinyB learns of BlueZ's objects asynchronously, so a
+     * peripheral BlueZ has just (re-)created may be missing for a moment: look again every 50 ms (on
+     * the TinyB thread, never blocking it) until {@code deadlineNanos}, then fail.
+     */
+    private CompletableFuture<BluetoothDevice> lookUp(BluetoothAdapter a, String address, long deadlineNanos) {
+        for (BluetoothDevice d : a.getDevices()) {
+            if (d.getAddress().equalsIgnoreCase(address)) {
+                return CompletableFuture.completedFuture(d);
+            }
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            return CompletableFuture.failedFuture(new BleException("no peripheral " + address + " known to BlueZ on "
+                    + a.getInterfaceName() + " (scan for it first; it may be out of range)"));
+        }
+        CompletableFuture<BluetoothDevice> later = new CompletableFuture<>();
+        try {
+            poller.schedule(() -> TinyBThread.CALLS.execute(() -> lookUp(a, address, deadlineNanos).whenComplete((d, e) -> {
+                if (e != null) {
+                    later.completeExceptionally(e);
+                } else {
+                    later.complete(d);
                 }
-            }
-            if (device == null) {
-                throw new BleException("no peripheral " + address + " known to BlueZ on " + a.getInterfaceName()
-                        + " (scan for it first; it may be out of range)");
-            }
-            TinyBPeripheral peripheral = new TinyBPeripheral(device, a::getDevices, device.getAddress(), device.getName(),
-                    TinyBThread.CALLS, io);
-            TinyBPeripheral previous = peripherals.put(address, peripheral);
-            if (previous != null) {
-                previous.lost("replaced by a new connection");
-            }
-            peripheral.onDisconnect(() -> peripherals.remove(address, peripheral));
-            return peripheral.connect(options.serviceDiscoveryTimeout());
-        }, TinyBThread.CALLS);
+            })), 50, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            later.completeExceptionally(new BleException("the TinyB adapter is closed", e));
+        }
+        return later;
+    }
+
+    /** Connects to the peripheral's object; on the TinyB thread. */
+    private CompletableFuture<BlePeripheral> connect(BluetoothAdapter a, String address, BluetoothDevice device) {
+        TinyBPeripheral peripheral = new TinyBPeripheral(device, a::getDevices, device.getAddress(), device.getName(),
+                TinyBThread.CALLS, io);
+        TinyBPeripheral previous = peripherals.put(address, peripheral);
+        if (previous != null) {
+            previous.lost("replaced by a new connection");
+        }
+        peripheral.onDisconnect(() -> peripherals.remove(address, peripheral));
+        return peripheral.connect(options.serviceDiscoveryTimeout());
     }
 
     @Override
