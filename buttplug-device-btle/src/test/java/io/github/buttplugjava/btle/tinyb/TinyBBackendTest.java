@@ -74,7 +74,14 @@ class TinyBBackendTest extends BleBackendContract {
                     .hasCauseInstanceOf(BleException.class).hasMessageContaining("switched off");
         }
         await(adapter.startScan(a -> { }));
-        assertThat(fake.adapterFlag("Powered")).isTrue();
+        // TinyB sets D-Bus properties asynchronously (its generated proxy setters do not wait for the
+        // reply): the switch reaches BlueZ shortly after the call returns, so wait for it, bounded
+        boolean switchedOn = fake.adapterFlag("Powered");
+        for (int i = 0; i < WAIT_SECONDS * 50 && !switchedOn; i++) {
+            Thread.sleep(20);
+            switchedOn = fake.adapterFlag("Powered");
+        }
+        assertThat(switchedOn).as("BlueZ was asked to switch the adapter on within %d s", WAIT_SECONDS).isTrue();
     }
 
     @Test
