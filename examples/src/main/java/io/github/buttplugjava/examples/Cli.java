@@ -38,6 +38,7 @@ public final class Cli implements Callable<Integer> {
         cli.addSubcommand(new ShareCommand());
         cli.addSubcommand(new ControlCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new ChatPlaysCommand());
         // one line per subcommand: cli.addSubcommand(new XyzCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new OptionErrors());
