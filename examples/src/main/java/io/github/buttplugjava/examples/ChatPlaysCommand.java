@@ -2,6 +2,7 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.sim.SimulatedToy;
 import io.github.buttplugjava.examples.chatplays.ChatPlaysBot;
 import io.github.buttplugjava.examples.chatplays.ChatPlaysSettings;
 import io.github.buttplugjava.examples.chatplays.IrcSettings;
@@ -80,6 +81,13 @@ public final class ChatPlaysCommand implements Callable<Integer> {
             String scheme = String.valueOf(room.controlUrl.getScheme()).toLowerCase(Locale.ROOT);
             if (!scheme.equals("ws") && !scheme.equals("wss")) {
                 throw OptionErrors.of(spec, "--control-url must be a ws:// or wss:// address");
+            }
+        }
+        if (room.simulate != null) {
+            for (String toy : room.simulate) {
+                if (!SimulatedToy.names().contains(toy)) {
+                    throw OptionErrors.of(spec, "--simulate: no simulated toy '" + toy + "'; there are " + SimulatedToy.names());
+                }
             }
         }
         SimulatedRoom simulated = null;

@@ -41,6 +41,8 @@ public final class ChatPlays implements AutoCloseable {
     /** Counts ticks and stops, so a pulse ending late never brings back a level that was replaced. */
     private long generation;
     private long lastReplyNanos;
+    private long commands;
+    private long overRate;
     private boolean replied;
     private boolean closed;
 
@@ -89,6 +91,7 @@ public final class ChatPlays implements AutoCloseable {
             if (closed) {
                 return;
             }
+            commands++;
             if (command instanceof ChatCommand.Stop) {
                 log.info("chat: {} asked for a stop", PeerText.clean(nick, LOG_TEXT));
                 window.add(nick, command);
@@ -97,6 +100,7 @@ public final class ChatPlays implements AutoCloseable {
             }
             long now = scheduling.nanoTime();
             if (!rates.tryTake(nick, now)) {
+                overRate++;
                 log.debug("chat: {} is over its rate; dropped {}", PeerText.clean(nick, LOG_TEXT), PeerText.clean(text, LOG_TEXT));
                 return;
             }
@@ -108,6 +112,24 @@ public final class ChatPlays implements AutoCloseable {
                 log.debug("chat: this window is full; {} waits for the next", PeerText.clean(nick, LOG_TEXT));
             }
         }
+    }
+
+    /**
+     * What the bot has read so far.
+     *
+     * @return the counts
+     */
+    public synchronized Counts counts() {
+        return new Counts(commands, overRate);
+    }
+
+    /**
+     * What the bot has read so far.
+     *
+     * @param commands every command read (lines that are not commands are not counted)
+     * @param overRate the commands dropped because their chatter was over its rate
+     */
+    public record Counts(long commands, long overRate) {
     }
 
     /**

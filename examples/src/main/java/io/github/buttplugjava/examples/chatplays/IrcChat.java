@@ -6,6 +6,7 @@ import org.kitteh.irc.client.library.Client;
 import org.kitteh.irc.client.library.event.channel.ChannelMessageEvent;
 import org.kitteh.irc.client.library.event.channel.RequestedChannelJoinCompleteEvent;
 import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
+import org.kitteh.irc.client.library.exception.KittehNagException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class IrcChat implements AutoCloseable {
     private IrcChat(IrcSettings settings, BiConsumer<String, String> messages) {
         this.settings = settings;
         Client.Builder.Server server = Client.builder().nick(settings.nick()).user(settings.nick()).realName("buttplug-java chatplays")
-                .listeners().exception(e -> log.warn("irc: {}", PeerText.error(String.valueOf(e))))
+                .listeners().exception(IrcChat::problem)
                 .input(null).output(null).then()
                 .server().host(settings.host())
                 .port(settings.port(), settings.tls() ? Client.Builder.Server.SecurityType.SECURE
@@ -97,6 +98,15 @@ public final class IrcChat implements AutoCloseable {
     public void close() {
         client.shutdown("chatplays stopped");
         end("closed by the bot");
+    }
+
+    /** What the IRC client reports: its nags (an insecure link, say) at debug, the rest at warn; capped peer text. */
+    private static void problem(Exception e) {
+        if (e instanceof KittehNagException) {
+            log.debug("irc: {}", PeerText.error(e.getMessage()));
+        } else {
+            log.warn("irc: {}", PeerText.error(String.valueOf(e)));
+        }
     }
 
     private void end(String why) {
