@@ -43,8 +43,13 @@ class ChatPlaysIrcTest {
     private final VirtualTime time = new VirtualTime();
     private final List<IrcChatter> chatters = new ArrayList<>();
 
+    /** Everything logged (slf4j-simple writes to System.err) while the test runs, to check the password never shows. */
+    private final java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+    private final java.io.PrintStream originalErr = System.err;
+
     @BeforeEach
     void start() throws Exception {
+        System.setErr(new java.io.PrintStream(new Tee(), true));
         irc = Ngircd.start(dir);
         room = SimulatedRoom.start(List.of("lovense"));
         toy = room.toys().devices().get(0);
@@ -65,6 +70,9 @@ class ChatPlaysIrcTest {
         if (irc != null) {
             irc.close();
         }
+        System.setErr(originalErr);
+        assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8)).as("the log").isNotEmpty()
+                .doesNotContain(Ngircd.PASSWORD);
     }
 
     private IrcSettings ircSettings() {
@@ -140,9 +148,44 @@ class ChatPlaysIrcTest {
         assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
     }
 
+    @Test
+    void theHubLinkClosingEndsTheBotAndItLeavesIrc() throws Exception {
+        ButtplugClient controller = room.connectBot(1.0).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        bot = ChatPlaysBot.start(ircSettings(), SETTINGS, controller, 1.0, time.scheduling());
+        bot.joined().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        IrcChatter alice = chatter("alice");
+        alice.say("!vibe 50");
+        awaitCounts(1, 0);
+        time.advance(Duration.ofSeconds(3));
+        toy.awaitOutput(0, c -> c.value() == 10, WAIT);
+
+        room.room().revokeController(SimulatedRoom.CONTROLLER);
+        await(() -> toy.outputValue(0, OutputType.VIBRATE) == 0, "the hub stops what the bot set");
+        assertThat(bot.ended().get(WAIT.toSeconds(), TimeUnit.SECONDS)).startsWith("the link to the hub closed");
+        assertThat(alice.await(" QUIT ")).startsWith(":chatbot!");
+    }
+
     private void awaitCounts(long commands, long overRate) throws InterruptedException {
         await(() -> bot.chat().counts().commands() >= commands, "the bot reads " + commands + " command(s)");
         assertThat(bot.chat().counts()).isEqualTo(new ChatPlays.Counts(commands, overRate));
+    }
+
+    /** Passes System.err through and keeps a copy (bounded: 16 MiB). */
+    private final class Tee extends java.io.OutputStream {
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            synchronized (logged) {
+                if (logged.size() < (16 << 20)) {
+                    logged.write(b, off, len);
+                }
+            }
+            originalErr.write(b, off, len);
+        }
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
