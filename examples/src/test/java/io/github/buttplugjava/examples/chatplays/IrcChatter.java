@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A scripted chatter: a plain socket speaking IRC (PASS, NICK, USER, JOIN, PRIVMSG), answering PINGs. */
-final class IrcChatter implements AutoCloseable {
+public final class IrcChatter implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
@@ -31,7 +31,7 @@ final class IrcChatter implements AutoCloseable {
     }
 
     /** Connects as {@code nick} and returns once it is in {@code channel}. */
-    static IrcChatter join(int port, String nick, String channel) throws IOException, InterruptedException {
+    public static IrcChatter join(int port, String nick, String channel) throws IOException, InterruptedException {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         IrcChatter chatter = new IrcChatter(socket, channel);
@@ -44,12 +44,12 @@ final class IrcChatter implements AutoCloseable {
     }
 
     /** Says {@code text} in the channel. */
-    void say(String text) throws IOException {
+    public void say(String text) throws IOException {
         send("PRIVMSG " + channel + " :" + text);
     }
 
     /** Waits (bounded) for a line from the server containing {@code part}, and returns it. */
-    String await(String part) throws InterruptedException, IOException {
+    public String await(String part) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

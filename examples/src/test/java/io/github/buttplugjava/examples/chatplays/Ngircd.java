@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * the foreground, on a free port of 127.0.0.1, with a server password and no flood penalties.
  * Missing ngircd skips the test locally and fails it under {@code CI=true} (.ci/run installs it).
  */
-final class Ngircd implements AutoCloseable {
+public final class Ngircd implements AutoCloseable {
 
-    static final String PASSWORD = "chatplays-test-password";
+    /** The server password every client sends. */
+    public static final String PASSWORD = "chatplays-test-password";
 
     private final Process process;
     private final int port;
@@ -31,7 +32,7 @@ final class Ngircd implements AutoCloseable {
     }
 
     /** Starts ngircd in {@code dir}, or skips (fails under CI=true) when it is not installed. */
-    static Ngircd start(Path dir) throws IOException, InterruptedException {
+    public static Ngircd start(Path dir) throws IOException, InterruptedException {
         Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             String why = "ngircd is not installed (Debian package ngircd; .ci/run installs it)";
@@ -81,12 +82,12 @@ final class Ngircd implements AutoCloseable {
                 .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "ngircd")).filter(Files::isExecutable).findFirst();
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The server dies without a goodbye: every client's link drops. */
-    void crash() throws InterruptedException {
+    public void crash() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
