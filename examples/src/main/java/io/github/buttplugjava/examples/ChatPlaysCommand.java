@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@code buttplug chatplays}: a chat-plays bot. It reads {@code !vibe N}, {@code !pulse},
  * {@code !stop} and {@code !help} in an IRC channel (Twitch chat speaks IRC) and drives a hub
  * room's toys as one controller: by a hub's control URL, or in-process in a simulated room.
- * Exit status: 0 after Ctrl-C, 1 when the IRC or hub link ends (the toys were stopped first),
- * 2 for options that cannot work.
+ * Exit status: 1 when the IRC or hub link ends (the toys were stopped first), 2 for options that
+ * cannot work; Ctrl-C (SIGINT/SIGTERM) stops the toys in a shutdown hook before the JVM ends.
  */
 @Command(name = "chatplays", mixinStandardHelpOptions = true,
         description = {"A chat-plays bot: IRC chat (e.g. Twitch) drives a hub room's toys.",

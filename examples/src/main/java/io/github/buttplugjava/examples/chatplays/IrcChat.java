@@ -33,7 +33,7 @@ public final class IrcChat implements AutoCloseable {
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final CompletableFuture<String> ended = new CompletableFuture<>();
 
-    private IrcChat(IrcSettings settings, BiConsumer<String, String> messages) {
+    private IrcChat(IrcSettings settings, TrustManagerFactory trust, BiConsumer<String, String> messages) {
         this.settings = settings;
         Client.Builder.Server server = Client.builder().nick(settings.nick()).user(settings.nick()).realName("buttplug-java chatplays")
                 .listeners().exception(IrcChat::problem)
@@ -42,7 +42,7 @@ public final class IrcChat implements AutoCloseable {
                 .port(settings.port(), settings.tls() ? Client.Builder.Server.SecurityType.SECURE
                         : Client.Builder.Server.SecurityType.INSECURE);
         if (settings.tls()) {
-            server.secureTrustManagerFactory(jdkTrust());
+            server.secureTrustManagerFactory(trust);
         }
         if (settings.password() != null) {
             server.password(settings.password());
@@ -59,7 +59,13 @@ public final class IrcChat implements AutoCloseable {
      * @return the link, connecting; see {@link #joined()} and {@link #ended()}
      */
     public static IrcChat connect(IrcSettings settings, BiConsumer<String, String> messages) {
-        IrcChat chat = new IrcChat(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(messages, "messages"));
+        return connect(settings, jdkTrust(), messages);
+    }
+
+    /** {@link #connect(IrcSettings, BiConsumer)} trusting what {@code trust} trusts (tests: their own certificate). */
+    static IrcChat connect(IrcSettings settings, TrustManagerFactory trust, BiConsumer<String, String> messages) {
+        IrcChat chat = new IrcChat(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(trust, "trust"),
+                Objects.requireNonNull(messages, "messages"));
         chat.client.addChannel(settings.channel());
         log.info("irc: connecting to {}", settings);
         chat.client.connect();

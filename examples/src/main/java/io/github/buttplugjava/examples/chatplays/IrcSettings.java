@@ -48,6 +48,16 @@ public record IrcSettings(String host, int port, boolean tls, String nick, Strin
         }
     }
 
+    /**
+     * These settings with another nick.
+     *
+     * @param other the nick
+     * @return the changed copy
+     */
+    public IrcSettings withNick(String other) {
+        return new IrcSettings(host, port, tls, other, channel, password);
+    }
+
     private static boolean nickChar(int c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_[]\\`^{}|".indexOf(c) >= 0;
     }

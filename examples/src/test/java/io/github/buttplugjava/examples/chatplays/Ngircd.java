@@ -25,14 +25,24 @@ public final class Ngircd implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int tlsPort;
 
-    private Ngircd(Process process, int port) {
+    private Ngircd(Process process, int port, int tlsPort) {
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     /** Starts ngircd in {@code dir}, or skips (fails under CI=true) when it is not installed. */
     public static Ngircd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, null);
+    }
+
+    /**
+     * Starts ngircd in {@code dir}; with {@code tls} (a PEM certificate and PKCS#8 key) it also
+     * listens for TLS on {@link #tlsPort()}.
+     */
+    static Ngircd start(Path dir, Pem tls) throws IOException, InterruptedException {
         Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             String why = "ngircd is not installed (Debian package ngircd; .ci/run installs it)";
@@ -42,6 +52,7 @@ public final class Ngircd implements AutoCloseable {
             Assumptions.abort(why + ": skipping the IRC test");
         }
         int port = freePort();
+        int tlsPort = tls == null ? -1 : freePort();
         Path config = dir.resolve("ngircd.conf");
         Files.writeString(config, String.join("\n", List.of(
                 "[Global]",
@@ -61,11 +72,13 @@ public final class Ngircd implements AutoCloseable {
                 "DNS = no",
                 "Ident = no",
                 "PAM = no",
+                tls == null ? "" : "[SSL]\nCertFile = " + tls.cert() + "\nKeyFile = " + tls.key() + "\nPorts = " + tlsPort,
                 "")));
         Process process = new ProcessBuilder(binary.get().toString(), "--nodaemon", "--config", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("ngircd.log").toFile()).start();
-        Ngircd server = new Ngircd(process, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Ngircd server = new Ngircd(process, port, tlsPort);
+        // with TLS, ngircd first makes its DH parameters: allow for a loaded machine
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(tls == null ? 10 : 60);
         while (!server.accepts()) {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 server.close();
@@ -86,6 +99,15 @@ public final class Ngircd implements AutoCloseable {
         return port;
     }
 
+    /** The TLS port, when started with a certificate. */
+    int tlsPort() {
+        return tlsPort;
+    }
+
+    /** A certificate and its key, as PEM files. */
+    record Pem(Path cert, Path key) {
+    }
+
     /** The server dies without a goodbye: every client's link drops. */
     public void crash() throws InterruptedException {
         process.destroyForcibly();
@@ -94,7 +116,7 @@ public final class Ngircd implements AutoCloseable {
 
     private boolean accepts() {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.connect(new InetSocketAddress("127.0.0.1", tlsPort > 0 ? tlsPort : port), 200);
             return true;
         } catch (IOException e) {
             return false;
