@@ -121,6 +121,7 @@ public final class ChatPlaysCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("chatplays: " + controller.devices().size() + " toy(s); joining " + ircSettings.channel()
                 + " on " + ircSettings.host() + ":" + ircSettings.port() + ". Ctrl-C stops the toys and leaves.");
+        bot.joined().thenRun(() -> System.out.println("chatplays: in " + ircSettings.channel() + ", reading chat."));
         String why = bot.ended().get();
         System.err.println("buttplug chatplays: " + why + "; the toys were stopped.");
         if (simulated != null) {

@@ -28,7 +28,7 @@ class ChatPlaysJarIT {
                     "--nick", "chatbot", "--channel", "#stream", "--password-file", password.toString(),
                     "--simulate", "lovense", "--max", "0.5", "--window", "1s", "--pulse", "500ms")) {
                 bot.awaitOut("chatplays: 1 toy\\(s\\); joining #stream");
-                bot.awaitErr("irc: in #stream");
+                bot.awaitOut("chatplays: in #stream, reading chat.");
                 try (IrcChatter alice = IrcChatter.join(irc.port(), "alice", "#stream")) {
                     alice.say("!vibe 100");
                     bot.awaitErr("Lovense Hush: Vibrate feature 0 -> 10/20");
