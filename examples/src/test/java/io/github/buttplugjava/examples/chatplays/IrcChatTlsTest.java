@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code --tls}: the bot's IRC link over TLS to ngircd with a self-signed certificate for
- * 127.0.0.1: it joins and reads chat when it trusts that certificate, and is refused (the link
- * ends, nothing joined) when it checks against the JDK's trusted certificates.
+ * 127.0.0.1: it joins and reads chat when it trusts that certificate; it is refused (the link
+ * ends, nothing joined) when it dials the server by a name the certificate does not carry (the
+ * host name is checked), and when it checks against the JDK's trusted certificates.
  */
 class IrcChatTlsTest {
 
@@ -41,6 +42,11 @@ class IrcChatTlsTest {
                     alice.say("!vibe 40");
                     assertThat(heard.poll(20, TimeUnit.SECONDS)).isEqualTo("alice: !vibe 40");
                 }
+            }
+            IrcSettings byName = new IrcSettings("localhost", irc.tlsPort(), true, "namebot", "#stream", Ngircd.PASSWORD);
+            try (IrcChat wrongName = IrcChat.connect(byName, trusting(keystore), (nick, text) -> { })) {
+                assertThat(wrongName.ended().get(20, TimeUnit.SECONDS)).as("a trusted certificate for another name")
+                        .contains("No name matching localhost");
             }
             try (IrcChat untrusted = IrcChat.connect(settings.withNick("jdkbot"), (nick, text) -> { })) {
                 assertThat(untrusted.ended().get(20, TimeUnit.SECONDS)).isNotEmpty();
