@@ -22,7 +22,8 @@ import java.util.OptionalInt;
 
 /**
  * The device configuration: the official v4 configuration bundled with this library (version
- * 4.189, BSD-3-Clause, see {@code LICENSE-buttplug.txt} beside it) with a user configuration on
+ * 4.197 plus upstream's {@code utimi} entry; BSD-3-Clause, see {@code LICENSE-buttplug.txt} and
+ * {@code SOURCES.md} beside it) with a user configuration on
  * top. It matches advertisements to protocols and gives each identified device its definition.
  *
  * <p>Immutable and thread-safe. {@link #bundled()} parses the bundled file once per JVM.

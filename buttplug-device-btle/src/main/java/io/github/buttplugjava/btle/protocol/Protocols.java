@@ -160,6 +160,7 @@ public final class Protocols {
         m.put("svakom-suitcase", ProtocolFactory.of(SvakomSuitcase::new));
         m.put("vorze-sa", d -> new VorzeSa(d.variant().orElse("")));
         m.put("joyhub", ProtocolFactory.of(JoyHub::new));
+        m.put("utimi", ProtocolFactory.of(Utimi::new));
         m.put("sexverse-v1", SexverseV1::forDefinition);
         m.put("galaku", d -> new Galaku(d.countOutputFeatures()));
         m.put("galaku-pump", ProtocolFactory.of(GalakuPump::new));

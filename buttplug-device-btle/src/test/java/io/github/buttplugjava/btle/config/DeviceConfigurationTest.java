@@ -24,7 +24,8 @@ class DeviceConfigurationTest {
 
     @Test
     void bundledConfigurationHasEveryProtocol() {
-        assertThat(config.protocols()).hasSize(139);
+        assertThat(config.protocols()).hasSize(140);
+        assertThat(config.protocol("utimi")).isPresent();
         assertThat(config.protocol("lovense")).isPresent();
         assertThat(config.protocol("lovense").get().btle().get().services()).hasSizeGreaterThan(30);
     }
@@ -51,6 +52,28 @@ class DeviceConfigurationTest {
     void advertisedServicesSelectAProtocol() {
         Advertisement lush = ad("", Map.of(), Set.of(UUID.fromString("53300001-0023-4bd4-bbd5-a6920e4c5653")));
         assertThat(config.protocolsFor(lush)).extracting(ProtocolDefinition::id).containsExactly("lovense");
+    }
+
+    @Test
+    void lovenseGattServicesNewIn4197AreLovenseEndpoints() {
+        // 4.197 adds the Velvo's and Synth's GATT services (not advertised services: those toys are
+        // found by their LVS- name, then their endpoints come from these).
+        var services = config.protocol("lovense").orElseThrow().btle().orElseThrow().services();
+        assertThat(services.get(UUID.fromString("43420001-0023-4bd4-bbd5-a6920e4c5653")))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.TX, UUID.fromString("43420002-0023-4bd4-bbd5-a6920e4c5653"))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.RX, UUID.fromString("43420003-0023-4bd4-bbd5-a6920e4c5653"));
+        assertThat(services.get(UUID.fromString("5a410001-0023-4bd4-bbd5-a6920e4c5653")))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.TX, UUID.fromString("5a410002-0023-4bd4-bbd5-a6920e4c5653"))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.RX, UUID.fromString("5a410003-0023-4bd4-bbd5-a6920e4c5653"));
+        assertThat(config.protocolsFor(Advertisement.named("a", "LVS-Velvo"))).extracting(ProtocolDefinition::id)
+                .containsExactly("lovense");
+    }
+
+    @Test
+    void leloF2MovedToHarmonyIn4197() {
+        assertThat(config.protocolsFor(Advertisement.named("a", "F2"))).extracting(ProtocolDefinition::id)
+                .containsExactly("lelo-harmony");
+        assertThat(config.definition("lelo-harmony", "F2", "a").orElseThrow().name()).isEqualTo("Lelo F2S");
     }
 
     @Test
