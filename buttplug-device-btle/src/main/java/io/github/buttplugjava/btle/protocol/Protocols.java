@@ -82,7 +82,7 @@ public final class Protocols {
         m.put("vibratissimo", ProtocolFactory.of(Vibratissimo::identify, d -> new Vibratissimo(d.countOutputs(OutputType.VIBRATE))));
         m.put("youcups", ProtocolFactory.of(Youcups::new));
         m.put("lovense", Lovense.factory());
-        m.put("lovense-connect-service", ProtocolFactory.of(LovenseConnectService::new));
+        m.put("lovense-connect-service", d -> new LovenseConnectService(d.identifier()));
         m.put("wevibe", d -> new WeVibe(d.countOutputs(OutputType.VIBRATE)));
         m.put("wevibe-8bit", d -> new WeVibe8Bit(false, d.countOutputs(OutputType.VIBRATE)));
         m.put("wevibe-chorus", d -> new WeVibe8Bit(true, d.countOutputs(OutputType.VIBRATE)));
