@@ -141,8 +141,8 @@ public final class ServeCommand implements Callable<Integer> {
     Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
         // serial ports and Lovense apps come from the options and from the user device configuration
         DeviceConfiguration configuration = ble.configuration();
-        List<LovenseConnectSource> lovenseToys = lovenseConnect.open(configuration);
         Optional<SerialDeviceSource> serialToys = serial.open(configuration);
+        List<LovenseConnectSource> lovenseToys = lovenseConnect.open(configuration);
         AdapterDeviceSource toys = ble.open();
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
         serialToys.ifPresent(sources::add);

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * request's {@code id} (tag 2) comes before its params (tags 606 and up), and fields at their
  * default value are left out. Commands are numbered from {@value #FIRST_COMMAND_ID}: the
  * reference's handler numbers from 0, but asking it for its keepalive strategy takes a number,
- * and the reference's device setup asks twice before the first command (Intiface Engine asks once
- * more when it announces the device, so there the first command is 3). The Handy does not check
+ * and the reference's device setup asks twice before the first command (Intiface Engine asks
+ * again when it announces the device, so there the first command's id is higher). The Handy does not check
  * the numbers; they are kept equal so that recorded traffic compares.
  */
 final class TheHandyV3 implements ProtocolHandler {
