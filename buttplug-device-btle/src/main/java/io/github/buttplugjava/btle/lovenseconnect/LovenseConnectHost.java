@@ -19,6 +19,9 @@ public record LovenseConnectHost(String host, int port) {
     /** The longest host accepted. */
     public static final int MAX_HOST = 253;
 
+    /** The most Lovense apps a device configuration may name (each is polled every second). */
+    public static final int MAX_CONFIGURED = 16;
+
     /**
      * Checks the fields.
      *
@@ -44,9 +47,14 @@ public record LovenseConnectHost(String host, int port) {
      *
      * @param configuration the device configuration, usually with a user configuration on top
      * @return the hosts in configuration order, possibly none
-     * @throws IllegalArgumentException when a configured host is not {@code HOST:PORT}
+     * @throws IllegalArgumentException when a configured host is not {@code HOST:PORT}, or more than
+     *         {@value #MAX_CONFIGURED} are named
      */
     public static List<LovenseConnectHost> configured(DeviceConfiguration configuration) {
+        if (configuration.lovenseConnectHosts().size() > MAX_CONFIGURED) {
+            throw new IllegalArgumentException("user device configuration: more than " + MAX_CONFIGURED
+                    + " Lovense Connect hosts");
+        }
         List<LovenseConnectHost> out = new ArrayList<>();
         for (String text : configuration.lovenseConnectHosts()) {
             try {

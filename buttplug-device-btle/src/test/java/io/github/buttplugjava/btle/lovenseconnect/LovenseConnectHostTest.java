@@ -39,5 +39,14 @@ class LovenseConnectHostTest {
                 """);
         assertThatThrownBy(() -> LovenseConnectHost.configured(bad))
                 .hasMessageContaining("user device configuration").hasMessageContaining("no-port").hasMessageContaining("HOST:PORT");
+
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= LovenseConnectHost.MAX_CONFIGURED; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"lovense_connect_service\": {\"host\": \"10.0.0.").append(i + 1).append(":20010\"}}");
+        }
+        DeviceConfiguration tooMany = DeviceConfiguration.bundled().withUserConfig(
+                "{\"user_configs\": {\"protocols\": {\"lovense-connect-service\": {\"communication\": [" + many + "]}}}}");
+        assertThat(tooMany.lovenseConnectHosts()).hasSize(LovenseConnectHost.MAX_CONFIGURED + 1);
+        assertThatThrownBy(() -> LovenseConnectHost.configured(tooMany)).hasMessageContaining("more than 16");
     }
 }
