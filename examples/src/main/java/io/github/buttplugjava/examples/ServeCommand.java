@@ -200,7 +200,8 @@ public final class ServeCommand implements Callable<Integer> {
             if (IGNORED.contains(name)) {
                 System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
                         + ("--use-serial".equals(name)
-                                ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                ? "this server does not probe serial ports; it opens those named with --serial PORT=PROTOCOL "
+                                        + "and in the user device configuration's serial entries"
                                 : "--use-lovense-connect".equals(name)
                                 ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
                                 : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
