@@ -70,6 +70,30 @@ class DeviceConfigurationTest {
     }
 
     @Test
+    void everyBleModelNewIn4197IsFoundByItsNameAndNamed() {
+        String[][] models = {
+            {"Tiani Twist", "lelo-harmony", "Tiani Twist", "Lelo Tiani Twist"},
+            {"SONA3 Cruise", "lelo-harmony", "SONA3 Cruise", "Lelo Sona 3 Cruise"},
+            {"Switch", "lelo-harmony", "Switch", "Lelo Switch"},
+            {"SURFER2", "lelo-harmony", "SURFER2", "Lelo Surfer 2"},
+            {"F2", "lelo-harmony", "F2", "Lelo F2S"},
+            {"HPB-376", "honeyplaybox", "HPB-376", "Honey Play Box Joi Thrust"},
+            {"AP-22-892", "honeyplaybox", "AP-22-892", "Honey Play Box Ryder"},
+            {"J-Rowdy", "joyhub", "J-Rowdy", "JoyHub Rowdy"},
+            {"Utimi000040", "utimi", "Utimi000040", "Utimi KnotVibe ThrustMaster"},
+            {"Utimi", "utimi", "Utimi", "Utimi Prostate Massager"},
+            // Lovense toys are found by their LVS- name and identified by DeviceType; (CB, ZA)
+            {"LVS-Velvo", "lovense", "CB", "Lovense Velvo"},
+            {"LVS-Synth", "lovense", "ZA", "Lovense Synth"},
+        };
+        for (String[] m : models) {
+            assertThat(config.protocolsFor(Advertisement.named("a", m[0]))).as(m[0]).extracting(ProtocolDefinition::id)
+                    .containsExactly(m[1]);
+            assertThat(config.definition(m[1], m[2], "a").orElseThrow().name()).as(m[0]).isEqualTo(m[3]);
+        }
+    }
+
+    @Test
     void leloF2MovedToHarmonyIn4197() {
         assertThat(config.protocolsFor(Advertisement.named("a", "F2"))).extracting(ProtocolDefinition::id)
                 .containsExactly("lelo-harmony");
