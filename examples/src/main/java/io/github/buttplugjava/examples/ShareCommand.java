@@ -116,7 +116,7 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty();
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || namesSerialPorts();
         if ((server == null) != localToys) {
             throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
         }
@@ -280,7 +280,7 @@ public final class ShareCommand implements Callable<Integer> {
             sources.add(ble.open());
         }
         try {
-            serial.open().ifPresent(sources::add);
+            serial.open(ble.configuration()).ifPresent(sources::add); // --serial and the user configuration's ports
         } catch (RuntimeException e) {
             sources.forEach(DeviceSource::close);
             throw e;
@@ -288,11 +288,21 @@ public final class ShareCommand implements Callable<Integer> {
         return sources.size() == 1 ? sources.get(0) : new io.github.buttplugjava.core.device.CombinedDeviceSource(sources);
     }
 
+    /** Whether the device configuration (a user configuration) names serial ports; false when it cannot be read. */
+    private boolean namesSerialPorts() {
+        try {
+            return !ble.configuration().serialPorts().isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false; // reported with its reason when the toys are opened
+        }
+    }
+
     private String describeLocalToys() {
-        if (serial.serial.isEmpty()) {
+        if (serial.serial.isEmpty() && !namesSerialPorts()) {
             return ble.describe();
         }
-        return ble.anyDevices() ? ble.describe() + " and " + serial.describe() : serial.describe();
+        String ports = serial.describe(ble.configuration());
+        return ble.anyDevices() ? ble.describe() + " and " + ports : ports;
     }
 
     private static DeviceSource intiface(URI url) throws IOException, InterruptedException {
