@@ -36,9 +36,12 @@ final class AgentLink {
     private final ButtplugConnector link;
     private final RoomSource room;
     private final ButtplugClient client;
+    /** Where this agent is told of presence, or null when its hello did not ask for it. */
+    private final RoomPresence presence;
 
     AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
-              MessageLimits limits, Scheduling scheduling) {
+              MessageLimits limits, Scheduling scheduling, RoomPresence presence) {
+        this.presence = presence;
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
@@ -54,6 +57,9 @@ final class AgentLink {
             @Override
             public void disconnected(Throwable cause) {
                 log.info("agent {} left", alias);
+                if (presence != null) {
+                    presence.unsubscribe(linkId);
+                }
                 room.detach(linkId);
             }
         });
@@ -62,10 +68,20 @@ final class AgentLink {
             if (e != null) {
                 log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias,
                         PeerText.error(e.getMessage()));
+                if (presence != null) {
+                    presence.unsubscribe(linkId);
+                }
                 room.detach(linkId);
                 link.close();
             } else {
                 room.firstListDone(linkId);
+                if (presence != null) {
+                    presence.subscribe(linkId, link);
+                    if (!client.isConnected()) {
+                        // it left meanwhile; its listener may have unsubscribed before this subscribed
+                        presence.unsubscribe(linkId);
+                    }
+                }
                 log.info("agent {} joined with {} device(s)", alias, client.devices().size());
             }
         });
