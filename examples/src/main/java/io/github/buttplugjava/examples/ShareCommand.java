@@ -156,17 +156,19 @@ public final class ShareCommand implements Callable<Integer> {
         Console console = null;
         try {
             Listener narrator = new Listener(consoleReady, toys, finished);
+            SharePresence presence = new SharePresence(consoleReady, toys, ShareCommand::now, legacyHub != null
+                    ? "a buttplug-js 0.13 hub does not tell who is in the room" : "not linked to the hub yet");
             try {
                 agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, toys)
                         .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
-                        .listener(narrator).build());
+                        .listener(narrator).presenceListener(presence).build());
             } catch (IllegalArgumentException e) {
                 throw OptionErrors.of(spec, e.getMessage());
             }
             GrantFilter grants = agent.grants();
             grantsHolder[0] = grants;
             grants.shareAll(toyGrants.choosesToys() ? null : toyGrants.everyToy()).get(5, TimeUnit.SECONDS);
-            commands = new ShareConsole(grants, toys, toyGrants);
+            commands = new ShareConsole(grants, toys, toyGrants, presence::who);
             CommandTable table = commands.table();
             console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
             consoleReady.complete(console);

@@ -91,16 +91,28 @@ public sealed interface PresenceEvent {
      * tell presence (a hub older than this agent). The picture is {@link Presence#NOBODY} until
      * the hub tells it again, and then the controllers present are told as joined.
      *
+     * @param why    why, for programs
      * @param reason why, in words for the agent's owner
      */
-    record Unavailable(String reason) implements PresenceEvent {
+    record Unavailable(Why why, String reason) implements PresenceEvent {
+
+        /** Why presence is not known. */
+        public enum Why {
+            /** The link to the hub ended; the next link tells presence again. */
+            NOT_LINKED,
+            /** The hub does not tell presence: it is older than this agent. */
+            HUB_DOES_NOT_TELL
+        }
+
         /**
-         * Checks the reason.
+         * Checks the values.
          *
-         * @param reason why
-         * @throws NullPointerException when {@code reason} is null
+         * @param why why, for programs
+         * @param reason why, in words
+         * @throws NullPointerException when an argument is null
          */
         public Unavailable {
+            Objects.requireNonNull(why, "why");
             Objects.requireNonNull(reason, "reason");
         }
 

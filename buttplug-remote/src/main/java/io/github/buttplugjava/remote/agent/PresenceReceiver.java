@@ -74,7 +74,8 @@ final class PresenceReceiver {
         serial.execute(() -> {
             badFrames = 0;
             if (!agreed) {
-                unknown("the hub does not tell who is in the room (it is older than this agent)", true);
+                unknown(PresenceEvent.Unavailable.Why.HUB_DOES_NOT_TELL,
+                        "the hub does not tell who is in the room (it is older than this agent)", true);
             }
         });
         return number;
@@ -86,7 +87,7 @@ final class PresenceReceiver {
             link++;
         }
         pending.set(null);
-        serial.execute(() -> unknown("not linked to the hub", false));
+        serial.execute(() -> unknown(PresenceEvent.Unavailable.Why.NOT_LINKED, "not linked to the hub", false));
     }
 
     /** A presence frame of link {@code number} arrived; never blocks. */
@@ -141,11 +142,11 @@ final class PresenceReceiver {
     }
 
     /** Nothing is known any more; told when something was known, or {@code always}. */
-    private void unknown(String reason, boolean always) {
+    private void unknown(PresenceEvent.Unavailable.Why why, String reason, boolean always) {
         boolean wasKnown = current != null;
         current = null;
         if (wasKnown || always) {
-            tell(new PresenceEvent.Unavailable(reason));
+            tell(new PresenceEvent.Unavailable(why, reason));
         }
     }
 

@@ -47,12 +47,16 @@ final class PresenceFeed {
     }
 
     /** Something the agent is told of changed; it hears the latest picture soon. Never blocks. */
-    synchronized void changed() {
-        if (closed) {
-            return;
+    void changed() {
+        boolean now;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            changed = true;
+            now = arm();
         }
-        changed = true;
-        sendWhenDue();
+        startIf(now);
     }
 
     /** Stops sending. Idempotent. */
@@ -64,16 +68,26 @@ final class PresenceFeed {
         }
     }
 
-    private void sendWhenDue() {
+    /**
+     * Under the lock: when a frame is due and none is on its way, arms the timer for it, or says
+     * it may go now (the caller starts it outside the lock, so no picture is ever taken under it).
+     */
+    private boolean arm() {
         if (!changed || inFlight || scheduled || closed) {
-            return;
+            return false;
         }
         scheduled = true;
         long wait = everSent ? lastSentNanos + MIN_GAP.toNanos() - scheduling.nanoTime() : 0;
         if (wait <= 0) {
+            return true;
+        }
+        timer = Deadlines.later(Duration.ofNanos(wait), this::send, scheduling);
+        return false;
+    }
+
+    private void startIf(boolean now) {
+        if (now) {
             scheduling.executor().execute(this::send);
-        } else {
-            timer = Deadlines.later(Duration.ofNanos(wait), this::send, scheduling);
         }
     }
 
@@ -96,14 +110,18 @@ final class PresenceFeed {
             return;
         }
         synchronized (this) {
-            if (frame.equals(lastFrame)) {
-                inFlight = false;
-                sendWhenDue();
-                return;
+            if (!frame.equals(lastFrame)) {
+                lastFrame = frame;
+                lastSentNanos = scheduling.nanoTime();
+                everSent = true;
+            } else {
+                frame = null;
             }
-            lastFrame = frame;
-            lastSentNanos = scheduling.nanoTime();
-            everSent = true;
+        }
+        if (frame == null) {
+            // nothing the agent would see changed: it is not sent again
+            done(null);
+            return;
         }
         CompletableFuture<Void> sent;
         try {
@@ -114,13 +132,17 @@ final class PresenceFeed {
         sent.whenComplete((v, e) -> done(e));
     }
 
-    private synchronized void done(Throwable error) {
-        inFlight = false;
-        if (error != null) {
-            // the link is ending: its end unsubscribes this feed
-            closed = true;
-            return;
+    private void done(Throwable error) {
+        boolean now;
+        synchronized (this) {
+            inFlight = false;
+            if (error != null) {
+                // the link is ending: its end unsubscribes this feed
+                closed = true;
+                return;
+            }
+            now = arm();
         }
-        sendWhenDue();
+        startIf(now);
     }
 }

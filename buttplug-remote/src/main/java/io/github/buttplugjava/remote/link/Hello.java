@@ -11,8 +11,9 @@ import java.util.Objects;
  * with {@code "Extensions":{"Presence":1}} when the agent offers {@linkplain LinkExtensions extensions}
  * (left out when it offers none, so the frame is then exactly what older agents send; older hubs
  * ignore the field). Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with
- * the agent as the server, plus the frames of the extensions the welcome agreed. Wire protocol of the share link, spoken by {@code remote.hub} and {@code remote.agent}:
- * public so both packages can use it, not meant for apps.
+ * the agent as the server, plus the frames of the extensions the welcome agreed. Wire protocol of
+ * the share link, spoken by {@code remote.hub} and {@code remote.agent}: public so both packages
+ * can use it, not meant for apps.
  *
  * @param protocol the agent protocol version
  * @param token    the share token (never shown by {@link #toString()})

@@ -74,7 +74,7 @@ class PresenceAgentTest {
         FakeHub hub = hub(OLD_WELCOME);
         RemoteClient agent = agent(hub, true);
         assertThat(hub.hello.get(5, TimeUnit.SECONDS)).contains("\"Extensions\":{\"Presence\":1}");
-        assertThat(next()).isEqualTo(new PresenceEvent.Unavailable(
+        assertThat(next()).isEqualTo(new PresenceEvent.Unavailable(PresenceEvent.Unavailable.Why.HUB_DOES_NOT_TELL,
                 "the hub does not tell who is in the room (it is older than this agent)"));
         assertThat(agent.isLinked()).isTrue();
         assertThat(agent.presence()).isEmpty();
