@@ -159,9 +159,15 @@ public final class ShareCommand implements Callable<Integer> {
             SharePresence presence = new SharePresence(consoleReady, toys, ShareCommand::now, legacyHub != null
                     ? "a buttplug-js 0.13 hub does not tell who is in the room" : "not linked to the hub yet");
             try {
-                agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, toys)
-                        .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
-                        .listener(narrator).presenceListener(presence).build());
+                if (legacyHub != null) {
+                    agent = legacy(toys, narrator);
+                } else {
+                    RemoteClient client = RemoteClient.builder(hub, secret, alias, toys)
+                            .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                            .listener(narrator).presenceListener(presence).build();
+                    presence.readFrom(client::presence);
+                    agent = Agent.of(client);
+                }
             } catch (IllegalArgumentException e) {
                 throw OptionErrors.of(spec, e.getMessage());
             }

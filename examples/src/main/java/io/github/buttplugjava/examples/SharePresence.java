@@ -8,6 +8,7 @@ import io.github.buttplugjava.remote.agent.PresenceListener;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -21,10 +22,12 @@ final class SharePresence implements PresenceListener {
     private final CompletableFuture<Console> console;
     private final LinkGatedSource toys;
     private final Supplier<String> now;
-    private volatile Presence latest;
+    private volatile Supplier<Optional<Presence>> known = Optional::empty;
     private volatile String unknownBecause;
 
     /**
+     * A narrator whose {@code who} knows nothing until {@link #readFrom} is called.
+     *
      * @param console  where lines go, once it is there
      * @param toys     the local toys and their numbers
      * @param now      the local time, as lines start with it
@@ -37,18 +40,21 @@ final class SharePresence implements PresenceListener {
         this.unknownBecause = unknownBecause;
     }
 
+    /** Where {@code who} reads the picture: the agent's latest ({@code RemoteClient::presence}). */
+    void readFrom(Supplier<Optional<Presence>> presence) {
+        this.known = presence;
+    }
+
     @Override
     public void presence(PresenceEvent event) {
         if (event instanceof PresenceEvent.Unavailable u) {
-            latest = null;
             unknownBecause = u.reason();
             if (u.why() == PresenceEvent.Unavailable.Why.HUB_DOES_NOT_TELL) {
                 say("The hub does not tell who is in the room (it is older than this program); 'who' cannot answer.");
             }
             return;
         }
-        latest = event.presence();
-        int count = latest.controllers().size();
+        int count = event.presence().controllers().size();
         if (event instanceof PresenceEvent.ControllerJoined j) {
             say("controller '" + j.controller() + "' joined the room (" + count + " there now)");
         } else if (event instanceof PresenceEvent.ControllerLeft l) {
@@ -60,10 +66,11 @@ final class SharePresence implements PresenceListener {
 
     /** The lines of the {@code who} command. */
     List<String> who() {
-        Presence p = latest;
-        if (p == null) {
+        Optional<Presence> picture = known.get();
+        if (picture.isEmpty()) {
             return List.of("who is in the room is not known: " + unknownBecause);
         }
+        Presence p = picture.get();
         List<String> out = new ArrayList<>();
         out.add(p.controllers().isEmpty() ? "no controller in the room"
                 : p.controllers().size() + " controller(s) in the room: " + String.join(", ", quoted(p.controllers())));
