@@ -108,8 +108,11 @@ final class RoomArbiter {
 
     /** The device left the room. */
     synchronized void deviceLeft(Device device) {
-        owners.remove(device);
+        Map<OutputKey, String> had = owners.remove(device);
         policy.deviceLeft(device.identifier());
+        if (had != null && !had.isEmpty()) {
+            driversChanged.accept(device);
+        }
     }
 
     /** Whether {@code controller} set the current value of an output of {@code device} (for tests). */

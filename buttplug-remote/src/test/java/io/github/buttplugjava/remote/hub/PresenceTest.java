@@ -156,6 +156,21 @@ class PresenceTest {
     }
 
     @Test
+    void aToyTheSharerPausesWhileItIsDrivenIsToldAsDrivenByNobody() throws Exception {
+        f = new HubFixture();
+        RemoteClient alice = agent("Alice", HubFixture.sims("lovense"), listener, WebSocketConnector::to);
+        f.awaitRoomDevices(1);
+        ButtplugClient app = connect(f.room.controllers().get(0), WebSocketConnector::to);
+        assertThat(next()).isEqualTo("joined controller");
+        device(app, "Alice - Lovense Hush").vibrate(0.5).get(5, TimeUnit.SECONDS);
+        assertThat(next()).isEqualTo("drives Lovense Hush: [controller]");
+        alice.grants().pause(alice.grants().sharedIdentifiers().get(0), true).get(5, TimeUnit.SECONDS);
+        assertThat(next()).isEqualTo("drives Lovense Hush: []");
+        assertThat(alice.presence().orElseThrow().drivers()).isEmpty();
+        assertThat(alice.presence().orElseThrow().controllers()).containsExactly("controller");
+    }
+
+    @Test
     void aControllerNeverSeesPresenceOnItsSession() throws Exception {
         f = new HubFixture();
         agent("Alice", HubFixture.sims("lovense"), listener, WebSocketConnector::to);
