@@ -15,6 +15,7 @@ import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.testing.HubFixture;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
+import io.github.buttplugjava.testsupport.RawWebSocket;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,16 @@ class PresenceTest {
         device(connect(bob, WebSocketConnector::to), "Old - Lovense Hush").vibrate(0.5).get(5, TimeUnit.SECONDS);
         assertThat(f.room.presence().subscribers()).isZero();
         assertThat(agentSaw.subList(1, agentSaw.size())).allSatisfy(frame -> assertThat(frame).startsWith("["));
+    }
+
+    @Test
+    void anOldAgentsHelloByteForByteGetsTheOldWelcomeByteForByteAndThenButtplug() throws Exception {
+        f = new HubFixture();
+        try (RawWebSocket old = RawWebSocket.open(f.hub.port(), "/share")) {
+            old.sendText("{\"Hello\":{\"AgentProtocol\":1,\"Token\":\"" + HubFixture.SHARE + "\",\"Alias\":\"Old\"}}");
+            assertThat(old.read().text()).isEqualTo("{\"Welcome\":{\"AgentProtocol\":1,\"Room\":\"test\"}}");
+            assertThat(old.read().text()).startsWith("[{\"RequestServerInfo\"");
+        }
     }
 
     @Test
