@@ -19,7 +19,9 @@ import java.time.Duration;
  * <p>The client relays commands with a deadline of {@link #AGENT_REPLY_TIMEOUT}, pings the agent no
  * more often than every {@link #MIN_PING_INTERVAL} whatever MaxPingTime it announces, meters what
  * the agent sends unasked by the hub's {@link MessageLimits} (replies to relayed commands are
- * free), and the room holds the agent to its {@link AgentCaps}.
+ * free), and the room holds the agent to its {@link AgentCaps}. When the agent's hello asked for
+ * presence (and the welcome agreed), the room's {@link RoomPresence} sends it presence frames on
+ * the same link from its first device list until the link ends.
  */
 final class AgentLink {
 
