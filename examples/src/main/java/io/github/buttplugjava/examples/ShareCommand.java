@@ -156,17 +156,25 @@ public final class ShareCommand implements Callable<Integer> {
         Console console = null;
         try {
             Listener narrator = new Listener(consoleReady, toys, finished);
+            SharePresence presence = new SharePresence(consoleReady, toys, ShareCommand::now, legacyHub != null
+                    ? "a buttplug-js 0.13 hub does not tell who is in the room" : "not linked to the hub yet");
             try {
-                agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(RemoteClient.builder(hub, secret, alias, toys)
-                        .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
-                        .listener(narrator).build());
+                if (legacyHub != null) {
+                    agent = legacy(toys, narrator);
+                } else {
+                    RemoteClient client = RemoteClient.builder(hub, secret, alias, toys)
+                            .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                            .listener(narrator).presenceListener(presence).build();
+                    presence.readFrom(client::presence);
+                    agent = Agent.of(client);
+                }
             } catch (IllegalArgumentException e) {
                 throw OptionErrors.of(spec, e.getMessage());
             }
             GrantFilter grants = agent.grants();
             grantsHolder[0] = grants;
             grants.shareAll(toyGrants.choosesToys() ? null : toyGrants.everyToy()).get(5, TimeUnit.SECONDS);
-            commands = new ShareConsole(grants, toys, toyGrants);
+            commands = new ShareConsole(grants, toys, toyGrants, presence::who);
             CommandTable table = commands.table();
             console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
             consoleReady.complete(console);
