@@ -4,6 +4,7 @@ import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
 import io.github.buttplugjava.device.serial.SerialDeviceSource;
+import io.github.buttplugjava.device.serial.dongle.LovenseDongleSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
@@ -14,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
                 "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
                 "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
-                "Toys connected to the Lovense app: --lovense-connect HOST:PORT (the app's LAN API).",
+                "A toy through a Lovense USB dongle: --lovense-dongle PORT (e.g. /dev/ttyUSB0).",
+                "Toys connected to the Lovense app: --lovense-connect [HOST:PORT] (the app's LAN API).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
                 "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
@@ -63,6 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SerialOptions serial = new SerialOptions();
+
+    @Mixin
+    LovenseDongleOptions lovenseDongle = new LovenseDongleOptions();
 
     @Mixin
     LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
@@ -106,27 +113,28 @@ public final class ServeCommand implements Callable<Integer> {
         final ButtplugWebSocketServer server;
         final DeviceManager devices;
         final AdapterDeviceSource toys;
-        final Optional<SerialDeviceSource> serialToys;
-        final Optional<LovenseConnectSource> lovenseToys;
+        /** Each closes a source of real toys after their stop writes (serial ports, the dongle, the app). */
+        final List<Supplier<CompletableFuture<Void>>> closers;
 
         Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
-                Optional<SerialDeviceSource> serialToys, Optional<LovenseConnectSource> lovenseToys) {
+                List<Supplier<CompletableFuture<Void>>> closers) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
-            this.serialToys = serialToys;
-            this.lovenseToys = lovenseToys;
+            this.closers = List.copyOf(closers);
         }
 
         /**
-         * Closes every client, stops every device, closes the adapter and the serial ports (after
-         * their stop writes), frees the port. Blocking, at most ~20 s.
+         * Closes every client, stops every device, closes the adapter, the serial ports, the
+         * dongle and the app's polling (after their stop writes), frees the port. Blocking, at most
+         * ~5 s per kind of toy.
          */
         void stop() {
             server.close();
             devices.close();
-            serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
-            lovenseToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
+            for (Supplier<CompletableFuture<Void>> close : closers) {
+                close.get().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join();
+            }
         }
     }
 
@@ -139,11 +147,23 @@ public final class ServeCommand implements Callable<Integer> {
      */
     Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
         Optional<SerialDeviceSource> serialToys = serial.open();
+        Optional<LovenseDongleSource> dongleToys = lovenseDongle.open();
+        Optional<LovenseConnectSource> lovenseToys = lovenseConnect.open();
         AdapterDeviceSource toys = ble.open();
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
-        serialToys.ifPresent(sources::add);
-        Optional<LovenseConnectSource> lovenseToys = lovenseConnect.open();
-        lovenseToys.ifPresent(sources::add);
+        List<Supplier<CompletableFuture<Void>>> closers = new ArrayList<>();
+        serialToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
+        dongleToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
+        lovenseToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
         DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
@@ -167,7 +187,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, toys, serialToys, lovenseToys);
+            return new Running(ws.start(), devices, toys, closers);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
@@ -198,9 +218,12 @@ public final class ServeCommand implements Callable<Integer> {
                 System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
                         + ("--use-serial".equals(name)
                                 ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                : "--use-lovense-dongle-serial".equals(name)
+                                ? "this server does not probe USB ids; give the dongle's port with --lovense-dongle PORT"
                                 : "--use-lovense-connect".equals(name)
                                 ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
-                                : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
+                                : "this server has Bluetooth LE, serial ports given with --serial, the serial Lovense dongle "
+                                        + "(--lovense-dongle PORT), Lovense Connect and simulated toys only"));
             }
         }
     }
@@ -230,9 +253,10 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}", name,
-                running.server.uri(), maxPingMs, ble.describe(), serial.describe(), lovenseConnect.describe());
-        if (!ble.anyDevices() && serial.serial.isEmpty() && lovenseConnect.lovenseConnect == null) {
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}; {}", name,
+                running.server.uri(), maxPingMs, ble.describe(), serial.describe(), lovenseDongle.describe(),
+                lovenseConnect.describe());
+        if (!ble.anyDevices() && serial.serial.isEmpty() && !lovenseDongle.given() && !lovenseConnect.given()) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

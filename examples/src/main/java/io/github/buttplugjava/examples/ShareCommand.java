@@ -81,6 +81,12 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     SerialOptions serial = new SerialOptions();
 
+    @Mixin
+    LovenseDongleOptions lovenseDongle = new LovenseDongleOptions();
+
+    @Mixin
+    LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
+
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
     URI server;
@@ -116,9 +122,10 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty();
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || lovenseDongle.given() || lovenseConnect.given();
         if ((server == null) != localToys) {
-            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
+            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb, --serial PORT=PROTOCOL, "
+                    + "--lovense-dongle PORT or --lovense-connect [HOST:PORT]) or --server URL");
         }
         ToyGrants toyGrants;
         try {
@@ -270,18 +277,20 @@ public final class ShareCommand implements Callable<Integer> {
     }
 
     /**
-     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, or both in one
-     * source (a device manager over the two, so the agent sees one list).
+     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, the dongle's toy,
+     * the Lovense app's toys, one source or several in one (so the agent sees one list).
      */
     private DeviceSource localToys() throws BleOptions.UnusableAdapterException, InterruptedException {
         serial.ports(); // a malformed PORT=PROTOCOL fails here, before any adapter or port is opened
         java.util.List<DeviceSource> sources = new java.util.ArrayList<>();
-        if (ble.anyDevices()) {
-            sources.add(ble.open());
-        }
         try {
             serial.open().ifPresent(sources::add);
-        } catch (RuntimeException e) {
+            lovenseDongle.open().ifPresent(sources::add);
+            lovenseConnect.open().ifPresent(sources::add);
+            if (ble.anyDevices()) {
+                sources.add(0, ble.open());
+            }
+        } catch (RuntimeException | BleOptions.UnusableAdapterException | InterruptedException e) {
             sources.forEach(DeviceSource::close);
             throw e;
         }
@@ -289,10 +298,20 @@ public final class ShareCommand implements Callable<Integer> {
     }
 
     private String describeLocalToys() {
-        if (serial.serial.isEmpty()) {
-            return ble.describe();
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        if (ble.anyDevices()) {
+            kinds.add(ble.describe());
         }
-        return ble.anyDevices() ? ble.describe() + " and " + serial.describe() : serial.describe();
+        if (!serial.serial.isEmpty()) {
+            kinds.add(serial.describe());
+        }
+        if (lovenseDongle.given()) {
+            kinds.add(lovenseDongle.describe());
+        }
+        if (lovenseConnect.given()) {
+            kinds.add(lovenseConnect.describe());
+        }
+        return kinds.isEmpty() ? ble.describe() : String.join(" and ", kinds);
     }
 
     private static DeviceSource intiface(URI url) throws IOException, InterruptedException {
