@@ -5,6 +5,7 @@ import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
 import io.github.buttplugjava.device.serial.SerialDeviceSource;
 import io.github.buttplugjava.device.serial.dongle.LovenseDongleSource;
+import io.github.buttplugjava.device.hid.HidDeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
@@ -37,12 +38,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
                 "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
                 "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
-                "A toy through a Lovense USB dongle: --lovense-dongle PORT (e.g. /dev/ttyUSB0).",
+                "A toy through a Lovense USB dongle: --lovense-dongle PORT (e.g. /dev/ttyUSB0); Joy-Cons: --hid.",
                 "Toys connected to the Lovense app: --lovense-connect [HOST:PORT] (the app's LAN API).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
-                "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
-                "device kinds this server lacks (--use-serial, --use-hid, ...) are accepted with a warning.",
+                "--max-ping-time, --use-bluetooth-le, --use-hid, --device-config-file, --user-device-config-file, --log; its switches for",
+                "device kinds it finds differently (--use-serial, --use-lovense-dongle-serial, ...) are accepted with a warning.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -70,6 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     LovenseDongleOptions lovenseDongle = new LovenseDongleOptions();
+
+    @Mixin
+    HidOptions hid = new HidOptions();
 
     @Mixin
     LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
@@ -149,7 +153,14 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<SerialDeviceSource> serialToys = serial.open();
         Optional<LovenseDongleSource> dongleToys = lovenseDongle.open();
         Optional<LovenseConnectSource> lovenseToys = lovenseConnect.open();
-        AdapterDeviceSource toys = ble.open();
+        Optional<HidDeviceSource> hidToys = hid.open();
+        AdapterDeviceSource toys;
+        try {
+            toys = ble.open();
+        } catch (BleOptions.UnusableAdapterException | RuntimeException e) {
+            hidToys.ifPresent(HidDeviceSource::close);
+            throw e;
+        }
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
         List<Supplier<CompletableFuture<Void>>> closers = new ArrayList<>();
         serialToys.ifPresent(s -> {
@@ -161,6 +172,10 @@ public final class ServeCommand implements Callable<Integer> {
             closers.add(s::closeAsync);
         });
         lovenseToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
+        hidToys.ifPresent(s -> {
             sources.add(s);
             closers.add(s::closeAsync);
         });
@@ -195,12 +210,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Intiface Engine's switches that have no meaning here: accepted, with a warning each. */
-    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial", "--use-hid",
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial",
             "--use-lovense-dongle-serial", "--use-lovense-dongle-hid", "--use-xinput", "--use-lovense-connect",
             "--use-device-websocket-server", "--crash-reporting", "--broadcast-server-mdns", "--allow-raw",
             "--frontend-websocket-port", "--device-websocket-server-port", "--mdns-suffix", "--websocket-client-address");
 
-    /** Applies Intiface Engine's --websocket-use-all-interfaces and --use-bluetooth-le to our options. */
+    /** Applies Intiface Engine's --websocket-use-all-interfaces, --use-bluetooth-le and --use-hid to our options. */
     private void applyIntifaceNames() {
         picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (intiface.allInterfaces) {
@@ -208,6 +223,9 @@ public final class ServeCommand implements Callable<Integer> {
                 throw OptionErrors.of(spec, "--websocket-use-all-interfaces and --host both say where to listen: give one");
             }
             host = "0.0.0.0";
+        }
+        if (intiface.hid) {
+            hid.hid = true;
         }
         if (intiface.bluetoothLe && !parsed.hasMatchedOption("--ble")) {
             ble.backend = BleOptions.Backend.BLUEZ;
@@ -223,7 +241,7 @@ public final class ServeCommand implements Callable<Integer> {
                                 : "--use-lovense-connect".equals(name)
                                 ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
                                 : "this server has Bluetooth LE, serial ports given with --serial, the serial Lovense dongle "
-                                        + "(--lovense-dongle PORT), Lovense Connect and simulated toys only"));
+                                        + "(--lovense-dongle PORT), Lovense Connect, HID (--hid) and simulated toys only"));
             }
         }
     }
@@ -253,10 +271,10 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}; {}", name,
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}; {}; {}", name,
                 running.server.uri(), maxPingMs, ble.describe(), serial.describe(), lovenseDongle.describe(),
-                lovenseConnect.describe());
-        if (!ble.anyDevices() && serial.serial.isEmpty() && !lovenseDongle.given() && !lovenseConnect.given()) {
+                lovenseConnect.describe(), hid.describe());
+        if (!ble.anyDevices() && serial.serial.isEmpty() && !lovenseDongle.given() && !lovenseConnect.given() && !hid.hid) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

@@ -87,6 +87,9 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
 
+    @Mixin
+    HidOptions hid = new HidOptions();
+
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
     URI server;
@@ -122,10 +125,11 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || lovenseDongle.given() || lovenseConnect.given();
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || lovenseDongle.given() || lovenseConnect.given()
+                || hid.hid;
         if ((server == null) != localToys) {
             throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb, --serial PORT=PROTOCOL, "
-                    + "--lovense-dongle PORT or --lovense-connect [HOST:PORT]) or --server URL");
+                    + "--lovense-dongle PORT, --lovense-connect [HOST:PORT] or --hid) or --server URL");
         }
         ToyGrants toyGrants;
         try {
@@ -287,6 +291,7 @@ public final class ShareCommand implements Callable<Integer> {
             serial.open().ifPresent(sources::add);
             lovenseDongle.open().ifPresent(sources::add);
             lovenseConnect.open().ifPresent(sources::add);
+            hid.open().ifPresent(sources::add);
             if (ble.anyDevices()) {
                 sources.add(0, ble.open());
             }
@@ -310,6 +315,9 @@ public final class ShareCommand implements Callable<Integer> {
         }
         if (lovenseConnect.given()) {
             kinds.add(lovenseConnect.describe());
+        }
+        if (hid.hid) {
+            kinds.add(hid.describe());
         }
         return kinds.isEmpty() ? ble.describe() : String.join(" and ", kinds);
     }
