@@ -138,7 +138,7 @@ class RemoteCommandsTest {
                 + "unix:path=/nonexistent/buttplug-share-bus").doesNotContain("\tat ");
         assertThat(noToys).isEqualTo(2);
         assertThat(err).contains("give either toys (--simulate TOY,..., --ble bluez|tinyb, --serial PORT=PROTOCOL, "
-                + "--lovense-dongle PORT or --lovense-connect [HOST:PORT]) or --server URL");
+                + "--lovense-dongle PORT, --lovense-connect [HOST:PORT] or --hid) or --server URL");
     }
 
     @Test
