@@ -268,8 +268,12 @@ public final class LovenseDongleSource implements DeviceSource {
             CompletableFuture<HandlerDevice> device = HandlerDevice.open(peripheral, DongleToyPeripheral.specifier(),
                     PROTOCOL, configuration, protocols, executor, scheduler, nanoTime, Duration.ZERO);
             Toy entry = new Toy(id, peripheral, device);
+            boolean closedAlready;
             synchronized (LovenseDongleSource.this) {
-                toy = entry;
+                closedAlready = closed;
+                if (!closedAlready) {
+                    toy = entry; // from now on closeAsync stops it
+                }
             }
             log.info("Lovense dongle on {} connected to toy {}", port, PeerText.forLog(id, PeerText.MAX_NAME));
             device.whenComplete((d, error) -> {
@@ -278,13 +282,16 @@ public final class LovenseDongleSource implements DeviceSource {
                             PeerText.error(String.valueOf(error.getMessage())));
                     return;
                 }
+                if (closedAlready) {
+                    d.stopAndDisconnect(STOP_TIMEOUT); // closeAsync did not see this toy
+                    return;
+                }
                 boolean late;
                 synchronized (LovenseDongleSource.this) {
                     late = closed;
                 }
                 if (late) {
-                    d.stopAndDisconnect(STOP_TIMEOUT);
-                    return;
+                    return; // closeAsync stops it
                 }
                 if (!peripheral.isConnected()) {
                     log.info("Lovense dongle toy {} was lost during set-up", PeerText.forLog(id, PeerText.MAX_NAME));
