@@ -38,11 +38,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ServerDriver implements CaseDriver {
 
     private static final long WAIT_MS = 3000;
-    private static final Duration V4_BATCH_WINDOW = Duration.ofMillis(20);
+    private static final Duration V4_BATCH_WINDOW = Duration.ofMillis(40);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int version;
     private final AtomicLong ids = new AtomicLong();
+    /** The frame a v4 step's output commands gather in, or null to send each at once. */
+    private ArrayNode packing;
     private final Map<Long, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final Map<Integer, JsonNode> devices = new LinkedHashMap<>();
@@ -118,10 +120,27 @@ final class ServerDriver implements CaseDriver {
         body.put("Id", id);
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         replies.put(id, reply);
-        ArrayNode frame = JSON.createArrayNode();
-        frame.addObject().set(type, body);
-        client.send(frame.toString());
+        if (packing != null) {
+            packing.addObject().set(type, body);
+        } else {
+            ArrayNode frame = JSON.createArrayNode();
+            frame.addObject().set(type, body);
+            client.send(frame.toString());
+        }
         return reply.orTimeout(WAIT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends the output commands of one test step in one frame: the server reads them back to back,
+     * so they reach the device well inside its batch window whatever the machine's load (sent as
+     * separate frames, a loaded machine could deliver the second one after the window closed).
+     */
+    private void sendPacked() {
+        ArrayNode frame = packing;
+        packing = null;
+        if (frame != null && !frame.isEmpty()) {
+            client.send(frame.toString());
+        }
     }
 
     private static JsonNode expect(CompletableFuture<JsonNode> reply, String type) throws Exception {
@@ -178,6 +197,7 @@ final class ServerDriver implements CaseDriver {
         List<JsonNode> features = new ArrayList<>();
         devices.get(deviceIndex).path("DeviceFeatures").elements().forEachRemaining(features::add);
         List<CompletableFuture<JsonNode>> sent = new ArrayList<>();
+        packing = message.tag().equals("Battery") ? null : JSON.createArrayNode();
         switch (message.tag()) {
             case "Vibrate" -> {
                 List<JsonNode> vibes = withOutput(features, "Vibrate");
@@ -236,8 +256,12 @@ final class ServerDriver implements CaseDriver {
                 check.get(WAIT_MS + 500, TimeUnit.MILLISECONDS);
             }
             case "Stop" -> sent.add(request("StopCmd", JSON.createObjectNode().put("DeviceIndex", deviceIndex)));
-            default -> throw new UnsupportedOperationException("test message " + message.tag() + " is not supported");
+            default -> {
+                packing = null;
+                throw new UnsupportedOperationException("test message " + message.tag() + " is not supported");
+            }
         }
+        sendPacked();
         for (CompletableFuture<JsonNode> reply : sent) {
             expect(reply, "Ok");
         }
