@@ -25,12 +25,18 @@ final class RoomControllerOptions {
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "shared",
             description = {"Who drives a toy when several controllers want to: 'shared' (the latest command wins, per output)",
-                    "or 'exclusive' (a controller holds a toy until idle for --lease, or it stops the toy or leaves). Default: ${DEFAULT-VALUE}."})
+                    "'exclusive' (a controller holds a toy until idle for --lease, or it stops the toy or leaves),",
+                    "or 'turns' (the connected controllers drive in turns of --turn, in order of arrival; toys stop at each handover).",
+                    "Default: ${DEFAULT-VALUE}."})
     String policy;
 
     @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "10s",
             description = "How long an idle controller holds a toy under --policy exclusive (e.g. 10s). Default: ${DEFAULT-VALUE}.")
     String lease;
+
+    @Option(names = "--turn", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long each controller's turn lasts under --policy turns (e.g. 30s, 2m). Default: ${DEFAULT-VALUE}.")
+    String turn;
 
     /**
      * Adds the room with its controllers to {@code hub}: the first is named "controller", the
@@ -46,8 +52,9 @@ final class RoomControllerOptions {
         }
         ArbitrationPolicy rule = switch (policy) {
             case "shared" -> ArbitrationPolicy.shared();
-            case "exclusive" -> ArbitrationPolicy.exclusive(HumanDuration.parse(lease));
-            default -> throw new IllegalArgumentException("--policy must be shared or exclusive, not " + policy);
+            case "exclusive" -> ArbitrationPolicy.exclusive(positive("--lease", lease));
+            case "turns" -> ArbitrationPolicy.turns(positive("--turn", turn));
+            default -> throw new IllegalArgumentException("--policy must be shared, exclusive or turns, not " + policy);
         };
         Room room = hub.addRoom(name, shareToken, token(0));
         room.arbitration(rule);
@@ -55,6 +62,14 @@ final class RoomControllerOptions {
             room.addController(Room.FIRST_CONTROLLER + "-" + (i + 1), token(i), ControllerCeiling.NONE);
         }
         return room;
+    }
+
+    private static java.time.Duration positive(String option, String text) {
+        java.time.Duration d = HumanDuration.parse(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException(option + " must be longer than 0, not " + text);
+        }
+        return d;
     }
 
     private AccessToken token(int i) {

@@ -222,7 +222,8 @@ public final class Room implements AutoCloseable {
      * Sets who may drive a device when several controllers want to. Leases held under the
      * previous policy end; the outputs running stay as they are.
      *
-     * @param policy the rule, e.g. {@link ArbitrationPolicy#exclusive(Duration)}
+     * @param policy the rule, e.g. {@link ArbitrationPolicy#exclusive(Duration)} or
+     *               {@link ArbitrationPolicy#turns(Duration)}
      */
     public void arbitration(ArbitrationPolicy policy) {
         arbiter.policy(policy);
@@ -507,6 +508,7 @@ public final class Room implements AutoCloseable {
             closed = true;
         }
         controllers.forEach(RoomController::close);
+        arbiter.close();
         source.close();
         devices.close();
     }
