@@ -48,6 +48,16 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     RoomControllerOptions controllers = new RoomControllerOptions();
 
+    @Option(names = "--room-config", paramLabel = "FILE",
+            description = {"Set up the hub's rooms from this JSON file (rooms, share tokens, invited sharers, controllers",
+                    "with their ceilings, policy, lease or turn); replaces --room, --share-token, --control-token,",
+                    "--controllers, --policy, --lease and --turn. See docs/REMOTE.md and examples/rooms.example.json."})
+    Path roomConfig;
+
+    /** The options that --room-config replaces. */
+    private static final java.util.List<String> ROOM_OPTIONS = java.util.List.of(
+            "--room", "--share-token", "--control-token", "--controllers", "--policy", "--lease", "--turn");
+
     @Option(names = "--controller-ping-ms", defaultValue = "0",
             description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
                     "Default ${DEFAULT-VALUE} (off): apps built on the npm 'buttplug' package never ping. Use e.g. 2000 with apps that do."})
@@ -98,14 +108,64 @@ public final class HubCommand implements Callable<Integer> {
             }
             b.tls(tlsKeystore, password.toCharArray());
         }
+        java.util.List<RoomPlan> plans = roomConfig == null ? null : RoomConfigFile.read(roomConfig);
+        if (plans != null) {
+            java.util.List<String> also = ROOM_OPTIONS.stream().filter(this::given).toList();
+            if (!also.isEmpty()) {
+                throw new IllegalArgumentException("--room-config sets up the rooms: leave out " + String.join(", ", also));
+            }
+        }
         RemoteServer hub = b.build();
         try {
-            controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+            if (plans == null) {
+                controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+            } else {
+                plans.forEach(plan -> plan.addTo(hub));
+            }
         } catch (IllegalArgumentException e) {
             hub.close();
             throw e;
         }
         return hub.start();
+    }
+
+    /** Whether the command line gave {@code option} (not just its default). */
+    private boolean given(String option) {
+        picocli.CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    private static void printRoom(RemoteServer hub, Room r) {
+        System.out.println("Hub running. Room '" + r.name() + "'.");
+        System.out.println("  Share URL:    " + hub.shareUri());
+        System.out.println("  Share token:  " + r.shareToken().reveal());
+        for (String alias : r.invites()) {
+            System.out.println("  Invited:      " + alias + " (with their own share token, from the room configuration)");
+        }
+        for (RoomController c : r.controllers()) {
+            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name() + ceilingText(c)
+                    + "; a secret: whoever has it can drive the shared toys)");
+            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
+        }
+        System.out.println("  Policy:       " + r.arbitration());
+        System.out.println();
+    }
+
+    private static String ceilingText(RoomController c) {
+        io.github.buttplugjava.remote.hub.ControllerCeiling ceiling = c.ceiling();
+        if (ceiling.equals(io.github.buttplugjava.remote.hub.ControllerCeiling.NONE)) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        if (!ceiling.outputs().containsAll(java.util.EnumSet.allOf(io.github.buttplugjava.core.message.OutputType.class))) {
+            b.append(", types ").append(ceiling.outputs().stream().map(io.github.buttplugjava.core.message.OutputType::configName)
+                    .sorted().toList());
+        }
+        if (ceiling.maxLevel() < 1) {
+            b.append(", at most ").append(Math.round(ceiling.maxLevel() * 100)).append('%');
+        }
+        ceiling.expiry().ifPresent(d -> b.append(", expires after ").append(d));
+        return b.toString();
     }
 
     @Override
@@ -119,17 +179,10 @@ public final class HubCommand implements Callable<Integer> {
             System.err.println("buttplug hub: " + e.getMessage());
             return 1;
         }
-        Room r = hub.room(room).orElseThrow();
-        System.out.println("Hub running. Room '" + r.name() + "'.");
-        System.out.println("  Share URL:    " + hub.shareUri());
-        System.out.println("  Share token:  " + r.shareToken().reveal());
-        for (RoomController c : r.controllers()) {
-            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name()
-                    + "; a secret: whoever has it can drive the shared toys)");
-            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
+        for (Room each : hub.rooms()) {
+            printRoom(hub, each);
         }
-        System.out.println("  Policy:       " + r.arbitration());
-        System.out.println();
+        Room r = hub.rooms().get(0);
         System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");
         System.out.println("Control:       java -jar buttplug.jar control --url " + hub.controlUri(r));

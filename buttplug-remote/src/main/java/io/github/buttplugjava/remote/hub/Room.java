@@ -88,6 +88,14 @@ public final class Room implements AutoCloseable {
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
          AgentCaps caps, MessageLimits limits, LegacySettings legacy, Scheduling scheduling, RoomRegistry registry,
          HubMeter meter) {
+        this(name, shareToken, FIRST_CONTROLLER, controlToken, ControllerCeiling.NONE, controllerMaxPingTime, caps, limits,
+                legacy, scheduling, registry, meter);
+    }
+
+    /** A room whose first controller is named {@code firstName} and held to {@code firstCeiling}. */
+    Room(String name, AccessToken shareToken, String firstName, AccessToken controlToken, ControllerCeiling firstCeiling,
+         Duration controllerMaxPingTime, AgentCaps caps, MessageLimits limits, LegacySettings legacy,
+         Scheduling scheduling, RoomRegistry registry, HubMeter meter) {
         this.meter = Objects.requireNonNull(meter, "meter");
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
@@ -104,8 +112,17 @@ public final class Room implements AutoCloseable {
             inputs.deviceLeft(device);
         });
         this.devices = new DeviceManager(List.of(fanOut.view("room(" + name + ")", device -> device)), scheduling);
-        controllers.add(newController(FIRST_CONTROLLER, Objects.requireNonNull(controlToken, "controlToken"),
-                ControllerCeiling.NONE));
+        controllers.add(newController(checkControllerName(firstName), Objects.requireNonNull(controlToken, "controlToken"),
+                Objects.requireNonNull(firstCeiling, "firstCeiling")));
+    }
+
+    private static String checkControllerName(String controllerName) {
+        Objects.requireNonNull(controllerName, "controllerName");
+        if (controllerName.isEmpty() || controllerName.length() > 64
+                || controllerName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a controller name must be 1 to 64 characters, no control characters");
+        }
+        return controllerName;
     }
 
     private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
@@ -125,13 +142,9 @@ public final class Room implements AutoCloseable {
      * @throws IllegalStateException    when the room is closed
      */
     public RoomController addController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
-        Objects.requireNonNull(controllerName, "controllerName");
+        checkControllerName(controllerName);
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(ceiling, "ceiling");
-        if (controllerName.isEmpty() || controllerName.length() > 64
-                || controllerName.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a controller name must be 1 to 64 characters, no control characters");
-        }
         return registry.ifTokenFree(token, () -> {
             synchronized (this) {
                 if (closed) {
