@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.github.buttplugjava.examples.console.CommandTable;
+import io.github.buttplugjava.examples.console.Console;
+import io.github.buttplugjava.examples.console.ConsoleInputError;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -129,6 +134,39 @@ public final class HubCommand implements Callable<Integer> {
         return hub.start();
     }
 
+    /** The hub console on this terminal until quit, Ctrl-D or Ctrl-C; then the hub closes. */
+    private static int console(RemoteServer hub) throws Exception {
+        Thread hook = new Thread(hub::close, "buttplug-hub-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        CommandTable table = new HubConsole(hub).table();
+        try (Console console = Console.terminal("buttplug-hub", "hub> ", table)) {
+            while (true) {
+                Optional<String> line = console.next();
+                if (line.isEmpty()) {
+                    break;
+                }
+                CommandTable.Outcome outcome;
+                try {
+                    outcome = table.run(console.words(line.get()));
+                } catch (ConsoleInputError e) {
+                    outcome = new CommandTable.Outcome.Failed(e.getMessage());
+                }
+                if (outcome instanceof CommandTable.Outcome.Quit) {
+                    break;
+                }
+                if (outcome instanceof CommandTable.Outcome.Done done) {
+                    done.lines().forEach(console::print);
+                } else if (outcome instanceof CommandTable.Outcome.Failed failed) {
+                    console.print("error: " + failed.message());
+                }
+            }
+            console.print("stopping the hub; every agent stops its toys");
+        } finally {
+            hub.close();
+        }
+        return 0;
+    }
+
     /** Whether the command line gave {@code option} (not just its default). */
     private boolean given(String option) {
         picocli.CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
@@ -143,29 +181,12 @@ public final class HubCommand implements Callable<Integer> {
             System.out.println("  Invited:      " + alias + " (with their own share token, from the room configuration)");
         }
         for (RoomController c : r.controllers()) {
-            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name() + ceilingText(c)
+            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name() + CeilingText.suffix(c.ceiling())
                     + "; a secret: whoever has it can drive the shared toys)");
             System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
         }
         System.out.println("  Policy:       " + r.arbitration());
         System.out.println();
-    }
-
-    private static String ceilingText(RoomController c) {
-        io.github.buttplugjava.remote.hub.ControllerCeiling ceiling = c.ceiling();
-        if (ceiling.equals(io.github.buttplugjava.remote.hub.ControllerCeiling.NONE)) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        if (!ceiling.outputs().containsAll(java.util.EnumSet.allOf(io.github.buttplugjava.core.message.OutputType.class))) {
-            b.append(", types ").append(ceiling.outputs().stream().map(io.github.buttplugjava.core.message.OutputType::configName)
-                    .sorted().toList());
-        }
-        if (ceiling.maxLevel() < 1) {
-            b.append(", at most ").append(Math.round(ceiling.maxLevel() * 100)).append('%');
-        }
-        ceiling.expiry().ifPresent(d -> b.append(", expires after ").append(d));
-        return b.toString();
     }
 
     @Override
@@ -193,6 +214,11 @@ public final class HubCommand implements Callable<Integer> {
         }
         if (legacy.passwordFirst) {
             System.out.println("0.13 control:  " + hub.shareUri().resolve("/") + " with the control token as the password.");
+        }
+        if (Console.onTerminal()) {
+            System.out.println("'quit' or Ctrl-C stops the hub; every agent then stops its toys. 'help' lists the commands"
+                    + " (rooms, invite, revoke-sharer, revoke-controller, controllers).");
+            return console(hub);
         }
         System.out.println("Ctrl-C stops the hub; every agent then stops its toys.");
         CountDownLatch stopped = new CountDownLatch(1);
