@@ -48,7 +48,7 @@ final class HubConsole {
                     Room r = room(args);
                     String alias = args.word(1);
                     return List.of(r.revokeSharer(alias)
-                            ? "revoked sharer " + PeerText.name(alias) + " in room " + r.name() + ": their toys stopped and left"
+                            ? "revoked sharer " + PeerText.name(alias) + " in room " + r.name() + ": their link is closing; their toys stop and leave"
                             : "no sharer or invite " + PeerText.name(alias) + " in room " + r.name()
                             + "; the alias is refused from now on all the same");
                 }));
