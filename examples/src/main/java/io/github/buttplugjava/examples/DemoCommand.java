@@ -15,7 +15,10 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.Room;
+import io.github.buttplugjava.remote.hub.RoomController;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
@@ -32,12 +35,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code buttplug demo}: remote sharing end to end, in one process on 127.0.0.1: a hub, Alice and
  * Bob sharing simulated toys under different grants, and a controller that finds and drives them
- * over a real WebSocket. It narrates what the controller sends and what each toy receives, shows a
- * limit holding, a revoked grant and a controller crash stopping the toys, checks each outcome on
+ * over a real WebSocket, joined for a while by a second controller with a ceiling of its own. It narrates what the controller sends and what each toy receives, shows a
+ * limit holding, a revoked grant, a second controller whose leaving stops only what it set, and a
+ * controller crash stopping the toys, checks each outcome on
  * the toys themselves, and exits 0 only when every check held.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Watch remote sharing work: a hub, two sharers and a controller, in one process.",
+        description = {"Watch remote sharing work: a hub, two sharers and two controllers, in one process.",
                 "Everything on 127.0.0.1 with simulated toys and different limits. Narrates every step;",
                 "exits 0 when every check holds."})
 public final class DemoCommand implements Callable<Integer> {
@@ -74,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void run() throws Exception {
-        out.println("Remote sharing demo: one hub, two people sharing simulated toys, one controller.");
+        out.println("Remote sharing demo: one hub, two people sharing simulated toys, two controllers.");
         out.println("Everything runs in this process over real WebSockets on 127.0.0.1.");
         scene("Setting up");
         RemoteServer hub = RemoteServer.builder().build();
@@ -168,7 +172,26 @@ public final class DemoCommand implements Callable<Integer> {
                     "the controller no longer lists Alice's toy");
             check(aliceStoppedFirst.get(), "Alice's toy had already stopped when it left the controller's list");
 
-            scene("4. The controller crashes while Bob's toy runs");
+            scene("4. A second controller joins the room, then leaves");
+            RoomController carol = room.addController("Carol", ControllerCeiling.NONE.withMaxLevel(0.5));
+            say("hub", "the room owner adds a second controller, Carol, with her own control URL and a 50 % ceiling;"
+                    + " the room is 'shared': the latest command wins, per motor");
+            ButtplugClient second = ButtplugClient.builder("Carol's app").build();
+            second.connect(WebSocketConnector.to(hub.controlUri(carol))).get(WAIT_S, TimeUnit.SECONDS);
+            ButtplugClientDevice carolsB = device(second, BOB_TOY);
+            int carolMax = carolsB.features().get(1).output(OutputType.VIBRATE).orElseThrow().value().max();
+            say("Carol", "connects and sees " + BOB_TOY + " with 0.." + carolMax + " per motor (Bob's 0..16, halved by her ceiling)");
+            say("Carol", "\u2192 " + carolsB.name() + ": motor 2 at 100 %");
+            carolsB.output(1, OutputCommand.of(OutputType.VIBRATE, carolMax)).get(WAIT_S, TimeUnit.SECONDS);
+            say("Carol", "\u2190 Ok");
+            check(reached(bobToy, 1, carolMax) && bobToy.outputValue(0, OutputType.VIBRATE) == 12,
+                    "Bob's motor 2 runs at Carol's " + carolMax + " of 20, motor 1 still at the first controller's 12");
+            say("Carol", "closes her app");
+            second.disconnect().get(WAIT_S, TimeUnit.SECONDS);
+            check(reached(bobToy, 1, 0) && bobToy.outputValue(0, OutputType.VIBRATE) == 12,
+                    "only what Carol set stopped: motor 2 at 0, motor 1 still at the first controller's 12");
+
+            scene("5. The first controller crashes while Bob's toy runs");
             say("controller", "its process dies: the socket is cut without a goodbye");
             long crash = System.nanoTime();
             crashed.set(true);
@@ -214,6 +237,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The shortest time between two output commands the toy received on one feature. */
+    /** Whether {@code feature} of {@code toy} reaches {@code value} within a few seconds. */
+    private static boolean reached(SimulatedDevice toy, int feature, int value) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (toy.outputValue(feature, OutputType.VIBRATE) != value) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // bounded poll-until loop
+        }
+        return true;
+    }
+
     private static long shortestGapMs(SimulatedDevice toy, int feature) {
         List<RecordedCommand> outputs = toy.commands().stream()
                 .filter(c -> c.kind() == RecordedCommand.Kind.OUTPUT && c.featureIndex() == feature).toList();

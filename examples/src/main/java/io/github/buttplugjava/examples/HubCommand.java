@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import io.github.buttplugjava.examples.console.CommandTable;
+import io.github.buttplugjava.examples.console.Console;
+import io.github.buttplugjava.examples.console.ConsoleInputError;
+
 import java.io.IOException;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -47,6 +52,16 @@ public final class HubCommand implements Callable<Integer> {
 
     @Mixin
     RoomControllerOptions controllers = new RoomControllerOptions();
+
+    @Option(names = "--room-config", paramLabel = "FILE",
+            description = {"Set up the hub's rooms from this JSON file (rooms, share tokens, invited sharers, controllers",
+                    "with their ceilings, policy, lease or turn); replaces --room, --share-token, --control-token,",
+                    "--controllers, --policy, --lease and --turn. See docs/REMOTE.md and examples/rooms.example.json."})
+    Path roomConfig;
+
+    /** The options that --room-config replaces. */
+    private static final java.util.List<String> ROOM_OPTIONS = java.util.List.of(
+            "--room", "--share-token", "--control-token", "--controllers", "--policy", "--lease", "--turn");
 
     @Option(names = "--controller-ping-ms", defaultValue = "0",
             description = {"MaxPingTime of the controller in ms: a controller that stops pinging is dropped and the toys stop.",
@@ -98,14 +113,80 @@ public final class HubCommand implements Callable<Integer> {
             }
             b.tls(tlsKeystore, password.toCharArray());
         }
+        java.util.List<RoomPlan> plans = roomConfig == null ? null : RoomConfigFile.read(roomConfig);
+        if (plans != null) {
+            java.util.List<String> also = ROOM_OPTIONS.stream().filter(this::given).toList();
+            if (!also.isEmpty()) {
+                throw new IllegalArgumentException("--room-config sets up the rooms: leave out " + String.join(", ", also));
+            }
+        }
         RemoteServer hub = b.build();
         try {
-            controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+            if (plans == null) {
+                controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
+            } else {
+                plans.forEach(plan -> plan.addTo(hub));
+            }
         } catch (IllegalArgumentException e) {
             hub.close();
             throw e;
         }
         return hub.start();
+    }
+
+    /** The hub console on this terminal until quit, Ctrl-D or Ctrl-C; then the hub closes. */
+    private static int console(RemoteServer hub) throws Exception {
+        Thread hook = new Thread(hub::close, "buttplug-hub-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        CommandTable table = new HubConsole(hub).table();
+        try (Console console = Console.terminal("buttplug-hub", "hub> ", table)) {
+            while (true) {
+                Optional<String> line = console.next();
+                if (line.isEmpty()) {
+                    break;
+                }
+                CommandTable.Outcome outcome;
+                try {
+                    outcome = table.run(console.words(line.get()));
+                } catch (ConsoleInputError e) {
+                    outcome = new CommandTable.Outcome.Failed(e.getMessage());
+                }
+                if (outcome instanceof CommandTable.Outcome.Quit) {
+                    break;
+                }
+                if (outcome instanceof CommandTable.Outcome.Done done) {
+                    done.lines().forEach(console::print);
+                } else if (outcome instanceof CommandTable.Outcome.Failed failed) {
+                    console.print("error: " + failed.message());
+                }
+            }
+            console.print("stopping the hub; every agent stops its toys");
+        } finally {
+            hub.close();
+        }
+        return 0;
+    }
+
+    /** Whether the command line gave {@code option} (not just its default). */
+    private boolean given(String option) {
+        picocli.CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    private static void printRoom(RemoteServer hub, Room r) {
+        System.out.println("Hub running. Room '" + r.name() + "'.");
+        System.out.println("  Share URL:    " + hub.shareUri());
+        System.out.println("  Share token:  " + r.shareToken().reveal());
+        for (String alias : r.invites()) {
+            System.out.println("  Invited:      " + alias + " (with their own share token, from the room configuration)");
+        }
+        for (RoomController c : r.controllers()) {
+            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name() + CeilingText.suffix(c.ceiling())
+                    + "; a secret: whoever has it can drive the shared toys)");
+            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
+        }
+        System.out.println("  Policy:       " + r.arbitration());
+        System.out.println();
     }
 
     @Override
@@ -119,17 +200,10 @@ public final class HubCommand implements Callable<Integer> {
             System.err.println("buttplug hub: " + e.getMessage());
             return 1;
         }
-        Room r = hub.room(room).orElseThrow();
-        System.out.println("Hub running. Room '" + r.name() + "'.");
-        System.out.println("  Share URL:    " + hub.shareUri());
-        System.out.println("  Share token:  " + r.shareToken().reveal());
-        for (RoomController c : r.controllers()) {
-            System.out.println("  Control URL:  " + hub.controlUri(c) + "   (" + c.name()
-                    + "; a secret: whoever has it can drive the shared toys)");
-            System.out.println("  Control page: " + hub.controlPageUri(c) + "   (the same secret, to open in a browser)");
+        for (Room each : hub.rooms()) {
+            printRoom(hub, each);
         }
-        System.out.println("  Policy:       " + r.arbitration());
-        System.out.println();
+        Room r = hub.rooms().get(0);
         System.out.println("Share a toy:   java -jar buttplug.jar share --hub " + hub.shareUri() + " --token "
                 + r.shareToken().reveal() + " --alias Alice --simulate lovense --max vibrate=0.5");
         System.out.println("Control:       java -jar buttplug.jar control --url " + hub.controlUri(r));
@@ -140,6 +214,11 @@ public final class HubCommand implements Callable<Integer> {
         }
         if (legacy.passwordFirst) {
             System.out.println("0.13 control:  " + hub.shareUri().resolve("/") + " with the control token as the password.");
+        }
+        if (Console.onTerminal()) {
+            System.out.println("'quit' or Ctrl-C stops the hub; every agent then stops its toys. 'help' lists the commands"
+                    + " (rooms, invite, revoke-sharer, revoke-controller, controllers).");
+            return console(hub);
         }
         System.out.println("Ctrl-C stops the hub; every agent then stops its toys.");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -9,13 +9,18 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The controllers of the hub's room and who drives when several want to, as {@code hub} options. */
 final class RoomControllerOptions {
 
-    @Option(names = "--control-token", paramLabel = "TOKEN",
+    @Option(names = "--control-token", paramLabel = "TOKEN|NAME:TOKEN[:KEY=VALUE...]",
             description = {"A controller's token (at least 22 of A-Z a-z 0-9 _ -); repeat it for several controllers,",
-                    "each with its own control URL. Default: one controller with a random token."})
+                    "each with its own control URL. The long form names it and sets its ceiling, e.g.",
+                    "  bob:TOKEN:types=vibrate,rotate:max=30:expires=1h",
+                    "(types: the output types it may set; max: its highest level in percent of what sharers granted;",
+                    "expires: how long its access lasts; an empty TOKEN, 'bob::max=30', is a random one).",
+                    "Default: one controller with a random token."})
     List<String> controlTokens = new ArrayList<>();
 
     @Option(names = "--controllers", paramLabel = "N",
@@ -25,16 +30,22 @@ final class RoomControllerOptions {
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "shared",
             description = {"Who drives a toy when several controllers want to: 'shared' (the latest command wins, per output)",
-                    "or 'exclusive' (a controller holds a toy until idle for --lease, or it stops the toy or leaves). Default: ${DEFAULT-VALUE}."})
+                    "'exclusive' (a controller holds a toy until idle for --lease, or it stops the toy or leaves),",
+                    "or 'turns' (the connected controllers drive in turns of --turn, in order of arrival; toys stop at each handover).",
+                    "Default: ${DEFAULT-VALUE}."})
     String policy;
 
     @Option(names = "--lease", paramLabel = "DURATION", defaultValue = "10s",
             description = "How long an idle controller holds a toy under --policy exclusive (e.g. 10s). Default: ${DEFAULT-VALUE}.")
     String lease;
 
+    @Option(names = "--turn", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long each controller's turn lasts under --policy turns (e.g. 30s, 2m). Default: ${DEFAULT-VALUE}.")
+    String turn;
+
     /**
      * Adds the room with its controllers to {@code hub}: the first is named "controller", the
-     * others "controller-2", "controller-3"...
+     * others "controller-2", "controller-3"... unless {@code --control-token} names them.
      *
      * @throws IllegalArgumentException on a bad token, count or policy
      */
@@ -44,20 +55,39 @@ final class RoomControllerOptions {
             throw new IllegalArgumentException("--controllers must be within 1.." + Room.MAX_CONTROLLERS
                     + " and at least the number of --control-token");
         }
-        ArbitrationPolicy rule = switch (policy) {
-            case "shared" -> ArbitrationPolicy.shared();
-            case "exclusive" -> ArbitrationPolicy.exclusive(HumanDuration.parse(lease));
-            default -> throw new IllegalArgumentException("--policy must be shared or exclusive, not " + policy);
-        };
-        Room room = hub.addRoom(name, shareToken, token(0));
-        room.arbitration(rule);
-        for (int i = 1; i < count; i++) {
-            room.addController(Room.FIRST_CONTROLLER + "-" + (i + 1), token(i), ControllerCeiling.NONE);
+        List<ControllerSpec> specs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            specs.add(i < controlTokens.size() ? ControllerSpec.parse(controlTokens.get(i))
+                    : new ControllerSpec(null, null, ControllerCeiling.NONE));
         }
-        return room;
+        return new RoomPlan(name, shareToken.reveal(), policy(policy, lease, turn, "--"), Map.of(), specs).addTo(hub);
     }
 
-    private AccessToken token(int i) {
-        return i < controlTokens.size() ? AccessToken.of(controlTokens.get(i)) : AccessToken.generate();
+    /**
+     * The policy named {@code name}.
+     *
+     * @param prefix "--" for options, "" for the configuration file (names the lease/turn fields)
+     * @throws IllegalArgumentException on an unknown name or a bad duration
+     */
+    static ArbitrationPolicy policy(String name, String lease, String turn, String prefix) {
+        return switch (name) {
+            case "shared" -> ArbitrationPolicy.shared();
+            case "exclusive" -> ArbitrationPolicy.exclusive(positive(prefix + "lease", lease));
+            case "turns" -> ArbitrationPolicy.turns(positive(prefix + "turn", turn));
+            default -> throw new IllegalArgumentException(prefix + "policy must be shared, exclusive or turns, not " + name);
+        };
+    }
+
+    private static java.time.Duration positive(String option, String text) {
+        java.time.Duration d;
+        try {
+            d = HumanDuration.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+        if (d.isZero()) {
+            throw new IllegalArgumentException(option + " must be longer than 0, not " + text);
+        }
+        return d;
     }
 }

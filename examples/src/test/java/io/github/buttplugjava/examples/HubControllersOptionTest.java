@@ -34,6 +34,19 @@ class HubControllersOptionTest {
     }
 
     @Test
+    void turnsTakeTheirLengthFromTurn() throws Exception {
+        try (RemoteServer hub = parse("--port", "0", "--control-token", C1, "--control-token", C2,
+                "--policy", "turns", "--turn", "45s").start()) {
+            assertThat(hub.room("default").orElseThrow().arbitration()).hasToString("turns(45000 ms)");
+        }
+        try (RemoteServer hub = parse("--port", "0", "--policy", "turns").start()) {
+            assertThat(hub.room("default").orElseThrow().arbitration()).hasToString("turns(30000 ms)");
+        }
+        assertThatThrownBy(() -> parse("--port", "0", "--policy", "turns", "--turn", "0s").start())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("turn");
+    }
+
+    @Test
     void controllersWithoutATokenGetARandomOne() throws Exception {
         try (RemoteServer hub = parse("--port", "0", "--control-token", C1, "--controllers", "3").start()) {
             Room room = hub.room("default").orElseThrow();

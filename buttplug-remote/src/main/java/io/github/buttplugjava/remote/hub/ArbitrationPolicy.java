@@ -1,6 +1,8 @@
 package io.github.buttplugjava.remote.hub;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Who of a room's controllers may drive a device now: the rule a room applies before a
@@ -11,6 +13,13 @@ import java.time.Duration;
  * of its own; its methods must be quick and must not block. Whatever a policy answers, a
  * controller can never exceed its {@linkplain ControllerCeiling ceiling} or the sharer's grant,
  * and when a controller leaves, the outputs it set stop.
+ *
+ * <p>A policy whose rule changes with time alone (turns that end while nobody sends a command)
+ * says when through {@link #nextTick()}; the room then calls {@link #tick} at that time on its
+ * {@linkplain io.github.buttplugjava.core.Scheduling scheduling} and stops the outputs of the
+ * controllers the tick names before any other controller's command is decided. Times are the
+ * room's clock ({@link io.github.buttplugjava.core.Scheduling#nanoTime()}): only differences mean
+ * anything.
  */
 public interface ArbitrationPolicy {
 
@@ -34,6 +43,51 @@ public interface ArbitrationPolicy {
      * @param deviceId   the device it stopped, or null when it left
      */
     void release(String controller, String deviceId);
+
+    /**
+     * {@code controller} connected to the room: the order of these calls is the order of arrival.
+     * Called again for every connected controller, in their order of arrival, when the room
+     * switches to this policy. Does nothing by default.
+     *
+     * @param controller the controller's name
+     * @param nowNanos   the room's clock
+     */
+    default void joined(String controller, long nowNanos) {
+    }
+
+    /**
+     * {@code controller} left the room (disconnected, crashed, pinged out, expired or was
+     * revoked): whatever it held is free, and the outputs it set have been stopped. By default
+     * {@link #release(String, String) release(controller, null)}.
+     *
+     * @param controller the controller's name
+     * @param nowNanos   the room's clock
+     */
+    default void left(String controller, long nowNanos) {
+        release(controller, null);
+    }
+
+    /**
+     * When the room should call {@link #tick} next, on the room's clock; asked after every call
+     * into the policy. Empty (the default) when nothing is due with time alone.
+     *
+     * @return the room-clock time of the next tick, or empty
+     */
+    default OptionalLong nextTick() {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * The time {@link #nextTick()} named has come (or passed: a tick may run late, and is also
+     * run before a claim once it is due). The room stops every output whose current value a
+     * controller named in the answer set, before it decides any other command.
+     *
+     * @param nowNanos the room's clock
+     * @return the controllers whose outputs stop now (e.g. whose turn ended); empty by default
+     */
+    default List<String> tick(long nowNanos) {
+        return List.of();
+    }
 
     /**
      * The device left the room: forget whatever is kept about it. Does nothing by default.
@@ -62,6 +116,21 @@ public interface ArbitrationPolicy {
      */
     static ArbitrationPolicy exclusive(Duration lease) {
         return new ExclusivePolicy(lease);
+    }
+
+    /**
+     * Controllers take turns of {@code turn} each, in their order of arrival: only the controller
+     * whose turn it is may drive; the others are refused with whose turn it is, for how long, and
+     * when theirs comes. When a turn ends, every output the controller set stops, then the next
+     * controller may drive, even when nobody sends a command. A controller alone in the room keeps
+     * the turn; one that leaves gives its turn up to the next at once.
+     *
+     * @param turn how long each turn lasts
+     * @return a new turns policy
+     * @throws IllegalArgumentException when {@code turn} is not positive
+     */
+    static ArbitrationPolicy turns(Duration turn) {
+        return new TurnsPolicy(turn);
     }
 
     /**

@@ -168,6 +168,27 @@ public final class RemoteServer implements AutoCloseable {
     }
 
     /**
+     * Adds a room whose first controller has a name and a ceiling of its own (the room owner's
+     * full form; {@link #addRoom(String, AccessToken, AccessToken)} names it
+     * {@value Room#FIRST_CONTROLLER}, with no ceiling).
+     *
+     * @param name           the room's name, unique in this hub
+     * @param shareToken     the token agents present to share into the room
+     * @param controllerName the first controller's display name: 1 to 64 characters, no control characters
+     * @param controlToken   the token the first controller presents
+     * @param ceiling        what the first controller may do, on top of each sharer's grant
+     * @return the room
+     * @throws IllegalArgumentException as {@link #addRoom(String, AccessToken, AccessToken)}, or
+     *                                  when the controller's name is unusable
+     */
+    public Room addRoom(String name, AccessToken shareToken, String controllerName, AccessToken controlToken,
+                        ControllerCeiling ceiling) {
+        return rooms.add(name, shareToken, controlToken, () -> new Room(name, shareToken, controllerName, controlToken,
+                ceiling, settings.controllerMaxPingTime(), settings.agentCaps(), settings.messageLimits(),
+                settings.legacy(), settings.scheduling(), rooms, meter));
+    }
+
+    /**
      * Adds a room with fresh random tokens.
      *
      * @param name the room's name, unique in this hub

@@ -89,6 +89,14 @@ public final class Room implements AutoCloseable {
     Room(String name, AccessToken shareToken, AccessToken controlToken, Duration controllerMaxPingTime,
          AgentCaps caps, MessageLimits limits, LegacySettings legacy, Scheduling scheduling, RoomRegistry registry,
          HubMeter meter) {
+        this(name, shareToken, FIRST_CONTROLLER, controlToken, ControllerCeiling.NONE, controllerMaxPingTime, caps, limits,
+                legacy, scheduling, registry, meter);
+    }
+
+    /** A room whose first controller is named {@code firstName} and held to {@code firstCeiling}. */
+    Room(String name, AccessToken shareToken, String firstName, AccessToken controlToken, ControllerCeiling firstCeiling,
+         Duration controllerMaxPingTime, AgentCaps caps, MessageLimits limits, LegacySettings legacy,
+         Scheduling scheduling, RoomRegistry registry, HubMeter meter) {
         this.meter = Objects.requireNonNull(meter, "meter");
         this.name = Objects.requireNonNull(name, "name");
         this.shareToken = Objects.requireNonNull(shareToken, "shareToken");
@@ -106,8 +114,17 @@ public final class Room implements AutoCloseable {
             inputs.deviceLeft(device);
         });
         this.devices = new DeviceManager(List.of(fanOut.view("room(" + name + ")", device -> device)), scheduling);
-        controllers.add(newController(FIRST_CONTROLLER, Objects.requireNonNull(controlToken, "controlToken"),
-                ControllerCeiling.NONE));
+        controllers.add(newController(checkControllerName(firstName), Objects.requireNonNull(controlToken, "controlToken"),
+                Objects.requireNonNull(firstCeiling, "firstCeiling")));
+    }
+
+    private static String checkControllerName(String controllerName) {
+        Objects.requireNonNull(controllerName, "controllerName");
+        if (controllerName.isEmpty() || controllerName.length() > 64
+                || controllerName.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a controller name must be 1 to 64 characters, no control characters");
+        }
+        return controllerName;
     }
 
     private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
@@ -127,13 +144,9 @@ public final class Room implements AutoCloseable {
      * @throws IllegalStateException    when the room is closed
      */
     public RoomController addController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
-        Objects.requireNonNull(controllerName, "controllerName");
+        checkControllerName(controllerName);
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(ceiling, "ceiling");
-        if (controllerName.isEmpty() || controllerName.length() > 64
-                || controllerName.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a controller name must be 1 to 64 characters, no control characters");
-        }
         return registry.ifTokenFree(token, () -> {
             synchronized (this) {
                 if (closed) {
@@ -224,7 +237,8 @@ public final class Room implements AutoCloseable {
      * Sets who may drive a device when several controllers want to. Leases held under the
      * previous policy end; the outputs running stay as they are.
      *
-     * @param policy the rule, e.g. {@link ArbitrationPolicy#exclusive(Duration)}
+     * @param policy the rule, e.g. {@link ArbitrationPolicy#exclusive(Duration)} or
+     *               {@link ArbitrationPolicy#turns(Duration)}
      */
     public void arbitration(ArbitrationPolicy policy) {
         arbiter.policy(policy);
@@ -522,6 +536,7 @@ public final class Room implements AutoCloseable {
             closed = true;
         }
         controllers.forEach(RoomController::close);
+        arbiter.close();
         source.close();
         devices.close();
     }

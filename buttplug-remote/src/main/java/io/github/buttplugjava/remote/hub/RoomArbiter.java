@@ -7,13 +7,21 @@ import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -23,9 +31,21 @@ import java.util.function.Consumer;
  * commands reach a device in the order they were decided. (Sending never blocks: a device hands
  * the command to its link.) A controller that stops a device or leaves stops exactly the outputs
  * whose current value it set: each of them set to zero, or, when it set every output driven now,
- * with a whole stop of the device. Holds one entry per output driven now. Thread-safe.
+ * with a whole stop of the device. Holds one entry per output driven now.
+ *
+ * <p>Policy-driven time: after every call into the policy the arbiter asks it for its
+ * {@linkplain ArbitrationPolicy#nextTick() next tick} and keeps one timer on the room's scheduling
+ * for it; the tick (run on the executor, and also before a claim once due) stops the outputs of the
+ * controllers it names, under the same lock, so a handover stops first and the next controller's
+ * command comes after. It also keeps the connected controllers in their order of arrival (at most
+ * one entry per controller), to tell a policy that comes in later. Thread-safe.
  */
 final class RoomArbiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomArbiter.class);
+
+    /** Most ticks run back to back in one go (a policy that keeps asking for one now is cut off). */
+    private static final int MAX_TICKS_AT_ONCE = Room.MAX_CONTROLLERS + 1;
 
     private record OutputKey(int featureIndex, OutputType type) {
     }
@@ -33,6 +53,11 @@ final class RoomArbiter {
     private final Scheduling scheduling;
     private final Map<Device, Map<OutputKey, String>> owners = new IdentityHashMap<>();
     private ArbitrationPolicy policy = ArbitrationPolicy.shared();
+    /** Connected controllers, in order of arrival. */
+    private final Set<String> connected = new LinkedHashSet<>();
+    private ScheduledFuture<?> timer;
+    private long timerDueNanos;
+    private boolean closed;
     /** Told (under this lock) of each device whose drivers changed; see {@link #onDriversChanged}. */
     private Consumer<Device> driversChanged = device -> {
     };
@@ -43,6 +68,20 @@ final class RoomArbiter {
 
     synchronized void policy(ArbitrationPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        long now = scheduling.nanoTime();
+        for (String controller : connected) {
+            call(() -> policy.joined(controller, now));
+        }
+        reschedule();
+    }
+
+    /** {@code controller} connected: it arrives after every controller connected now. */
+    synchronized void joined(String controller) {
+        if (connected.add(controller)) {
+            long now = scheduling.nanoTime();
+            call(() -> policy.joined(controller, now));
+            reschedule();
+        }
     }
 
     synchronized ArbitrationPolicy policy() {
@@ -68,11 +107,14 @@ final class RoomArbiter {
 
     /** Sends {@code outputs} of {@code controller} to {@code device} if the policy lets it. */
     synchronized CompletableFuture<Void> output(String controller, Device device, List<FeatureOutput> outputs) {
+        runDueTicks();
         ArbitrationPolicy.Claim claim;
         try {
             claim = policy.claim(controller, device.identifier(), device.name(), scheduling.nanoTime());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException("the room's arbitration failed"));
+        } finally {
+            reschedule();
         }
         if (claim == null || !claim.granted()) {
             return CompletableFuture.failedFuture(new ButtplugDeviceException(
@@ -94,24 +136,103 @@ final class RoomArbiter {
 
     /** {@code controller} stopped {@code device}: its outputs there stop, and what it held is free. */
     synchronized CompletableFuture<Void> stop(String controller, Device device) {
-        policy.release(controller, device.identifier());
+        call(() -> policy.release(controller, device.identifier()));
+        reschedule();
         return stopOwned(controller, device);
     }
 
     /** {@code controller} left: every output it set stops, and what it held is free. */
     synchronized void left(String controller) {
-        policy.release(controller, null);
-        for (Device device : List.copyOf(owners.keySet())) {
-            stopOwned(controller, device);
-        }
+        connected.remove(controller);
+        stopAllOwned(controller);
+        long now = scheduling.nanoTime();
+        call(() -> policy.left(controller, now));
+        reschedule();
     }
 
     /** The device left the room. */
     synchronized void deviceLeft(Device device) {
         Map<OutputKey, String> had = owners.remove(device);
-        policy.deviceLeft(device.identifier());
+        call(() -> policy.deviceLeft(device.identifier()));
+        reschedule();
         if (had != null && !had.isEmpty()) {
             driversChanged.accept(device);
+        }
+    }
+
+    /** Runs the policy's ticks that are due: the outputs of the controllers they name stop. */
+    synchronized void tick() {
+        runDueTicks();
+        reschedule();
+    }
+
+    /** No more ticks (the room is closing). */
+    synchronized void close() {
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void runDueTicks() {
+        for (int i = 0; i < MAX_TICKS_AT_ONCE; i++) {
+            long now = scheduling.nanoTime();
+            OptionalLong due = nextTick();
+            if (due.isEmpty() || now - due.getAsLong() < 0) {
+                return;
+            }
+            List<String> ended;
+            try {
+                ended = List.copyOf(policy.tick(now));
+            } catch (RuntimeException e) {
+                log.warn("the room's arbitration policy {} failed on a tick", policy, e);
+                return;
+            }
+            ended.forEach(this::stopAllOwned);
+        }
+        log.warn("the room's arbitration policy {} asked for {} ticks at once; the rest waits", policy, MAX_TICKS_AT_ONCE);
+    }
+
+    private OptionalLong nextTick() {
+        try {
+            OptionalLong next = policy.nextTick();
+            return next == null ? OptionalLong.empty() : next;
+        } catch (RuntimeException e) {
+            log.warn("the room's arbitration policy {} failed to say its next tick", policy, e);
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Keeps one timer for the policy's next tick. */
+    private void reschedule() {
+        OptionalLong next = closed ? OptionalLong.empty() : nextTick();
+        if (timer != null && next.isPresent() && next.getAsLong() == timerDueNanos && !timer.isDone()) {
+            return;
+        }
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        if (next.isPresent()) {
+            timerDueNanos = next.getAsLong();
+            long delay = Math.max(0, timerDueNanos - scheduling.nanoTime());
+            timer = scheduling.scheduler().schedule(() -> scheduling.executor().execute(this::tick),
+                    delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void call(Runnable policyCall) {
+        try {
+            policyCall.run();
+        } catch (RuntimeException e) {
+            log.warn("the room's arbitration policy {} failed", policy, e);
+        }
+    }
+
+    private void stopAllOwned(String controller) {
+        for (Device device : List.copyOf(owners.keySet())) {
+            stopOwned(controller, device);
         }
     }
 

@@ -148,6 +148,7 @@ public final class RoomController {
                 session = s;
                 link = connector;
                 log.info("room {}: controller \"{}\" connected", roomName, name);
+                arbiter.joined(name);
                 presence.joined(name);
                 s.closeFuture().whenComplete((v, e) -> {
                     meter.linkClosed("controller", e == null ? "ended" : "error");
