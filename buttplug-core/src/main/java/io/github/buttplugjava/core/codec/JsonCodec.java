@@ -2,6 +2,7 @@ package io.github.buttplugjava.core.codec;
 
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
+import io.github.buttplugjava.core.codec.internal.HotFrameReader;
 import io.github.buttplugjava.core.codec.internal.V4ClientReader;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
@@ -50,6 +51,10 @@ public final class JsonCodec {
      * @throws DecodeException on the first invalid message or a malformed frame
      */
     public List<Message> decode(String frame) throws DecodeException {
+        List<Message> hot = HotFrameReader.read(frame, maxFrameChars, HotFrameReader.Direction.BOTH);
+        if (hot != null) {
+            return hot;
+        }
         List<WireEntry> entries = FrameReader.read(frame, maxFrameChars);
         List<Message> messages = new ArrayList<>(entries.size());
         for (WireEntry entry : entries) {
