@@ -5,6 +5,7 @@ import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
 import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyClientReader;
 import io.github.buttplugjava.core.codec.internal.LegacyClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
@@ -73,6 +74,12 @@ public final class ClientCodec {
     public String encode(List<ClientMessage> messages) {
         if (messages.isEmpty()) {
             throw new ButtplugMessageException("a frame needs at least one message");
+        }
+        if (legacy == null) {
+            String hot = HotFrameWriter.write(messages);
+            if (hot != null) {
+                return hot;
+            }
         }
         FrameWriter frame = new FrameWriter();
         try {

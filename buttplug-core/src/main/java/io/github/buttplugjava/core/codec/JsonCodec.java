@@ -3,6 +3,7 @@ package io.github.buttplugjava.core.codec;
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
 import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.V4ClientReader;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
@@ -83,6 +84,10 @@ public final class JsonCodec {
     public String encode(List<? extends Message> messages) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a frame needs at least one message");
+        }
+        String hot = HotFrameWriter.write(messages);
+        if (hot != null) {
+            return hot;
         }
         FrameWriter frame = new FrameWriter();
         try {

@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
 import io.github.buttplugjava.core.codec.internal.HandshakeReader;
 import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyNames;
 import io.github.buttplugjava.core.codec.internal.LegacyRequestReader;
 import io.github.buttplugjava.core.codec.internal.LegacyServerWriter;
@@ -179,6 +180,13 @@ public final class ServerCodec {
      */
     public Optional<String> encode(List<ServerMessage> messages) {
         SpecVersion target = version == null ? SpecVersion.V4 : version;
+        if (target == SpecVersion.V4) {
+            // only DeviceList is ever held back on v4 (LegacyServerWriter.admitV4), and it is not hot
+            String hot = HotFrameWriter.write(messages);
+            if (hot != null) {
+                return Optional.of(hot);
+            }
+        }
         FrameWriter frame = new FrameWriter();
         try {
             for (ServerMessage message : messages) {

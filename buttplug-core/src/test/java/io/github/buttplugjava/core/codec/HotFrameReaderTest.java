@@ -111,7 +111,7 @@ class HotFrameReaderTest {
                 valid.map(f -> f.replace("Value", "Speed")));
     }
 
-    private static Arbitrary<Message> hotMessages() {
+    static Arbitrary<Message> hotMessages() {
         Arbitrary<Message> client = MessageArbitraries.clientMessages()
                 .filter(m -> m instanceof OutputCmd || m instanceof InputCmd || m instanceof StopCmd
                         || m instanceof Ping)
