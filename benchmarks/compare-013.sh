@@ -7,6 +7,7 @@
 # Needs: node (>= 20) with interop/node's packages installed (cd interop/node && npm ci), and the jars:
 #   mvn -B -pl examples,benchmarks -am package -DskipTests
 # Usage: benchmarks/compare-013.sh [SHARERS] [-- more LegacyHubCompare options, e.g. --seconds 20 --warmup 500]
+# OUR_HUB_JAVA_OPTS: extra JVM options for our hub (e.g. a JFR recording).
 # Every process it starts is stopped when it ends (trap on EXIT, INT and TERM).
 set -eu
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ wait_for() {
   i=0
   until grep -q "$2" "$1" 2>/dev/null; do
     i=$((i + 1))
-    if [ "$i" -gt $(($3 * 10)) ]; then echo "compare-013: no '$2' in $1 within $3 s:" >&2; cat "$1" >&2; exit 1; fi
+    if [ "$i" -gt $(($3 * 10)) ]; then echo "compare-013: no '$2' in $1 within $3 s:" >&2; cat "$1" >&2; tail -5 "$WORK/ours.err" >&2; exit 1; fi
     sleep 0.1
   done
 }
@@ -48,7 +49,7 @@ THEIR_PORT=$(sed -n 's/.*"listening","port":\([0-9]*\).*/\1/p' "$WORK/theirs.out
 
 # our hub: default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
 TOKEN=compare013sharetoken0123456789
-java -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" --legacy-min-interval 0ms > "$WORK/ours.out" 2> "$WORK/ours.err" &
+java ${OUR_HUB_JAVA_OPTS:-} -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" --legacy-min-interval 0ms > "$WORK/ours.out" 2> "$WORK/ours.err" &
 OUR_PID=$!
 PIDS="$PIDS $OUR_PID"
 wait_for "$WORK/ours.out" 'Control URL:' 60
@@ -56,6 +57,8 @@ OUR_CONTROL=$(sed -n 's/.*Control URL: *\(ws[^ ]*\).*/\1/p' "$WORK/ours.out" | h
 OUR_SHARE=$(sed -n 's/.*Share URL: *\(ws[^ ]*\).*/\1/p' "$WORK/ours.out" | head -1)
 OUR_FORWARDER=$(echo "$OUR_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
 
+# one pair at a time: our hub sheds sockets that are slow to send their first frame when too many from one
+# address are pending at once (--max-pending-per-address), and a starting node process is slow
 n=0
 while [ "$n" -lt "$SHARERS" ]; do
   node "$NODE_DIR/legacy.cjs" forwarder "ws://127.0.0.1:$THEIR_PORT/forwarder" --name="S$n" --timeout-ms=86400000 \
@@ -64,10 +67,6 @@ while [ "$n" -lt "$SHARERS" ]; do
   node "$NODE_DIR/legacy.cjs" forwarder "$OUR_FORWARDER" --password="$TOKEN" --name="S$n" --timeout-ms=86400000 \
     > "$WORK/fwd-ours-$n.out" 2>/dev/null &
   PIDS="$PIDS $!"
-  n=$((n + 1))
-done
-n=0
-while [ "$n" -lt "$SHARERS" ]; do
   wait_for "$WORK/fwd-theirs-$n.out" '"shared"' 60
   wait_for "$WORK/fwd-ours-$n.out" '"shared"' 60
   n=$((n + 1))

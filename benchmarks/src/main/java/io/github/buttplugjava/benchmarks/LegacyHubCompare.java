@@ -55,8 +55,7 @@ public final class LegacyHubCompare {
         Hub theirs = Hub.connect("buttplug-js 0.13.2 hub", a.get("--theirs"), devices, http);
         Hub ours = Hub.connect("our hub", a.get("--ours"), devices, http);
         List<Hub> hubs = List.of(theirs, ours);
-        System.out.printf(Locale.ROOT, "both hubs list %d devices; warm-up %d commands each, %d in flight%n",
-                devices, warmup, inFlight);
+        System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
             hub.throughput(inFlight, warmup, Long.MAX_VALUE);
         }
@@ -134,11 +133,15 @@ public final class LegacyHubCompare {
                     .get(REPLY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             hub.request("RequestServerInfo", "\"ClientName\":\"LegacyHubCompare\",\"MessageVersion\":1");
             hub.request("StartScanning", null);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // 0.13's hub gives each forwarder's devices indices of their own, so some collide and fewer
+            // than the sharers' devices may ever be listed: after 20 s, drive what is listed
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (hub.indices.size() < devices) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + " lists " + hub.indices.size() + " of " + devices
-                            + " devices after 60 s");
+                    if (hub.indices.isEmpty()) {
+                        throw new IllegalStateException(name + " lists no device after 20 s");
+                    }
+                    break;
                 }
                 JsonNode list = hub.request("RequestDeviceList", null).path("DeviceList").path("Devices");
                 hub.indices.clear();
@@ -149,6 +152,7 @@ public final class LegacyHubCompare {
                 }
                 Thread.sleep(200);
             }
+            System.out.printf(Locale.ROOT, "%s lists %d of the %d shared devices%n", name, hub.indices.size(), devices);
             return hub;
         }
 
