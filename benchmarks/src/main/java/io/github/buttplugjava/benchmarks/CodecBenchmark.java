@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.buttplugjava.core.codec.Decoded;
 import io.github.buttplugjava.core.codec.JsonCodec;
+import io.github.buttplugjava.core.codec.internal.FrameReader;
+import io.github.buttplugjava.core.codec.internal.V4ClientReader;
+import io.github.buttplugjava.core.codec.internal.WireEntry;
 import io.github.buttplugjava.core.codec.ServerCodec;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.DeviceInfo;
@@ -78,6 +81,12 @@ public class CodecBenchmark {
     @Benchmark
     public List<Message> outputCmdDecode() {
         return codec.decode(outputCmdFrame);
+    }
+
+    @Benchmark
+    public Message outputCmdTreePathDecode() {
+        WireEntry entry = FrameReader.read(outputCmdFrame, 1 << 20).get(0);
+        return V4ClientReader.read(entry.name(), entry.body());
     }
 
     @Benchmark

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class IdleAgents {
 
-    private static final int BATCH = 50;
+    /** Agents dialed at once: under the hub's default cap of 32 pending sockets per address (all agents are 127.0.0.1). */
+    private static final int BATCH = 25;
     private static final long BATCH_SECONDS = 60;
 
     private IdleAgents() {

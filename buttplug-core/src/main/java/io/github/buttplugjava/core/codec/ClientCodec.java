@@ -4,12 +4,15 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
+import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyClientReader;
 import io.github.buttplugjava.core.codec.internal.LegacyClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
 import io.github.buttplugjava.core.codec.internal.WireEntry;
 import io.github.buttplugjava.core.message.ClientMessage;
+import io.github.buttplugjava.core.message.Message;
 import io.github.buttplugjava.core.message.ServerMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +75,12 @@ public final class ClientCodec {
         if (messages.isEmpty()) {
             throw new ButtplugMessageException("a frame needs at least one message");
         }
+        if (legacy == null) {
+            String hot = HotFrameWriter.write(messages);
+            if (hot != null) {
+                return hot;
+            }
+        }
         FrameWriter frame = new FrameWriter();
         try {
             if (legacy == null) {
@@ -95,6 +104,16 @@ public final class ClientCodec {
      * @throws DecodeException on a malformed frame or an invalid message
      */
     public List<ServerMessage> decode(String frame) {
+        if (legacy == null) {
+            List<Message> hot = HotFrameReader.read(frame, maxFrameChars, HotFrameReader.Direction.TO_CLIENT);
+            if (hot != null) {
+                List<ServerMessage> out = new ArrayList<>(hot.size());
+                for (Message message : hot) {
+                    out.add((ServerMessage) message);
+                }
+                return out;
+            }
+        }
         List<WireEntry> entries = FrameReader.read(frame, maxFrameChars);
         List<ServerMessage> out = new ArrayList<>(entries.size());
         for (WireEntry entry : entries) {

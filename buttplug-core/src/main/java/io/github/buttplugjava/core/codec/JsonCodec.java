@@ -2,6 +2,8 @@ package io.github.buttplugjava.core.codec;
 
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
+import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.V4ClientReader;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
@@ -50,6 +52,10 @@ public final class JsonCodec {
      * @throws DecodeException on the first invalid message or a malformed frame
      */
     public List<Message> decode(String frame) throws DecodeException {
+        List<Message> hot = HotFrameReader.read(frame, maxFrameChars, HotFrameReader.Direction.BOTH);
+        if (hot != null) {
+            return hot;
+        }
         List<WireEntry> entries = FrameReader.read(frame, maxFrameChars);
         List<Message> messages = new ArrayList<>(entries.size());
         for (WireEntry entry : entries) {
@@ -78,6 +84,10 @@ public final class JsonCodec {
     public String encode(List<? extends Message> messages) {
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a frame needs at least one message");
+        }
+        String hot = HotFrameWriter.write(messages);
+        if (hot != null) {
+            return hot;
         }
         FrameWriter frame = new FrameWriter();
         try {

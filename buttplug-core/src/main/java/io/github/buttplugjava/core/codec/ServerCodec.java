@@ -5,6 +5,8 @@ import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.codec.internal.FrameReader;
 import io.github.buttplugjava.core.codec.internal.FrameWriter;
 import io.github.buttplugjava.core.codec.internal.HandshakeReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameReader;
+import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyNames;
 import io.github.buttplugjava.core.codec.internal.LegacyRequestReader;
 import io.github.buttplugjava.core.codec.internal.LegacyServerWriter;
@@ -12,7 +14,9 @@ import io.github.buttplugjava.core.codec.internal.PendingReadings;
 import io.github.buttplugjava.core.codec.internal.V4ClientReader;
 import io.github.buttplugjava.core.codec.internal.V4ServerWriter;
 import io.github.buttplugjava.core.codec.internal.WireEntry;
+import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceList;
+import io.github.buttplugjava.core.message.Message;
 import io.github.buttplugjava.core.message.RequestServerInfo;
 import io.github.buttplugjava.core.message.ServerMessage;
 import java.io.IOException;
@@ -75,6 +79,16 @@ public final class ServerCodec {
      * @return one entry per message, in frame order
      */
     public List<Decoded> decode(String frame) {
+        if (version == SpecVersion.V4) {
+            List<Message> hot = HotFrameReader.read(frame, maxFrameChars, HotFrameReader.Direction.TO_SERVER);
+            if (hot != null) {
+                List<Decoded> out = new ArrayList<>(hot.size());
+                for (Message message : hot) {
+                    out.add(request(HotFrameReader.wireName(message), (ClientMessage) message));
+                }
+                return out;
+            }
+        }
         List<WireEntry> entries;
         try {
             entries = FrameReader.read(frame, maxFrameChars);
@@ -144,7 +158,7 @@ public final class ServerCodec {
         return request("RequestServerInfo", rsi);
     }
 
-    private static Decoded request(String name, io.github.buttplugjava.core.message.ClientMessage message) {
+    private static Decoded request(String name, ClientMessage message) {
         return new Decoded.Request(message.id(), name, List.of(message));
     }
 
@@ -166,6 +180,13 @@ public final class ServerCodec {
      */
     public Optional<String> encode(List<ServerMessage> messages) {
         SpecVersion target = version == null ? SpecVersion.V4 : version;
+        if (target == SpecVersion.V4) {
+            // only DeviceList is ever held back on v4 (LegacyServerWriter.admitV4), and it is not hot
+            String hot = HotFrameWriter.write(messages);
+            if (hot != null) {
+                return Optional.of(hot);
+            }
+        }
         FrameWriter frame = new FrameWriter();
         try {
             for (ServerMessage message : messages) {

@@ -1,0 +1,370 @@
+package io.github.buttplugjava.core.codec.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.buttplugjava.core.message.InputCmd;
+import io.github.buttplugjava.core.message.InputCommandType;
+import io.github.buttplugjava.core.message.InputReading;
+import io.github.buttplugjava.core.message.InputType;
+import io.github.buttplugjava.core.message.Message;
+import io.github.buttplugjava.core.message.Ok;
+import io.github.buttplugjava.core.message.OutputCmd;
+import io.github.buttplugjava.core.message.OutputCommand;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.message.Ping;
+import io.github.buttplugjava.core.message.StopCmd;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Streaming decode of the v4 messages that carry a session's traffic once it runs: {@code OutputCmd},
+ * {@code InputCmd}, {@code StopCmd}, {@code Ping}, {@code Ok} and {@code InputReading}. It reads the
+ * parser's tokens straight into the records, without building a tree.
+ *
+ * <p>It accepts a frame only when every element is one of those messages in exactly the shape the
+ * tree path ({@link FrameReader} with {@link V4ClientReader} / {@link V4ServerReader}) accepts: the
+ * same fields, each once, the same JSON types and the same ranges. Anything else, a malformed frame,
+ * an unknown or duplicate field, a null, a fraction, a value out of range, another message, makes it
+ * answer {@code null}, and the caller decodes the frame again on the tree path, which gives the error
+ * or the message. So every check and every error text stays where it is; this class only skips the
+ * tree for the frames that pass them all.
+ */
+public final class HotFrameReader {
+    /** Which side's messages a frame may hold. */
+    public enum Direction {
+        /** Client messages only (what a server reads): OutputCmd, InputCmd, StopCmd, Ping. */
+        TO_SERVER,
+        /** Server messages only (what a client reads): Ok, InputReading. */
+        TO_CLIENT,
+        /** Both (the direction-free {@code JsonCodec}). */
+        BOTH
+    }
+
+    /** Thrown to leave the streaming path; carries no stack trace, caught in {@link #read}. */
+    private static final class NotHot extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotHot() {
+            super("not on the streaming path", null, false, false);
+        }
+    }
+
+    private static final NotHot NOT_HOT = new NotHot();
+
+    private HotFrameReader() {
+    }
+
+    /**
+     * Decodes a frame of hot messages.
+     *
+     * @param frame the frame's text
+     * @param maxFrameChars the longest frame accepted, in chars
+     * @param direction whose messages the frame may hold
+     * @return the messages in frame order, or null when the frame must go the tree path
+     */
+    public static List<Message> read(String frame, int maxFrameChars, Direction direction) {
+        if (frame == null || frame.length() > maxFrameChars) {
+            return null;
+        }
+        try (JsonParser p = WireJson.MAPPER.createParser(frame)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            List<Message> out = new ArrayList<>(2);
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
+                expect(p.nextToken() == JsonToken.FIELD_NAME);
+                String name = p.currentName();
+                expect(p.nextToken() == JsonToken.START_OBJECT);
+                out.add(message(p, name, direction));
+                expect(p.nextToken() == JsonToken.END_OBJECT);
+            }
+            if (token != JsonToken.END_ARRAY || out.isEmpty() || p.nextToken() != null) {
+                return null;
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The wire name of a message this reader produces.
+     *
+     * @param message a message returned by {@link #read}
+     * @return its v4 wire name
+     */
+    public static String wireName(Message message) {
+        if (message instanceof OutputCmd) {
+            return "OutputCmd";
+        }
+        if (message instanceof InputCmd) {
+            return "InputCmd";
+        }
+        if (message instanceof StopCmd) {
+            return "StopCmd";
+        }
+        if (message instanceof Ping) {
+            return "Ping";
+        }
+        if (message instanceof Ok) {
+            return "Ok";
+        }
+        if (message instanceof InputReading) {
+            return "InputReading";
+        }
+        throw new IllegalArgumentException("not a streaming-path message: " + message);
+    }
+
+    private static Message message(JsonParser p, String name, Direction direction) throws IOException {
+        boolean client = direction != Direction.TO_CLIENT;
+        boolean server = direction != Direction.TO_SERVER;
+        if (client) {
+            switch (name) {
+                case "OutputCmd":
+                    return outputCmd(p);
+                case "InputCmd":
+                    return inputCmd(p);
+                case "StopCmd":
+                    return stopCmd(p);
+                case "Ping":
+                    return new Ping(idOnly(p, 1));
+                default:
+                    break;
+            }
+        }
+        if (server) {
+            switch (name) {
+                case "Ok":
+                    return new Ok(idOnly(p, 0));
+                case "InputReading":
+                    return inputReading(p);
+                default:
+                    break;
+            }
+        }
+        throw NOT_HOT;
+    }
+
+    private static long idOnly(JsonParser p, long minId) throws IOException {
+        long id = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            expect(p.currentName().equals("Id") && id < 0);
+            id = ranged(p, minId, Message.MAX_ID);
+        }
+        expect(id >= 0);
+        return id;
+    }
+
+    private static OutputCmd outputCmd(JsonParser p) throws IOException {
+        long id = -1;
+        int device = -1;
+        int feature = -1;
+        OutputCommand command = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "Id" -> {
+                    expect(id < 0);
+                    id = ranged(p, 1, Message.MAX_ID);
+                }
+                case "DeviceIndex" -> {
+                    expect(device < 0);
+                    device = index(p);
+                }
+                case "FeatureIndex" -> {
+                    expect(feature < 0);
+                    feature = index(p);
+                }
+                case "Command" -> {
+                    expect(command == null);
+                    command = outputCommand(p);
+                }
+                default -> throw NOT_HOT;
+            }
+        }
+        expect(id >= 0 && device >= 0 && feature >= 0 && command != null);
+        return new OutputCmd(id, device, feature, command);
+    }
+
+    private static OutputCommand outputCommand(JsonParser p) throws IOException {
+        expect(p.nextToken() == JsonToken.START_OBJECT);
+        expect(p.nextToken() == JsonToken.FIELD_NAME);
+        OutputType type = WireNames.output(p.currentName()).orElseThrow(() -> NOT_HOT);
+        expect(p.nextToken() == JsonToken.START_OBJECT);
+        OutputCommand command;
+        if (type == OutputType.HW_POSITION_WITH_DURATION) {
+            long value = -1;
+            long duration = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                switch (p.currentName()) {
+                    case "Value" -> {
+                        expect(value < 0);
+                        value = index(p);
+                    }
+                    case "Duration" -> {
+                        expect(duration < 0);
+                        duration = ranged(p, 0, Message.MAX_ID);
+                    }
+                    default -> throw NOT_HOT;
+                }
+            }
+            expect(value >= 0 && duration >= 0);
+            command = OutputCommand.positionWithDuration((int) value, duration);
+        } else {
+            command = OutputCommand.of(type, valueOnly(p));
+        }
+        expect(p.nextToken() == JsonToken.END_OBJECT);
+        return command;
+    }
+
+    private static InputCmd inputCmd(JsonParser p) throws IOException {
+        long id = -1;
+        int device = -1;
+        int feature = -1;
+        InputType type = null;
+        InputCommandType command = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "Id" -> {
+                    expect(id < 0);
+                    id = ranged(p, 1, Message.MAX_ID);
+                }
+                case "DeviceIndex" -> {
+                    expect(device < 0);
+                    device = index(p);
+                }
+                case "FeatureIndex" -> {
+                    expect(feature < 0);
+                    feature = index(p);
+                }
+                case "Type" -> {
+                    expect(type == null);
+                    type = WireNames.input(text(p)).orElseThrow(() -> NOT_HOT);
+                }
+                case "Command" -> {
+                    expect(command == null);
+                    command = WireNames.command(text(p)).orElseThrow(() -> NOT_HOT);
+                }
+                default -> throw NOT_HOT;
+            }
+        }
+        expect(id >= 0 && device >= 0 && feature >= 0 && type != null && command != null);
+        return new InputCmd(id, device, feature, type, command);
+    }
+
+    private static StopCmd stopCmd(JsonParser p) throws IOException {
+        long id = -1;
+        int device = -1;
+        int feature = -1;
+        int inputs = -1;
+        int outputs = -1;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "Id" -> {
+                    expect(id < 0);
+                    id = ranged(p, 1, Message.MAX_ID);
+                }
+                case "DeviceIndex" -> {
+                    expect(device < 0);
+                    device = index(p);
+                }
+                case "FeatureIndex" -> {
+                    expect(feature < 0);
+                    feature = index(p);
+                }
+                case "Inputs" -> {
+                    expect(inputs < 0);
+                    inputs = bool(p);
+                }
+                case "Outputs" -> {
+                    expect(outputs < 0);
+                    outputs = bool(p);
+                }
+                default -> throw NOT_HOT;
+            }
+        }
+        expect(id >= 0);
+        return new StopCmd(id,
+                device < 0 ? OptionalInt.empty() : OptionalInt.of(device),
+                feature < 0 ? OptionalInt.empty() : OptionalInt.of(feature),
+                inputs != 0, outputs != 0);
+    }
+
+    private static InputReading inputReading(JsonParser p) throws IOException {
+        long id = -1;
+        int device = -1;
+        int feature = -1;
+        InputType type = null;
+        int value = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            switch (p.currentName()) {
+                case "Id" -> {
+                    expect(id < 0);
+                    id = ranged(p, 0, Message.MAX_ID);
+                }
+                case "DeviceIndex" -> {
+                    expect(device < 0);
+                    device = index(p);
+                }
+                case "FeatureIndex" -> {
+                    expect(feature < 0);
+                    feature = index(p);
+                }
+                case "Reading" -> {
+                    expect(type == null);
+                    expect(p.nextToken() == JsonToken.START_OBJECT);
+                    expect(p.nextToken() == JsonToken.FIELD_NAME);
+                    type = WireNames.input(p.currentName()).orElseThrow(() -> NOT_HOT);
+                    expect(p.nextToken() == JsonToken.START_OBJECT);
+                    value = valueOnly(p);
+                    expect(p.nextToken() == JsonToken.END_OBJECT);
+                }
+                default -> throw NOT_HOT;
+            }
+        }
+        expect(id >= 0 && device >= 0 && feature >= 0 && type != null);
+        return new InputReading(id, device, feature, type, value);
+    }
+
+    /** The body of an object whose only field is a 32-bit signed {@code Value}; the parser is at its start. */
+    private static int valueOnly(JsonParser p) throws IOException {
+        expect(p.nextToken() == JsonToken.FIELD_NAME && p.currentName().equals("Value"));
+        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT
+                && p.getNumberType() == JsonParser.NumberType.INT);
+        int value = p.getIntValue();
+        expect(p.nextToken() == JsonToken.END_OBJECT);
+        return value;
+    }
+
+    private static int index(JsonParser p) throws IOException {
+        return (int) ranged(p, 0, Integer.MAX_VALUE);
+    }
+
+    private static long ranged(JsonParser p, long min, long max) throws IOException {
+        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT);
+        JsonParser.NumberType numberType = p.getNumberType();
+        expect(numberType == JsonParser.NumberType.INT || numberType == JsonParser.NumberType.LONG);
+        long value = p.getLongValue();
+        expect(value >= min && value <= max);
+        return value;
+    }
+
+    private static String text(JsonParser p) throws IOException {
+        expect(p.nextToken() == JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static int bool(JsonParser p) throws IOException {
+        JsonToken token = p.nextToken();
+        expect(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE);
+        return token == JsonToken.VALUE_TRUE ? 1 : 0;
+    }
+
+    private static void expect(boolean condition) {
+        if (!condition) {
+            throw NOT_HOT;
+        }
+    }
+}
