@@ -45,7 +45,7 @@ class WrittenFramesSchemaTest {
     @EnumSource(SpecVersion.class)
     void everyWrittenFrameValidates(SpecVersion version) {
         Map<String, String> frames = new LinkedHashMap<>();
-        ServerCodec server = CodecProperties.handshaken(version, DEVICES);
+        ServerCodec server = CodecPropertiesTest.handshaken(version, DEVICES);
         ClientCodec client = new ClientCodec(version, 1 << 20);
         frames.put("RequestServerInfo", client.encode(List.of(new RequestServerInfo(1, "c", version.major(), 0))));
         frames.put("ServerInfo", server.encode(List.of(new ServerInfo(1, "s", version.major(), 0, 100))).orElseThrow());
@@ -55,7 +55,7 @@ class WrittenFramesSchemaTest {
         String list = server.encode(List.of(DEVICES.withId(2))).orElseThrow();
         frames.put("DeviceList", list);
         DeviceList known = (DeviceList) client.decode(list).get(0);
-        ServerCodec events = CodecProperties.handshaken(version, DEVICES);
+        ServerCodec events = CodecPropertiesTest.handshaken(version, DEVICES);
         frames.put("DeviceAdded", events.encode(List.of(DEVICES)).orElseThrow());
         frames.put("DeviceRemoved", events.encode(List.of(new DeviceList(0, List.of()))).orElseThrow());
         for (ClientMessage m : List.of(new Ping(3), new StartScanning(4), new StopScanning(5),

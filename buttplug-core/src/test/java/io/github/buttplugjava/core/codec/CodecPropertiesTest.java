@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Property tests: valid messages round-trip at every version; bad frames never escape as other exceptions. */
-class CodecProperties {
+class CodecPropertiesTest {
     private final JsonCodec json = new JsonCodec();
 
     @Provide
