@@ -94,7 +94,7 @@ public final class ButtplugClient {
         this.roster = new DeviceRoster(builder.maxDevices, builder.maxFeaturesPerDevice,
                 info -> new ButtplugClientDevice(this, info), listeners);
         this.handshake = new Handshake(builder.name, builder.fallbackToV3, maxFrameChars, serial);
-        this.pinger = new Pinger(scheduling.scheduler(), serial, builder.minPingInterval);
+        this.pinger = new Pinger(scheduling.scheduler(), serial, builder.minPingInterval, builder.pingInterval);
         this.router = new EventRouter(roster, listeners);
     }
 
@@ -344,6 +344,7 @@ public final class ButtplugClient {
         private int maxDevices = DEFAULT_MAX_DEVICES;
         private int maxFeaturesPerDevice = DEFAULT_MAX_FEATURES_PER_DEVICE;
         private Duration minPingInterval = DEFAULT_MIN_PING_INTERVAL;
+        private Duration pingInterval;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -496,6 +497,23 @@ public final class ButtplugClient {
                 throw new IllegalArgumentException("minPingInterval must be positive");
             }
             this.minPingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Pings every {@code interval} whatever MaxPingTime the server announces (default: none set,
+         * the pings follow MaxPingTime). For a caller that keeps the server's ping watchdog fed by
+         * other means, e.g. the hub of the share link, whose heartbeat reaches every agent, and
+         * whose pings then only check that the agent still answers.
+         *
+         * @param interval a positive interval between pings
+         * @return this builder
+         */
+        public Builder pingInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pingInterval must be positive");
+            }
+            this.pingInterval = interval;
             return this;
         }
 

@@ -25,12 +25,15 @@ final class Pinger {
     private final ScheduledExecutorService timers;
     private final SerialExecutor serial;
     private final Duration minInterval;
+    /** Pings at this interval whatever the MaxPingTime, or null to follow it. */
+    private final Duration fixedInterval;
     private ScheduledFuture<?> task;
 
-    Pinger(ScheduledExecutorService timers, SerialExecutor serial, Duration minInterval) {
+    Pinger(ScheduledExecutorService timers, SerialExecutor serial, Duration minInterval, Duration fixedInterval) {
         this.timers = timers;
         this.serial = serial;
         this.minInterval = minInterval;
+        this.fixedInterval = fixedInterval;
     }
 
     /**
@@ -50,8 +53,8 @@ final class Pinger {
         if (maxPingMs <= 0) {
             return;
         }
-        long period = periodMs(maxPingMs, minInterval);
-        if (period > maxPingMs) {
+        long period = fixedInterval != null ? fixedInterval.toMillis() : periodMs(maxPingMs, minInterval);
+        if (fixedInterval == null && period > maxPingMs) {
             log.warn("the server asks for a ping every {} ms; this client pings at most every {} ms",
                     maxPingMs, period);
         }

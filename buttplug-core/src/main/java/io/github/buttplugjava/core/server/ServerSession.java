@@ -130,6 +130,18 @@ public final class ServerSession {
     }
 
     /**
+     * Counts as a Ping from the client for the MaxPingTime watchdog: for a link whose other end
+     * proves it is alive by means other than Buttplug (the share link's heartbeat, sent by the
+     * hub's processing). Runs on the session's executor after the frames already received; does
+     * nothing before the handshake, after a ping-out or once the session has ended. Thread-safe.
+     */
+    public void keepAlive() {
+        if (!closing && !ended.isDone()) {
+            serial.execute(core::keepAlive);
+        }
+    }
+
+    /**
      * Closes the connector; the session then ends as on a disconnect.
      *
      * @return a future completing once the session has ended (the same as {@link #closeFuture()})

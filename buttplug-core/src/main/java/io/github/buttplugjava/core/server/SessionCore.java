@@ -308,6 +308,13 @@ final class SessionCore implements DeviceManagerListener {
                 new ButtplugDeviceException("Device " + index + " is not available"));
     }
 
+    /** A proof of life from outside Buttplug: as a Ping while connected, else nothing. */
+    void keepAlive() {
+        if (state == SessionState.CONNECTED) {
+            armPingDeadline();
+        }
+    }
+
     private void armPingDeadline() {
         cancelPingDeadline();
         long max = settings.maxPingTimeMs();

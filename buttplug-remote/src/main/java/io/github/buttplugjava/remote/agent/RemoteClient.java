@@ -13,6 +13,7 @@ import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.remote.link.HandoverConnector;
+import io.github.buttplugjava.remote.link.Heartbeat;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.remote.link.LinkExtensions;
@@ -40,7 +41,10 @@ import java.util.function.Function;
  * checked against the grants here.
  *
  * <p>Safety: the server's MaxPingTime (default {@link #DEFAULT_MAX_PING_TIME}) makes a hub that
- * dies or stalls ping out, which stops every device. When the link drops, every local device is
+ * dies or stalls ping out, which stops every device. With a hub that agreed to the
+ * {@linkplain Heartbeat heartbeat} (offered when MaxPingTime is at least 1.5 s), each beat of the
+ * hub's processing counts as a ping, so the hub need not Buttplug-ping an idle agent that often; a
+ * stalled hub sends no beats and the agent pings out the same. When the link drops, every local device is
  * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
  * A hub that denies the hello is not dialed again, and neither is one that, before the first
  * welcome, opens the socket and then closes it with an error instead of answering the hello (a
@@ -123,8 +127,10 @@ public final class RemoteClient implements AutoCloseable {
 
     private RemoteClient(Builder b) {
         this.hub = b.hub;
+        // heartbeat: offered when the MaxPingTime leaves room for three beats (an older hub ignores it)
         this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias,
-                b.presenceListener == null ? LinkExtensions.NONE : LinkExtensions.SUPPORTED);
+                (b.presenceListener == null ? LinkExtensions.NONE : LinkExtensions.PRESENCE_ONLY)
+                        .with(Heartbeat.fits(b.maxPingTime) ? LinkExtensions.HEARTBEAT_ONLY : LinkExtensions.NONE));
         this.scheduling = b.scheduling;
         this.grants = new GrantFilter(b.local, scheduling);
         this.devices = new DeviceManager(List.of(grants), scheduling);
@@ -293,6 +299,7 @@ public final class RemoteClient implements AutoCloseable {
         ServerSession s;
         String room = PeerText.name(w.room());
         boolean told = presence != null && w.extensions().has(LinkExtensions.PRESENCE);
+        boolean beats = hello.extensions().has(LinkExtensions.HEARTBEAT) && w.extensions().has(LinkExtensions.HEARTBEAT);
         synchronized (lock) {
             if (closed) {
                 handover.close();
@@ -300,17 +307,23 @@ public final class RemoteClient implements AutoCloseable {
             }
             // told before serving, so the listener hears of the link before any presence event
             tell(() -> listener.linked(room));
+            HeartbeatTap heartbeat = beats ? new HeartbeatTap(handover, scheduling::nanoTime) : null;
+            ButtplugConnector served = heartbeat != null ? heartbeat : handover;
             if (presence != null) {
                 long number = presence.linked(told);
-                s = server.serve(told ? new PresenceTap(handover, f -> presence.offer(number, f)) : handover);
+                s = server.serve(told ? new PresenceTap(served, f -> presence.offer(number, f)) : served);
             } else {
-                s = server.serve(handover);
+                s = server.serve(served);
+            }
+            if (heartbeat != null) {
+                heartbeat.feed(s);
             }
             session = s;
             backoff = minBackoff;
             everWelcomed = true;
         }
-        log.info("linked to the hub as {} (room {}){}", hello.alias(), room, told ? "; the hub tells presence" : "");
+        log.info("linked to the hub as {} (room {}){}{}", hello.alias(), room, told ? "; the hub tells presence" : "",
+                beats ? "; the hub's heartbeat counts as its pings" : "");
         firstLink.complete(null);
         s.closeFuture().whenComplete((x, e) -> dropped(s));
         watchSilence(handover, s);

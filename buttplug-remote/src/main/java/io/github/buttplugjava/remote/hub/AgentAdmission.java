@@ -27,8 +27,12 @@ final class AgentAdmission {
     private final AuthFailureLog authFailures;
     private final Duration helloTimeout;
     private final Scheduling scheduling;
+    /** The hub's heartbeat, for agents whose hello agreed to it. */
+    private final Heartbeats heartbeats;
 
-    AgentAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration helloTimeout, Scheduling scheduling) {
+    AgentAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration helloTimeout, Scheduling scheduling,
+                   Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
         this.rooms = rooms;
         this.authFailures = authFailures;
         this.helloTimeout = helloTimeout;
@@ -93,7 +97,8 @@ final class AgentAdmission {
         LinkExtensions agreed = LinkExtensions.SUPPORTED.agreedWith(hello.extensions());
         log.info("agent {} joins room {}", alias, room.name());
         link.send(new HelloReply.Welcome(Hello.PROTOCOL, room.name(), agreed).encode())
-                .thenRun(() -> room.attachAgent(linkId.get(), alias, link, agreed.has(LinkExtensions.PRESENCE)))
+                .thenRun(() -> room.attachAgent(linkId.get(), alias, link, agreed.has(LinkExtensions.PRESENCE),
+                        agreed.has(LinkExtensions.HEARTBEAT) ? heartbeats : null))
                 .exceptionally(e -> {
                     room.releaseAgent(linkId.get());
                     link.close();

@@ -21,7 +21,9 @@ import java.time.Duration;
  * the agent sends unasked by the hub's {@link MessageLimits} (replies to relayed commands are
  * free), and the room holds the agent to its {@link AgentCaps}. When the agent's hello asked for
  * presence (and the welcome agreed), the room's {@link RoomPresence} sends it presence frames on
- * the same link from its first device list until the link ends.
+ * the same link from its first device list until the link ends. When the welcome agreed to the
+ * heartbeat, the hub's {@link Heartbeats} beat on the link from then on, and the client pings only
+ * every {@link #HEARTBEAT_LINK_PING_INTERVAL}, to notice an agent that stalled.
  */
 final class AgentLink {
 
@@ -33,6 +35,13 @@ final class AgentLink {
     /** Least time between two pings of an agent by the hub. */
     static final Duration MIN_PING_INTERVAL = Duration.ofMillis(500);
 
+    /**
+     * Time between two pings of an agent that takes the hub's {@link Heartbeats heartbeat} as its
+     * liveness: the beats keep its watchdog fed, and these pings only check that it still answers
+     * (a stalled agent leaves the room within this plus {@link #AGENT_REPLY_TIMEOUT}).
+     */
+    static final Duration HEARTBEAT_LINK_PING_INTERVAL = Duration.ofSeconds(20);
+
     private final String linkId;
     private final String alias;
     private final ButtplugConnector link;
@@ -40,18 +49,25 @@ final class AgentLink {
     private final ButtplugClient client;
     /** Where this agent is told of presence, or null when its hello did not ask for it. */
     private final RoomPresence presence;
+    /** The hub's heartbeat, or null when this agent's hello did not agree to it. */
+    private final Heartbeats heartbeats;
 
     AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
-              MessageLimits limits, Scheduling scheduling, RoomPresence presence) {
+              MessageLimits limits, Scheduling scheduling, RoomPresence presence, Heartbeats heartbeats) {
         this.presence = presence;
+        this.heartbeats = heartbeats;
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
         this.room = room;
         // A stalled agent answers no ping: after this its link is closed and its devices leave.
-        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
+        ButtplugClient.Builder b = ButtplugClient.builder("buttplug-java hub").requestTimeout(AGENT_REPLY_TIMEOUT)
                 .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
-                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).scheduling(scheduling).build();
+                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).scheduling(scheduling);
+        if (heartbeats != null) {
+            b.pingInterval(HEARTBEAT_LINK_PING_INTERVAL);
+        }
+        this.client = b.build();
     }
 
     void start() {
@@ -59,6 +75,9 @@ final class AgentLink {
             @Override
             public void disconnected(Throwable cause) {
                 log.info("agent {} left", alias);
+                if (heartbeats != null) {
+                    heartbeats.remove(link);
+                }
                 if (presence != null) {
                     presence.unsubscribe(linkId);
                 }
@@ -77,6 +96,12 @@ final class AgentLink {
                 link.close();
             } else {
                 room.firstListDone(linkId);
+                if (heartbeats != null) {
+                    heartbeats.add(link);
+                    if (!client.isConnected()) {
+                        heartbeats.remove(link);
+                    }
+                }
                 if (presence != null) {
                     presence.subscribe(linkId, link);
                     if (!client.isConnected()) {

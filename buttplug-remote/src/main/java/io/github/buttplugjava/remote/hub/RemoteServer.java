@@ -122,11 +122,14 @@ public final class RemoteServer implements AutoCloseable {
     private final HubMeter meter;
     private volatile WebSocketServer socket;
     private volatile ScheduledFuture<?> authFlusher;
+    /** One heartbeat for every agent link that agreed to it. */
+    private final Heartbeats heartbeats;
 
     RemoteServer(HubSettings settings) {
         this.settings = settings;
         this.authFailures = new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), settings.scheduling()::nanoTime, log::info);
-        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
+        this.heartbeats = new Heartbeats(settings.scheduling());
+        this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling(), heartbeats);
         this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.passwordFirst = new PasswordFirstAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.router = new PathRouter(rooms, agents, authFailures, forwarders, passwordFirst, settings.legacy());
@@ -249,6 +252,7 @@ public final class RemoteServer implements AutoCloseable {
         Executor executor = settings.scheduling().executor();
         authFlusher = settings.scheduling().scheduler().scheduleAtFixedRate(() -> executor.execute(authFailures::flush),
                 every, every, TimeUnit.MILLISECONDS);
+        heartbeats.start();
         log.info("hub listening on {}", socket.uri());
         LegacySettings legacy = settings.legacy();
         if (legacy.forwarderPath() != null && legacy.defaultGrant()) {
@@ -398,6 +402,7 @@ public final class RemoteServer implements AutoCloseable {
         if (flusher != null) {
             flusher.cancel(false);
         }
+        heartbeats.close();
         authFailures.flush();
         rooms.closeAll();
         WebSocketServer s = socket;

@@ -476,15 +476,17 @@ public final class Room implements AutoCloseable {
 
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
-        attachAgent(linkId, alias, link, false);
+        attachAgent(linkId, alias, link, false, null);
     }
 
     /**
      * Starts the agent reserved as {@code linkId}; {@code toldPresence} when its welcome agreed to
-     * the presence extension, so it is told who is in the room and who drives its devices.
+     * the presence extension, so it is told who is in the room and who drives its devices;
+     * {@code heartbeats} the hub's heartbeat when its welcome agreed to it, else null.
      */
-    void attachAgent(String linkId, String alias, ButtplugConnector link, boolean toldPresence) {
-        new AgentLink(linkId, alias, link, source, caps, limits, scheduling, toldPresence ? presence : null).start();
+    void attachAgent(String linkId, String alias, ButtplugConnector link, boolean toldPresence, Heartbeats heartbeats) {
+        new AgentLink(linkId, alias, link, source, caps, limits, scheduling, toldPresence ? presence : null,
+                heartbeats).start();
     }
 
     /** The room's presence, as its sharers are told it (for tests). */

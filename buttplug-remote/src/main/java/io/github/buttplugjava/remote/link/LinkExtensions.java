@@ -26,6 +26,12 @@ public record LinkExtensions(Map<String, Integer> versions) {
     /** The version of {@link #PRESENCE} this library speaks. */
     public static final int PRESENCE_VERSION = 1;
 
+    /** The heartbeat extension: the hub's processing beats on the link, and the agent takes each beat as a Ping ({@link Heartbeat}). */
+    public static final String HEARTBEAT = "Heartbeat";
+
+    /** The version of {@link #HEARTBEAT} this library speaks. */
+    public static final int HEARTBEAT_VERSION = 1;
+
     /** Most extensions read from a peer; the rest are ignored. */
     public static final int MAX_EXTENSIONS = 16;
 
@@ -35,8 +41,17 @@ public record LinkExtensions(Map<String, Integer> versions) {
     /** No extension. */
     public static final LinkExtensions NONE = new LinkExtensions(Map.of());
 
-    /** What this library offers and accepts: {@link #PRESENCE} version {@link #PRESENCE_VERSION}. */
-    public static final LinkExtensions SUPPORTED = new LinkExtensions(Map.of(PRESENCE, PRESENCE_VERSION));
+    /** The presence extension alone, at {@link #PRESENCE_VERSION}. */
+    public static final LinkExtensions PRESENCE_ONLY = new LinkExtensions(Map.of(PRESENCE, PRESENCE_VERSION));
+
+    /** The heartbeat extension alone, at {@link #HEARTBEAT_VERSION}. */
+    public static final LinkExtensions HEARTBEAT_ONLY = new LinkExtensions(Map.of(HEARTBEAT, HEARTBEAT_VERSION));
+
+    /**
+     * What this library offers and accepts: {@link #PRESENCE} version {@link #PRESENCE_VERSION}
+     * and {@link #HEARTBEAT} version {@link #HEARTBEAT_VERSION}.
+     */
+    public static final LinkExtensions SUPPORTED = PRESENCE_ONLY.with(HEARTBEAT_ONLY);
 
     /**
      * Checks and copies the versions.
@@ -95,6 +110,19 @@ public record LinkExtensions(Map<String, Integer> versions) {
                 both.put(name, Math.min(version, theirs));
             }
         });
+        return new LinkExtensions(both);
+    }
+
+    /**
+     * These extensions and those of {@code more} (theirs win on a name in both).
+     *
+     * @param more extensions to add
+     * @return both together
+     * @throws IllegalArgumentException when there would be more than {@value #MAX_EXTENSIONS}
+     */
+    public LinkExtensions with(LinkExtensions more) {
+        Map<String, Integer> both = new LinkedHashMap<>(versions);
+        both.putAll(more.versions);
         return new LinkExtensions(both);
     }
 

@@ -62,18 +62,20 @@ class PresenceAgentTest {
     }
 
     @Test
-    void anAgentWithoutAListenerSaysTheOldHello() throws Exception {
+    void anAgentWithoutAListenerDoesNotAskForPresence() throws Exception {
         FakeHub hub = hub(OLD_WELCOME);
         agent(hub, false);
+        // the old hello plus the heartbeat offer (which older hubs ignore, as they ignore presence)
         assertThat(hub.hello.get(5, TimeUnit.SECONDS))
-                .isEqualTo("{\"Hello\":{\"AgentProtocol\":1,\"Token\":\"token-0123456789-0123456789\",\"Alias\":\"Alice\"}}");
+                .isEqualTo("{\"Hello\":{\"AgentProtocol\":1,\"Token\":\"token-0123456789-0123456789\",\"Alias\":\"Alice\","
+                        + "\"Extensions\":{\"Heartbeat\":1}}}");
     }
 
     @Test
     void anOlderHubLinksAsBeforeAndTheListenerHearsItDoesNotTellPresence() throws Exception {
         FakeHub hub = hub(OLD_WELCOME);
         RemoteClient agent = agent(hub, true);
-        assertThat(hub.hello.get(5, TimeUnit.SECONDS)).contains("\"Extensions\":{\"Presence\":1}");
+        assertThat(hub.hello.get(5, TimeUnit.SECONDS)).contains("\"Extensions\":{\"Presence\":1,");
         assertThat(next()).isEqualTo(new PresenceEvent.Unavailable(PresenceEvent.Unavailable.Why.HUB_DOES_NOT_TELL,
                 "the hub does not tell who is in the room (it is older than this agent)"));
         assertThat(agent.isLinked()).isTrue();

@@ -23,7 +23,7 @@ class LinkExtensionsTest {
 
     @Test
     void aHelloOfferingPresenceKeepsTheFieldsOlderHubsCheck() {
-        String frame = new Hello(Hello.PROTOCOL, "t0k3n", "Alice", LinkExtensions.SUPPORTED).encode();
+        String frame = new Hello(Hello.PROTOCOL, "t0k3n", "Alice", LinkExtensions.PRESENCE_ONLY).encode();
         assertThat(frame).isEqualTo("{\"Hello\":{\"AgentProtocol\":1,\"Token\":\"t0k3n\",\"Alias\":\"Alice\","
                 + "\"Extensions\":{\"Presence\":1}}}");
         Hello read = Hello.decode(frame);
