@@ -1,0 +1,182 @@
+package io.github.buttplugjava.remote.hub;
+
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.RecordedCommand;
+import io.github.buttplugjava.core.sim.SimulatedDevice;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+import io.github.buttplugjava.remote.link.Heartbeat;
+import io.github.buttplugjava.remote.testing.HubFixture;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
+import io.github.buttplugjava.transport.ws.WebSocketConnector;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real hub and a real agent with the default MaxPingTime over 127.0.0.1, both on one virtual
+ * clock: the hub's heartbeat alone keeps the agent's toy running (the hub sends it no Buttplug ping
+ * in that time), and when the hub's processing is stuck while its sockets stay open, the toy stops
+ * within the agent's MaxPingTime of the last beat.
+ */
+class HeartbeatLinkTest {
+
+    private static final DeviceGrant HALF = DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5));
+    private static final Duration MAX_PING = RemoteClient.DEFAULT_MAX_PING_TIME;
+
+    /** The hub's executor: the shared pool, or nothing at all while stuck. */
+    private static final class StuckableExecutor implements Executor {
+        private final Executor pool = Scheduling.defaults().executor();
+        volatile boolean stuck;
+
+        @Override
+        public void execute(Runnable task) {
+            if (!stuck) {
+                pool.execute(task);
+            }
+        }
+    }
+
+    /** The agent's socket, recording what the hub sends. */
+    private static final class Recording implements ButtplugConnector {
+        final ButtplugConnector link;
+        final List<String> frames = new CopyOnWriteArrayList<>();
+
+        Recording(ButtplugConnector link) {
+            this.link = link;
+        }
+
+        @Override
+        public CompletableFuture<Void> connect(FrameListener listener) {
+            return link.connect(new FrameListener() {
+                @Override
+                public void onFrame(String frame) {
+                    frames.add(frame);
+                    listener.onFrame(frame);
+                }
+
+                @Override
+                public void onClosed(Throwable cause) {
+                    listener.onClosed(cause);
+                }
+            });
+        }
+
+        @Override
+        public CompletableFuture<Void> send(String frame) {
+            return link.send(frame);
+        }
+
+        @Override
+        public CompletableFuture<Void> close() {
+            return link.close();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return link.isConnected();
+        }
+
+        @Override
+        public Optional<InetSocketAddress> remoteAddress() {
+            return link.remoteAddress();
+        }
+
+        long beats() {
+            return frames.stream().filter(Heartbeat::isHeartbeat).count();
+        }
+    }
+
+    @Test
+    void theHubsBeatsAloneKeepTheToyRunningAndAStuckHubStopsItWithinMaxPingTime() throws Exception {
+        VirtualTime time = new VirtualTime();
+        StuckableExecutor hubExecutor = new StuckableExecutor();
+        try (HubFixture f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1))
+                .scheduling(time.scheduling(hubExecutor)))) {
+            SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
+            List<Recording> sockets = new CopyOnWriteArrayList<>();
+            RemoteClient agent = RemoteClient.builder(f.hub.shareUri(), HubFixture.SHARE, "Alice", alice)
+                    .scheduling(time.scheduling()).backoff(Duration.ofSeconds(30), Duration.ofSeconds(30))
+                    .dialer(uri -> {
+                        Recording r = new Recording(WebSocketConnector.to(uri));
+                        sockets.add(r);
+                        return r;
+                    }).build();
+            try (agent) {
+                agent.grants().shareAll(HALF).get(2, TimeUnit.SECONDS);
+                agent.start().get(5, TimeUnit.SECONDS);
+                f.awaitRoomDevices(1);
+                HubFixture.Controller c = f.controller();
+                c.device("Alice - Lovense Hush").vibrate(1.0).get(2, TimeUnit.SECONDS);
+                SimulatedDevice toy = alice.devices().get(0);
+                toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
+                Recording socket = sockets.get(0);
+
+                // three MaxPingTimes on the beats alone
+                long periods = 3 * MAX_PING.toMillis() / Heartbeat.PERIOD.toMillis();
+                Instant lastBeat = time.now();
+                for (int i = 0; i < periods; i++) {
+                    long before = socket.beats();
+                    time.advance(Heartbeat.PERIOD);
+                    awaitBeatAfter(socket, before);
+                    lastBeat = time.now();
+                }
+                assertThat(socket.frames).as("no Buttplug ping from the hub in that time")
+                        .noneMatch(frame -> frame.contains("\"Ping\""));
+                assertThat(toy.commands()).noneMatch(r -> r.kind() == RecordedCommand.Kind.STOP);
+                assertThat(agent.isLinked()).isTrue();
+
+                // the hub's processing is stuck (its event loops and sockets are not)
+                hubExecutor.stuck = true;
+                RecordedCommand stop = null;
+                for (int step = 0; step < 40 && stop == null; step++) {
+                    time.advanceMillis(100);
+                    stop = stopWithin(toy, Duration.ofMillis(50));
+                }
+                assertThat(stop).as("the toy stopped").isNotNull();
+                assertThat(Duration.between(lastBeat, stop.at())).isLessThanOrEqualTo(MAX_PING.plusMillis(100));
+                assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
+            }
+        }
+    }
+
+    /** Waits (bounded, on the wall clock) for the beat the advance just sent: a failure detector. */
+    private static void awaitBeatAfter(Recording socket, long before) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (socket.beats() <= before) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no heartbeat reached the agent");
+            }
+            LockSupport.parkNanos(1_000_000); // bounded poll-until loop
+        }
+    }
+
+    private static RecordedCommand stopWithin(SimulatedDevice toy, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        do {
+            Optional<RecordedCommand> stop = toy.commands().stream()
+                    .filter(r -> r.kind() == RecordedCommand.Kind.STOP).findFirst();
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+            LockSupport.parkNanos(1_000_000); // bounded poll-until loop
+        } while (System.nanoTime() - deadline < 0);
+        return null;
+    }
+}
