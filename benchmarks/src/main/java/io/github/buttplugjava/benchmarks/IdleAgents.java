@@ -75,6 +75,8 @@ public final class IdleAgents {
                 System.out.flush();
             }
             released.get(maxSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.out.println("gave up: an agent was refused: " + e.getCause() + "; " + agents.size() + " agents started");
         } catch (java.util.concurrent.TimeoutException e) {
             System.out.println("gave up: a batch was not welcomed within " + BATCH_SECONDS + " s, or "
                     + maxSeconds + " s passed; " + agents.size() + " agents started");
