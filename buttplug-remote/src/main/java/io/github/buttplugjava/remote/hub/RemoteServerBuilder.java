@@ -43,6 +43,7 @@ public final class RemoteServerBuilder {
     private boolean passwordFirstControllers;
     private String nameSeparator = AliasedDevice.DEFAULT_SEPARATOR;
     private boolean metrics;
+    private LinkRouter linkRouter;
 
     RemoteServerBuilder() {
     }
@@ -407,6 +408,18 @@ public final class RemoteServerBuilder {
     }
 
     /**
+     * A router that sees every upgraded link before the hub's own paths (default none): a hub
+     * cluster uses it to take links whose room runs on another node. See {@link LinkRouter}.
+     *
+     * @param router the router
+     * @return this builder
+     */
+    public RemoteServerBuilder linkRouter(LinkRouter router) {
+        this.linkRouter = Objects.requireNonNull(router, "router");
+        return this;
+    }
+
+    /**
      * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
      * changing this builder later does not change it.
      *
@@ -419,7 +432,7 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling, metrics));
+                        nameSeparator), scheduling, metrics), linkRouter);
     }
 
     private static int positive(int value, String what) {
