@@ -174,9 +174,15 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         link.send(new HelloReply.Denied(reason).encode()).whenComplete((v, e) -> link.close());
     }
 
-    private void refuse(ButtplugConnector link, boolean agent, String reason) {
+    /**
+     * Refuses a link for a passing reason (the room is moving, NATS is slow, the node is busy): an
+     * agent's link is closed without a denial, so the agent dials again; a controller's is closed
+     * with the reason.
+     */
+    private static void refuse(ButtplugConnector link, boolean agent, String reason) {
         if (agent) {
-            deny(link, reason);
+            log.info("agent link closed for now: {}", reason);
+            link.close();
         } else {
             link.abort(reason);
         }
@@ -203,7 +209,11 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             Optional<RoomRecord> record = store.index().room(p.room());
             if (record.isEmpty()) {
                 leases.release(p.room());
-                refuse(link, agent, "no such room");
+                if (agent) {
+                    deny(link, "no such room");
+                } else {
+                    link.abort("no such room");
+                }
                 return;
             }
             owned.open(record.get());
@@ -231,7 +241,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
 
     private void bridge(String owner, Placement p, ButtplugConnector link, boolean agent) {
         String id = linkPrefix + links.incrementAndGet();
-        EntryEnd end = new EntryEnd(id, owner, link, bridges, sender, timers);
+        EntryEnd end = new EntryEnd(id, owner, link, agent, bridges, sender, timers);
         if (!bridges.add(id, end)) {
             refuse(link, agent, "this node bridges as many links as it may; try another");
             return;

@@ -23,6 +23,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
     private final String link;
     private final String owner;
     private final ButtplugConnector socket;
+    private final boolean agent;
     private final Bridges bridges;
     private final BridgeSender sender;
     private final ScheduledExecutorService timers;
@@ -34,8 +35,9 @@ final class EntryEnd implements BridgeEnd, FrameListener {
     private long closeAfter = -1;
     private String closeReason;
 
-    EntryEnd(String link, String owner, ButtplugConnector socket, Bridges bridges, BridgeSender sender,
+    EntryEnd(String link, String owner, ButtplugConnector socket, boolean agent, Bridges bridges, BridgeSender sender,
              ScheduledExecutorService timers) {
+        this.agent = agent;
         this.link = link;
         this.owner = owner;
         this.socket = socket;
@@ -65,7 +67,10 @@ final class EntryEnd implements BridgeEnd, FrameListener {
         }
     }
 
-    /** The owner did not open its end: the socket is closed with the reason. */
+    /**
+     * The owner did not open its end: a passing failure, so an agent's socket is closed in order
+     * (the agent dials again) and a controller's with the reason.
+     */
     void failed(String reason) {
         synchronized (this) {
             if (closed) {
@@ -74,7 +79,11 @@ final class EntryEnd implements BridgeEnd, FrameListener {
             closed = true;
         }
         bridges.remove(link);
-        socket.abort(reason);
+        if (agent) {
+            socket.close();
+        } else {
+            socket.abort(reason);
+        }
     }
 
     // ---- from the socket
