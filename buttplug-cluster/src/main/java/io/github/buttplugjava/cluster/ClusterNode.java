@@ -107,6 +107,7 @@ public final class ClusterNode implements AutoCloseable {
             leases = Leases.open(nats, subjects, me, b.leaseTtl, owned::drop, leaseTimer);
             bridges = new Bridges(nats, subjects, node, b.maxBridgedLinks);
             holder.bridges = bridges;
+            holder.leases = leases;
             heartbeats = new Heartbeats(nats, subjects, node, bridges, beatTimer, b.heartbeat, b.nodeTimeout);
             router = new ClusterRouter(nats, subjects, me, store, leases, owned, bridges, heartbeats, work, leaseTimer,
                     Duration.ofSeconds(3), Duration.ofSeconds(1));
@@ -123,6 +124,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private static final class BridgeHolder {
         volatile Bridges bridges;
+        volatile Leases leases;
 
         void onEvent(ConnectionListener.Events event) {
             if (event == ConnectionListener.Events.DISCONNECTED || event == ConnectionListener.Events.CLOSED) {
@@ -132,7 +134,11 @@ public final class ClusterNode implements AutoCloseable {
                     b.closeAll("the hub lost its cluster");
                 }
             } else if (event == ConnectionListener.Events.RECONNECTED) {
-                log.info("NATS back: rooms are taken again as links arrive");
+                log.info("NATS back: renewing this node's leases; new rooms are taken as links arrive");
+                Leases l = leases;
+                if (l != null) {
+                    l.reconnected();
+                }
             }
         }
     }

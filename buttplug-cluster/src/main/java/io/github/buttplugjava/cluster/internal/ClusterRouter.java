@@ -204,6 +204,10 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
     }
 
     private void placeNow(Placement p, ButtplugConnector link, boolean agent) throws IOException {
+        if (leases.holds(p.room()) && owned.has(p.room())) {
+            owned.attach(p, link).ifPresent(why -> refuse(link, agent, why)); // no NATS needed: served here
+            return;
+        }
         Optional<LeaseHolder> holder = leases.holder(p.room());
         if (holder.isEmpty() && leases.acquire(p.room())) {
             Optional<RoomRecord> record = store.index().room(p.room());
@@ -234,6 +238,8 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             owned.attach(p, link).ifPresent(why -> refuse(link, agent, why));
         } else if (h.node().equals(me.node())) {
             refuse(link, agent, "the room is moving between nodes; try again");
+        } else if (heartbeats.silent(h.node())) {
+            refuse(link, agent, "the room's node is gone; the room moves once its lease expires; try again");
         } else {
             bridge(h.node(), p, link, agent);
         }

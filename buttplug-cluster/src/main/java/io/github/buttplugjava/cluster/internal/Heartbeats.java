@@ -64,12 +64,27 @@ public final class Heartbeats implements AutoCloseable {
     }
 
     /**
-     * Counts {@code peer} as heard from now (it just answered a request).
+     * Counts {@code peer} as heard from now if it was never heard from (a node that just started
+     * and took a room may not have beaten yet). A node heard from before keeps its last beat:
+     * links to it must not keep a silent node alive.
      *
      * @param peer a node's name
      */
     void heard(String peer) {
-        lastSeen.put(peer, System.nanoTime());
+        if (lastSeen.size() < MAX_NODES) {
+            lastSeen.putIfAbsent(peer, System.nanoTime());
+        }
+    }
+
+    /**
+     * Whether {@code peer} has been silent past the timeout (or never heard from).
+     *
+     * @param peer a node's name
+     * @return true when it is taken for gone
+     */
+    boolean silent(String peer) {
+        Long seen = lastSeen.get(peer);
+        return seen == null || System.nanoTime() - seen > timeoutNanos;
     }
 
     private void tick() {

@@ -26,11 +26,15 @@ import java.util.function.Consumer;
 /**
  * Room ownership leases in a JetStream key-value bucket whose entries expire after the lease TTL
  * (the bucket's max age): a node takes a room with a create (which only succeeds when nobody
- * holds it), renews it every third of the TTL with an update at the revision it holds, and counts
- * the room lost when an update is refused (somebody else holds it) or when no renewal has been
- * sent successfully for TTL minus a sixth (NATS unreachable): then the bucket may already have
- * dropped the lease, so the room is given up before another node can take it. No room is thus
- * served by two nodes, even across a partition, as long as clocks tick at the same rate.
+ * holds it) and renews it every third of the TTL with an update at the revision it holds. A
+ * refused update means the lease expired or moved: when nobody holds it now the node takes it
+ * again (it kept serving the room), else the room is lost here and closed.
+ *
+ * <p>While NATS is unreachable the node keeps its rooms (their direct links keep working) and
+ * renews nothing; when NATS is back the first renewal settles it as above, so the cluster
+ * converges on one owner per room without a restart. With NATS down nobody can take a lease, so
+ * no room is owned twice; a node cut off alone while the others still reach NATS serves its
+ * direct links until it is back (docs/CLUSTER.md, "partitions").
  */
 public final class Leases implements AutoCloseable {
 
@@ -39,12 +43,14 @@ public final class Leases implements AutoCloseable {
     private final Connection nats;
     private final KeyValue kv;
     private final LeaseHolder me;
-    private final long giveUpNanos;
     private final Consumer<String> lost;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+    private final ScheduledExecutorService timers;
+    private volatile long quietUntilNanos;
     private final ScheduledFuture<?> renewal;
 
-    private record Held(long revision, long renewedAtNanos) {
+    private record Held(long revision) {
     }
 
     private Leases(Connection nats, KeyValue kv, LeaseHolder me, Duration ttl, Consumer<String> lost,
@@ -52,8 +58,9 @@ public final class Leases implements AutoCloseable {
         this.nats = nats;
         this.kv = kv;
         this.me = me;
-        this.giveUpNanos = ttl.toNanos() - ttl.toNanos() / 6;
         this.lost = lost;
+        this.ttlNanos = ttl.toNanos();
+        this.timers = timers;
         long every = Math.max(50, ttl.toMillis() / 3);
         this.renewal = timers.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -74,7 +81,7 @@ public final class Leases implements AutoCloseable {
                               ScheduledExecutorService timers) throws IOException {
         try {
             RoomStore.ensureBucket(nats.keyValueManagement(), KeyValueConfiguration.builder()
-                    .name(subjects.leasesBucket()).maxHistoryPerKey(1).ttl(ttl).storageType(StorageType.Memory).build());
+                    .name(subjects.leasesBucket()).maxHistoryPerKey(1).ttl(ttl).storageType(StorageType.File).build());
             KeyValueOptions fast = KeyValueOptions.builder().jetStreamOptions(JetStreamOptions.builder()
                     .requestTimeout(Duration.ofMillis(Math.max(200, ttl.toMillis() / 6))).build()).build();
             return new Leases(nats, nats.keyValue(subjects.leasesBucket(), fast), me, ttl, lost, timers);
@@ -110,13 +117,29 @@ public final class Leases implements AutoCloseable {
      * @throws IOException when NATS cannot answer
      */
     public boolean acquire(String room) throws IOException {
-        long sentAt = System.nanoTime();
+        if (System.nanoTime() - quietUntilNanos < 0) {
+            return false; // just back from an outage: the rooms' former owners retake them first
+        }
         try {
             long rev = kv.create(room, me.encode());
-            held.put(room, new Held(rev, sentAt));
+            held.put(room, new Held(rev));
             return true;
         } catch (JetStreamApiException e) {
             return false; // somebody holds it
+        }
+    }
+
+    /**
+     * NATS is back after an outage: this node renews (or retakes) the leases it kept at once, and
+     * takes no new lease for one TTL, so the nodes that kept serving their rooms get them back
+     * before anyone else can take them.
+     */
+    public void reconnected() {
+        quietUntilNanos = System.nanoTime() + ttlNanos;
+        try {
+            timers.execute(this::renewAll);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the node is closing
         }
     }
 
@@ -156,25 +179,32 @@ public final class Leases implements AutoCloseable {
     }
 
     private void renewAll() {
-        long now = System.nanoTime();
-        for (Map.Entry<String, Held> e : List.copyOf(held.entrySet())) {
-            if (now - e.getValue().renewedAtNanos() > giveUpNanos) {
-                drop(e.getKey(), "not renewed in time (NATS unreachable?)");
-            }
-        }
         if (nats.getStatus() != Connection.Status.CONNECTED) {
             return;
         }
         for (Map.Entry<String, Held> e : List.copyOf(held.entrySet())) {
-            long sentAt = System.nanoTime();
+            String room = e.getKey();
             try {
-                long rev = kv.update(e.getKey(), me.encode(), e.getValue().revision());
-                held.replace(e.getKey(), e.getValue(), new Held(rev, sentAt));
+                long rev = kv.update(room, me.encode(), e.getValue().revision());
+                held.replace(room, e.getValue(), new Held(rev));
             } catch (JetStreamApiException refused) {
-                drop(e.getKey(), "held by another node now");
+                retake(room, e.getValue());
             } catch (IOException | RuntimeException unreachable) {
-                log.debug("lease of {} not renewed: {}", e.getKey(), unreachable.toString());
+                log.debug("lease of {} not renewed: {}", room, unreachable.toString());
             }
+        }
+    }
+
+    /** The update was refused: take the lease again when it expired, else the room is lost here. */
+    private void retake(String room, Held old) {
+        try {
+            long rev = kv.create(room, me.encode());
+            held.replace(room, old, new Held(rev));
+            log.info("cluster room {}: lease had expired (NATS was away?); taken again", room);
+        } catch (JetStreamApiException taken) {
+            drop(room, "held by another node now");
+        } catch (IOException | RuntimeException unreachable) {
+            log.debug("lease of {} not retaken: {}", room, unreachable.toString());
         }
     }
 
