@@ -111,7 +111,7 @@ public final class ClusterNode implements AutoCloseable {
             heartbeats = new Heartbeats(nats, subjects, node, bridges, beatTimer, b.heartbeat, b.nodeTimeout);
             router = new ClusterRouter(nats, subjects, me, store, leases, owned, bridges, heartbeats, work, leaseTimer,
                     Duration.ofSeconds(3), Duration.ofSeconds(1));
-            hub = b.hub.linkRouter(router).build();
+            hub = b.hub.linkRouter(router).operatorStatus(new ClusterHealth(this::status)).build();
             owned.hub(hub);
             hub.start();
         } catch (IOException | RuntimeException e) {

@@ -76,8 +76,11 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     HubWebOptions web = new HubWebOptions();
 
-    /** Builds and starts the hub. */
-    RemoteServer start() throws IOException {
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    /** The hub's settings from the options. */
+    RemoteServerBuilder settings() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
                 .controllerMaxPingTime(Duration.ofMillis(controllerPingMs))
                 .messageLimits(messageLimits.limits());
@@ -98,7 +101,12 @@ public final class HubCommand implements Callable<Integer> {
             }
             b.tls(tlsKeystore, password.toCharArray());
         }
-        RemoteServer hub = b.build();
+        return b;
+    }
+
+    /** Builds and starts the hub. */
+    RemoteServer start() throws IOException {
+        RemoteServer hub = settings().build();
         try {
             controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
         } catch (IllegalArgumentException e) {
@@ -110,6 +118,9 @@ public final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cluster.enabled()) {
+            return new ClusterHub(this).run();
+        }
         RemoteServer hub;
         try {
             hub = start();

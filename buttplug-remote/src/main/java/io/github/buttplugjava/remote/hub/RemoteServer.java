@@ -125,14 +125,16 @@ public final class RemoteServer implements AutoCloseable {
     private volatile ScheduledFuture<?> authFlusher;
 
     private final LinkRouter linkRouter;
+    private final OperatorStatus operatorStatus;
 
     RemoteServer(HubSettings settings) {
-        this(settings, null);
+        this(settings, null, null);
     }
 
-    RemoteServer(HubSettings settings, LinkRouter linkRouter) {
+    RemoteServer(HubSettings settings, LinkRouter linkRouter, OperatorStatus operatorStatus) {
         this.settings = settings;
         this.linkRouter = linkRouter;
+        this.operatorStatus = operatorStatus;
         this.authFailures = new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), settings.scheduling()::nanoTime, log::info);
         this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
         this.forwarders = new ForwarderAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling());
@@ -282,7 +284,7 @@ public final class RemoteServer implements AutoCloseable {
 
     private HttpPages pages() {
         HttpPages control = new ControlPages(this::knowsControlToken, authFailures);
-        return settings.metrics() ? new OperatorPages(meter, control) : control;
+        return settings.metrics() ? new OperatorPages(meter, control, operatorStatus) : control;
     }
 
     /**

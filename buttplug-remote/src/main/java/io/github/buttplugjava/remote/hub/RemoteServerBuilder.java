@@ -44,6 +44,7 @@ public final class RemoteServerBuilder {
     private String nameSeparator = AliasedDevice.DEFAULT_SEPARATOR;
     private boolean metrics;
     private LinkRouter linkRouter;
+    private OperatorStatus operatorStatus;
 
     RemoteServerBuilder() {
     }
@@ -420,6 +421,18 @@ public final class RemoteServerBuilder {
     }
 
     /**
+     * More for {@code /healthz} and {@code /metrics} (with {@link #metrics} on; default none): a
+     * hub cluster node adds its NATS state, owned rooms and bridged links. See {@link OperatorStatus}.
+     *
+     * @param status what to add
+     * @return this builder
+     */
+    public RemoteServerBuilder operatorStatus(OperatorStatus status) {
+        this.operatorStatus = Objects.requireNonNull(status, "status");
+        return this;
+    }
+
+    /**
      * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
      * changing this builder later does not change it.
      *
@@ -432,7 +445,7 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling, metrics), linkRouter);
+                        nameSeparator), scheduling, metrics), linkRouter, operatorStatus);
     }
 
     private static int positive(int value, String what) {
