@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +35,7 @@ class ClusterBridgeTest {
     @BeforeEach
     void start() throws Exception {
         nats = NatsServer.start();
-        n1 = ClusterNode.builder().nats(nats.url()).nodeName("n1").hub(RemoteServer.builder()).start();
+        n1 = ClusterNode.builder().nats(nats.url()).nodeName("n1").hub(RemoteServer.builder().metrics(true)).start();
         n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").hub(RemoteServer.builder()).start();
         n1.createRoom("party", AccessToken.of(SHARE), AccessToken.of(CONTROL));
     }
@@ -65,6 +68,34 @@ class ClusterBridgeTest {
             socket.crash();
             toy.awaitStop(Duration.ofSeconds(1));
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
+        }
+    }
+
+    @Test
+    void healthzAndMetricsReportNatsStateOwnedRoomsAndBridgedLinks() throws Exception {
+        SimulatedDevices alice = ClusterTesting.toys("lovense");
+        try (RemoteClient agent = ClusterTesting.agent("Alice", alice, n2.hub().shareUri());
+             ClusterTesting.Controller c = ClusterTesting.controller(WebSocketConnector.to(control(n1)))) {
+            c.device("Alice - Lovense Hush", 5000);
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + n1.hub().port());
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).startsWith("ok\n").contains("node n1\n", "nats connected\n", "rooms owned 0 of 1\n",
+                    "bridged links 1\n");
+            String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("buttplug_cluster_nats_connected 1\n", "buttplug_cluster_rooms_owned 0\n",
+                    "buttplug_cluster_bridged_links 1\n", "buttplug_cluster_rooms_known 1\n").doesNotContain(CONTROL, SHARE);
+            nats.kill();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (n1.status().natsConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // bounded wait for the client to notice
+            }
+            health = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).startsWith("degraded\n").contains("nats unreachable\n", "bridged links 0\n");
         }
     }
 

@@ -9,14 +9,11 @@ import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.agent.RemoteClient;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the cluster tests share: tokens, simulated toys, agents that dial a list of hubs in turn, controllers. */
 final class ClusterTesting {
@@ -36,13 +33,14 @@ final class ClusterTesting {
         return b.build();
     }
 
-    /** An agent that dials {@code hubs} in turn, the next one after each drop, and is linked when this returns. */
+    /** An agent that dials {@code hubs} in turn ({@code alsoHub}), the next one after each drop, and is linked when this returns. */
     static RemoteClient agent(String alias, SimulatedDevices toys, URI... hubs) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        List<URI> list = List.of(hubs);
-        RemoteClient agent = RemoteClient.builder(hubs[0], SHARE, alias, toys)
-                .dialer(ignored -> WebSocketConnector.to(list.get(Math.floorMod(next.getAndIncrement(), list.size()))))
-                .backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build();
+        RemoteClient.Builder b = RemoteClient.builder(hubs[0], SHARE, alias, toys)
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(300));
+        for (int i = 1; i < hubs.length; i++) {
+            b.alsoHub(hubs[i]);
+        }
+        RemoteClient agent = b.build();
         agent.grants().shareAll(FULL).get(5, TimeUnit.SECONDS);
         agent.start().get(10, TimeUnit.SECONDS);
         return agent;
