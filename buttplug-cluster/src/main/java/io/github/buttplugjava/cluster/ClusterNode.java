@@ -255,11 +255,11 @@ public final class ClusterNode implements AutoCloseable {
     /** Leaves the cluster: bridged links and owned rooms close, leases are given back, NATS is closed. */
     @Override
     public void close() {
-        bridges.close();
-        router.close();
+        router.close(); // no more opens
+        hub.close(); // rooms and sockets close: each bridged end tells the other end
+        bridges.close(); // whatever is left
         heartbeats.close();
-        leases.close();
-        hub.close();
+        leases.close(); // leases given back: another node takes the rooms at once
         store.close();
         closeNats();
         shutdownPools();

@@ -53,6 +53,18 @@ final class EntryEnd implements BridgeEnd, FrameListener {
 
     /** The owner opened its end: frames that waited go first, in order. */
     void opened() {
+        long count = -1;
+        synchronized (this) {
+            if (closed) {
+                count = sent;
+            }
+        }
+        if (count >= 0) {
+            // the socket closed while the owner was opening: its notice may have gone before the
+            // owner's end existed, so tell it again now that it does
+            sender.close(owner, link, "the peer left the entry node", count);
+            return;
+        }
         synchronized (this) {
             if (closed) {
                 return;
