@@ -38,6 +38,7 @@ public final class Cli implements Callable<Integer> {
         cli.addSubcommand(new ShareCommand());
         cli.addSubcommand(new ControlCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new ChatPlaysCommand());
         // one line per subcommand: cli.addSubcommand(new XyzCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new OptionErrors());
@@ -64,7 +65,7 @@ public final class Cli implements Callable<Integer> {
         cli.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help")) {
                 String[] about = sub.getCommandSpec().usageMessage().description();
-                err.printf("  %-8s %s%n", name, about.length == 0 ? "" : about[0]);
+                err.printf("  %-9s %s%n", name, about.length == 0 ? "" : about[0]);
             }
         });
         err.println("see 'buttplug COMMAND --help', or 'buttplug --help'");

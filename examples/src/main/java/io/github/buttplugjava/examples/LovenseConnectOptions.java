@@ -3,7 +3,11 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectHost;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +31,52 @@ final class LovenseConnectOptions {
         return lovenseConnect == null ? Optional.empty()
                 : Optional.of(new LovenseConnectSource(LovenseConnectHost.parse(lovenseConnect),
                         DeviceConfiguration.bundled()));
+    }
+
+    /**
+     * One source per Lovense app: the one given with {@code --lovense-connect} and those the
+     * device configuration names (a user configuration's {@code lovense-connect-service} hosts),
+     * each host once.
+     *
+     * @param configuration the device configuration ({@code --device-config-file},
+     *        {@code --user-device-config-file})
+     * @return the sources, possibly none
+     * @throws IllegalArgumentException when a host is not HOST:PORT
+     */
+    List<LovenseConnectSource> open(DeviceConfiguration configuration) {
+        List<LovenseConnectSource> out = new ArrayList<>();
+        for (LovenseConnectHost host : hosts(configuration)) {
+            out.add(new LovenseConnectSource(host, configuration));
+        }
+        return out;
+    }
+
+    /**
+     * The apps to reach: {@code --lovense-connect} first, then the configured ones, each once.
+     *
+     * @param configuration the device configuration
+     * @return the hosts, possibly none
+     * @throws IllegalArgumentException when a host is not HOST:PORT
+     */
+    List<LovenseConnectHost> hosts(DeviceConfiguration configuration) {
+        Set<LovenseConnectHost> hosts = new LinkedHashSet<>();
+        if (lovenseConnect != null) {
+            hosts.add(LovenseConnectHost.parse(lovenseConnect));
+        }
+        hosts.addAll(LovenseConnectHost.configured(configuration));
+        return List.copyOf(hosts);
+    }
+
+    /**
+     * For a log line, with the apps a configuration names.
+     *
+     * @param configuration the device configuration
+     * @return e.g. "Lovense Connect at 192.168.1.20:20010" or "no Lovense Connect"
+     */
+    String describe(DeviceConfiguration configuration) {
+        List<LovenseConnectHost> hosts = hosts(configuration);
+        return hosts.isEmpty() ? "no Lovense Connect" : "Lovense Connect at "
+                + String.join(", ", hosts.stream().map(h -> h.host() + ":" + h.port()).toList());
     }
 
     /** For a log line: "Lovense Connect at HOST:PORT" or "no Lovense Connect". */

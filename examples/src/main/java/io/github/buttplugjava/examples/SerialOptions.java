@@ -44,6 +44,34 @@ final class SerialOptions {
                 : Optional.of(new SerialDeviceSource(ports, DeviceConfiguration.bundled()));
     }
 
+    /**
+     * The source of the ports given with {@code --serial} and of those the device configuration
+     * names (a user configuration's {@code serial} entries), the ports given winning; empty when
+     * there is none. Each port is opened with the configuration's line settings for it, and its
+     * features come from the configuration (a TCode device's axes by the port's identifier).
+     *
+     * @param configuration the device configuration ({@code --device-config-file},
+     *        {@code --user-device-config-file})
+     * @return the source, or empty
+     * @throws IllegalArgumentException when a port is malformed or listed twice, or a protocol is unknown or not serial
+     */
+    Optional<SerialDeviceSource> open(DeviceConfiguration configuration) {
+        List<SerialPortSpec> ports = SerialDeviceSource.withConfiguredPorts(ports(), configuration);
+        return ports.isEmpty() ? Optional.empty() : Optional.of(new SerialDeviceSource(ports, configuration));
+    }
+
+    /**
+     * For a log line, with the ports a configuration names.
+     *
+     * @param configuration the device configuration
+     * @return e.g. "serial devices: /dev/ttyACM0=tcode-v03" or "no serial devices"
+     */
+    String describe(DeviceConfiguration configuration) {
+        List<SerialPortSpec> ports = SerialDeviceSource.withConfiguredPorts(ports(), configuration);
+        return ports.isEmpty() ? "no serial devices" : "serial devices: "
+                + String.join(", ", ports.stream().map(SerialPortSpec::toString).toList());
+    }
+
     /** For a log line: "serial devices: /dev/ttyACM0=tcode-v03" or "no serial devices". */
     String describe() {
         return serial.isEmpty() ? "no serial devices" : "serial devices: " + String.join(", ", serial);

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.examples;
 
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
@@ -107,10 +108,10 @@ public final class ServeCommand implements Callable<Integer> {
         final DeviceManager devices;
         final AdapterDeviceSource toys;
         final Optional<SerialDeviceSource> serialToys;
-        final Optional<LovenseConnectSource> lovenseToys;
+        final List<LovenseConnectSource> lovenseToys;
 
         Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
-                Optional<SerialDeviceSource> serialToys, Optional<LovenseConnectSource> lovenseToys) {
+                Optional<SerialDeviceSource> serialToys, List<LovenseConnectSource> lovenseToys) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
@@ -126,7 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.close();
             devices.close();
             serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
-            lovenseToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
+            lovenseToys.forEach(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
         }
     }
 
@@ -138,12 +139,14 @@ public final class ServeCommand implements Callable<Integer> {
      * @throws BleOptions.UnusableAdapterException when the Bluetooth adapter cannot be used
      */
     Running start() throws IOException, BleOptions.UnusableAdapterException, InterruptedException {
-        Optional<SerialDeviceSource> serialToys = serial.open();
+        // serial ports and Lovense apps come from the options and from the user device configuration
+        DeviceConfiguration configuration = ble.configuration();
+        Optional<SerialDeviceSource> serialToys = serial.open(configuration);
+        List<LovenseConnectSource> lovenseToys = lovenseConnect.open(configuration);
         AdapterDeviceSource toys = ble.open();
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
         serialToys.ifPresent(sources::add);
-        Optional<LovenseConnectSource> lovenseToys = lovenseConnect.open();
-        lovenseToys.ifPresent(sources::add);
+        sources.addAll(lovenseToys);
         DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
@@ -197,7 +200,8 @@ public final class ServeCommand implements Callable<Integer> {
             if (IGNORED.contains(name)) {
                 System.err.println("buttplug serve: " + name + " (an Intiface Engine option) is ignored: "
                         + ("--use-serial".equals(name)
-                                ? "this server does not probe serial ports; name each with --serial PORT=PROTOCOL"
+                                ? "this server does not probe serial ports; it opens those named with --serial PORT=PROTOCOL "
+                                        + "and in the user device configuration's serial entries"
                                 : "--use-lovense-connect".equals(name)
                                 ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
                                 : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
@@ -231,8 +235,9 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
         log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}", name,
-                running.server.uri(), maxPingMs, ble.describe(), serial.describe(), lovenseConnect.describe());
-        if (!ble.anyDevices() && serial.serial.isEmpty() && lovenseConnect.lovenseConnect == null) {
+                running.server.uri(), maxPingMs, ble.describe(), serial.describe(ble.configuration()),
+                lovenseConnect.describe(ble.configuration()));
+        if (!ble.anyDevices() && running.serialToys.isEmpty() && running.lovenseToys.isEmpty()) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

@@ -130,7 +130,7 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty();
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || namesSerialPorts();
         if ((server == null) != localToys) {
             throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
         }
@@ -170,17 +170,25 @@ public final class ShareCommand implements Callable<Integer> {
         Console console = null;
         try {
             Listener narrator = new Listener(consoleReady, toys, finished);
+            SharePresence presence = new SharePresence(consoleReady, toys, ShareCommand::now, legacyHub != null
+                    ? "a buttplug-js 0.13 hub does not tell who is in the room" : "not linked to the hub yet");
             try {
-                agent = legacyHub != null ? legacy(toys, narrator) : Agent.of(agentBuilder(secret, toys)
-                        .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
-                        .listener(narrator).build());
+                if (legacyHub != null) {
+                    agent = legacy(toys, narrator);
+                } else {
+                    RemoteClient client = agentBuilder(secret, toys)
+                            .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
+                            .listener(narrator).presenceListener(presence).build();
+                    presence.readFrom(client::presence);
+                    agent = Agent.of(client);
+                }
             } catch (IllegalArgumentException e) {
                 throw OptionErrors.of(spec, e.getMessage());
             }
             GrantFilter grants = agent.grants();
             grantsHolder[0] = grants;
             grants.shareAll(toyGrants.choosesToys() ? null : toyGrants.everyToy()).get(5, TimeUnit.SECONDS);
-            commands = new ShareConsole(grants, toys, toyGrants);
+            commands = new ShareConsole(grants, toys, toyGrants, presence::who);
             CommandTable table = commands.table();
             console = Console.onTerminal() ? Console.terminal("buttplug-share", "share> ", table) : Console.lines(System.in);
             consoleReady.complete(console);
@@ -294,7 +302,7 @@ public final class ShareCommand implements Callable<Integer> {
             sources.add(ble.open());
         }
         try {
-            serial.open().ifPresent(sources::add);
+            serial.open(ble.configuration()).ifPresent(sources::add); // --serial and the user configuration's ports
         } catch (RuntimeException e) {
             sources.forEach(DeviceSource::close);
             throw e;
@@ -302,11 +310,21 @@ public final class ShareCommand implements Callable<Integer> {
         return sources.size() == 1 ? sources.get(0) : new io.github.buttplugjava.core.device.CombinedDeviceSource(sources);
     }
 
+    /** Whether the device configuration (a user configuration) names serial ports; false when it cannot be read. */
+    private boolean namesSerialPorts() {
+        try {
+            return !ble.configuration().serialPorts().isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false; // reported with its reason when the toys are opened
+        }
+    }
+
     private String describeLocalToys() {
-        if (serial.serial.isEmpty()) {
+        if (serial.serial.isEmpty() && !namesSerialPorts()) {
             return ble.describe();
         }
-        return ble.anyDevices() ? ble.describe() + " and " + serial.describe() : serial.describe();
+        String ports = serial.describe(ble.configuration());
+        return ble.anyDevices() ? ble.describe() + " and " + ports : ports;
     }
 
     private static DeviceSource intiface(URI url) throws IOException, InterruptedException {

@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The commands of {@code buttplug share} while it runs: list the local toys with what each shares,
  * and pause, resume, revoke or share again one toy (by its number in {@code list} or its name) or
- * every toy; {@code stop} stops every toy, {@code panic} unshares every toy.
+ * every toy; {@code stop} stops every toy, {@code panic} unshares every toy; {@code who} says which
+ * controllers are in the room and who drives each toy.
  */
 final class ShareConsole {
 
@@ -26,8 +28,10 @@ final class ShareConsole {
     private final GrantFilter grants;
     private final LinkGatedSource toys;
     private final ToyGrants chosen;
+    private final Supplier<List<String>> who;
 
-    ShareConsole(GrantFilter grants, LinkGatedSource toys, ToyGrants chosen) {
+    ShareConsole(GrantFilter grants, LinkGatedSource toys, ToyGrants chosen, Supplier<List<String>> who) {
+        this.who = who;
         this.grants = grants;
         this.toys = toys;
         this.chosen = chosen;
@@ -38,6 +42,8 @@ final class ShareConsole {
         List<ConsoleCommand> c = new ArrayList<>();
         c.add(new ConsoleCommand("list", "", "your toys: number, name, and what each shares", List.of(), 0, 0,
                 ConsoleCommand.Completion.NONE, args -> list()));
+        c.add(new ConsoleCommand("who", "", "the controllers in the room, and who drives each of your toys", List.of(), 0, 0,
+                ConsoleCommand.Completion.NONE, args -> who.get()));
         c.add(perToy("pause", "[TOY]", "stop a toy and hide it from the controller (every toy without TOY)", toy,
                 (id, g) -> grants.pause(id, true), "paused: stopped and hidden"));
         c.add(perToy("resume", "[TOY]", "share a paused toy again", toy, (id, g) -> grants.pause(id, false), "resumed"));

@@ -106,7 +106,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
                 return Optional.empty(); // the hub refuses it and counts the failure
             }
             TokenEntry e = entry.get();
-            place(new Placement(e.room(), TokenKind.CONTROL, e.name(), 0, ""), connector, false);
+            place(new Placement(e.room(), TokenKind.CONTROL, e.name(), 0, "", ""), connector, false);
             return Optional.of(Admission.accept());
         }
         return Optional.empty();
@@ -167,7 +167,8 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             deny(link, "this invite is for another alias");
             return;
         }
-        place(new Placement(e.room(), e.kind(), e.name(), hello.protocol(), hello.alias()), link, true);
+        String withoutToken = new Hello(hello.protocol(), Placement.NO_TOKEN, hello.alias(), hello.extensions()).encode();
+        place(new Placement(e.room(), e.kind(), e.name(), hello.protocol(), hello.alias(), withoutToken), link, true);
     }
 
     private static void deny(ButtplugConnector link, String reason) {

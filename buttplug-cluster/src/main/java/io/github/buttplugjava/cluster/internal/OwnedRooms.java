@@ -87,6 +87,17 @@ public final class OwnedRooms {
         return List.copyOf(rooms.keySet());
     }
 
+    /** The agent's hello as the entry node passed it on, with the room's local token put in. */
+    private static String hello(Placement placement, AccessToken localToken) {
+        Hello passed;
+        try {
+            passed = Hello.decode(placement.hello());
+        } catch (IllegalArgumentException e) {
+            passed = new Hello(placement.protocol(), Placement.NO_TOKEN, placement.alias());
+        }
+        return new Hello(passed.protocol(), localToken.reveal(), passed.alias(), passed.extensions()).encode();
+    }
+
     /**
      * Hands an authenticated link to the room's hub: a controller to its controller, an agent to
      * the hub's admission with a hello this node writes (the room's local token, the agent's alias).
@@ -108,14 +119,13 @@ public final class OwnedRooms {
                 }
                 c.get().accept(link);
             }
-            case SHARE -> hub.acceptAgent(new ReplayConnector(new Hello(placement.protocol(),
-                    local.room().shareToken().reveal(), placement.alias()).encode(), link));
+            case SHARE -> hub.acceptAgent(new ReplayConnector(hello(placement, local.room().shareToken()), link));
             case INVITE -> {
                 AccessToken t = local.invites().get(placement.name());
                 if (t == null) {
                     return Optional.of("this invite is no longer valid");
                 }
-                hub.acceptAgent(new ReplayConnector(new Hello(placement.protocol(), t.reveal(), placement.alias()).encode(), link));
+                hub.acceptAgent(new ReplayConnector(hello(placement, t), link));
             }
             default -> throw new IllegalStateException();
         }

@@ -16,15 +16,20 @@ import java.nio.charset.StandardCharsets;
  * @param name     the controller's name or the invite's alias; empty for a share token
  * @param protocol the agent's hello protocol (0 for a controller)
  * @param alias    the agent's alias (empty for a controller)
+ * @param hello    the agent's hello frame with its token blanked (its extensions ride along); empty
+ *                 for a controller
  */
-record Placement(String room, TokenKind kind, String name, int protocol, String alias) {
+record Placement(String room, TokenKind kind, String name, int protocol, String alias, String hello) {
+
+    /** Token put in place of the real one in the hello the entry node passes on. */
+    static final String NO_TOKEN = "-";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The open request for {@code link}, coming from {@code entry}. */
     byte[] openRequest(String link, String entry) {
         return JSON.createObjectNode().put("link", link).put("entry", entry).put("room", room)
-                .put("kind", kind.name()).put("name", name).put("protocol", protocol).put("alias", alias)
+                .put("kind", kind.name()).put("name", name).put("protocol", protocol).put("alias", alias).put("hello", hello)
                 .toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -44,7 +49,8 @@ record Placement(String room, TokenKind kind, String name, int protocol, String 
             }
             return new Open(link, Names.node(n.path("entry").asText(""), "entry node"),
                     new Placement(Names.room(n.path("room").asText("")), TokenKind.valueOf(n.path("kind").asText("")),
-                            n.path("name").asText(""), n.path("protocol").asInt(), n.path("alias").asText("")));
+                            n.path("name").asText(""), n.path("protocol").asInt(), n.path("alias").asText(""),
+                            n.path("hello").asText("")));
         } catch (IOException e) {
             throw new IllegalArgumentException("open request is not JSON", e);
         }

@@ -158,6 +158,17 @@ public final class DeviceManager implements AutoCloseable {
     }
 
     /**
+     * The identifier, in its source, of the current device with this index (to find a device a
+     * client names by index among the devices of the source it came from).
+     *
+     * @param index a device index this manager gave
+     * @return the device's {@link Device#identifier()}, or empty when no device with that index is present
+     */
+    public synchronized Optional<String> identifier(int index) {
+        return Optional.ofNullable(devices.get(index)).map(m -> m.device().identifier());
+    }
+
+    /**
      * Whether a scan is running (asked and not finished or stopped).
      *
      * @return true from {@link #startScanning()} until every source finished or {@link

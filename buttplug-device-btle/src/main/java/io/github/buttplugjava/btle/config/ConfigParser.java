@@ -58,12 +58,20 @@ final class ConfigParser {
     private static ProtocolDefinition protocol(String id, JsonNode node, boolean defaultsRequired) {
         Optional<BtleSpecifier> btle = Optional.empty();
         Optional<SerialSpecifier> serial = Optional.empty();
+        List<SerialSpecifier> ports = new ArrayList<>();
         for (JsonNode comm : node.path("communication")) {
             if (comm.has("btle")) {
                 btle = Optional.of(btle(comm.get("btle")));
             }
             if (comm.has("serial")) {
-                serial = Optional.of(serial(id, comm.get("serial")));
+                SerialSpecifier s = serial(id, comm.get("serial"));
+                if (s.namesPort()) {
+                    ports.removeIf(p -> p.port().equals(s.port())); // the last entry for a port wins
+                    ports.add(s);
+                }
+                if (serial.isEmpty() || !s.namesPort()) {
+                    serial = Optional.of(s); // the unnamed ("default") entry, else the first
+                }
             }
         }
         JsonNode d = node.get("defaults");
@@ -77,7 +85,7 @@ final class ConfigParser {
         for (JsonNode c : node.path("configurations")) {
             configurations.add(template(c));
         }
-        return new ProtocolDefinition(id, btle, serial, defaults, configurations);
+        return new ProtocolDefinition(id, btle, serial, ports, defaults, configurations);
     }
 
     private static SerialSpecifier serial(String id, JsonNode node) {
@@ -169,6 +177,32 @@ final class ConfigParser {
         return new FeatureTemplate(node.path("id").asText(""), index, node.path("description").asText(""),
                 outputs, inputs);
     }
+
+    /**
+     * The Lovense Connect hosts a user file names: {@code host} of each {@code lovense_connect_service}
+     * communication entry of its {@code lovense-connect-service} protocol, in file order.
+     */
+    static List<String> lovenseConnectHosts(JsonNode protocols) {
+        List<String> out = new ArrayList<>();
+        if (protocols == null || !protocols.isObject()) {
+            return out;
+        }
+        for (JsonNode comm : protocols.path(LOVENSE_CONNECT_PROTOCOL).path("communication")) {
+            JsonNode host = comm.path("lovense_connect_service").get("host");
+            if (host == null) {
+                continue;
+            }
+            if (!host.isTextual() || host.asText().isBlank()) {
+                throw new IllegalArgumentException("protocol " + LOVENSE_CONNECT_PROTOCOL
+                        + ": lovense_connect_service host must be a HOST:PORT string");
+            }
+            out.add(host.asText().strip());
+        }
+        return out;
+    }
+
+    /** The protocol id of toys reached through the Lovense app. */
+    static final String LOVENSE_CONNECT_PROTOCOL = "lovense-connect-service";
 
     /** The {@code user_configs.devices} list of a user file. */
     static List<UserDeviceConfig> userDevices(JsonNode devices) {

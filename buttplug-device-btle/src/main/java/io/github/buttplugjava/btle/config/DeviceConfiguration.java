@@ -22,7 +22,8 @@ import java.util.OptionalInt;
 
 /**
  * The device configuration: the official v4 configuration bundled with this library (version
- * 4.189, BSD-3-Clause, see {@code LICENSE-buttplug.txt} beside it) with a user configuration on
+ * 4.197 plus upstream's {@code utimi} entry; BSD-3-Clause, see {@code LICENSE-buttplug.txt} and
+ * {@code SOURCES.md} beside it) with a user configuration on
  * top. It matches advertisements to protocols and gives each identified device its definition.
  *
  * <p>Immutable and thread-safe. {@link #bundled()} parses the bundled file once per JVM.
@@ -34,10 +35,17 @@ public final class DeviceConfiguration {
 
     private final Map<String, ProtocolDefinition> protocols;
     private final List<UserDeviceConfig> userDevices;
+    private final List<String> lovenseConnectHosts;
 
     private DeviceConfiguration(Map<String, ProtocolDefinition> protocols, List<UserDeviceConfig> userDevices) {
+        this(protocols, userDevices, List.of());
+    }
+
+    private DeviceConfiguration(Map<String, ProtocolDefinition> protocols, List<UserDeviceConfig> userDevices,
+                                List<String> lovenseConnectHosts) {
         this.protocols = Collections.unmodifiableMap(protocols);
         this.userDevices = List.copyOf(userDevices);
+        this.lovenseConnectHosts = List.copyOf(lovenseConnectHosts);
     }
 
     /**
@@ -90,6 +98,13 @@ public final class DeviceConfiguration {
      * {@code protocols} and/or {@code devices}) on top. User protocols add communication and
      * configurations to the base protocol of the same id, or add a protocol.
      *
+     * <p>Transports that are not discovered are named here too, as Intiface's user configuration
+     * names them: a {@code serial} entry with a {@code port} adds that port for the protocol (with
+     * its line settings; see {@link ProtocolDefinition#serialPorts()}), and a
+     * {@code lovense_connect_service} entry of {@code lovense-connect-service} with a {@code host}
+     * ({@code "HOST:PORT"}, an extension of this library: upstream finds the app through Lovense's
+     * servers) adds a Lovense app to reach ({@link #lovenseConnectHosts()}).
+     *
      * @param json the user configuration's JSON text
      * @return a new configuration; this one is unchanged
      * @throws IllegalArgumentException when the JSON is malformed or not a user configuration
@@ -110,14 +125,51 @@ public final class DeviceConfiguration {
                 merged.merge(id, added, DeviceConfiguration::mergeProtocol));
         List<UserDeviceConfig> devices = new ArrayList<>(userDevices);
         devices.addAll(ConfigParser.userDevices(user.path("devices")));
-        return new DeviceConfiguration(merged, devices);
+        List<String> hosts = new ArrayList<>(lovenseConnectHosts);
+        for (String h : ConfigParser.lovenseConnectHosts(user.get("protocols"))) {
+            if (!hosts.contains(h)) {
+                hosts.add(h);
+            }
+        }
+        return new DeviceConfiguration(merged, devices, hosts);
     }
 
     private static ProtocolDefinition mergeProtocol(ProtocolDefinition base, ProtocolDefinition added) {
         List<DeviceTemplate> configurations = new ArrayList<>(added.configurations());
         configurations.addAll(base.configurations());
+        Map<String, SerialSpecifier> ports = new LinkedHashMap<>();
+        base.serialPorts().forEach(s -> ports.put(s.port(), s));
+        added.serialPorts().forEach(s -> ports.put(s.port(), s)); // the user's settings for a port win
         return new ProtocolDefinition(base.id(), added.btle().isPresent() ? added.btle() : base.btle(),
-                added.serial().isPresent() ? added.serial() : base.serial(), base.defaults(), configurations);
+                // a user entry naming a port sets that port's settings; only an unnamed one replaces the protocol's
+                added.serial().filter(s -> !s.namesPort()).or(base::serial).or(added::serial), List.copyOf(ports.values()),
+                base.defaults(), configurations);
+    }
+
+    /**
+     * The Lovense apps (Lovense Connect, Lovense Remote) the user configuration names, as
+     * {@code HOST:PORT} text in file order, each once; empty without a user configuration.
+     *
+     * @return the hosts, unmodifiable
+     */
+    public List<String> lovenseConnectHosts() {
+        return lovenseConnectHosts;
+    }
+
+    /**
+     * Every serial port the configuration names, with its protocol and line settings, in
+     * configuration order.
+     *
+     * @return protocol id to its configured ports, only protocols that name one; unmodifiable
+     */
+    public Map<String, List<SerialSpecifier>> serialPorts() {
+        Map<String, List<SerialSpecifier>> out = new LinkedHashMap<>();
+        for (ProtocolDefinition p : protocols.values()) {
+            if (!p.serialPorts().isEmpty()) {
+                out.put(p.id(), p.serialPorts());
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.github.buttplugjava.btle.lovenseconnect;
 
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.core.PeerText;
+
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +18,9 @@ public record LovenseConnectHost(String host, int port) {
 
     /** The longest host accepted. */
     public static final int MAX_HOST = 253;
+
+    /** The most Lovense apps a device configuration may name (each is polled every second). */
+    public static final int MAX_CONFIGURED = 16;
 
     /**
      * Checks the fields.
@@ -31,6 +39,32 @@ public record LovenseConnectHost(String host, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, got " + port);
         }
+    }
+
+    /**
+     * The Lovense apps a device configuration names ({@link DeviceConfiguration#lovenseConnectHosts()},
+     * from a user configuration's {@code lovense-connect-service} entries), parsed.
+     *
+     * @param configuration the device configuration, usually with a user configuration on top
+     * @return the hosts in configuration order, possibly none
+     * @throws IllegalArgumentException when a configured host is not {@code HOST:PORT}, or more than
+     *         {@value #MAX_CONFIGURED} are named
+     */
+    public static List<LovenseConnectHost> configured(DeviceConfiguration configuration) {
+        if (configuration.lovenseConnectHosts().size() > MAX_CONFIGURED) {
+            throw new IllegalArgumentException("user device configuration: more than " + MAX_CONFIGURED
+                    + " Lovense Connect hosts");
+        }
+        List<LovenseConnectHost> out = new ArrayList<>();
+        for (String text : configuration.lovenseConnectHosts()) {
+            try {
+                out.add(parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("user device configuration: Lovense Connect host "
+                        + PeerText.forLog(text, 80) + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /**

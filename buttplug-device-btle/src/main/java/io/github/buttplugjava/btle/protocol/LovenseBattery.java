@@ -14,10 +14,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * The Lovense battery read: {@code Battery;} answered by {@code 85;} on {@code rx}. Other replies
  * (a late {@code OK;} of an earlier command) are skipped.
+ *
+ * <p>The wait is the reference's ({@code lovense/mod.rs}, dev since {@code d6eba761}): each reply
+ * is awaited for at most {@value #REPLY_TIMEOUT_MS} ms ({@code LOVENSE_COMMAND_TIMEOUT_MS}), and
+ * no reply in that time fails the read (the reference's master branch waited without end). The
+ * reference restarts that wait after every skipped reply, so a toy that keeps sending other
+ * notifications keeps the read open; here the read also ends after {@link #BATTERY_TIMEOUT} in all
+ * and after {@link #MAX_SKIPPED} skipped replies.
  */
 final class LovenseBattery {
 
-    /** How long a battery read waits for a reply, skipping replies that are not battery levels. */
+    /** How long a battery read waits for each reply, as the reference does. */
+    static final long REPLY_TIMEOUT_MS = 500;
+    /** How long a battery read waits in all, skipping replies that are not battery levels. */
     static final Duration BATTERY_TIMEOUT = Duration.ofSeconds(2);
     /** How many non-battery replies a battery read skips before it gives up. */
     static final int MAX_SKIPPED = 8;
@@ -27,7 +36,7 @@ final class LovenseBattery {
 
     static CompletableFuture<Integer> read(HardwareIo io) {
         long deadline = System.nanoTime() + BATTERY_TIMEOUT.toNanos();
-        CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, BATTERY_TIMEOUT);
+        CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, Duration.ofMillis(REPLY_TIMEOUT_MS));
         return io.write(Endpoint.TX, Lovense.ascii("Battery;"), false)
                 .thenCompose(v -> awaitBattery(io, reply, deadline, new ArrayList<>()));
     }
@@ -35,12 +44,12 @@ final class LovenseBattery {
     /**
      * The level from the first battery-shaped reply on {@code rx}. Replies that are not one are
      * skipped, at most {@link #MAX_SKIPPED} of them and only until {@link #BATTERY_TIMEOUT} has
-     * passed since the request.
+     * passed since the request; each is awaited for at most {@value #REPLY_TIMEOUT_MS} ms.
      */
     private static CompletableFuture<Integer> awaitBattery(HardwareIo io, CompletableFuture<byte[]> reply, long deadline,
                                                            List<String> skipped) {
         return reply.exceptionallyCompose(e -> CompletableFuture.failedFuture(Lovense.unwrap(e) instanceof TimeoutException
-                        ? new ButtplugDeviceException("Lovense sent no battery reply within " + BATTERY_TIMEOUT.toMillis()
+                        ? new ButtplugDeviceException("Lovense sent no battery reply within " + REPLY_TIMEOUT_MS
                                 + " ms" + (skipped.isEmpty() ? "" : " (only " + skipped + ")"))
                         : e))
                 .thenCompose(data -> {
@@ -54,7 +63,8 @@ final class LovenseBattery {
                         return CompletableFuture.failedFuture(new ButtplugDeviceException(
                                 "Lovense battery reply not understood: got only " + skipped));
                     }
-                    return awaitBattery(io, io.nextNotification(Endpoint.RX, Duration.ofNanos(left)), deadline, skipped);
+                    Duration wait = Duration.ofNanos(Math.min(left, Duration.ofMillis(REPLY_TIMEOUT_MS).toNanos()));
+                    return awaitBattery(io, io.nextNotification(Endpoint.RX, wait), deadline, skipped);
                 });
     }
 

@@ -16,8 +16,31 @@ import java.util.concurrent.CompletableFuture;
  * Thrusting:<0..20>} for oscillation (the Gravity, the Solace, the Sex Machine: the configuration's
  * oscillating models) and {@code Pump:<0..3>} (the Max's air pump). Battery is read from {@code rx}: one
  * byte, the level the app last reported.
+ *
+ * <p>The Solace is set to stroke depth 3 when it starts ({@code Depth:3}), as the reference does
+ * ({@code lovense_connect_service.rs}: "hardcoding this weird exception until we can control
+ * depth"). Where the reference differs on purpose or by the API it uses, PROTOCOLS.md says so
+ * (rotation direction, the Max's pump, the Sex Machine).
  */
 final class LovenseConnectService implements ProtocolHandler {
+
+    /** The stroke depth the Solace gets at start, as in the reference. */
+    static final int SOLACE_DEPTH = 3;
+
+    private final boolean solace;
+
+    /** @param model the model identifier (the app's toy name, first letter in upper case) */
+    LovenseConnectService(String model) {
+        this.solace = "Solace".equals(model);
+    }
+
+    @Override
+    public CompletableFuture<Void> initialize(HardwareIo io) {
+        if (!solace) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return io.write(Endpoint.TX, ("Depth:" + SOLACE_DEPTH).getBytes(StandardCharsets.US_ASCII), false);
+    }
 
     @Override
     public List<HardwareCommand> vibrate(int featureIndex, int speed) {

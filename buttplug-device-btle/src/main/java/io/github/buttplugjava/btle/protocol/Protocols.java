@@ -82,7 +82,7 @@ public final class Protocols {
         m.put("vibratissimo", ProtocolFactory.of(Vibratissimo::identify, d -> new Vibratissimo(d.countOutputs(OutputType.VIBRATE))));
         m.put("youcups", ProtocolFactory.of(Youcups::new));
         m.put("lovense", Lovense.factory());
-        m.put("lovense-connect-service", ProtocolFactory.of(LovenseConnectService::new));
+        m.put("lovense-connect-service", d -> new LovenseConnectService(d.identifier()));
         m.put("wevibe", d -> new WeVibe(d.countOutputs(OutputType.VIBRATE)));
         m.put("wevibe-8bit", d -> new WeVibe8Bit(false, d.countOutputs(OutputType.VIBRATE)));
         m.put("wevibe-chorus", d -> new WeVibe8Bit(true, d.countOutputs(OutputType.VIBRATE)));
@@ -160,6 +160,7 @@ public final class Protocols {
         m.put("svakom-suitcase", ProtocolFactory.of(SvakomSuitcase::new));
         m.put("vorze-sa", d -> new VorzeSa(d.variant().orElse("")));
         m.put("joyhub", ProtocolFactory.of(JoyHub::new));
+        m.put("utimi", ProtocolFactory.of(Utimi::new));
         m.put("sexverse-v1", SexverseV1::forDefinition);
         m.put("galaku", d -> new Galaku(d.countOutputFeatures()));
         m.put("galaku-pump", ProtocolFactory.of(GalakuPump::new));

@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Satisfyer: the model is the big-endian u32 of the advertised manufacturer data (or, without it,
- * of the {@code rxblemodel} characteristic), in decimal. Init {@code command[01]} with response.
+ * Satisfyer: the model is the big-endian u32 of the advertised manufacturer data (or, when the toy
+ * advertises none, of the {@code rxblemodel} characteristic), in decimal. As in the reference
+ * ({@code satisfyer.rs}), an advertised entry decides even when its payload is empty or not four
+ * bytes long: the model is then {@code "0"}, which no configuration names, so the toy gets the
+ * protocol's defaults ("Satisfyer Device"). Init {@code command[01]} with response.
  * Every motor's value four times in one frame on {@code tx}, without response; the last frame is
  * repeated after 3 s of silence.
  */
@@ -25,11 +28,11 @@ final class Satisfyer implements ProtocolHandler {
 
     /** The model identifier (see the class comment); the factory's identification. */
     static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
-        for (Map.Entry<Integer, byte[]> e : io.manufacturerData().entrySet()) {
-            byte[] data = e.getValue();
-            if (data.length > 0) {
-                return CompletableFuture.completedFuture(new Identification(protocol, model(data)));
-            }
+        Map<Integer, byte[]> advertised = io.manufacturerData();
+        if (!advertised.isEmpty()) {
+            // The reference takes the first entry of a hash map; the lowest company id is as good and repeatable.
+            byte[] data = advertised.get(java.util.Collections.min(advertised.keySet()));
+            return CompletableFuture.completedFuture(new Identification(protocol, model(data)));
         }
         return io.read(Endpoint.RXBLEMODEL).thenApply(data -> new Identification(protocol, model(data)));
     }

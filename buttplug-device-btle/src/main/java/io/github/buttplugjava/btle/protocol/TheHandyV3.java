@@ -10,11 +10,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Handy firmware 4+ and The Oh! ({@code OHD_hwN_...}; the model is the {@code hwN} part):
- * protobuf {@code RpcMessage{type: REQUEST (1), request: Request{params, id}}} on {@code tx}. At
- * start it subscribes to {@code rx} and asks for the battery (710) and the capabilities (713),
- * without response, waiting briefly for each reply (which it does not need). Moves are
- * {@code HdspXpTSet} (744: xp = p/100, t = ms, stop_on_target), vibration {@code HvpSet}
- * (900: amplitude = s/100, frequency 100) or {@code HvpStop} (901), with response, numbered from 0.
+ * protobuf {@code RpcMessage{type: REQUEST (1), request: Request{id, params}}} on {@code tx}. At
+ * start it subscribes to {@code rx} and asks for the battery (710, id 1) and the capabilities
+ * (713, id 2), without response, waiting briefly for each reply (which it does not need). Moves
+ * are {@code HdspXpTSet} (744: xp = p/100, t = ms, stop_on_target), vibration {@code HvpSet}
+ * (900: amplitude = s/100, frequency 100) or {@code HvpStop} (901), with response.
+ *
+ * <p>Byte for byte as the reference's encoder (prost): fields in ascending tag order, so a
+ * request's {@code id} (tag 2) comes before its params (tags 606 and up), and fields at their
+ * default value are left out. Commands are numbered from {@value #FIRST_COMMAND_ID}: the
+ * reference's handler numbers from 0, but asking it for its keepalive strategy takes a number,
+ * and the reference's device setup asks twice before the first command (Intiface Engine asks
+ * again when it announces the device, so there the first command's id is higher). The Handy does not check
+ * the numbers; they are kept equal so that recorded traffic compares.
  */
 final class TheHandyV3 implements ProtocolHandler {
 
@@ -27,7 +35,10 @@ final class TheHandyV3 implements ProtocolHandler {
     private static final int HVP_SET = 900;
     private static final int HVP_STOP = 901;
 
-    private int sequence;
+    /** The id of the first command after the start-up requests (see the class comment). */
+    static final int FIRST_COMMAND_ID = 2;
+
+    private int sequence = FIRST_COMMAND_ID;
 
     /** The model identifier (see the class comment); the factory's identification. */
     static CompletableFuture<Identification> identify(String protocol, HardwareIo io) {
@@ -74,9 +85,9 @@ final class TheHandyV3 implements ProtocolHandler {
         return List.of(HardwareCommand.write(featureIndex, Endpoint.TX, request(id, kind, params), true));
     }
 
-    /** {@code RpcMessage{type: REQUEST, request: Request{<kind>: params, id}}}. */
+    /** {@code RpcMessage{type: REQUEST, request: Request{id, <kind>: params}}}, in tag order. */
     static byte[] request(int id, int kind, ProtobufWriter params) {
-        ProtobufWriter request = new ProtobufWriter().message(kind, params).varint(2, id);
+        ProtobufWriter request = new ProtobufWriter().varint(2, id).message(kind, params);
         return new ProtobufWriter().varint(1, REQUEST).message(2, request).toByteArray();
     }
 }

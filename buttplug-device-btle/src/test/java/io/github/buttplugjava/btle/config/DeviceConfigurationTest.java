@@ -24,7 +24,8 @@ class DeviceConfigurationTest {
 
     @Test
     void bundledConfigurationHasEveryProtocol() {
-        assertThat(config.protocols()).hasSize(139);
+        assertThat(config.protocols()).hasSize(140);
+        assertThat(config.protocol("utimi")).isPresent();
         assertThat(config.protocol("lovense")).isPresent();
         assertThat(config.protocol("lovense").get().btle().get().services()).hasSizeGreaterThan(30);
     }
@@ -51,6 +52,52 @@ class DeviceConfigurationTest {
     void advertisedServicesSelectAProtocol() {
         Advertisement lush = ad("", Map.of(), Set.of(UUID.fromString("53300001-0023-4bd4-bbd5-a6920e4c5653")));
         assertThat(config.protocolsFor(lush)).extracting(ProtocolDefinition::id).containsExactly("lovense");
+    }
+
+    @Test
+    void lovenseGattServicesNewIn4197AreLovenseEndpoints() {
+        // 4.197 adds the Velvo's and Synth's GATT services (not advertised services: those toys are
+        // found by their LVS- name, then their endpoints come from these).
+        var services = config.protocol("lovense").orElseThrow().btle().orElseThrow().services();
+        assertThat(services.get(UUID.fromString("43420001-0023-4bd4-bbd5-a6920e4c5653")))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.TX, UUID.fromString("43420002-0023-4bd4-bbd5-a6920e4c5653"))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.RX, UUID.fromString("43420003-0023-4bd4-bbd5-a6920e4c5653"));
+        assertThat(services.get(UUID.fromString("5a410001-0023-4bd4-bbd5-a6920e4c5653")))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.TX, UUID.fromString("5a410002-0023-4bd4-bbd5-a6920e4c5653"))
+                .containsEntry(io.github.buttplugjava.btle.Endpoint.RX, UUID.fromString("5a410003-0023-4bd4-bbd5-a6920e4c5653"));
+        assertThat(config.protocolsFor(Advertisement.named("a", "LVS-Velvo"))).extracting(ProtocolDefinition::id)
+                .containsExactly("lovense");
+    }
+
+    @Test
+    void everyBleModelNewIn4197IsFoundByItsNameAndNamed() {
+        String[][] models = {
+            {"Tiani Twist", "lelo-harmony", "Tiani Twist", "Lelo Tiani Twist"},
+            {"SONA3 Cruise", "lelo-harmony", "SONA3 Cruise", "Lelo Sona 3 Cruise"},
+            {"Switch", "lelo-harmony", "Switch", "Lelo Switch"},
+            {"SURFER2", "lelo-harmony", "SURFER2", "Lelo Surfer 2"},
+            {"F2", "lelo-harmony", "F2", "Lelo F2S"},
+            {"HPB-376", "honeyplaybox", "HPB-376", "Honey Play Box Joi Thrust"},
+            {"AP-22-892", "honeyplaybox", "AP-22-892", "Honey Play Box Ryder"},
+            {"J-Rowdy", "joyhub", "J-Rowdy", "JoyHub Rowdy"},
+            {"Utimi000040", "utimi", "Utimi000040", "Utimi KnotVibe ThrustMaster"},
+            {"Utimi", "utimi", "Utimi", "Utimi Prostate Massager"},
+            // Lovense toys are found by their LVS- name and identified by DeviceType; (CB, ZA)
+            {"LVS-Velvo", "lovense", "CB", "Lovense Velvo"},
+            {"LVS-Synth", "lovense", "ZA", "Lovense Synth"},
+        };
+        for (String[] m : models) {
+            assertThat(config.protocolsFor(Advertisement.named("a", m[0]))).as(m[0]).extracting(ProtocolDefinition::id)
+                    .containsExactly(m[1]);
+            assertThat(config.definition(m[1], m[2], "a").orElseThrow().name()).as(m[0]).isEqualTo(m[3]);
+        }
+    }
+
+    @Test
+    void leloF2MovedToHarmonyIn4197() {
+        assertThat(config.protocolsFor(Advertisement.named("a", "F2"))).extracting(ProtocolDefinition::id)
+                .containsExactly("lelo-harmony");
+        assertThat(config.definition("lelo-harmony", "F2", "a").orElseThrow().name()).isEqualTo("Lelo F2S");
     }
 
     @Test

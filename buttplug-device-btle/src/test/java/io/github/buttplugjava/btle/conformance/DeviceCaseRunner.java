@@ -41,6 +41,7 @@ final class DeviceCaseRunner implements AutoCloseable {
     private static final long WAIT_MS = 2000;
     private static final long ADD_WAIT_MS = 5000;
 
+    private final String directory;
     private final String caseName;
     private final CaseDriver driver;
     private final Map<String, Object> root;
@@ -56,16 +57,36 @@ final class DeviceCaseRunner implements AutoCloseable {
     private BleDeviceSource source;
 
     DeviceCaseRunner(String caseName, CaseDriver driver) throws IOException {
+        this(UPSTREAM_CASES, caseName, driver);
+    }
+
+    /**
+     * A runner for a case of another test-resource directory in the same format (this project's
+     * own cases, {@value #LOCAL_CASES}); its user configuration files are in that directory's
+     * {@code config/}.
+     */
+    DeviceCaseRunner(String directory, String caseName, CaseDriver driver) throws IOException {
+        this.directory = directory;
         this.caseName = caseName;
         this.driver = driver;
-        try (InputStream in = resource(caseName + ".yaml")) {
+        try (InputStream in = resource(directory, caseName + ".yaml")) {
             this.root = CaseYaml.load(in);
         }
     }
 
+    /** The upstream cases, copied verbatim. */
+    static final String UPSTREAM_CASES = "device-tests";
+    /** This project's cases in upstream's format, for models upstream has no case for. */
+    static final String LOCAL_CASES = "device-tests-local";
+
     /** A test resource under {@code /device-tests}. */
     static InputStream resource(String name) {
-        InputStream in = DeviceCaseRunner.class.getResourceAsStream("/device-tests/" + name);
+        return resource(UPSTREAM_CASES, name);
+    }
+
+    /** A test resource under {@code /<directory>}. */
+    static InputStream resource(String directory, String name) {
+        InputStream in = DeviceCaseRunner.class.getResourceAsStream("/" + directory + "/" + name);
         if (in == null) {
             throw new IllegalArgumentException("no test resource " + name);
         }
@@ -76,7 +97,7 @@ final class DeviceCaseRunner implements AutoCloseable {
         DeviceConfiguration config = DeviceConfiguration.bundled();
         Object userFile = root.get("user_device_config_file");
         if (userFile != null) {
-            try (InputStream in = resource("config/" + userFile)) {
+            try (InputStream in = resource(directory, "config/" + userFile)) {
                 config = config.withUserConfig(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }

@@ -113,6 +113,22 @@ class LovenseConnectSourceTest {
     }
 
     @Test
+    void theSolaceIsSetToDepthThreeWhenItStartsAsTheReferenceDoes() throws Exception {
+        Device solace = scanFor("{" + toy("s1", "solace", 1, 70) + "}");
+        assertThat(solace.name()).isEqualTo("Lovense Solace");
+        assertThat(app.nextCommand(WAIT)).isEqualTo(body("Depth:3", "s1"));
+        solace.output(0, OutputCommand.of(OutputType.OSCILLATE, 12)).get(5, TimeUnit.SECONDS);
+        assertThat(app.nextCommand(WAIT)).isEqualTo(body("Thrusting:12", "s1"));
+    }
+
+    @Test
+    void otherToysGetNoDepthAtStart() throws Exception {
+        Device gravity = scanFor("{" + toy("g1", "gravity", 1, 50) + "}");
+        gravity.output(0, OutputCommand.of(OutputType.VIBRATE, 4)).get(5, TimeUnit.SECONDS);
+        assertThat(app.nextCommand(WAIT)).as("the first command the app gets").isEqualTo(body("Vibrate1:4", "g1"));
+    }
+
+    @Test
     void batteryIsTheLevelTheAppLastReported() throws Exception {
         Device nora = scanFor("{" + toy("c1", "nora", 1, "\"80\"") + "}");
         assertThat(nora.read(2, InputType.BATTERY).get(5, TimeUnit.SECONDS)).isEqualTo(80);

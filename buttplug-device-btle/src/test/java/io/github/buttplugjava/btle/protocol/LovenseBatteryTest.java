@@ -62,9 +62,18 @@ class LovenseBatteryTest {
         ScriptedIo io = new ScriptedIo("LVS-Z36");
         CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
         io.pushRx(ascii("OK;"));
-        // bounded by LovenseBattery.BATTERY_TIMEOUT (2 s)
+        // the reference's wait: 500 ms for each reply (LOVENSE_COMMAND_TIMEOUT_MS)
         assertThatThrownBy(() -> level.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ButtplugDeviceException.class)
-                .hasMessageContaining("no battery reply within 2000 ms").hasMessageContaining("OK;");
+                .hasMessageContaining("no battery reply within 500 ms").hasMessageContaining("OK;");
+    }
+
+    @Test
+    void aToyThatNeverAnswersFailsTheReadAsTheReferenceDoes() {
+        ScriptedIo io = new ScriptedIo("LVS-Z36");
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
+        assertThatThrownBy(() -> level.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(ButtplugDeviceException.class)
+                .hasMessage("Lovense sent no battery reply within 500 ms");
     }
 }

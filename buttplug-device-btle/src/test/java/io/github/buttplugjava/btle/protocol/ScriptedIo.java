@@ -29,6 +29,7 @@ final class ScriptedIo implements HardwareIo {
     private Function<byte[], byte[]> rxReply = data -> null;
     private Set<Endpoint> endpoints;
     private final Map<Endpoint, Consumer<byte[]>> listeners = new EnumMap<>(Endpoint.class);
+    private Map<Integer, byte[]> manufacturerData = Map.of();
 
     ScriptedIo(String name) {
         this.name = name;
@@ -37,6 +38,12 @@ final class ScriptedIo implements HardwareIo {
     /** Limits the endpoints the device has (by default it has all). */
     synchronized ScriptedIo withEndpoints(Endpoint... present) {
         endpoints = Set.of(present);
+        return this;
+    }
+
+    /** The manufacturer data the device advertises (by default none). */
+    synchronized ScriptedIo withManufacturerData(Map<Integer, byte[]> data) {
+        manufacturerData = Map.copyOf(data);
         return this;
     }
 
@@ -71,8 +78,8 @@ final class ScriptedIo implements HardwareIo {
     }
 
     @Override
-    public Map<Integer, byte[]> manufacturerData() {
-        return Map.of();
+    public synchronized Map<Integer, byte[]> manufacturerData() {
+        return manufacturerData;
     }
 
     @Override

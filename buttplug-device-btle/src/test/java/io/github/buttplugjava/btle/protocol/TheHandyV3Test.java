@@ -16,20 +16,22 @@ class TheHandyV3Test {
         assertThat(oh.definition.name()).isEqualTo("The Oh!");
         assertThat(io.traffic).containsExactly(
                 new HardwareCommand.Subscribe(Endpoint.RX),
-                // RpcMessage{type: 1, request: {request_battery_get (710): {}, id: 1}}
-                write(Endpoint.TX, false, 0x08, 0x01, 0x12, 0x05, 0xb2, 0x2c, 0x00, 0x10, 0x01),
-                // RpcMessage{type: 1, request: {request_capabilities_get (713): {}, id: 2}}
-                write(Endpoint.TX, false, 0x08, 0x01, 0x12, 0x05, 0xca, 0x2c, 0x00, 0x10, 0x02));
+                // RpcMessage{type: 1, request: {id: 1, request_battery_get (710): {}}}
+                write(Endpoint.TX, false, 0x08, 0x01, 0x12, 0x05, 0x10, 0x01, 0xb2, 0x2c, 0x00),
+                // RpcMessage{type: 1, request: {id: 2, request_capabilities_get (713): {}}}
+                write(Endpoint.TX, false, 0x08, 0x01, 0x12, 0x05, 0x10, 0x02, 0xca, 0x2c, 0x00));
 
-        // id 0 (left out): request_hdsp_xp_t_set (744) {xp: 0.5f, t: 500, stop_on_target: true}
+        // The vectors below are prost's encoding (fields in ascending tag order, defaults left out),
+        // computed outside this library; ids from 2 as the reference's device setup leaves them.
+        // id 2: request_hdsp_xp_t_set (744) {xp: 0.5f, t: 500, stop_on_target: true}
         assertThat(oh.handler.positionWithDuration(0, 50, 500)).containsExactly(write(Endpoint.TX, true,
-                0x08, 0x01, 0x12, 0x0d, 0xc2, 0x2e, 0x0a, 0x0d, 0x00, 0x00, 0x00, 0x3f, 0x10, 0xf4, 0x03, 0x18, 0x01));
-        // id 1: request_hvp_set (900) {amplitude: 0.25f, frequency: 100}
+                0x08, 0x01, 0x12, 0x0f, 0x10, 0x02, 0xc2, 0x2e, 0x0a, 0x0d, 0x00, 0x00, 0x00, 0x3f, 0x10, 0xf4, 0x03, 0x18, 0x01));
+        // id 3: request_hvp_set (900) {amplitude: 0.25f, frequency: 100, position: 0 (left out)}
         assertThat(oh.handler.vibrate(0, 25)).containsExactly(write(Endpoint.TX, true,
-                0x08, 0x01, 0x12, 0x0c, 0xa2, 0x38, 0x07, 0x0d, 0x00, 0x00, 0x80, 0x3e, 0x10, 0x64, 0x10, 0x01));
-        // id 2: request_hvp_stop (901) {}
+                0x08, 0x01, 0x12, 0x0c, 0x10, 0x03, 0xa2, 0x38, 0x07, 0x0d, 0x00, 0x00, 0x80, 0x3e, 0x10, 0x64));
+        // id 4: request_hvp_stop (901) {}
         assertThat(oh.handler.vibrate(0, 0)).containsExactly(write(Endpoint.TX, true,
-                0x08, 0x01, 0x12, 0x05, 0xaa, 0x38, 0x00, 0x10, 0x02));
+                0x08, 0x01, 0x12, 0x05, 0x10, 0x04, 0xaa, 0x38, 0x00));
     }
 
     @Test

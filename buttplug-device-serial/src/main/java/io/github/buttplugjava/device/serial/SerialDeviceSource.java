@@ -125,18 +125,38 @@ public final class SerialDeviceSource implements DeviceSource {
     }
 
     /**
-     * The ports a device configuration names: every protocol whose {@code serial} entry has a
-     * port other than {@code "default"} (a user configuration sets it, as Intiface's does), in
-     * configuration order.
+     * The ports given plus those the configuration names ({@link #configuredPorts}), a port given
+     * first winning over a configured one: what a program with {@code --serial} options and a user
+     * configuration opens.
+     *
+     * @param given the ports given explicitly (e.g. on the command line)
+     * @param configuration the device configuration, usually with a user configuration on top
+     * @return the given ports, then the configured ones on other ports
+     */
+    public static List<SerialPortSpec> withConfiguredPorts(List<SerialPortSpec> given, DeviceConfiguration configuration) {
+        List<SerialPortSpec> out = new ArrayList<>(given);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        given.forEach(spec -> taken.add(spec.port()));
+        for (SerialPortSpec spec : configuredPorts(configuration)) {
+            if (taken.add(spec.port())) {
+                out.add(spec);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The ports a device configuration names: every {@code serial} entry with a port other than
+     * {@code "default"} (a user configuration sets them, as Intiface's does; one protocol may name
+     * several), in configuration order. Each port is opened with its entry's line settings.
      *
      * @param configuration the device configuration, usually with a user configuration on top
      * @return the named ports with their protocols, possibly none
      */
     public static List<SerialPortSpec> configuredPorts(DeviceConfiguration configuration) {
         List<SerialPortSpec> out = new ArrayList<>();
-        for (ProtocolDefinition p : configuration.protocols()) {
-            p.serial().filter(SerialSpecifier::namesPort).ifPresent(s -> out.add(new SerialPortSpec(s.port(), p.id())));
-        }
+        configuration.serialPorts().forEach((protocol, ports) ->
+                ports.forEach(s -> out.add(new SerialPortSpec(s.port(), protocol))));
         return out;
     }
 
@@ -146,7 +166,7 @@ public final class SerialDeviceSource implements DeviceSource {
         if (protocols.factory(spec.protocol()).isEmpty()) {
             throw new IllegalArgumentException("protocol " + spec.protocol() + " has no handler");
         }
-        return protocol.serial().orElseThrow(() -> new IllegalArgumentException("protocol " + spec.protocol()
+        return protocol.serialFor(spec.port()).orElseThrow(() -> new IllegalArgumentException("protocol " + spec.protocol()
                 + " is not a serial protocol (its configuration has no serial entry)"));
     }
 

@@ -221,6 +221,35 @@ class SerialDeviceSourceTest {
     }
 
     @Test
+    void oneUserConfigurationNamesAnOsrPortWithItsAxesAndTheSourceOpensIt() throws Exception {
+        // Intiface's shape: the port under the protocol's communication, the device's axes under a
+        // configuration whose identifier is the port.
+        DeviceConfiguration config = DeviceConfiguration.bundled().withUserConfig("""
+                {"user_configs": {"protocols": {"tcode-v03": {
+                  "communication": [{"serial": {"port": "%1$s", "baud_rate": 115200, "data_bits": 8, "parity": "N", "stop_bits": 1}}],
+                  "configurations": [{"identifier": ["%1$s"], "name": "SR6 (test)", "features": [
+                    {"id": "a0", "index": 0, "output": {"hw_position_with_duration": {"value": [0, 999], "duration": [0, 5000]}}},
+                    {"id": "a1", "index": 1, "output": {"hw_position_with_duration": {"value": [0, 999], "duration": [0, 5000]}}}
+                  ]}]}}}}
+                """.formatted(pty.devicePort()));
+        List<SerialPortSpec> ports = SerialDeviceSource.withConfiguredPorts(List.of(), config);
+        assertThat(ports).containsExactly(new SerialPortSpec(pty.devicePort(), "tcode-v03"));
+        // a port given explicitly wins over the configured one
+        assertThat(SerialDeviceSource.withConfiguredPorts(List.of(new SerialPortSpec(pty.devicePort(), "nobra")), config))
+                .containsExactly(new SerialPortSpec(pty.devicePort(), "nobra"));
+
+        source = new SerialDeviceSource(ports, config);
+        events = new RecordingListener();
+        source.start(events);
+        source.startScanning().get(5, TimeUnit.SECONDS);
+        Device sr6 = events.awaitAdded(WAIT);
+        assertThat(sr6.name()).isEqualTo("SR6 (test)");
+        sr6.output(1, OutputCommand.positionWithDuration(400, 250)).get(5, TimeUnit.SECONDS);
+
+        assertThat(script.awaitTextEnding("\n", WAIT)).isEqualTo("L1400I250\n");
+    }
+
+    @Test
     void aPortThatCannotBeOpenedIsSkippedAndScanningFinishes() throws Exception {
         source = new SerialDeviceSource(List.of(new SerialPortSpec("/dev/buttplug-no-such-port", "nobra")),
                 DeviceConfiguration.bundled());

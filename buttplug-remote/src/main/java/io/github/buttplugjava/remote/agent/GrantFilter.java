@@ -165,6 +165,14 @@ public final class GrantFilter implements DeviceSource {
         }
     }
 
+    /** The local identifier of the shared device whose identifier on the link is {@code sharedIdentifier}. */
+    Optional<String> localIdentifierOf(String sharedIdentifier) {
+        synchronized (lock) {
+            return shared.entrySet().stream().filter(e -> e.getValue().identifier().equals(sharedIdentifier))
+                    .map(Map.Entry::getKey).findFirst();
+        }
+    }
+
     /**
      * The grant a local device is shared under (its own, else the default), if any.
      *

@@ -15,6 +15,7 @@ import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
+import io.github.buttplugjava.remote.link.LinkExtensions;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
@@ -44,6 +46,12 @@ import java.util.function.Function;
  * welcome, opens the socket and then closes it with an error instead of answering the hello (a
  * wrong path, or no hub at that address): that is a configuration mistake, not a network loss,
  * and it is reported through {@link Listener#denied(String)} with the close reason.
+ *
+ * <p>Presence: with a {@link Builder#presenceListener presence listener}, the agent asks the hub
+ * (in its hello) to tell it who is in the room: which controllers join and leave, and which of
+ * them drives each of its toys ({@link PresenceEvent}, {@link #presence()}). A hub older than
+ * this one does not, and says so by leaving it out of its welcome; the agent then shares as
+ * before and tells the listener {@link PresenceEvent.Unavailable}.
  *
  * <p>Thread-safe. Listener calls come one at a time on the agent's own thread and must not block.
  */
@@ -100,6 +108,8 @@ public final class RemoteClient implements AutoCloseable {
     private final Scheduling scheduling;
     private final SerialExecutor listenerCalls;
     private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
+    /** Told presence by the hub, or null when nobody listens (the hello then does not ask for it). */
+    private final PresenceReceiver presence;
 
     private final Object lock = new Object();
     private boolean started;
@@ -115,7 +125,8 @@ public final class RemoteClient implements AutoCloseable {
 
     private RemoteClient(Builder b) {
         this.hubs = b.hubs();
-        this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias);
+        this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias,
+                b.presenceListener == null ? LinkExtensions.NONE : LinkExtensions.SUPPORTED);
         this.scheduling = b.scheduling;
         this.grants = new GrantFilter(b.local, scheduling);
         this.devices = new DeviceManager(List.of(grants), scheduling);
@@ -128,6 +139,9 @@ public final class RemoteClient implements AutoCloseable {
         this.maxPingTime = b.maxPingTime;
         this.backoff = b.minBackoff;
         this.listenerCalls = SerialExecutor.droppingWhenRejected(scheduling.executor());
+        this.presence = b.presenceListener == null ? null : new PresenceReceiver(listenerCalls, b.presenceListener,
+                index -> devices.identifier(index).flatMap(grants::localIdentifierOf),
+                id -> Optional.ofNullable(grants.localDevices().get(id)).map(d -> PeerText.name(d.name())).orElse(id));
     }
 
     /**
@@ -185,6 +199,17 @@ public final class RemoteClient implements AutoCloseable {
         synchronized (lock) {
             return session != null && session.isOpen();
         }
+    }
+
+    /**
+     * Who is in the room, as the hub last told it: the controllers connected and who drives each
+     * shared toy.
+     *
+     * @return the picture; empty when no {@link Builder#presenceListener presence listener} was
+     *         set, while not linked, or when the hub does not tell presence
+     */
+    public Optional<Presence> presence() {
+        return presence == null ? Optional.empty() : presence.presence();
     }
 
     /**
@@ -268,19 +293,26 @@ public final class RemoteClient implements AutoCloseable {
             throw new DeniedException("the hub speaks agent protocol " + w.protocol() + ", this agent " + Hello.PROTOCOL);
         }
         ServerSession s;
+        String room = PeerText.name(w.room());
+        boolean told = presence != null && w.extensions().has(LinkExtensions.PRESENCE);
         synchronized (lock) {
             if (closed) {
                 handover.close();
                 return null;
             }
-            s = server.serve(handover);
+            // told before serving, so the listener hears of the link before any presence event
+            tell(() -> listener.linked(room));
+            if (presence != null) {
+                long number = presence.linked(told);
+                s = server.serve(told ? new PresenceTap(handover, f -> presence.offer(number, f)) : handover);
+            } else {
+                s = server.serve(handover);
+            }
             session = s;
             backoff = minBackoff;
             everWelcomed = true;
         }
-        log.info("linked to the hub as {} (room {})", hello.alias(), PeerText.name(w.room()));
-        String room = PeerText.name(w.room());
-        tell(() -> listener.linked(room));
+        log.info("linked to the hub as {} (room {}){}", hello.alias(), room, told ? "; the hub tells presence" : "");
         firstLink.complete(null);
         s.closeFuture().whenComplete((x, e) -> dropped(s));
         watchSilence(handover, s);
@@ -340,6 +372,9 @@ public final class RemoteClient implements AutoCloseable {
             session = null;
         }
         grants.stopAll();
+        if (presence != null) {
+            presence.unlinked();
+        }
         retryLater(null);
     }
 
@@ -424,6 +459,7 @@ public final class RemoteClient implements AutoCloseable {
         private Scheduling scheduling = Scheduling.defaults();
         private Listener listener = new Listener() {
         };
+        private PresenceListener presenceListener;
 
         private Builder(URI hub, String token, String alias, DeviceSource local) {
             this.hub = Objects.requireNonNull(hub, "hub");
@@ -532,6 +568,19 @@ public final class RemoteClient implements AutoCloseable {
          */
         public Builder listener(Listener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Who hears who is in the room: controllers joining and leaving, and who drives each
+         * shared toy. Setting one makes the agent ask the hub for presence in its hello (an older
+         * hub ignores the question). Default: none, and the hello is exactly that of older agents.
+         *
+         * @param listener who hears presence events
+         * @return this builder
+         */
+        public Builder presenceListener(PresenceListener listener) {
+            this.presenceListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

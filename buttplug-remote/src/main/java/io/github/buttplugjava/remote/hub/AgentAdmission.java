@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
+import io.github.buttplugjava.remote.link.LinkExtensions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,9 +90,10 @@ final class AgentAdmission {
             deny(link, reason);
             return;
         }
+        LinkExtensions agreed = LinkExtensions.SUPPORTED.agreedWith(hello.extensions());
         log.info("agent {} joins room {}", alias, room.name());
-        link.send(new HelloReply.Welcome(Hello.PROTOCOL, room.name()).encode())
-                .thenRun(() -> room.attachAgent(linkId.get(), alias, link))
+        link.send(new HelloReply.Welcome(Hello.PROTOCOL, room.name(), agreed).encode())
+                .thenRun(() -> room.attachAgent(linkId.get(), alias, link, agreed.has(LinkExtensions.PRESENCE)))
                 .exceptionally(e -> {
                     room.releaseAgent(linkId.get());
                     link.close();

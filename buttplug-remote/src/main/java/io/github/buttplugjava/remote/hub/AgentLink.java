@@ -19,7 +19,9 @@ import java.time.Duration;
  * <p>The client relays commands with a deadline of {@link #AGENT_REPLY_TIMEOUT}, pings the agent no
  * more often than every {@link #MIN_PING_INTERVAL} whatever MaxPingTime it announces, meters what
  * the agent sends unasked by the hub's {@link MessageLimits} (replies to relayed commands are
- * free), and the room holds the agent to its {@link AgentCaps}.
+ * free), and the room holds the agent to its {@link AgentCaps}. When the agent's hello asked for
+ * presence (and the welcome agreed), the room's {@link RoomPresence} sends it presence frames on
+ * the same link from its first device list until the link ends.
  */
 final class AgentLink {
 
@@ -36,9 +38,12 @@ final class AgentLink {
     private final ButtplugConnector link;
     private final RoomSource room;
     private final ButtplugClient client;
+    /** Where this agent is told of presence, or null when its hello did not ask for it. */
+    private final RoomPresence presence;
 
     AgentLink(String linkId, String alias, ButtplugConnector link, RoomSource room, AgentCaps caps,
-              MessageLimits limits, Scheduling scheduling) {
+              MessageLimits limits, Scheduling scheduling, RoomPresence presence) {
+        this.presence = presence;
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
@@ -54,6 +59,9 @@ final class AgentLink {
             @Override
             public void disconnected(Throwable cause) {
                 log.info("agent {} left", alias);
+                if (presence != null) {
+                    presence.unsubscribe(linkId);
+                }
                 room.detach(linkId);
             }
         });
@@ -62,10 +70,20 @@ final class AgentLink {
             if (e != null) {
                 log.warn("agent {}: Buttplug handshake over the share link failed: {}", alias,
                         PeerText.error(e.getMessage()));
+                if (presence != null) {
+                    presence.unsubscribe(linkId);
+                }
                 room.detach(linkId);
                 link.close();
             } else {
                 room.firstListDone(linkId);
+                if (presence != null) {
+                    presence.subscribe(linkId, link);
+                    if (!client.isConnected()) {
+                        // it left meanwhile; its listener may have unsubscribed before this subscribed
+                        presence.unsubscribe(linkId);
+                    }
+                }
                 log.info("agent {} joined with {} device(s)", alias, client.devices().size());
             }
         });

@@ -27,6 +27,7 @@ import java.util.Optional;
 final class AliasedDevice extends ForwardingDevice {
 
     private final String identifier;
+    private final String linkId;
     private final String name;
     private final long timingGapMs;
     private final List<DeviceFeature> features;
@@ -46,6 +47,7 @@ final class AliasedDevice extends ForwardingDevice {
     AliasedDevice(Device inner, String linkId, String alias, String separator, HubMeter meter) {
         super(inner);
         this.meter = meter;
+        this.linkId = linkId;
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + separator + withoutAlias(cleanName(inner.displayName().orElse(inner.name())), alias, separator);
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
@@ -69,6 +71,11 @@ final class AliasedDevice extends ForwardingDevice {
             }
         }
         return name;
+    }
+
+    /** The link of the agent (or forwarder) that shares this device. */
+    String linkId() {
+        return linkId;
     }
 
     Device inner() {

@@ -64,6 +64,7 @@ public final class Room implements AutoCloseable {
     private final RoomRegistry registry;
     private final DeviceFanOut fanOut;
     private final RoomArbiter arbiter;
+    private final RoomPresence presence;
     private final RoomInputs inputs = new RoomInputs();
     private final Duration controllerMaxPingTime;
     private final List<RoomController> controllers = new CopyOnWriteArrayList<>();
@@ -99,6 +100,7 @@ public final class Room implements AutoCloseable {
         this.legacyGrant = legacy.forwarderGrant();
         this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor(), meter);
         this.arbiter = new RoomArbiter(scheduling);
+        this.presence = new RoomPresence(source, arbiter, scheduling);
         this.fanOut = new DeviceFanOut(source, device -> {
             arbiter.deviceLeft(device);
             inputs.deviceLeft(device);
@@ -110,7 +112,7 @@ public final class Room implements AutoCloseable {
 
     private RoomController newController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
         return new RoomController(name, controllerName, token, ceiling, fanOut, arbiter, inputs, controllerMaxPingTime,
-                limits, scheduling, meter);
+                limits, scheduling, meter, presence);
     }
 
     /**
@@ -460,7 +462,20 @@ public final class Room implements AutoCloseable {
 
     /** Starts the agent reserved as {@code linkId}; its devices join the room until its link ends. */
     void attachAgent(String linkId, String alias, ButtplugConnector link) {
-        new AgentLink(linkId, alias, link, source, caps, limits, scheduling).start();
+        attachAgent(linkId, alias, link, false);
+    }
+
+    /**
+     * Starts the agent reserved as {@code linkId}; {@code toldPresence} when its welcome agreed to
+     * the presence extension, so it is told who is in the room and who drives its devices.
+     */
+    void attachAgent(String linkId, String alias, ButtplugConnector link, boolean toldPresence) {
+        new AgentLink(linkId, alias, link, source, caps, limits, scheduling, toldPresence ? presence : null).start();
+    }
+
+    /** The room's presence, as its sharers are told it (for tests). */
+    RoomPresence presence() {
+        return presence;
     }
 
     /**

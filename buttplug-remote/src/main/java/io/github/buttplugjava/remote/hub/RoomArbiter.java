@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The room's record of which controller set the current value of each output, and the gate every
@@ -32,6 +33,9 @@ final class RoomArbiter {
     private final Scheduling scheduling;
     private final Map<Device, Map<OutputKey, String>> owners = new IdentityHashMap<>();
     private ArbitrationPolicy policy = ArbitrationPolicy.shared();
+    /** Told (under this lock) of each device whose drivers changed; see {@link #onDriversChanged}. */
+    private Consumer<Device> driversChanged = device -> {
+    };
 
     RoomArbiter(Scheduling scheduling) {
         this.scheduling = scheduling;
@@ -43,6 +47,23 @@ final class RoomArbiter {
 
     synchronized ArbitrationPolicy policy() {
         return policy;
+    }
+
+    /**
+     * Who hears that the set of controllers driving a device changed (the room's presence). It is
+     * called under this arbiter's lock and must only hand the news off.
+     */
+    synchronized void onDriversChanged(Consumer<Device> hook) {
+        this.driversChanged = Objects.requireNonNull(hook, "hook");
+    }
+
+    /** The controllers that set the current value of an output of {@code device}, by feature. */
+    synchronized List<String> drivers(Device device) {
+        Map<OutputKey, String> byOutput = owners.getOrDefault(device, Map.of());
+        return byOutput.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<OutputKey, String> e) -> e.getKey().featureIndex())
+                        .thenComparing(e -> e.getKey().type()))
+                .map(Map.Entry::getValue).distinct().toList();
     }
 
     /** Sends {@code outputs} of {@code controller} to {@code device} if the policy lets it. */
@@ -61,8 +82,12 @@ final class RoomArbiter {
             stopOwned(claim.previousHolder(), device);
         }
         Map<OutputKey, String> byOutput = owners.computeIfAbsent(device, d -> new HashMap<>());
+        boolean changed = false;
         for (FeatureOutput o : outputs) {
-            byOutput.put(new OutputKey(o.featureIndex(), o.command().type()), controller);
+            changed |= !controller.equals(byOutput.put(new OutputKey(o.featureIndex(), o.command().type()), controller));
+        }
+        if (changed) {
+            driversChanged.accept(device);
         }
         return device.outputs(outputs);
     }
@@ -83,8 +108,11 @@ final class RoomArbiter {
 
     /** The device left the room. */
     synchronized void deviceLeft(Device device) {
-        owners.remove(device);
+        Map<OutputKey, String> had = owners.remove(device);
         policy.deviceLeft(device.identifier());
+        if (had != null && !had.isEmpty()) {
+            driversChanged.accept(device);
+        }
     }
 
     /** Whether {@code controller} set the current value of an output of {@code device} (for tests). */
@@ -98,6 +126,7 @@ final class RoomArbiter {
             return CompletableFuture.completedFuture(null);
         }
         List<FeatureOutput> stops = new ArrayList<>();
+        boolean changed = byOutput.containsValue(controller);
         byOutput.entrySet().removeIf(e -> {
             if (!e.getValue().equals(controller)) {
                 return false;
@@ -109,6 +138,9 @@ final class RoomArbiter {
             }
             return true;
         });
+        if (changed) {
+            driversChanged.accept(device);
+        }
         if (byOutput.isEmpty()) {
             // it set every output driven now: a whole stop, which also drops what is held on the way
             owners.remove(device);

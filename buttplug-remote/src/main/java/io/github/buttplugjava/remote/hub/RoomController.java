@@ -43,6 +43,7 @@ public final class RoomController {
     private final AccessToken token;
     private final ControllerCeiling ceiling;
     private final RoomArbiter arbiter;
+    private final RoomPresence presence;
     private final Scheduling scheduling;
     private final DeviceManager devices;
     private final ButtplugServer server;
@@ -55,7 +56,8 @@ public final class RoomController {
 
     RoomController(String roomName, String name, AccessToken token, ControllerCeiling ceiling, DeviceFanOut fanOut,
                    RoomArbiter arbiter, RoomInputs inputs, Duration maxPingTime, MessageLimits limits, Scheduling scheduling,
-                   HubMeter meter) {
+                   HubMeter meter, RoomPresence presence) {
+        this.presence = presence;
         this.meter = meter;
         this.roomName = roomName;
         this.name = name;
@@ -146,6 +148,7 @@ public final class RoomController {
                 session = s;
                 link = connector;
                 log.info("room {}: controller \"{}\" connected", roomName, name);
+                presence.joined(name);
                 s.closeFuture().whenComplete((v, e) -> {
                     meter.linkClosed("controller", e == null ? "ended" : "error");
                     left(s);
@@ -186,6 +189,7 @@ public final class RoomController {
         }
         // the session stopped what it drove; this also frees what it held under the room's policy
         arbiter.left(name);
+        presence.left(name);
         log.info("room {}: controller \"{}\" left; the outputs it set were stopped", roomName, name);
     }
 
@@ -207,6 +211,7 @@ public final class RoomController {
         }
         server.close();
         arbiter.left(name);
+        presence.left(name);
         devices.close();
     }
 }

@@ -239,6 +239,12 @@ final class RoomSource implements DeviceSource {
         return agents.values().stream().map(a -> a.alias).toList();
     }
 
+    /** The devices the agent of {@code linkId} has in the room now (none when it is not here). */
+    synchronized List<AliasedDevice> devicesOf(String linkId) {
+        Agent agent = agents.get(linkId);
+        return agent == null ? List.of() : List.copyOf(agent.devices.values());
+    }
+
     /** For tests: how many devices the agent of {@code linkId} has here. */
     synchronized Optional<Integer> deviceCount(String linkId) {
         return Optional.ofNullable(agents.get(linkId)).map(a -> a.devices.size());

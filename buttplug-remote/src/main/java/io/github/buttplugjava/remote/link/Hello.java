@@ -7,16 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
- * The agent's first frame on a share link: {@code {"Hello":{"AgentProtocol":1,"Token":"…","Alias":"Alice"}}}.
- * Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with the agent as the
- * server. Wire protocol of the share link, spoken by {@code remote.hub} and {@code remote.agent}:
- * public so both packages can use it, not meant for apps.
+ * The agent's first frame on a share link: {@code {"Hello":{"AgentProtocol":1,"Token":"…","Alias":"Alice"}}},
+ * with {@code "Extensions":{"Presence":1}} when the agent offers {@linkplain LinkExtensions extensions}
+ * (left out when it offers none, so the frame is then exactly what older agents send; older hubs
+ * ignore the field). Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with
+ * the agent as the server, plus the frames of the extensions the welcome agreed. Wire protocol of
+ * the share link, spoken by {@code remote.hub} and {@code remote.agent}: public so both packages
+ * can use it, not meant for apps.
  *
  * @param protocol the agent protocol version
  * @param token    the share token (never shown by {@link #toString()})
  * @param alias    the name controllers see before each device, already {@linkplain #cleanAlias cleaned}
+ * @param extensions the optional parts of the link the agent offers
  */
-public record Hello(int protocol, String token, String alias) {
+public record Hello(int protocol, String token, String alias, LinkExtensions extensions) {
 
     /** The agent protocol this library speaks. */
     public static final int PROTOCOL = 1;
@@ -32,12 +36,27 @@ public record Hello(int protocol, String token, String alias) {
      * @param protocol the agent protocol version
      * @param token the share token
      * @param alias the name controllers see before each device
-     * @throws NullPointerException     when {@code token} or {@code alias} is null
+     * @param extensions the optional parts of the link the agent offers
+     * @throws NullPointerException     when {@code token}, {@code alias} or {@code extensions} is null
      * @throws IllegalArgumentException when nothing is left of the alias after cleaning
      */
     public Hello {
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(extensions, "extensions");
         alias = cleanAlias(alias);
+    }
+
+    /**
+     * A hello that offers no extension (the frame an older agent sends).
+     *
+     * @param protocol the agent protocol version
+     * @param token the share token
+     * @param alias the name controllers see before each device
+     * @throws NullPointerException     when {@code token} or {@code alias} is null
+     * @throws IllegalArgumentException when nothing is left of the alias after cleaning
+     */
+    public Hello(int protocol, String token, String alias) {
+        this(protocol, token, alias, LinkExtensions.NONE);
     }
 
     /**
@@ -85,11 +104,13 @@ public record Hello(int protocol, String token, String alias) {
     public String encode() {
         ObjectNode body = JSON.createObjectNode()
                 .put("AgentProtocol", protocol).put("Token", token).put("Alias", alias);
+        extensions.writeTo(body);
         return JSON.createObjectNode().set("Hello", body).toString();
     }
 
     /**
-     * Reads a hello frame.
+     * Reads a hello frame. Unknown fields are ignored; {@code Extensions} is read leniently (see
+     * {@link LinkExtensions}).
      *
      * @param frame the first text frame of a share link
      * @return the hello
@@ -107,11 +128,12 @@ public record Hello(int protocol, String token, String alias) {
             throw new IllegalArgumentException("the first frame must be {\"Hello\":{\"AgentProtocol\":n,\"Token\":\"…\",\"Alias\":\"…\"}}");
         }
         return new Hello(body.get("AgentProtocol").intValue(), body.get("Token").textValue(),
-                body.get("Alias").textValue());
+                body.get("Alias").textValue(), LinkExtensions.readFrom(body));
     }
 
     @Override
     public String toString() {
-        return "Hello[protocol=" + protocol + ", alias=" + alias + ", token=redacted]";
+        return "Hello[protocol=" + protocol + ", alias=" + alias + ", extensions=" + extensions.versions()
+                + ", token=redacted]";
     }
 }

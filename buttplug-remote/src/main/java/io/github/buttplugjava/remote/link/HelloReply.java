@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The hub's answer to a {@link Hello}: {@code {"Welcome":{"AgentProtocol":1,"Room":"…"}}}, after
- * which Buttplug starts, or {@code {"Denied":{"Reason":"…"}}}, after which the hub closes. Wire
+ * The hub's answer to a {@link Hello}: {@code {"Welcome":{"AgentProtocol":1,"Room":"…"}}} (with
+ * {@code "Extensions":{…}}, the {@linkplain LinkExtensions extensions} both sides speak, when there
+ * are any), after which Buttplug starts, or {@code {"Denied":{"Reason":"…"}}}, after which the hub closes. Wire
  * protocol of the share link, like {@link Hello}: public for the hub and agent packages, not meant
  * for apps.
  */
@@ -17,8 +18,31 @@ public sealed interface HelloReply {
      *
      * @param protocol the agent protocol the hub speaks
      * @param room     the name of the room the agent joined
+     * @param extensions the extensions the hub speaks on this link: those it and the agent both offer
      */
-    record Welcome(int protocol, String room) implements HelloReply {
+    record Welcome(int protocol, String room, LinkExtensions extensions) implements HelloReply {
+
+        /**
+         * Checks the extensions.
+         *
+         * @param protocol the agent protocol the hub speaks
+         * @param room the name of the room the agent joined
+         * @param extensions the extensions the hub speaks on this link
+         * @throws NullPointerException when {@code extensions} is null
+         */
+        public Welcome {
+            java.util.Objects.requireNonNull(extensions, "extensions");
+        }
+
+        /**
+         * A welcome without extensions (what an older hub sends).
+         *
+         * @param protocol the agent protocol the hub speaks
+         * @param room the name of the room the agent joined
+         */
+        public Welcome(int protocol, String room) {
+            this(protocol, room, LinkExtensions.NONE);
+        }
     }
 
     /**
@@ -38,7 +62,9 @@ public sealed interface HelloReply {
         ObjectMapper json = Json.MAPPER;
         ObjectNode root = json.createObjectNode();
         if (this instanceof Welcome w) {
-            root.set("Welcome", json.createObjectNode().put("AgentProtocol", w.protocol()).put("Room", w.room()));
+            ObjectNode body = json.createObjectNode().put("AgentProtocol", w.protocol()).put("Room", w.room());
+            w.extensions().writeTo(body);
+            root.set("Welcome", body);
         } else if (this instanceof Denied d) {
             root.set("Denied", json.createObjectNode().put("Reason", d.reason()));
         }
@@ -61,7 +87,7 @@ public sealed interface HelloReply {
         }
         JsonNode w = root == null ? null : root.get("Welcome");
         if (w != null && w.path("AgentProtocol").canConvertToInt()) {
-            return new Welcome(w.get("AgentProtocol").intValue(), w.path("Room").asText(""));
+            return new Welcome(w.get("AgentProtocol").intValue(), w.path("Room").asText(""), LinkExtensions.readFrom(w));
         }
         JsonNode d = root == null ? null : root.get("Denied");
         if (d != null) {

@@ -22,8 +22,15 @@ final class FakeHub implements AutoCloseable {
     final WebSocketServer server;
     final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     final CompletableFuture<ButtplugConnector> agent = new CompletableFuture<>();
+    /** The agent's hello, as it sent it. */
+    final CompletableFuture<String> hello = new CompletableFuture<>();
 
     FakeHub() throws Exception {
+        this(new HelloReply.Welcome(Hello.PROTOCOL, "fake").encode());
+    }
+
+    /** A hub that answers every hello with {@code welcome}. */
+    FakeHub(String welcome) throws Exception {
         server = WebSocketServer.builder().port(0).handler((path, connector) -> {
             connector.connect(new FrameListener() {
                 private boolean helloSeen;
@@ -32,7 +39,8 @@ final class FakeHub implements AutoCloseable {
                 public void onFrame(String frame) {
                     if (!helloSeen) {
                         helloSeen = true;
-                        connector.send(new HelloReply.Welcome(Hello.PROTOCOL, "fake").encode());
+                        hello.complete(frame);
+                        connector.send(welcome);
                         agent.complete(connector);
                         return;
                     }

@@ -1,12 +1,8 @@
 package io.github.buttplugjava.testsupport.interop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,24 +23,18 @@ import java.util.function.Predicate;
  */
 public final class LegacyNodePeer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final String role;
     private final Process process;
     private final Path stderr;
-    private final List<JsonNode> steps = new ArrayList<>();
-    private final List<String> unparsed = new ArrayList<>();
-    private final Thread reader;
-    private boolean endOfOutput;
+    private final StepLog log;
 
     private LegacyNodePeer(String role, Process process, Path stderr) {
         this.role = role;
         this.process = process;
         this.stderr = stderr;
-        this.reader = new Thread(this::readStdout, "node-0.13-" + role + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        this.log = StepLog.follow(process.getInputStream(), "node-0.13-" + role + "-stdout");
     }
 
     /**
@@ -109,28 +99,7 @@ public final class LegacyNodePeer implements AutoCloseable {
      * @throws AssertionError when the peer ends, or the time passes, without printing it
      */
     public JsonNode awaitStep(String name, Predicate<JsonNode> matches, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (true) {
-                for (JsonNode step : steps) {
-                    if (name.equals(step.path("step").asText()) && matches.test(step)) {
-                        return step;
-                    }
-                }
-                long left = until - System.nanoTime();
-                if (endOfOutput || left <= 0) {
-                    throw new AssertionError("no matching \"" + name + "\" step from the 0.13 " + role
-                            + (endOfOutput ? " before it ended" : " within " + timeout.toMillis() + " ms")
-                            + "; it printed:\n" + describe());
-                }
-                try {
-                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for step " + name, e);
-                }
-            }
-        }
+        return log.await(name, matches, timeout, "the 0.13 " + role, this::describe);
     }
 
     /**
@@ -139,8 +108,8 @@ public final class LegacyNodePeer implements AutoCloseable {
      * @param name the step's name
      * @return the steps, in order
      */
-    public synchronized List<JsonNode> steps(String name) {
-        return steps.stream().filter(s -> name.equals(s.path("step").asText())).toList();
+    public List<JsonNode> steps(String name) {
+        return log.steps(name);
     }
 
     /**
@@ -219,10 +188,10 @@ public final class LegacyNodePeer implements AutoCloseable {
      *
      * @return one line per step, then the last 20 lines of stderr
      */
-    public synchronized String describe() {
+    public String describe() {
         StringBuilder b = new StringBuilder();
-        steps.forEach(s -> b.append("  ").append(s).append('\n'));
-        unparsed.forEach(s -> b.append("  (not JSON) ").append(s).append('\n'));
+        log.steps().forEach(s -> b.append("  ").append(s).append('\n'));
+        log.unparsed().forEach(s -> b.append("  (not JSON) ").append(s).append('\n'));
         try {
             List<String> err = Files.readAllLines(stderr).stream()
                     .filter(l -> !l.contains("Calling parent parse incoming")).toList();
@@ -241,11 +210,7 @@ public final class LegacyNodePeer implements AutoCloseable {
             resumeQuietly();
             kill();
         }
-        try {
-            reader.join(KILL_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        log.join(KILL_GRACE);
         try {
             Files.deleteIfExists(stderr);
         } catch (IOException e) {
@@ -259,39 +224,5 @@ public final class LegacyNodePeer implements AutoCloseable {
         } catch (RuntimeException e) {
             // killing works on a stopped process too
         }
-    }
-
-    private void readStdout() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                add(line);
-            }
-        } catch (IOException e) {
-            // killed mid-line: what was read is kept
-        } finally {
-            synchronized (this) {
-                endOfOutput = true;
-                notifyAll();
-            }
-        }
-    }
-
-    private synchronized void add(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        try {
-            JsonNode node = JSON.readTree(line);
-            if (node != null && node.isObject()) {
-                steps.add(node);
-            } else {
-                unparsed.add(line);
-            }
-        } catch (JsonProcessingException e) {
-            unparsed.add(line);
-        }
-        notifyAll();
     }
 }

@@ -1,17 +1,11 @@
 package io.github.buttplugjava.testsupport.interop;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,17 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NpmClientProcess implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final NpmClient client;
     private final Process process;
     private final Path stderr;
     private final long deadlineNanos;
-    private final List<JsonNode> steps = new ArrayList<>();
-    private final List<String> unparsed = new ArrayList<>();
-    private final Thread reader;
-    private boolean endOfOutput;
+    private final StepLog log;
     private boolean killed;
 
     NpmClientProcess(NpmClient client, Process process, Path stderr, Duration hardTimeout) {
@@ -40,9 +30,7 @@ public final class NpmClientProcess implements AutoCloseable {
         this.process = process;
         this.stderr = stderr;
         this.deadlineNanos = System.nanoTime() + hardTimeout.toNanos();
-        this.reader = new Thread(this::readStdout, "npm-" + client.argument() + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        this.log = StepLog.follow(process.getInputStream(), "npm-" + client.argument() + "-stdout");
     }
 
     /**
@@ -55,28 +43,8 @@ public final class NpmClientProcess implements AutoCloseable {
      *     the message holds everything the client printed
      */
     public JsonNode awaitStep(String name, Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (true) {
-                for (JsonNode step : steps) {
-                    if (name.equals(step.path("step").asText())) {
-                        return step;
-                    }
-                }
-                long left = until - System.nanoTime();
-                if (endOfOutput || left <= 0) {
-                    throw new AssertionError("no \"" + name + "\" step from " + client
-                            + (endOfOutput ? " before it ended" : " within " + timeout.toMillis() + " ms")
-                            + "; it printed:\n" + snapshot(process.isAlive() ? -1 : process.exitValue()).describe());
-                }
-                try {
-                    wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for step " + name, e);
-                }
-            }
-        }
+        return log.await(name, step -> true, timeout, client.toString(),
+                () -> snapshot(process.isAlive() ? -1 : process.exitValue()).describe());
     }
 
     /**
@@ -91,7 +59,7 @@ public final class NpmClientProcess implements AutoCloseable {
         if (!exited) {
             kill();
         }
-        joinReader();
+        log.join(KILL_GRACE);
         int exitCode = process.isAlive() || !exited ? -1 : process.exitValue();
         return snapshot(exitCode);
     }
@@ -102,7 +70,7 @@ public final class NpmClientProcess implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
-        joinReader();
+        log.join(KILL_GRACE);
         try {
             Files.deleteIfExists(stderr);
         } catch (IOException e) {
@@ -110,14 +78,18 @@ public final class NpmClientProcess implements AutoCloseable {
         }
     }
 
-    private synchronized NpmClientRun snapshot(int exitCode) {
+    private NpmClientRun snapshot(int exitCode) {
         String err;
         try {
             err = Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             err = "(stderr unreadable: " + e.getMessage() + ")";
         }
-        return new NpmClientRun(client, exitCode, killed, steps, unparsed, err);
+        boolean wasKilled;
+        synchronized (this) {
+            wasKilled = killed;
+        }
+        return new NpmClientRun(client, exitCode, wasKilled, log.steps(), log.unparsed(), err);
     }
 
     private void kill() {
@@ -136,47 +108,5 @@ public final class NpmClientProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private void joinReader() {
-        try {
-            reader.join(KILL_GRACE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void readStdout() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                add(line);
-            }
-        } catch (IOException e) {
-            // the process was killed mid-line: what was read so far is kept
-        } finally {
-            synchronized (this) {
-                endOfOutput = true;
-                notifyAll();
-            }
-        }
-    }
-
-    private synchronized void add(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        try {
-            JsonNode node = JSON.readTree(line);
-            if (node != null && node.isObject()) {
-                steps.add(node);
-            } else {
-                unparsed.add(line);
-            }
-        } catch (JsonProcessingException e) {
-            unparsed.add(line);
-        }
-        notifyAll();
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RoomController;
 import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
@@ -121,6 +123,34 @@ class ShareConsoleIT {
     }
 
     @Test
+    void itSaysWhenControllersJoinAndLeaveAndWhoDrivesEachToy() throws Exception {
+        RoomController bob = room.addController("bob", AccessToken.generate(), ControllerCeiling.NONE);
+        try (JarProcess p = share(hub.shareUri().toString(), SHARE, "--simulate", "lovense")) {
+            int at = p.awaitOut("toy 0 found: Lovense Hush");
+            ButtplugClient controller = ButtplugClient.builder("bob's app").build();
+            controller.connect(WebSocketConnector.to(hub.controlUri(bob))).get(20, TimeUnit.SECONDS);
+            try {
+                at = p.awaitOut("controller 'bob' joined the room \\(1 there now\\)", at);
+                awaitDevices(controller, d -> d.size() == 1);
+                controller.devices().get(0).vibrate(0.5).get(20, TimeUnit.SECONDS);
+                at = p.awaitOut("toy 0 Lovense Hush: driven by 'bob'", at);
+                p.type("who\n");
+                at = p.awaitOut("1 controller\\(s\\) in the room: 'bob'", at);
+                at = p.awaitOut("  0  Lovense Hush  driven by 'bob'", at);
+            } finally {
+                controller.disconnect();
+            }
+            at = p.awaitOut("toy 0 Lovense Hush: nobody drives it", at);
+            at = p.awaitOut("controller 'bob' left the room; what it set was stopped \\(0 there now\\)", at);
+            p.type("who\n");
+            at = p.awaitOut("no controller in the room", at);
+            p.awaitOut("  0  Lovense Hush  nobody drives it", at);
+            p.type("quit\n");
+            assertThat(p.exitStatus()).isZero();
+        }
+    }
+
+    @Test
     void withoutATerminalTheEndOfStdinKeepsSharing() throws Exception {
         try (JarProcess p = share(hub.shareUri().toString(), SHARE, "--simulate", "lovense")) {
             p.endInput();
@@ -149,6 +179,8 @@ class ShareConsoleIT {
             at = p.awaitOut("usage: pause \\[TOY\\]", at);
             p.type("pause Lov\t\r");
             at = p.awaitOut("Lovense Hush: paused", at);
+            p.type("wh\t\r");
+            at = p.awaitOut("no controller in the room", at);
             p.type("quit\r");
             assertThat(p.exitStatus()).as(p.out()).isZero();
         }
