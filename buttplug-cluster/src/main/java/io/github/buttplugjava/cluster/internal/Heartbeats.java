@@ -77,14 +77,16 @@ public final class Heartbeats implements AutoCloseable {
     }
 
     /**
-     * Whether {@code peer} has been silent past the timeout (or never heard from).
+     * Whether {@code peer} has been heard from and then silent past the timeout. A node never heard
+     * from (this node just started, or it just did) is not taken for gone: a bridge to it is tried,
+     * and its owner's answer (or its deadline) settles it.
      *
      * @param peer a node's name
      * @return true when it is taken for gone
      */
     boolean silent(String peer) {
         Long seen = lastSeen.get(peer);
-        return seen == null || System.nanoTime() - seen > timeoutNanos;
+        return seen != null && System.nanoTime() - seen > timeoutNanos;
     }
 
     private void tick() {
