@@ -100,6 +100,22 @@ class ClusterBridgeTest {
     }
 
     @Test
+    void anAgentBridgedToTheOwnerHearsWhoControlsTheRoom() throws Exception {
+        java.util.concurrent.BlockingQueue<io.github.buttplugjava.remote.agent.PresenceEvent> heard =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (ClusterTesting.Controller c = ClusterTesting.controller(WebSocketConnector.to(control(n1)));
+             RemoteClient agent = RemoteClient.builder(n2.hub().shareUri(), SHARE, "Bob", ClusterTesting.toys("lovense"))
+                     .presenceListener(heard::add).build()) {
+            agent.grants().shareAll(ClusterTesting.FULL).get(5, TimeUnit.SECONDS);
+            agent.start().get(10, TimeUnit.SECONDS);
+            assertThat(n2.status().bridgedLinks()).isEqualTo(1);
+            io.github.buttplugjava.remote.agent.PresenceEvent first = heard.poll(5, TimeUnit.SECONDS);
+            assertThat(first).as("the owner agreed to presence through the bridge").isNotNull()
+                    .isNotInstanceOf(io.github.buttplugjava.remote.agent.PresenceEvent.Unavailable.class);
+        }
+    }
+
+    @Test
     void anAgentBridgedToTheOwnerIsListedOnceAndAnUnknownTokenIsRefusedAtTheEntryNode() throws Exception {
         try (ClusterTesting.Controller c = ClusterTesting.controller(WebSocketConnector.to(control(n1)))) {
             SimulatedDevices bob = ClusterTesting.toys("lovense");
