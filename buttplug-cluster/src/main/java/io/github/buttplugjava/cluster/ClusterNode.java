@@ -18,6 +18,8 @@ import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import org.slf4j.Logger;
@@ -92,7 +94,13 @@ public final class ClusterNode implements AutoCloseable {
             nats = Nats.connect(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
                     .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2)
-                    .connectionListener((conn, event) -> holder.onEvent(event)).build());
+                    .connectionListener((conn, event) -> holder.onEvent(event))
+                    .errorListener(new ErrorListener() {
+                        @Override
+                        public void slowConsumerDetected(Connection conn, Consumer consumer) {
+                            holder.fellBehind(); // NATS dropped messages: no bridged stream can be trusted
+                        }
+                    }).build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdownPools();
@@ -125,6 +133,15 @@ public final class ClusterNode implements AutoCloseable {
     private static final class BridgeHolder {
         volatile Bridges bridges;
         volatile Leases leases;
+
+        void fellBehind() {
+            Bridges b = bridges;
+            if (b != null) {
+                log.warn("this node fell behind its cluster messages (NATS dropped some): closing {} bridged links",
+                        b.count());
+                b.closeAll("the hub fell behind its cluster");
+            }
+        }
 
         void onEvent(ConnectionListener.Events event) {
             if (event == ConnectionListener.Events.DISCONNECTED || event == ConnectionListener.Events.CLOSED) {

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.cluster.internal;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.remote.hub.LinkRouter;
 import io.github.buttplugjava.remote.hub.RemoteServer;
@@ -263,7 +264,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             if (refusal == null) {
                 end.opened();
             } else {
-                log.info("cluster room {}: owner {} refused a bridged link: {}", p.room(), owner, refusal);
+                log.info("cluster room {}: owner {} refused a bridged link: {}", p.room(), owner, PeerText.error(refusal));
                 end.failed(refusal);
             }
         });
