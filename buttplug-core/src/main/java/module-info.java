@@ -20,6 +20,7 @@ module io.github.buttplugjava.core {
     exports io.github.buttplugjava.core.internal to
             io.github.buttplugjava.btle,
             io.github.buttplugjava.device.serial,
+            io.github.buttplugjava.device.hid,
             io.github.buttplugjava.transport.ws,
             io.github.buttplugjava.remote;
 }

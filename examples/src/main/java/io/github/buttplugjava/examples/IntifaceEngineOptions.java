@@ -22,10 +22,13 @@ final class IntifaceEngineOptions {
             description = "Intiface Engine's switch for Bluetooth LE toys: here --ble bluez (unless --ble says otherwise).")
     boolean bluetoothLe;
 
+    @Option(names = "--use-hid", description = "Intiface Engine's switch for HID toys: here --hid.")
+    boolean hid;
+
     @Option(names = "--server-version", description = "Print the version number alone and exit (as Intiface Engine does).")
     boolean serverVersion;
 
-    @Option(names = {"--use-serial", "--use-hid", "--use-lovense-dongle-serial", "--use-lovense-dongle-hid",
+    @Option(names = {"--use-serial", "--use-lovense-dongle-serial", "--use-lovense-dongle-hid",
             "--use-xinput", "--use-lovense-connect", "--use-device-websocket-server", "--crash-reporting",
             "--broadcast-server-mdns", "--allow-raw"}, hidden = true)
     List<Boolean> ignoredSwitches = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.btle.lovenseconnect.LovenseConnectSource;
 import io.github.buttplugjava.device.serial.SerialDeviceSource;
+import io.github.buttplugjava.device.serial.dongle.LovenseDongleSource;
+import io.github.buttplugjava.device.hid.HidDeviceSource;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.transport.ws.server.ButtplugWebSocketServer;
@@ -15,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -35,11 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Clients connect to ws://HOST:PORT (for example the npm 'buttplug' client or Intiface apps).",
                 "Toys: --simulate lovense,wevibe (simulated, the default backend), or real ones with --ble bluez|tinyb;",
                 "serial toys with --serial PORT=PROTOCOL (e.g. --serial /dev/ttyACM0=tcode-v03 for an OSR2/SR6).",
-                "Toys connected to the Lovense app: --lovense-connect HOST:PORT (the app's LAN API).",
+                "A toy through a Lovense USB dongle: --lovense-dongle PORT (e.g. /dev/ttyUSB0); Joy-Cons: --hid.",
+                "Toys connected to the Lovense app: --lovense-connect [HOST:PORT] (the app's LAN API).",
                 "A Bluetooth adapter that cannot be used (no bus, no BlueZ, no adapter) ends with exit status 1.",
                 "Intiface Engine's option names work too: --websocket-port, --websocket-use-all-interfaces, --server-name,",
-                "--max-ping-time, --use-bluetooth-le, --device-config-file, --user-device-config-file, --log; its switches for",
-                "device kinds this server lacks (--use-serial, --use-hid, ...) are accepted with a warning.",
+                "--max-ping-time, --use-bluetooth-le, --use-hid, --device-config-file, --user-device-config-file, --log; its switches for",
+                "device kinds it finds differently (--use-serial, --use-lovense-dongle-serial, ...) are accepted with a warning.",
                 "Ctrl-C stops every device and exits."})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -64,6 +69,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SerialOptions serial = new SerialOptions();
+
+    @Mixin
+    LovenseDongleOptions lovenseDongle = new LovenseDongleOptions();
+
+    @Mixin
+    HidOptions hid = new HidOptions();
 
     @Mixin
     LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
@@ -107,27 +118,28 @@ public final class ServeCommand implements Callable<Integer> {
         final ButtplugWebSocketServer server;
         final DeviceManager devices;
         final AdapterDeviceSource toys;
-        final Optional<SerialDeviceSource> serialToys;
-        final List<LovenseConnectSource> lovenseToys;
+        /** Each closes a source of real toys after their stop writes (serial ports, the dongle, the app). */
+        final List<Supplier<CompletableFuture<Void>>> closers;
 
         Running(ButtplugWebSocketServer server, DeviceManager devices, AdapterDeviceSource toys,
-                Optional<SerialDeviceSource> serialToys, List<LovenseConnectSource> lovenseToys) {
+                List<Supplier<CompletableFuture<Void>>> closers) {
             this.server = server;
             this.devices = devices;
             this.toys = toys;
-            this.serialToys = serialToys;
-            this.lovenseToys = lovenseToys;
+            this.closers = List.copyOf(closers);
         }
 
         /**
-         * Closes every client, stops every device, closes the adapter and the serial ports (after
-         * their stop writes), frees the port. Blocking, at most ~20 s.
+         * Closes every client, stops every device, closes the adapter, the serial ports, the
+         * dongle and the app's polling (after their stop writes), frees the port. Blocking, at most
+         * ~5 s per kind of toy.
          */
         void stop() {
             server.close();
             devices.close();
-            serialToys.ifPresent(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
-            lovenseToys.forEach(s -> s.closeAsync().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join());
+            for (Supplier<CompletableFuture<Void>> close : closers) {
+                close.get().orTimeout(5, TimeUnit.SECONDS).handle((v, e) -> null).join();
+            }
         }
     }
 
@@ -142,11 +154,34 @@ public final class ServeCommand implements Callable<Integer> {
         // serial ports and Lovense apps come from the options and from the user device configuration
         DeviceConfiguration configuration = ble.configuration();
         Optional<SerialDeviceSource> serialToys = serial.open(configuration);
+        Optional<LovenseDongleSource> dongleToys = lovenseDongle.open();
         List<LovenseConnectSource> lovenseToys = lovenseConnect.open(configuration);
-        AdapterDeviceSource toys = ble.open();
+        Optional<HidDeviceSource> hidToys = hid.open();
+        AdapterDeviceSource toys;
+        try {
+            toys = ble.open();
+        } catch (BleOptions.UnusableAdapterException | RuntimeException e) {
+            hidToys.ifPresent(HidDeviceSource::close);
+            throw e;
+        }
         List<DeviceSource> sources = new ArrayList<>(List.of(toys));
-        serialToys.ifPresent(sources::add);
-        sources.addAll(lovenseToys);
+        List<Supplier<CompletableFuture<Void>>> closers = new ArrayList<>();
+        serialToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
+        dongleToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
+        for (LovenseConnectSource s : lovenseToys) {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        }
+        hidToys.ifPresent(s -> {
+            sources.add(s);
+            closers.add(s::closeAsync);
+        });
         DeviceManager devices = new DeviceManager(sources);
         try {
             ButtplugServer buttplug = ButtplugServer.builder(devices)
@@ -170,7 +205,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 ws.tls(tlsKeystore, password.toCharArray());
             }
-            return new Running(ws.start(), devices, toys, serialToys, lovenseToys);
+            return new Running(ws.start(), devices, toys, closers);
         } catch (IOException | RuntimeException e) {
             devices.close();
             throw e;
@@ -178,12 +213,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Intiface Engine's switches that have no meaning here: accepted, with a warning each. */
-    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial", "--use-hid",
+    private static final java.util.Set<String> IGNORED = java.util.Set.of("--use-serial",
             "--use-lovense-dongle-serial", "--use-lovense-dongle-hid", "--use-xinput", "--use-lovense-connect",
             "--use-device-websocket-server", "--crash-reporting", "--broadcast-server-mdns", "--allow-raw",
             "--frontend-websocket-port", "--device-websocket-server-port", "--mdns-suffix", "--websocket-client-address");
 
-    /** Applies Intiface Engine's --websocket-use-all-interfaces and --use-bluetooth-le to our options. */
+    /** Applies Intiface Engine's --websocket-use-all-interfaces, --use-bluetooth-le and --use-hid to our options. */
     private void applyIntifaceNames() {
         picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (intiface.allInterfaces) {
@@ -191,6 +226,9 @@ public final class ServeCommand implements Callable<Integer> {
                 throw OptionErrors.of(spec, "--websocket-use-all-interfaces and --host both say where to listen: give one");
             }
             host = "0.0.0.0";
+        }
+        if (intiface.hid) {
+            hid.hid = true;
         }
         if (intiface.bluetoothLe && !parsed.hasMatchedOption("--ble")) {
             ble.backend = BleOptions.Backend.BLUEZ;
@@ -202,9 +240,12 @@ public final class ServeCommand implements Callable<Integer> {
                         + ("--use-serial".equals(name)
                                 ? "this server does not probe serial ports; it opens those named with --serial PORT=PROTOCOL "
                                         + "and in the user device configuration's serial entries"
+                                : "--use-lovense-dongle-serial".equals(name)
+                                ? "this server does not probe USB ids; give the dongle's port with --lovense-dongle PORT"
                                 : "--use-lovense-connect".equals(name)
                                 ? "this server does not look the app up through Lovense's servers; give --lovense-connect HOST:PORT"
-                                : "this server has Bluetooth LE, serial ports given with --serial, and simulated toys only"));
+                                : "this server has Bluetooth LE, serial ports given with --serial, the serial Lovense dongle "
+                                        + "(--lovense-dongle PORT), Lovense Connect, HID (--hid) and simulated toys only"));
             }
         }
     }
@@ -234,10 +275,10 @@ public final class ServeCommand implements Callable<Integer> {
             running.stop();
             stopped.countDown();
         }, "buttplug-serve-shutdown"));
-        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}", name,
+        log.info("Buttplug server '{}' listening on {} (MaxPingTime {} ms); {}; {}; {}; {}; {}", name,
                 running.server.uri(), maxPingMs, ble.describe(), serial.describe(ble.configuration()),
-                lovenseConnect.describe(ble.configuration()));
-        if (!ble.anyDevices() && running.serialToys.isEmpty() && running.lovenseToys.isEmpty()) {
+                lovenseDongle.describe(), lovenseConnect.describe(ble.configuration()), hid.describe());
+        if (!ble.anyDevices() && running.closers.isEmpty()) {
             log.info("No devices: add simulated ones with --simulate {}, or use Bluetooth with --ble bluez",
                     String.join(",", SimulatedBle.names()));
         }

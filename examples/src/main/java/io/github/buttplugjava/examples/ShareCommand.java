@@ -1,5 +1,6 @@
 package io.github.buttplugjava.examples;
 
+import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ClientDeviceSource;
 import io.github.buttplugjava.core.device.DeviceSource;
@@ -86,6 +87,15 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     SerialOptions serial = new SerialOptions();
 
+    @Mixin
+    LovenseDongleOptions lovenseDongle = new LovenseDongleOptions();
+
+    @Mixin
+    LovenseConnectOptions lovenseConnect = new LovenseConnectOptions();
+
+    @Mixin
+    HidOptions hid = new HidOptions();
+
     @Option(names = "--server", paramLabel = "URL",
             description = "Share the toys of this Buttplug server (Intiface Central, or 'buttplug serve'), e.g. ws://127.0.0.1:12345.")
     URI server;
@@ -130,9 +140,11 @@ public final class ShareCommand implements Callable<Integer> {
         if (server != null) {
             checkWebSocket("--server", server);
         }
-        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || namesSerialPorts();
+        boolean localToys = ble.anyDevices() || !serial.serial.isEmpty() || lovenseDongle.given() || lovenseConnect.given()
+                || hid.hid || configurationNamesToys();
         if ((server == null) != localToys) {
-            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
+            throw OptionErrors.of(spec, "give either toys (--simulate TOY,..., --ble bluez|tinyb, --serial PORT=PROTOCOL, "
+                    + "--lovense-dongle PORT, --lovense-connect [HOST:PORT] or --hid) or --server URL");
         }
         ToyGrants toyGrants;
         try {
@@ -292,39 +304,60 @@ public final class ShareCommand implements Callable<Integer> {
     }
 
     /**
-     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, or both in one
-     * source (a device manager over the two, so the agent sees one list).
+     * The toys on this machine: the Bluetooth or simulated ones, the serial ports, the dongle's toy,
+     * the Lovense app's toys, one source or several in one (so the agent sees one list).
      */
     private DeviceSource localToys() throws BleOptions.UnusableAdapterException, InterruptedException {
         serial.ports(); // a malformed PORT=PROTOCOL fails here, before any adapter or port is opened
         java.util.List<DeviceSource> sources = new java.util.ArrayList<>();
-        if (ble.anyDevices()) {
-            sources.add(ble.open());
-        }
         try {
-            serial.open(ble.configuration()).ifPresent(sources::add); // --serial and the user configuration's ports
-        } catch (RuntimeException e) {
+            // --serial, --lovense-connect and the ports and apps a user configuration names
+            DeviceConfiguration configuration = ble.configuration();
+            serial.open(configuration).ifPresent(sources::add);
+            lovenseDongle.open().ifPresent(sources::add);
+            sources.addAll(lovenseConnect.open(configuration));
+            hid.open().ifPresent(sources::add);
+            if (ble.anyDevices()) {
+                sources.add(0, ble.open());
+            }
+        } catch (RuntimeException | BleOptions.UnusableAdapterException | InterruptedException e) {
             sources.forEach(DeviceSource::close);
             throw e;
         }
         return sources.size() == 1 ? sources.get(0) : new io.github.buttplugjava.core.device.CombinedDeviceSource(sources);
     }
 
-    /** Whether the device configuration (a user configuration) names serial ports; false when it cannot be read. */
-    private boolean namesSerialPorts() {
+    /**
+     * Whether the device configuration (a user configuration) names serial ports or Lovense apps;
+     * false when it cannot be read.
+     */
+    private boolean configurationNamesToys() {
         try {
-            return !ble.configuration().serialPorts().isEmpty();
+            DeviceConfiguration configuration = ble.configuration();
+            return !configuration.serialPorts().isEmpty() || !configuration.lovenseConnectHosts().isEmpty();
         } catch (IllegalArgumentException e) {
             return false; // reported with its reason when the toys are opened
         }
     }
 
     private String describeLocalToys() {
-        if (serial.serial.isEmpty() && !namesSerialPorts()) {
-            return ble.describe();
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        if (ble.anyDevices()) {
+            kinds.add(ble.describe());
         }
-        String ports = serial.describe(ble.configuration());
-        return ble.anyDevices() ? ble.describe() + " and " + ports : ports;
+        if (!serial.serial.isEmpty() || configurationNamesToys()) {
+            kinds.add(serial.describe(ble.configuration()));
+        }
+        if (lovenseDongle.given()) {
+            kinds.add(lovenseDongle.describe());
+        }
+        if (lovenseConnect.given() || configurationNamesToys()) {
+            kinds.add(lovenseConnect.describe(ble.configuration()));
+        }
+        if (hid.hid) {
+            kinds.add(hid.describe());
+        }
+        return kinds.isEmpty() ? ble.describe() : String.join(" and ", kinds);
     }
 
     private static DeviceSource intiface(URI url) throws IOException, InterruptedException {

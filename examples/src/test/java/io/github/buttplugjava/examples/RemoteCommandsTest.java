@@ -137,7 +137,8 @@ class RemoteCommandsTest {
         assertThat(err).contains("share: bluez (first adapter): cannot connect to the D-Bus system bus at "
                 + "unix:path=/nonexistent/buttplug-share-bus").doesNotContain("\tat ");
         assertThat(noToys).isEqualTo(2);
-        assertThat(err).contains("give either toys (--simulate TOY,..., --ble bluez|tinyb or --serial PORT=PROTOCOL) or --server URL");
+        assertThat(err).contains("give either toys (--simulate TOY,..., --ble bluez|tinyb, --serial PORT=PROTOCOL, "
+                + "--lovense-dongle PORT, --lovense-connect [HOST:PORT] or --hid) or --server URL");
     }
 
     @Test

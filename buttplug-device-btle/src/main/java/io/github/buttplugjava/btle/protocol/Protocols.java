@@ -174,6 +174,7 @@ public final class Protocols {
         m.put("tryfun-meta2", ProtocolFactory.of(TryFunMeta2::new));
         m.put("tcode-v03", ProtocolFactory.of(TCodeV03::new));
         m.put("kizuna", ProtocolFactory.of(Kizuna::new));
+        m.put("nintendo-joycon", ProtocolFactory.of(NintendoJoycon::new));
         m.put("nextlevelracing", ProtocolFactory.of(NextLevelRacing::new));
         m.put("sensee-v2", SenseeV2::forDefinition);
         m.put("hgod", ProtocolFactory.of(Hgod::new));
