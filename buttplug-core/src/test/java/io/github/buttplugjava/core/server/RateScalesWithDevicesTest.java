@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.testsupport.time.VirtualTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -97,5 +98,54 @@ class RateScalesWithDevicesTest {
         executor.runAll();
         assertThat(link.sent.stream().filter(f -> f.contains("\"Id\":5"))).singleElement().asString()
                 .contains("Rate limit: at most 0 messages per second (0 for each of 2 devices)");
+    }
+
+    /**
+     * Drives a server over {@code toys} toys with the default limits on virtual time: {@code perMs}
+     * vibrate commands each millisecond, round-robin over the first {@code targets} toys, for
+     * {@code ms} milliseconds; returns how many were refused for the rate.
+     */
+    private long refusedDriving(int toys, int targets, int perMs, int ms) throws InterruptedException {
+        VirtualTime time = new VirtualTime();
+        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true);
+        for (int i = 0; i < toys; i++) {
+            b.add("lovense");
+        }
+        manager = new DeviceManager(List.of(b.build()), time.scheduling(executor));
+        DeviceWaits.awaitDevices(manager, toys, Duration.ofSeconds(5));
+        ButtplugServer server = ButtplugServer.builder(manager).scheduling(time.scheduling(executor))
+                .limits(MessageLimits.DEFAULT).build();
+        ScriptedConnector link = new ScriptedConnector(false);
+        server.serve(link);
+        link.deliver(HANDSHAKE);
+        executor.runAll();
+        long id = 2;
+        long refused = 0;
+        for (int t = 0; t < ms; t++) {
+            for (int k = 0; k < perMs; k++) {
+                int device = (int) (id % targets);
+                link.deliver("[{\"OutputCmd\":{\"Id\":" + id++ + ",\"DeviceIndex\":" + device
+                        + ",\"FeatureIndex\":0,\"Command\":{\"Vibrate\":{\"Value\":" + (1 + id % 20) + "}}}}]");
+            }
+            executor.runAll();
+            time.advanceMillis(1);
+            executor.runAll();
+            refused += link.sent.stream().filter(f -> f.contains("Rate limit")).count();
+            link.sent.clear();
+        }
+        return refused;
+    }
+
+    @Test
+    void anHonestControllerDrivingTwentyToysAt6500PerSecondIsNeverRefused() throws Exception {
+        // the issue #17 workload: 20 toys, ~6,000 commands/s (2x the 0.13 hub's rate would be ~13,000)
+        assertThat(refusedDriving(20, 20, 13, 5_000)).as("refused of 65,000 at 13,000/s over 20 toys").isZero();
+    }
+
+    @Test
+    void aFloodAtOneToyMeetsTheOneToyRate() throws Exception {
+        // 10,000 commands/s at the only toy for 3 s: 1,000/s + the 2,000 burst pass, the rest is refused
+        long refused = refusedDriving(1, 1, 10, 3_000);
+        assertThat(refused).as("refused of 30,000").isBetween(24_900L, 25_100L);
     }
 }
