@@ -137,7 +137,7 @@ class RateScalesWithDevicesTest {
     }
 
     @Test
-    void anHonestControllerDrivingTwentyToysAt6500PerSecondIsNeverRefused() throws Exception {
+    void anHonestControllerDrivingTwentyToysAt13000PerSecondIsNeverRefused() throws Exception {
         // the issue #17 workload: 20 toys, ~6,000 commands/s (2x the 0.13 hub's rate would be ~13,000)
         assertThat(refusedDriving(20, 20, 13, 5_000)).as("refused of 65,000 at 13,000/s over 20 toys").isZero();
     }
