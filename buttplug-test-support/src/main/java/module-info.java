@@ -11,6 +11,7 @@ module io.github.buttplugjava.testsupport {
 
     exports io.github.buttplugjava.testsupport;
     exports io.github.buttplugjava.testsupport.interop;
+    exports io.github.buttplugjava.testsupport.nats;
     // from src/shared/java, which buttplug-core's tests compile too: core's public API only
     exports io.github.buttplugjava.testsupport.devices;
     exports io.github.buttplugjava.testsupport.time;

@@ -2,6 +2,7 @@ package io.github.buttplugjava.benchmarks;
 
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.codec.JsonCodec;
+import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.message.OutputCmd;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
@@ -59,6 +60,7 @@ public final class HubLoadRun {
     private final long[] keepAliveMs;
     private final String agentXmx;
     private final String agentDialer;
+    private final String limits;
 
     private HubLoadRun(Args a) {
         agents = a.integer("--agents", 20);
@@ -73,6 +75,7 @@ public final class HubLoadRun {
         keepAliveMs = a.keepAlive("--ws-keepalive-ms");
         agentXmx = a.text("--agent-xmx", "2g");
         agentDialer = a.text("--agent-dialer", "default");
+        limits = a.text("--limits", "raised");
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,7 +94,7 @@ public final class HubLoadRun {
                 hubSettings(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / GIB, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         String frame = new JsonCodec().encode(List.of(new OutputCmd(1, 0, 0, OutputCommand.of(OutputType.VIBRATE, 10))));
-        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad(maxConnections, keepAliveMs)) {
+        try (EchoFloor floor = new EchoFloor(); HubUnderLoad hub = new HubUnderLoad(maxConnections, keepAliveMs, messageLimits())) {
             long t0 = System.nanoTime();
             hub.addAgents(agents);
             hub.connectController();
@@ -116,8 +119,19 @@ public final class HubLoadRun {
         }
     }
 
+    /** {@code --limits}: raised (default of this run), default (the library's), per-link (the default before #17). */
+    private MessageLimits messageLimits() {
+        return switch (limits) {
+            case "raised" -> HubUnderLoad.LOAD_LIMITS;
+            case "default" -> MessageLimits.DEFAULT;
+            case "per-link" -> MessageLimits.DEFAULT.withRateDevices(1);
+            default -> throw new IllegalArgumentException("--limits raised|default|per-link, not " + limits);
+        };
+    }
+
     private String hubSettings() {
-        String sockets = maxConnections > 0 ? "hub socket cap " + maxConnections : "hub socket cap default";
+        String sockets = "limits " + limits + " " + messageLimits() + ", "
+                + (maxConnections > 0 ? "hub socket cap " + maxConnections : "hub socket cap default");
         if (keepAliveMs == null) {
             return sockets + ", hub WebSocket keepalive default (1 s / 3 s)";
         }

@@ -31,8 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The hub opens its own port ({@link RemoteServer#start()}); its socket cap and WebSocket
  * keepalive are the hub's defaults unless given.
  *
- * <p>The hub's per-link message rate is raised (the default, 1,000 messages/s, would throttle the
- * controller's link under a throughput run); everything else is the default configuration.
+ * <p>The hub's message limits are given by the run: {@link #LOAD_LIMITS} (rate raised out of the way),
+ * {@link MessageLimits#DEFAULT} (1,000 messages/s per device present, up to 32 devices), or the
+ * default with a per-link rate ({@code rateDevices} 1: the default before issue #17's change);
+ * everything else is the default configuration.
  */
 final class HubUnderLoad implements AutoCloseable {
 
@@ -57,7 +59,16 @@ final class HubUnderLoad implements AutoCloseable {
      *                       else {@code [interval ms, timeout ms]}
      */
     HubUnderLoad(int maxConnections, long[] keepAliveMs) throws Exception {
-        RemoteServerBuilder builder = RemoteServer.builder().messageLimits(LOAD_LIMITS);
+        this(maxConnections, keepAliveMs, LOAD_LIMITS);
+    }
+
+    /**
+     * @param maxConnections as above
+     * @param keepAliveMs    as above
+     * @param limits         the hub's message limits (controller sessions and agents)
+     */
+    HubUnderLoad(int maxConnections, long[] keepAliveMs, MessageLimits limits) throws Exception {
+        RemoteServerBuilder builder = RemoteServer.builder().messageLimits(limits);
         if (maxConnections > 0) {
             builder.maxConnections(maxConnections);
         }

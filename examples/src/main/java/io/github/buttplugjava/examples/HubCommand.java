@@ -91,8 +91,11 @@ public final class HubCommand implements Callable<Integer> {
     @Mixin
     HubWebOptions web = new HubWebOptions();
 
-    /** Builds and starts the hub. */
-    RemoteServer start() throws IOException {
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
+    /** The hub's settings from the options. */
+    RemoteServerBuilder settings() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
                 .controllerMaxPingTime(Duration.ofMillis(controllerPingMs))
                 .messageLimits(messageLimits.limits());
@@ -113,6 +116,11 @@ public final class HubCommand implements Callable<Integer> {
             }
             b.tls(tlsKeystore, password.toCharArray());
         }
+        return b;
+    }
+
+    /** Builds and starts the hub: the room of the options, or those of {@code --room-config}. */
+    RemoteServer start() throws IOException {
         java.util.List<RoomPlan> plans = roomConfig == null ? null : RoomConfigFile.read(roomConfig);
         if (plans != null) {
             java.util.List<String> also = ROOM_OPTIONS.stream().filter(this::given).toList();
@@ -120,7 +128,7 @@ public final class HubCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--room-config sets up the rooms: leave out " + String.join(", ", also));
             }
         }
-        RemoteServer hub = b.build();
+        RemoteServer hub = settings().build();
         try {
             if (plans == null) {
                 controllers.addRoom(hub, room, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken));
@@ -191,6 +199,9 @@ public final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (cluster.enabled()) {
+            return new ClusterHub(this).run();
+        }
         RemoteServer hub;
         try {
             hub = start();

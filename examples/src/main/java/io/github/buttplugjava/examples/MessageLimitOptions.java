@@ -14,11 +14,11 @@ final class MessageLimitOptions {
     Integer maxMessagesPerFrame;
 
     @Option(names = "--messages-per-second", paramLabel = "N",
-            description = "Sustained messages per second per client; the excess is refused with an Error, stops never are (default 1000).")
+            description = "Sustained messages per second per client and per device present (up to 32 devices counted); the excess is refused with an Error, stops never are (default 1000).")
     Double messagesPerSecond;
 
     @Option(names = "--message-burst", paramLabel = "N",
-            description = "Messages a client may send at once above that rate (default 2000).")
+            description = "Messages a client may send at once above that rate, per device present as above (default 2000).")
     Integer burst;
 
     @Option(names = "--max-queued-frames", paramLabel = "N",
@@ -37,6 +37,7 @@ final class MessageLimitOptions {
                 messagesPerSecond == null ? d.messagesPerSecond() : messagesPerSecond,
                 burst == null ? d.burst() : burst,
                 maxQueuedFrames == null ? d.maxQueuedFrames() : maxQueuedFrames,
-                maxQueuedBytes == null ? d.maxQueuedBytes() : maxQueuedBytes);
+                maxQueuedBytes == null ? d.maxQueuedBytes() : maxQueuedBytes,
+                d.rateDevices());
     }
 }

@@ -59,7 +59,12 @@ public final class ShareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--hub", paramLabel = "URL", description = "The hub's share URL, e.g. ws://127.0.0.1:8080/share.")
+    @Option(names = "--hub", paramLabel = "URL",
+            description = {"The hub's share URL, e.g. ws://127.0.0.1:8080/share. Repeat it for the nodes of a hub cluster:",
+                    "after a drop the agent dials the next one in turn."})
+    java.util.List<URI> hubs = new java.util.ArrayList<>();
+
+    /** The first --hub, or null. */
     URI hub;
 
     @Option(names = "--legacy-hub", paramLabel = "URL",
@@ -109,8 +114,15 @@ public final class ShareCommand implements Callable<Integer> {
     @Mixin
     MessageLimitOptions messageLimits = new MessageLimitOptions();
 
+    private RemoteClient.Builder agentBuilder(String secret, io.github.buttplugjava.core.device.DeviceSource toys) {
+        RemoteClient.Builder b = RemoteClient.builder(hub, secret, alias, toys);
+        hubs.subList(1, hubs.size()).forEach(b::alsoHub);
+        return b;
+    }
+
     @Override
     public Integer call() throws Exception {
+        hub = hubs.isEmpty() ? null : hubs.get(0);
         if ((hub == null) == (legacyHub == null)) {
             throw OptionErrors.of(spec, "give the hub with either --hub URL or --legacy-hub URL");
         }
@@ -119,7 +131,9 @@ public final class ShareCommand implements Callable<Integer> {
             throw OptionErrors.of(spec, "give the room's share token with --token or $" + TOKEN_ENV);
         }
         if (hub != null) {
-            checkWebSocket("--hub", hub);
+            for (URI h : hubs) {
+                checkWebSocket("--hub", h);
+            }
         } else {
             checkWebSocket("--legacy-hub", legacyHub);
         }
@@ -174,7 +188,7 @@ public final class ShareCommand implements Callable<Integer> {
                 if (legacyHub != null) {
                     agent = legacy(toys, narrator);
                 } else {
-                    RemoteClient client = RemoteClient.builder(hub, secret, alias, toys)
+                    RemoteClient client = agentBuilder(secret, toys)
                             .maxPingTime(Duration.ofMillis(maxPingMs)).messageLimits(messageLimits.limits())
                             .listener(narrator).presenceListener(presence).build();
                     presence.readFrom(client::presence);

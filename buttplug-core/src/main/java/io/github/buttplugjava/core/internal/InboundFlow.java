@@ -115,12 +115,25 @@ public final class InboundFlow {
      * @param counted how many of them count against the rate, at most {@code messages}
      * @return whether to handle, drop or refuse the frame's messages
      */
-    public synchronized Verdict admit(int messages, int counted) {
+    public Verdict admit(int messages, int counted) {
+        return admit(messages, counted, 1);
+    }
+
+    /**
+     * As {@link #admit(int, int)}, with the rate and burst multiplied by {@code scale} (a server
+     * session's {@link MessageLimits#rateScale}: one budget per device present).
+     *
+     * @param messages the number of messages in the frame
+     * @param counted how many of them count against the rate, at most {@code messages}
+     * @param scale the multiplier of rate and burst, at least 1
+     * @return whether to handle, drop or refuse the frame's messages
+     */
+    public synchronized Verdict admit(int messages, int counted, int scale) {
         if (messages > limits.maxMessagesPerFrame()) {
-            rate.tryTake(limits.maxMessagesPerFrame());
+            rate.tryTake(limits.maxMessagesPerFrame(), scale);
             return Verdict.TOO_MANY_IN_FRAME;
         }
-        return counted <= 0 || rate.tryTake(counted) ? Verdict.ADMIT : Verdict.OVER_RATE;
+        return counted <= 0 || rate.tryTake(counted, scale) ? Verdict.ADMIT : Verdict.OVER_RATE;
     }
 
     /**

@@ -14,6 +14,8 @@ public final class TokenBucket {
     private final LongSupplier nanoClock;
     private double tokens;
     private long lastRefill;
+    /** The scale of the last call; a larger one brings its added capacity full. */
+    private int lastScale = 1;
 
     /**
      * @param perSecond refill rate, positive (infinity: never runs out)
@@ -38,7 +40,21 @@ public final class TokenBucket {
      * @return true when they were taken, false (and nothing taken) when there are fewer
      */
     public boolean tryTake(int n) {
-        refill();
+        return tryTake(n, 1);
+    }
+
+    /**
+     * Takes {@code n} tokens if there are that many, with rate and capacity multiplied by
+     * {@code scale} since the last call (a link whose budget grows with what it drives). A larger
+     * scale than before adds its extra capacity full (a device that arrives brings its own burst);
+     * a smaller one caps what was saved up at the smaller capacity.
+     *
+     * @param n     the number of tokens wanted
+     * @param scale the multiplier of rate and capacity now, at least 1
+     * @return true when they were taken, false (and nothing taken) when there are fewer
+     */
+    public boolean tryTake(int n, int scale) {
+        refill(Math.max(1, scale));
         if (tokens >= n) {
             tokens -= n;
             return true;
@@ -46,13 +62,16 @@ public final class TokenBucket {
         return false;
     }
 
-    private void refill() {
+    private void refill(int scale) {
         long now = nanoClock.getAsLong();
+        double capacity = burst * scale;
         if (Double.isInfinite(perSecond)) {
-            tokens = burst;
+            tokens = capacity;
         } else {
-            tokens = Math.min(burst, tokens + (now - lastRefill) / 1e9 * perSecond);
+            double added = scale > lastScale ? burst * (scale - lastScale) : 0;
+            tokens = Math.min(capacity, tokens + added + (now - lastRefill) / 1e9 * perSecond * scale);
         }
         lastRefill = now;
+        lastScale = scale;
     }
 }

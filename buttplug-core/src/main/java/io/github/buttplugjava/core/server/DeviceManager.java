@@ -69,6 +69,8 @@ public final class DeviceManager implements AutoCloseable {
         }
     };
     private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
+    /** {@code devices.size()}, readable without the lock on every inbound frame. */
+    private volatile int deviceCount;
     private final Set<DeviceSource> scanningSources = new HashSet<>();
     private int nextIndex;
     private boolean scanning;
@@ -145,6 +147,15 @@ public final class DeviceManager implements AutoCloseable {
      */
     public synchronized DeviceList deviceList(long id) {
         return new DeviceList(id, devices.values().stream().map(ManagedDevice::info).toList());
+    }
+
+    /**
+     * How many devices are present now (read without locking; a session scales its rate by it).
+     *
+     * @return the number of devices present, at least 0
+     */
+    public int deviceCount() {
+        return deviceCount;
     }
 
     /**
@@ -258,6 +269,7 @@ public final class DeviceManager implements AutoCloseable {
         synchronized (this) {
             left = List.copyOf(devices.values());
             devices.clear();
+            deviceCount = 0;
         }
         left.forEach(ManagedDevice::removed);
     }
@@ -349,6 +361,7 @@ public final class DeviceManager implements AutoCloseable {
                 }
                 ManagedDevice managed = new ManagedDevice(index, device, scheduling);
                 devices.put(index, managed);
+                deviceCount = devices.size();
                 log.info("device {} added: {} (source {})", index, device.name(), source.name());
                 notifyListeners(l -> l.deviceAdded(managed.info()));
             }
@@ -364,6 +377,7 @@ public final class DeviceManager implements AutoCloseable {
                     return;
                 }
                 devices.remove(index);
+                deviceCount = devices.size();
                 knownIndices.remove(key);
                 departed.put(key, index);
                 managed.removed();

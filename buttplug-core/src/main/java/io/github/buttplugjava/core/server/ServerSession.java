@@ -53,6 +53,7 @@ public final class ServerSession {
     private final SessionCore core;
     private final InboundFlow inbound;
     private final MessageLimits limits;
+    private final DeviceManager manager;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile Integer negotiatedMajor;
     /** Set on the connector's thread when it reports its end; frames after that are dropped unread. */
@@ -68,6 +69,7 @@ public final class ServerSession {
         this.timers = scheduling.scheduler();
         this.connector = connector;
         this.limits = limits;
+        this.manager = manager;
         this.serial = new SerialExecutor(scheduling.executor());
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
         this.core = new SessionCore(settings, manager, serial, timers, this::send);
@@ -167,7 +169,8 @@ public final class ServerSession {
                 metered++;
             }
         }
-        InboundFlow.Verdict verdict = inbound.admit(decodedFrame.size(), metered);
+        int rateScale = limits.rateScale(manager.deviceCount());
+        InboundFlow.Verdict verdict = inbound.admit(decodedFrame.size(), metered, rateScale);
         if (verdict == InboundFlow.Verdict.TOO_MANY_IN_FRAME) {
             core.reject(0, new ButtplugMessageException("Frame carries " + decodedFrame.size()
                     + " messages; at most " + limits.maxMessagesPerFrame() + " per frame"));
@@ -176,7 +179,9 @@ public final class ServerSession {
         for (Decoded decoded : decodedFrame) {
             if (verdict == InboundFlow.Verdict.OVER_RATE && !isStop(decoded)) {
                 core.reject(decoded.id(), new ButtplugMessageException("Rate limit: at most "
-                        + (long) limits.messagesPerSecond() + " messages per second"));
+                        + (long) (limits.messagesPerSecond() * rateScale) + " messages per second"
+                        + (rateScale > 1 ? " (" + (long) limits.messagesPerSecond() + " for each of " + rateScale
+                        + " devices)" : "")));
             } else if (decoded instanceof Decoded.Request request) {
                 core.request(request.id(), request.commands());
             } else if (decoded instanceof Decoded.Rejected rejected) {

@@ -97,7 +97,9 @@ public final class RemoteClient implements AutoCloseable {
         }
     }
 
-    private final URI hub;
+    private final List<URI> hubs;
+    /** Which of {@link #hubs} the next dial goes to; moves on after every drop or failed dial. */
+    private int nextHub;
     private final Hello hello;
     private final GrantFilter grants;
     private final DeviceManager devices;
@@ -126,7 +128,7 @@ public final class RemoteClient implements AutoCloseable {
     private ScheduledFuture<?> timer;
 
     private RemoteClient(Builder b) {
-        this.hub = b.hub;
+        this.hubs = b.hubs();
         // heartbeat: offered when the MaxPingTime leaves room for three beats (an older hub ignores it)
         this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias,
                 (b.presenceListener == null ? LinkExtensions.NONE : LinkExtensions.PRESENCE_ONLY)
@@ -247,7 +249,7 @@ public final class RemoteClient implements AutoCloseable {
                 return;
             }
             try {
-                connector = dialer.apply(hub);
+                connector = dialer.apply(hubs.get(nextHub));
             } catch (RuntimeException e) {
                 retryLater(e);
                 return;
@@ -396,6 +398,7 @@ public final class RemoteClient implements AutoCloseable {
                 return;
             }
             wait = backoff;
+            nextHub = (nextHub + 1) % hubs.size();
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
         log.info("not linked to the hub ({}); dialing again in {} ms",
@@ -453,7 +456,11 @@ public final class RemoteClient implements AutoCloseable {
 
     /** Settings of a {@link RemoteClient}. Not thread-safe. */
     public static final class Builder {
+        /** Most hubs one agent dials in turn ({@link #alsoHub}). */
+        public static final int MAX_HUBS = 16;
+
         private final URI hub;
+        private final List<URI> otherHubs = new java.util.ArrayList<>();
         private final String token;
         private final String alias;
         private final DeviceSource local;
@@ -472,6 +479,31 @@ public final class RemoteClient implements AutoCloseable {
             this.token = Objects.requireNonNull(token, "token");
             this.alias = Hello.cleanAlias(alias);
             this.local = Objects.requireNonNull(local, "local");
+        }
+
+        /**
+         * Another hub of the same service, e.g. another node of a hub cluster (docs/CLUSTER.md): after a
+         * drop or a failed dial the agent dials the next hub in turn (the first, then each added
+         * here, then the first again), with the same backoff. A denial from any of them is final.
+         *
+         * @param other another hub's share URL
+         * @return this builder
+         * @throws IllegalArgumentException when the agent has {@value #MAX_HUBS} hubs already
+         */
+        public Builder alsoHub(URI other) {
+            Objects.requireNonNull(other, "other");
+            if (otherHubs.size() + 1 >= MAX_HUBS) {
+                throw new IllegalArgumentException("an agent dials at most " + MAX_HUBS + " hubs");
+            }
+            otherHubs.add(other);
+            return this;
+        }
+
+        private List<URI> hubs() {
+            List<URI> all = new java.util.ArrayList<>();
+            all.add(hub);
+            all.addAll(otherHubs);
+            return List.copyOf(all);
         }
 
         /**

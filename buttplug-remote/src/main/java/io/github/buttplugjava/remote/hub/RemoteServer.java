@@ -7,6 +7,7 @@ import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.transport.ws.KeepAlive;
+import io.github.buttplugjava.transport.ws.server.Admission;
 import io.github.buttplugjava.transport.ws.server.HttpPages;
 import io.github.buttplugjava.transport.ws.server.WebSocketServer;
 import org.slf4j.Logger;
@@ -125,8 +126,17 @@ public final class RemoteServer implements AutoCloseable {
     /** One heartbeat for every agent link that agreed to it. */
     private final Heartbeats heartbeats;
 
+    private final LinkRouter linkRouter;
+    private final OperatorStatus operatorStatus;
+
     RemoteServer(HubSettings settings) {
+        this(settings, null, null);
+    }
+
+    RemoteServer(HubSettings settings, LinkRouter linkRouter, OperatorStatus operatorStatus) {
         this.settings = settings;
+        this.linkRouter = linkRouter;
+        this.operatorStatus = operatorStatus;
         this.authFailures = new AuthFailureLog(AUTH_LOG_INTERVAL.toNanos(), settings.scheduling()::nanoTime, log::info);
         this.heartbeats = new Heartbeats(settings.scheduling());
         this.agents = new AgentAdmission(rooms, authFailures, settings.helloTimeout(), settings.scheduling(), heartbeats);
@@ -213,6 +223,20 @@ public final class RemoteServer implements AutoCloseable {
     }
 
     /**
+     * Closes the room named {@code name} (its controllers and agents are disconnected; agents stop
+     * their toys) and forgets it, so its name and tokens are free again. A hub cluster uses it
+     * when this node stops owning the room.
+     *
+     * @param name a room's name
+     * @return whether a room of that name was there
+     */
+    public boolean removeRoom(String name) {
+        Optional<Room> removed = rooms.remove(name);
+        removed.ifPresent(Room::close);
+        return removed.isPresent();
+    }
+
+    /**
      * Every room.
      *
      * @return a snapshot of the rooms, in the order they were added
@@ -240,7 +264,7 @@ public final class RemoteServer implements AutoCloseable {
                 .maxUnsentBytes(settings.maxUnsentBytes())
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
-                .handler(router::route)
+                .handler(this::route)
                 .pages(pages());
         if (settings.tls() != null) {
             b.tls(settings.tls());
@@ -263,9 +287,29 @@ public final class RemoteServer implements AutoCloseable {
         return this;
     }
 
+    private Admission route(String path, ButtplugConnector connector) {
+        if (linkRouter != null) {
+            Optional<Admission> taken = linkRouter.route(path, connector);
+            if (taken.isPresent()) {
+                return taken.get();
+            }
+        }
+        return router.route(path, connector);
+    }
+
+    private boolean knowsControlToken(String token) {
+        if (linkRouter != null) {
+            Optional<Boolean> known = linkRouter.knowsControlToken(token);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        return rooms.withControlToken(token).isPresent();
+    }
+
     private HttpPages pages() {
-        HttpPages control = new ControlPages(token -> rooms.withControlToken(token).isPresent(), authFailures);
-        return settings.metrics() ? new OperatorPages(meter, control) : control;
+        HttpPages control = new ControlPages(this::knowsControlToken, authFailures);
+        return settings.metrics() ? new OperatorPages(meter, control, operatorStatus) : control;
     }
 
     /**

@@ -43,6 +43,8 @@ public final class RemoteServerBuilder {
     private boolean passwordFirstControllers;
     private String nameSeparator = AliasedDevice.DEFAULT_SEPARATOR;
     private boolean metrics;
+    private LinkRouter linkRouter;
+    private OperatorStatus operatorStatus;
 
     RemoteServerBuilder() {
     }
@@ -407,6 +409,30 @@ public final class RemoteServerBuilder {
     }
 
     /**
+     * A router that sees every upgraded link before the hub's own paths (default none): a hub
+     * cluster uses it to take links whose room runs on another node. See {@link LinkRouter}.
+     *
+     * @param router the router
+     * @return this builder
+     */
+    public RemoteServerBuilder linkRouter(LinkRouter router) {
+        this.linkRouter = Objects.requireNonNull(router, "router");
+        return this;
+    }
+
+    /**
+     * More for {@code /healthz} and {@code /metrics} (with {@link #metrics} on; default none): a
+     * hub cluster node adds its NATS state, owned rooms and bridged links. See {@link OperatorStatus}.
+     *
+     * @param status what to add
+     * @return this builder
+     */
+    public RemoteServerBuilder operatorStatus(OperatorStatus status) {
+        this.operatorStatus = Objects.requireNonNull(status, "status");
+        return this;
+    }
+
+    /**
      * The hub, with no rooms and no port open yet. It keeps a snapshot of these settings:
      * changing this builder later does not change it.
      *
@@ -419,7 +445,7 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling, metrics));
+                        nameSeparator), scheduling, metrics), linkRouter, operatorStatus);
     }
 
     private static int positive(int value, String what) {

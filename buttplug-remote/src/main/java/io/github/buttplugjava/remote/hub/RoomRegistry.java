@@ -105,6 +105,15 @@ final class RoomRegistry {
         return Optional.ofNullable(room);
     }
 
+    /** Forgets the room named {@code name}, serialized with additions; the caller closes it. */
+    synchronized Optional<Room> remove(String name) {
+        Room room = byName.remove(name);
+        if (room != null) {
+            rooms.remove(room);
+        }
+        return Optional.ofNullable(room);
+    }
+
     /** Closes every room. */
     void closeAll() {
         rooms.forEach(Room::close);

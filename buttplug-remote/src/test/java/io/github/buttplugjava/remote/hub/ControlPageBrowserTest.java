@@ -165,19 +165,20 @@ class ControlPageBrowserTest {
         hush.awaitOutput(0, o -> o.value() == 10, WAIT);
         edge.awaitOutput(0, o -> o.value() == 16, WAIT);
 
-        Instant clicked = Instant.now();
+        Instant beforeClick = Instant.now();
         browser.findElement(By.id("stop-all")).click();
-        assertStoppedWithinASecond(hush, clicked);
-        assertStoppedWithinASecond(edge, clicked);
+        Instant clicked = Instant.now();
+        assertStoppedWithinASecond(hush, beforeClick, clicked);
+        assertStoppedWithinASecond(edge, beforeClick, clicked);
         assertThat(sliders(ALICE_TOY).get(0).getAttribute("value")).isEqualTo("0");
         shot("stopped");
 
         // Escape does the same, from anywhere on the page
         sliders(BOB_TOY).get(1).sendKeys(Keys.END);
         edge.awaitOutput(1, o -> o.value() == 16, WAIT);
-        Instant escaped = Instant.now();
+        Instant beforeEscape = Instant.now();
         browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
-        assertStoppedWithinASecond(edge, escaped);
+        assertStoppedWithinASecond(edge, beforeEscape, Instant.now());
     }
 
     @Test
@@ -231,8 +232,12 @@ class ControlPageBrowserTest {
         return browser.findElement(By.id("link-text")).getText();
     }
 
+    /** The cards' names, read in one script run: the page may re-render its cards between two reads. */
+    @SuppressWarnings("unchecked")
     private List<String> cardNames() {
-        return browser.findElements(By.cssSelector("#toys > li h2")).stream().map(WebElement::getText).toList();
+        Object names = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#toys > li h2')).map(h => h.textContent.trim());");
+        return List.copyOf((List<String>) names);
     }
 
     private WebElement card(String name) {
@@ -258,10 +263,16 @@ class ControlPageBrowserTest {
         }
     }
 
-    private static void assertStoppedWithinASecond(SimulatedDevice toy, Instant after) {
-        RecordedCommand stop = toy.await(c -> !c.at().isBefore(after) && (c.kind() == RecordedCommand.Kind.STOP
+    /**
+     * The toy stopped (a stop or a zero output recorded after {@code before}) within a second of
+     * {@code pressed}, when WebDriver had delivered the key or click to the page (the page sends
+     * its stop from that event's handler). WebDriver's own round trip before that is the test's,
+     * not the product's, and on a loaded machine it alone can take hundreds of milliseconds.
+     */
+    private static void assertStoppedWithinASecond(SimulatedDevice toy, Instant before, Instant pressed) {
+        RecordedCommand stop = toy.await(c -> !c.at().isBefore(before) && (c.kind() == RecordedCommand.Kind.STOP
                 || (c.kind() == RecordedCommand.Kind.OUTPUT && c.output().value() == 0)), WAIT);
-        assertThat(Duration.between(after, stop.at())).as(toy.name()).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.between(pressed, stop.at())).as(toy.name()).isLessThan(Duration.ofSeconds(1));
         assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
     }
 

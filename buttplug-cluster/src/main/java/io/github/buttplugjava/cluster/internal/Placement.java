@@ -1,0 +1,72 @@
+package io.github.buttplugjava.cluster.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What an authenticated link is, once its entry node checked its token: which room, as what, and
+ * for an agent its hello (without the token). This is all the owner learns of it; the token
+ * stays at the entry node.
+ *
+ * @param room     the room's name
+ * @param kind     share, invite or control
+ * @param name     the controller's name or the invite's alias; empty for a share token
+ * @param protocol the agent's hello protocol (0 for a controller)
+ * @param alias    the agent's alias (empty for a controller)
+ * @param hello    the agent's hello frame with its token blanked (its extensions ride along); empty
+ *                 for a controller
+ */
+record Placement(String room, TokenKind kind, String name, int protocol, String alias, String hello) {
+
+    /** Token put in place of the real one in the hello the entry node passes on. */
+    static final String NO_TOKEN = "-";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The open request for {@code link}, coming from {@code entry}. */
+    byte[] openRequest(String link, String entry) {
+        return JSON.createObjectNode().put("link", link).put("entry", entry).put("room", room)
+                .put("kind", kind.name()).put("name", name).put("protocol", protocol).put("alias", alias).put("hello", hello)
+                .toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An open request as the owner reads it. */
+    record Open(String link, String entry, Placement placement) {
+    }
+
+    static Open readOpen(byte[] body) {
+        if (body == null || body.length > 4096) {
+            throw new IllegalArgumentException("open request missing or too large");
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            String link = n.path("link").asText("");
+            if (link.isEmpty() || link.length() > 80 || link.chars().anyMatch(c -> c == '.' || c == '*' || c == '>' || c <= ' ')) {
+                throw new IllegalArgumentException("bad link id");
+            }
+            return new Open(link, Names.node(n.path("entry").asText(""), "entry node"),
+                    new Placement(Names.room(n.path("room").asText("")), TokenKind.valueOf(n.path("kind").asText("")),
+                            n.path("name").asText(""), n.path("protocol").asInt(), n.path("alias").asText(""),
+                            n.path("hello").asText("")));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("open request is not JSON", e);
+        }
+    }
+
+    static byte[] reply(boolean ok, String reason) {
+        return JSON.createObjectNode().put("ok", ok).put("reason", reason).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The refusal in a reply, or null when the owner opened its end. */
+    static String refusalIn(byte[] reply) {
+        try {
+            JsonNode n = JSON.readTree(reply);
+            return n.path("ok").asBoolean(false) ? null : n.path("reason").asText("refused");
+        } catch (IOException | RuntimeException e) {
+            return "unreadable answer from the room's owner";
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.buttplugjava.cluster;
+
+import io.github.buttplugjava.core.client.ButtplugClient;
+import io.github.buttplugjava.core.client.ButtplugClientDevice;
+import io.github.buttplugjava.core.client.ButtplugClientListener;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.core.sim.SimulatedDevices;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
+import io.github.buttplugjava.remote.agent.RemoteClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** What the cluster tests share: tokens, simulated toys, agents that dial a list of hubs in turn, controllers. */
+final class ClusterTesting {
+
+    static final String SHARE = "cluster-share-token-0123456789";
+    static final String CONTROL = "cluster-control-token-0123456789";
+    static final DeviceGrant FULL = DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(1.0));
+
+    private ClusterTesting() {
+    }
+
+    static SimulatedDevices toys(String... names) {
+        SimulatedDevices.Builder b = SimulatedDevices.builder().presentAtStart(true);
+        for (String n : names) {
+            b.add(n);
+        }
+        return b.build();
+    }
+
+    /** An agent that dials {@code hubs} in turn ({@code alsoHub}), the next one after each drop, and is linked when this returns. */
+    static RemoteClient agent(String alias, SimulatedDevices toys, URI... hubs) throws Exception {
+        RemoteClient.Builder b = RemoteClient.builder(hubs[0], SHARE, alias, toys)
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(300));
+        for (int i = 1; i < hubs.length; i++) {
+            b.alsoHub(hubs[i]);
+        }
+        RemoteClient agent = b.build();
+        agent.grants().shareAll(FULL).get(5, TimeUnit.SECONDS);
+        agent.start().get(10, TimeUnit.SECONDS);
+        return agent;
+    }
+
+    /** A connected controller and a future that completes when its link drops. */
+    record Controller(ButtplugClient client, CompletableFuture<Long> droppedAtNanos) implements AutoCloseable {
+
+        ButtplugClientDevice device(String name, long timeoutMs) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            while (System.nanoTime() < deadline) {
+                for (ButtplugClientDevice d : client.devices()) {
+                    if (d.name().equals(name)) {
+                        return d;
+                    }
+                }
+                Thread.sleep(20); // bounded poll for the device list
+            }
+            throw new AssertionError("no device named " + name + "; have " + client.devices());
+        }
+
+        @Override
+        public void close() {
+            client.disconnect();
+        }
+    }
+
+    static Controller controller(ButtplugConnector connector) throws Exception {
+        CompletableFuture<Long> dropped = new CompletableFuture<>();
+        ButtplugClient client = ButtplugClient.builder("cluster test controller").build();
+        client.addListener(new ButtplugClientListener() {
+            @Override
+            public void disconnected(Throwable cause) {
+                dropped.complete(System.nanoTime());
+            }
+        });
+        client.connect(connector).get(10, TimeUnit.SECONDS);
+        return new Controller(client, dropped);
+    }
+}
