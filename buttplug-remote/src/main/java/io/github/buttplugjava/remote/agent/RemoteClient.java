@@ -4,6 +4,7 @@ import io.github.buttplugjava.core.ButtplugHandshakeException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.client.ClientDeviceSource;
+import io.github.buttplugjava.core.connector.PeerClosedException;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
@@ -273,8 +274,10 @@ public final class RemoteClient implements AutoCloseable {
 
     /**
      * The socket opened but no answer to the hello came. Before the first welcome, a close with an
-     * error (the hub refusing the path, or no hub there) is final; anything else (a timeout, an
-     * orderly close, any failure once the agent has been welcomed) is retried.
+     * error (the hub refusing the path, or no hub there) is final, unless the close says it is
+     * temporary (1013 "try again later" from a hub shedding waiting sockets, 1012 a restart);
+     * anything else (a timeout, an orderly close, any failure once the agent has been welcomed) is
+     * retried.
      */
     private RuntimeException refusedBeforeAnswer(Throwable error) {
         boolean welcomedBefore;
@@ -282,7 +285,8 @@ public final class RemoteClient implements AutoCloseable {
             welcomedBefore = everWelcomed;
         }
         if (!welcomedBefore && error instanceof HandoverConnector.ClosedBeforeFirstFrame closedEarly
-                && closedEarly.getCause() != null) {
+                && closedEarly.getCause() != null
+                && !(closedEarly.getCause() instanceof PeerClosedException closed && closed.temporary())) {
             return new DeniedException("the hub closed the link without answering: "
                     + PeerText.error(String.valueOf(closedEarly.getCause().getMessage())));
         }

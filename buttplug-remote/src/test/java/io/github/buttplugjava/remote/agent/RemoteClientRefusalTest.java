@@ -73,4 +73,59 @@ class RemoteClientRefusalTest {
             assertThat(linked).isNotDone();
         }
     }
+
+    /**
+     * A hub shedding waiting sockets closes with 1013 ("try again later") before it answers: that is
+     * not a refusal, the agent dials again and links.
+     */
+    @Test
+    void aTryAgainLaterCloseBeforeTheAnswerIsRetriedNotTakenAsARefusal() throws Exception {
+        try (RemoteServer hub = RemoteServer.builder().host("127.0.0.1").port(0).build()) {
+            hub.addRoom("r", AccessToken.of(SHARE), AccessToken.of(CONTROL));
+            hub.start();
+            Heard heard = new Heard();
+            java.util.concurrent.atomic.AtomicInteger dials = new java.util.concurrent.atomic.AtomicInteger();
+            try (RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, "Alice", SimulatedDevices.of("lovense"))
+                    .dialer(uri -> dials.getAndIncrement() == 0 ? new ShedConnector()
+                            : io.github.buttplugjava.transport.ws.WebSocketConnector.to(uri))
+                    .backoff(Duration.ofMillis(10), Duration.ofMillis(10)).listener(heard).build()) {
+                agent.start().get(10, TimeUnit.SECONDS);
+                assertThat(dials.get()).as("dials").isEqualTo(2);
+                assertThat(heard.events).as("what the agent said").noneMatch(e -> e.startsWith("denied"));
+            }
+        }
+    }
+
+    /** A link that opens, then is closed by the other side with 1013 before any frame. */
+    private static final class ShedConnector implements io.github.buttplugjava.core.connector.ButtplugConnector {
+        private volatile boolean open;
+
+        @Override
+        public CompletableFuture<Void> connect(io.github.buttplugjava.core.connector.FrameListener listener) {
+            open = true;
+            CompletableFuture.runAsync(() -> {
+                open = false;
+                listener.onClosed(new io.github.buttplugjava.core.connector.PeerClosedException(
+                        "shed: closed with code 1013", io.github.buttplugjava.core.connector.PeerClosedException.TRY_AGAIN_LATER));
+            }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> send(String frame) {
+            return open ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.failedFuture(new io.github.buttplugjava.core.connector.ConnectorException("closed"));
+        }
+
+        @Override
+        public CompletableFuture<Void> close() {
+            open = false;
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public boolean isConnected() {
+            return open;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.github.buttplugjava.transport.ws.internal;
 
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.PeerClosedException;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import java.net.http.WebSocket;
@@ -147,8 +148,8 @@ final class JdkLink implements WebSocket.Listener {
             } else {
                 closeSent = true; // the JDK answers with the same code
                 cause = statusCode == NORMAL || statusCode == GOING_AWAY ? null
-                        : new ConnectorException(label + ": closed with code " + statusCode
-                                + (reason == null || reason.isEmpty() ? "" : " (" + PeerText.error(reason) + ")"));
+                        : new PeerClosedException(label + ": closed with code " + statusCode
+                                + (reason == null || reason.isEmpty() ? "" : " (" + PeerText.error(reason) + ")"), statusCode);
             }
         }
         end(cause, statusCode + (reason == null || reason.isEmpty() ? "" : " " + PeerText.error(reason)));
