@@ -15,6 +15,7 @@ public class PeerClosedException extends ConnectorException {
     /** 1013: the server is overloaded or shedding connections; try again later. */
     public static final int TRY_AGAIN_LATER = 1013;
 
+    /** The WebSocket status code the peer closed with. */
     private final int closeCode;
 
     /**
