@@ -288,7 +288,11 @@ public final class ButtplugClient {
                 conn.codec().version().major(), info.maxPingTimeMs());
         serverInfo = info;
         pinger.start(conn, info.maxPingTimeMs(), c -> c == connection);
-        return conn.request(new RequestDeviceList(1)).thenAcceptAsync(reply -> {
+        // Applied where the reply completes: in the serial task that read it, before the next frame is
+        // read. Applied later (a task queued behind frames already read), an unsolicited DeviceList that
+        // followed the reply on the wire would be overwritten by the older reply, and a device the
+        // server announced right after answering would vanish from this client for good.
+        return conn.request(new RequestDeviceList(1)).thenAccept(reply -> {
             if (reply instanceof DeviceList list) {
                 if (!router.withinCaps(conn, list)) {
                     throw new ButtplugMessageException("The server's device list is over this client's caps");
@@ -297,7 +301,7 @@ public final class ButtplugClient {
             } else {
                 throw new ButtplugMessageException("Expected DeviceList, got " + reply.messageName());
             }
-        }, serial);
+        });
     }
 
     /** Hands one connection's events to their handlers; events of a replaced connection are dropped. */

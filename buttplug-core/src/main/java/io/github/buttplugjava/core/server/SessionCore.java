@@ -38,6 +38,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -117,12 +118,19 @@ final class SessionCore implements DeviceManagerListener {
             // cancelled once answered: a timer must not hold finished requests (and their session)
             reply.whenComplete((m, e) -> deadline.cancel(false));
         }
-        reply.whenCompleteAsync((message, error) -> {
+        BiConsumer<ServerMessage, Throwable> answer = (message, error) -> {
             if (state == SessionState.CLOSED) {
                 return;
             }
             out.accept(List.of(error == null ? message.withId(id) : toError(id, error)));
-        }, serial);
+        };
+        if (reply.isDone()) {
+            // answered at once (a device list, a ping): sent in this task, so nothing queued since,
+            // such as a device list announcing a device added meanwhile, can overtake the older answer
+            reply.whenComplete(answer);
+        } else {
+            reply.whenCompleteAsync(answer, serial);
+        }
     }
 
     /** Sends an Error answering {@code id} (a message the codec could not decode). */
