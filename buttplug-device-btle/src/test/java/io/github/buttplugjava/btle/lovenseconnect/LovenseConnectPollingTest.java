@@ -4,6 +4,7 @@ import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.internal.SharedExecutors;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +42,12 @@ class LovenseConnectPollingTest {
         ManualPollScheduler scheduler = new ManualPollScheduler(SharedExecutors.timers());
         source = new LovenseConnectSource(app.host(), DeviceConfiguration.bundled(), Protocols.builtIn(),
                 ForkJoinPool.commonPool(), scheduler, System::nanoTime, Duration.ofMillis(1500), Duration.ofSeconds(3));
-        RecordingListener events = new RecordingListener();
+        EventRecorder events = new EventRecorder();
         source.start(events);
         assertThat(scheduler.periodic).isEmpty();
 
         source.startScanning().get(5, TimeUnit.SECONDS);
-        events.awaitScanFinished(WAIT);
+        events.awaitScanFinished(0, WAIT);
         source.startScanning().get(5, TimeUnit.SECONDS);
         assertThat(scheduler.periodic).hasSize(1);
         assertThat(scheduler.periodic.get(0).periodNanos()).isEqualTo(Duration.ofMillis(1500).toNanos());

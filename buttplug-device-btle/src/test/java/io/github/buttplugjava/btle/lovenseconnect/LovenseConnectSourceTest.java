@@ -8,6 +8,7 @@ import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class LovenseConnectSourceTest {
 
     private FakeLovenseApp app;
     private LovenseConnectSource source;
-    private RecordingListener events;
+    private EventRecorder events;
 
     @BeforeEach
     void startApp() throws Exception {
@@ -51,7 +52,7 @@ class LovenseConnectSourceTest {
         source = new LovenseConnectSource(app.host(), DeviceConfiguration.bundled(), Protocols.builtIn(),
                 ForkJoinPool.commonPool(), SharedExecutors.timers(), System::nanoTime, Duration.ofHours(1),
                 Duration.ofSeconds(3));
-        events = new RecordingListener();
+        events = new EventRecorder();
         source.start(events);
     }
 
@@ -59,7 +60,7 @@ class LovenseConnectSourceTest {
         app.toys(data);
         startSource();
         source.startScanning().get(5, TimeUnit.SECONDS);
-        events.awaitScanFinished(WAIT);
+        events.awaitScanFinished(0, WAIT);
         return events.awaitAdded(WAIT);
     }
 
@@ -164,7 +165,7 @@ class LovenseConnectSourceTest {
         app.toys("{}");
         startSource();
         source.startScanning().get(5, TimeUnit.SECONDS);
-        events.awaitScanFinished(WAIT);
+        events.awaitScanFinished(0, WAIT);
         source.stopScanning().get(5, TimeUnit.SECONDS);
         app.toys("{" + toy("c1", "nora", 1, 80) + "}");
         source.refresh().get(5, TimeUnit.SECONDS);

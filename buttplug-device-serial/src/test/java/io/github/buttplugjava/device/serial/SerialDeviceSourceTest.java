@@ -6,6 +6,7 @@ import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.FeatureOutput;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class SerialDeviceSourceTest {
     private PtyPair pty;
     private ScriptedSerialDevice script;
     private SerialDeviceSource source;
-    private RecordingListener events;
+    private EventRecorder events;
 
     @BeforeEach
     void pseudoTerminals() throws Exception {
@@ -58,7 +59,7 @@ class SerialDeviceSourceTest {
 
     private Device open(String protocol, DeviceConfiguration configuration) throws Exception {
         source = new SerialDeviceSource(List.of(new SerialPortSpec(pty.devicePort(), protocol)), configuration);
-        events = new RecordingListener();
+        events = new EventRecorder();
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
         return events.awaitAdded(WAIT);
@@ -212,7 +213,7 @@ class SerialDeviceSourceTest {
         assertThat(SerialDeviceSource.configuredPorts(DeviceConfiguration.bundled())).isEmpty();
 
         source = new SerialDeviceSource(ports, config);
-        events = new RecordingListener();
+        events = new EventRecorder();
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
         events.awaitAdded(WAIT).output(0, OutputCommand.of(OutputType.ROTATE, 4)).get(5, TimeUnit.SECONDS);
@@ -239,7 +240,7 @@ class SerialDeviceSourceTest {
                 .containsExactly(new SerialPortSpec(pty.devicePort(), "nobra"));
 
         source = new SerialDeviceSource(ports, config);
-        events = new RecordingListener();
+        events = new EventRecorder();
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
         Device sr6 = events.awaitAdded(WAIT);
@@ -253,11 +254,11 @@ class SerialDeviceSourceTest {
     void aPortThatCannotBeOpenedIsSkippedAndScanningFinishes() throws Exception {
         source = new SerialDeviceSource(List.of(new SerialPortSpec("/dev/buttplug-no-such-port", "nobra")),
                 DeviceConfiguration.bundled());
-        events = new RecordingListener();
+        events = new EventRecorder();
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
 
-        events.awaitScanFinished(WAIT);
+        events.awaitScanFinished(0, WAIT);
         assertThat(events.added).isEmpty();
     }
 

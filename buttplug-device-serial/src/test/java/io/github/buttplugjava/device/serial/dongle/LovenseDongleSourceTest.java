@@ -3,12 +3,12 @@ package io.github.buttplugjava.device.serial.dongle;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.Device;
-import io.github.buttplugjava.core.device.DeviceSourceListener;
 import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.device.serial.PtyPair;
 import io.github.buttplugjava.device.serial.ScriptedLovenseDongle;
+import io.github.buttplugjava.testsupport.devices.EventRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,37 +38,7 @@ class LovenseDongleSourceTest {
     private PtyPair pty;
     private ScriptedLovenseDongle dongle;
     private LovenseDongleSource source;
-    private final Events events = new Events();
-
-    /** Records the source's events. */
-    private static final class Events implements DeviceSourceListener {
-        final BlockingQueue<Device> added = new LinkedBlockingQueue<>();
-        final BlockingQueue<Device> removed = new LinkedBlockingQueue<>();
-        final AtomicInteger scanFinished = new AtomicInteger();
-
-        @Override
-        public void deviceAdded(Device device) {
-            added.add(device);
-        }
-
-        @Override
-        public void deviceRemoved(Device device) {
-            removed.add(device);
-        }
-
-        @Override
-        public void scanningFinished() {
-            scanFinished.incrementAndGet();
-        }
-
-        Device await(BlockingQueue<Device> q, String what) throws InterruptedException {
-            Device d = q.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (d == null) {
-                throw new AssertionError("no device was " + what + " within " + WAIT);
-            }
-            return d;
-        }
-    }
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeEach
     void pseudoTerminals() throws Exception {
@@ -96,7 +63,7 @@ class LovenseDongleSourceTest {
         source = new LovenseDongleSource(pty.devicePort(), DeviceConfiguration.bundled());
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
-        return events.await(events.added, "added");
+        return events.awaitAdded(WAIT);
     }
 
     private static String command(String cmd) {
@@ -111,7 +78,7 @@ class LovenseDongleSourceTest {
 
         assertThat(lush.name()).isEqualTo("Lovense Lush");
         assertThat(dongle.lines()).startsWith(STATUS, SEARCH, STOP_SEARCH, command("DeviceType;"));
-        assertThat(events.scanFinished.get()).isEqualTo(1);
+        assertThat(events.scansFinished()).isEqualTo(1);
 
         lush.output(0, OutputCommand.of(OutputType.VIBRATE, 10)).get(5, TimeUnit.SECONDS);
         dongle.awaitCommand("Vibrate:10;", WAIT);
@@ -133,13 +100,9 @@ class LovenseDongleSourceTest {
         assertThat(lush.name()).isEqualTo("Lovense Lush");
         assertThat(dongle.lines()).startsWith(STATUS, command("DeviceType;")).doesNotContain(SEARCH);
         // the dongle holds one toy: a new scan ends at once
-        int before = events.scanFinished.get();
+        int before = events.scansFinished();
         source.startScanning().get(5, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events.scanFinished.get() == before && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(events.scanFinished.get()).isGreaterThan(before);
+        events.awaitScanFinished(before, WAIT);
     }
 
     @Test
@@ -162,7 +125,7 @@ class LovenseDongleSourceTest {
 
         dongle.toyDisconnects();
 
-        assertThat(events.await(events.removed, "removed")).isSameAs(lush);
+        assertThat(events.awaitRemoved(WAIT)).isSameAs(lush);
         assertThatThrownBy(() -> lush.output(0, OutputCommand.of(OutputType.VIBRATE, 5)).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ButtplugDeviceException.class)
@@ -184,7 +147,7 @@ class LovenseDongleSourceTest {
             during.add(lush.output(0, OutputCommand.of(OutputType.VIBRATE, 13 + i)));
         }
 
-        assertThat(events.await(events.removed, "removed")).isSameAs(lush);
+        assertThat(events.awaitRemoved(WAIT)).isSameAs(lush);
         for (CompletableFuture<Void> f : during) {
             f.handle((v, e) -> null).get(5, TimeUnit.SECONDS);
         }
@@ -205,7 +168,7 @@ class LovenseDongleSourceTest {
 
         // written before the port closed; the scripted dongle may still be reading it
         assertThat(dongle.awaitCommand("Vibrate:0;", WAIT)).endsWith("Vibrate:15;", "Vibrate:0;");
-        assertThat(events.await(events.removed, "removed")).isSameAs(lush);
+        assertThat(events.awaitRemoved(WAIT)).isSameAs(lush);
     }
 
     @Test
@@ -214,11 +177,8 @@ class LovenseDongleSourceTest {
         source.start(events);
         source.startScanning().get(5, TimeUnit.SECONDS);
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (events.scanFinished.get() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(events.scanFinished.get()).isEqualTo(1);
+        events.awaitScanFinished(0, WAIT);
+        assertThat(events.scansFinished()).isEqualTo(1);
         assertThat(events.added).isEmpty();
     }
 }
