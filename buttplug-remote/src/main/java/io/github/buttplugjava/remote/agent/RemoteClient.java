@@ -18,6 +18,7 @@ import io.github.buttplugjava.remote.link.Heartbeat;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.remote.link.LinkExtensions;
+import io.github.buttplugjava.remote.link.PresenceFrame;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -313,11 +314,12 @@ public final class RemoteClient implements AutoCloseable {
             }
             // told before serving, so the listener hears of the link before any presence event
             tell(() -> listener.linked(room));
-            HeartbeatTap heartbeat = beats ? new HeartbeatTap(handover, scheduling::nanoTime) : null;
-            ButtplugConnector served = heartbeat != null ? heartbeat : handover;
+            HeartbeatCounter heartbeat = beats ? new HeartbeatCounter(scheduling::nanoTime) : null;
+            ButtplugConnector served = heartbeat != null
+                    ? new FrameTap(handover, Heartbeat::isHeartbeat, f -> heartbeat.beat()) : handover;
             if (presence != null) {
                 long number = presence.linked(told);
-                s = server.serve(told ? new PresenceTap(served, f -> presence.offer(number, f)) : served);
+                s = server.serve(told ? new FrameTap(served, PresenceFrame::isPresence, f -> presence.offer(number, f)) : served);
             } else {
                 s = server.serve(served);
             }

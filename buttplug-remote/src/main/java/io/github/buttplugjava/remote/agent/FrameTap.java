@@ -2,26 +2,29 @@ package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
-import io.github.buttplugjava.remote.link.PresenceFrame;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * The agent's share link as its Buttplug server sees it when the hub agreed to tell presence:
- * frames that {@linkplain PresenceFrame#isPresence are presence} go to {@code presence} (which must
- * not block), every other frame to the server. Everything else is the link's.
+ * The agent's share link as its Buttplug server sees it once the hub agreed to a link extension:
+ * frames of the extension ({@code diverted}: the hub's heartbeat, presence) go to {@code sink}
+ * on the link's delivering thread (it must not block) and no further; every other frame goes to
+ * the server. Everything else is the link's. Taps nest, one per extension.
  */
-final class PresenceTap implements ButtplugConnector {
+final class FrameTap implements ButtplugConnector {
 
     private final ButtplugConnector link;
-    private final Consumer<String> presence;
+    private final Predicate<String> diverted;
+    private final Consumer<String> sink;
 
-    PresenceTap(ButtplugConnector link, Consumer<String> presence) {
+    FrameTap(ButtplugConnector link, Predicate<String> diverted, Consumer<String> sink) {
         this.link = link;
-        this.presence = presence;
+        this.diverted = diverted;
+        this.sink = sink;
     }
 
     @Override
@@ -29,8 +32,8 @@ final class PresenceTap implements ButtplugConnector {
         return link.connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
-                if (PresenceFrame.isPresence(frame)) {
-                    presence.accept(frame);
+                if (diverted.test(frame)) {
+                    sink.accept(frame);
                 } else {
                     listener.onFrame(frame);
                 }
