@@ -7,7 +7,6 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.internal.Deadlines;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
@@ -68,16 +67,14 @@ public final class LegacyHubClient implements AutoCloseable {
     private final BiFunction<URI, Duration, ButtplugConnector> dialer;
     private final RemoteClient.Listener listener;
     private final Duration silenceTimeout;
-    private final Duration minBackoff;
-    private final Duration maxBackoff;
     private final Scheduling scheduling;
-    private final SerialExecutor listenerCalls;
+    private final ListenerCalls listenerCalls;
     private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
 
     private final Object lock = new Object();
     private boolean started;
     private boolean closed;
-    private Duration backoff;
+    private Backoff backoff;
     private ButtplugConnector link;
     private ServerSession session;
     private ScheduledFuture<?> redial;
@@ -95,10 +92,8 @@ public final class LegacyHubClient implements AutoCloseable {
         this.dialer = b.dialer;
         this.listener = b.listener;
         this.silenceTimeout = b.silenceTimeout;
-        this.minBackoff = b.minBackoff;
-        this.maxBackoff = b.maxBackoff;
-        this.backoff = b.minBackoff;
-        this.listenerCalls = SerialExecutor.droppingWhenRejected(scheduling.executor());
+        this.backoff = Backoff.starting(b.minBackoff, b.maxBackoff);
+        this.listenerCalls = new ListenerCalls(scheduling.executor(), "LegacyHubClient");
     }
 
     /**
@@ -197,7 +192,7 @@ public final class LegacyHubClient implements AutoCloseable {
             }
             s = server.serve(new LegacyHubConnector(authenticated, alias, SEPARATOR));
             session = s;
-            backoff = minBackoff;
+            backoff = backoff.reset();
         }
         log.info("sharing into the 0.13 hub as {}", alias);
         tell(() -> listener.linked(""));
@@ -237,8 +232,8 @@ public final class LegacyHubClient implements AutoCloseable {
             if (closed) {
                 return;
             }
-            wait = backoff;
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            wait = backoff.delay();
+            backoff = backoff.doubled();
         }
         log.info("not linked to the 0.13 hub ({}); dialing again in {} ms",
                 cause == null ? "link dropped" : PeerText.error(cause.getMessage()), wait.toMillis());
@@ -251,13 +246,7 @@ public final class LegacyHubClient implements AutoCloseable {
     }
 
     private void tell(Runnable call) {
-        listenerCalls.execute(() -> {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                log.warn("a LegacyHubClient listener threw", e);
-            }
-        });
+        listenerCalls.tell(call);
     }
 
     /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */

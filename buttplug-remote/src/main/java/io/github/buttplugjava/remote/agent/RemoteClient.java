@@ -9,7 +9,6 @@ import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.internal.Deadlines;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.server.ButtplugServer;
 import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
@@ -108,11 +107,9 @@ public final class RemoteClient implements AutoCloseable {
     private final ButtplugServer server;
     private final Function<URI, ButtplugConnector> dialer;
     private final Listener listener;
-    private final Duration minBackoff;
-    private final Duration maxBackoff;
     private final Duration maxPingTime;
     private final Scheduling scheduling;
-    private final SerialExecutor listenerCalls;
+    private final ListenerCalls listenerCalls;
     private final CompletableFuture<Void> firstLink = new CompletableFuture<>();
     /** Told presence by the hub, or null when nobody listens (the hello then does not ask for it). */
     private final PresenceReceiver presence;
@@ -121,7 +118,7 @@ public final class RemoteClient implements AutoCloseable {
     private boolean started;
     private boolean closed;
     private boolean everWelcomed;
-    private Duration backoff;
+    private Backoff backoff;
     private ButtplugConnector link;
     private ServerSession session;
     /** Set once by {@link #close()} ({@code closed} is also set when the hub denies the agent). */
@@ -142,12 +139,10 @@ public final class RemoteClient implements AutoCloseable {
                 .maxPingTime(b.maxPingTime).limits(b.messageLimits).scheduling(scheduling).build();
         this.dialer = b.dialer;
         this.listener = b.listener;
-        this.minBackoff = b.minBackoff;
-        this.maxBackoff = b.maxBackoff;
         this.maxPingTime = b.maxPingTime;
-        this.backoff = b.minBackoff;
-        this.listenerCalls = SerialExecutor.droppingWhenRejected(scheduling.executor());
-        this.presence = b.presenceListener == null ? null : new PresenceReceiver(listenerCalls, b.presenceListener,
+        this.backoff = Backoff.starting(b.minBackoff, b.maxBackoff);
+        this.listenerCalls = new ListenerCalls(scheduling.executor(), "RemoteClient");
+        this.presence = b.presenceListener == null ? null : new PresenceReceiver(listenerCalls.serial(), b.presenceListener,
                 index -> devices.identifier(index).flatMap(grants::localIdentifierOf),
                 id -> Optional.ofNullable(grants.localDevices().get(id)).map(d -> PeerText.name(d.name())).orElse(id));
     }
@@ -327,7 +322,7 @@ public final class RemoteClient implements AutoCloseable {
                 heartbeat.feed(s);
             }
             session = s;
-            backoff = minBackoff;
+            backoff = backoff.reset();
             everWelcomed = true;
         }
         log.info("linked to the hub as {} (room {}){}{}", hello.alias(), room, told ? "; the hub tells presence" : "",
@@ -403,9 +398,9 @@ public final class RemoteClient implements AutoCloseable {
             if (closed) {
                 return;
             }
-            wait = backoff;
+            wait = backoff.delay();
             nextHub = (nextHub + 1) % hubs.size();
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            backoff = backoff.doubled();
         }
         log.info("not linked to the hub ({}); dialing again in {} ms",
                 cause == null ? "link dropped" : cause.getMessage(), wait.toMillis());
@@ -413,15 +408,8 @@ public final class RemoteClient implements AutoCloseable {
         schedule(wait, this::dial);
     }
 
-    /** Calls the listener serially on the scheduling's executor, never on a socket thread. */
     private void tell(Runnable call) {
-        listenerCalls.execute(() -> {
-            try {
-                call.run();
-            } catch (RuntimeException e) {
-                log.warn("a RemoteClient listener threw", e);
-            }
-        });
+        listenerCalls.tell(call);
     }
 
     /** Stops every device, unshares everything and closes the link; no more dialing. Idempotent. */
