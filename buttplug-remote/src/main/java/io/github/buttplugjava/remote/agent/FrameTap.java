@@ -1,10 +1,9 @@
 package io.github.buttplugjava.remote.agent;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.core.connector.ForwardingConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 
-import java.net.InetSocketAddress;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -15,21 +14,20 @@ import java.util.function.Predicate;
  * on the link's delivering thread (it must not block) and no further; every other frame goes to
  * the server. Everything else is the link's. Taps nest, one per extension.
  */
-final class FrameTap implements ButtplugConnector {
+final class FrameTap extends ForwardingConnector {
 
-    private final ButtplugConnector link;
     private final Predicate<String> diverted;
     private final Consumer<String> sink;
 
     FrameTap(ButtplugConnector link, Predicate<String> diverted, Consumer<String> sink) {
-        this.link = link;
+        super(link);
         this.diverted = diverted;
         this.sink = sink;
     }
 
     @Override
     public CompletableFuture<Void> connect(FrameListener listener) {
-        return link.connect(new FrameListener() {
+        return delegate().connect(new FrameListener() {
             @Override
             public void onFrame(String frame) {
                 if (diverted.test(frame)) {
@@ -44,40 +42,5 @@ final class FrameTap implements ButtplugConnector {
                 listener.onClosed(cause);
             }
         });
-    }
-
-    @Override
-    public CompletableFuture<Void> send(String frame) {
-        return link.send(frame);
-    }
-
-    @Override
-    public CompletableFuture<Void> close() {
-        return link.close();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return link.isConnected();
-    }
-
-    @Override
-    public CompletableFuture<Void> abort(String reason) {
-        return link.abort(reason);
-    }
-
-    @Override
-    public boolean pauseReading() {
-        return link.pauseReading();
-    }
-
-    @Override
-    public void resumeReading() {
-        link.resumeReading();
-    }
-
-    @Override
-    public Optional<InetSocketAddress> remoteAddress() {
-        return link.remoteAddress();
     }
 }

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.ForwardingConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 
-import java.net.InetSocketAddress;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
  * hub sends waits for an answer. The server behind checks every command against the grants.
  * Thread-safe; the server's session uses it serially.
  */
-final class LegacyHubConnector implements ButtplugConnector {
+final class LegacyHubConnector extends ForwardingConnector {
 
     /** The messages a 0.13 hub may send a forwarder. */
     static final Set<String> HUB_MESSAGES = Set.of("VibrateCmd", "RotateCmd", "LinearCmd", "SingleMotorVibrateCmd",
@@ -45,7 +44,6 @@ final class LegacyHubConnector implements ButtplugConnector {
     private static final long OPEN_DEVICE_LIST = 0xFFFF_FFFFL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ButtplugConnector link;
     private final String alias;
     private final String separator;
     private FrameListener server;
@@ -56,7 +54,7 @@ final class LegacyHubConnector implements ButtplugConnector {
      * @param separator between the alias and the device name ({@code " - "} as 0.13 does)
      */
     LegacyHubConnector(ButtplugConnector link, String alias, String separator) {
-        this.link = link;
+        super(link);
         this.alias = alias;
         this.separator = separator;
     }
@@ -69,7 +67,7 @@ final class LegacyHubConnector implements ButtplugConnector {
             }
             server = listener;
         }
-        return link.connect(new FromHub()).thenRun(() -> {
+        return delegate().connect(new FromHub()).thenRun(() -> {
             listener.onFrame("[{\"RequestServerInfo\":{\"Id\":" + OPEN_SERVER_INFO
                     + ",\"ClientName\":\"buttplug-js 0.13 hub\",\"MessageVersion\":1}}]");
             listener.onFrame("[{\"RequestDeviceList\":{\"Id\":" + OPEN_DEVICE_LIST + "}}]");
@@ -113,7 +111,7 @@ final class LegacyHubConnector implements ButtplugConnector {
         }
         ArrayNode frame = JSON.createArrayNode();
         frame.addObject().set(name, body);
-        return link.send(frame.toString());
+        return delegate().send(frame.toString());
     }
 
     private static Map.Entry<String, JsonNode> only(JsonNode message) {
@@ -141,7 +139,7 @@ final class LegacyHubConnector implements ButtplugConnector {
             return;
         }
         if (root.size() > MAX_MESSAGES_PER_FRAME) {
-            link.abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
+            delegate().abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
             return;
         }
         ArrayNode pass = JSON.createArrayNode();
@@ -166,7 +164,7 @@ final class LegacyHubConnector implements ButtplugConnector {
         error.put("Id", id);
         error.put("ErrorMessage", why);
         error.put("ErrorCode", 3);
-        link.send(frame.toString());
+        delegate().send(frame.toString());
     }
 
     private final class FromHub implements FrameListener {
@@ -179,35 +177,5 @@ final class LegacyHubConnector implements ButtplugConnector {
         public void onClosed(Throwable cause) {
             server().onClosed(cause);
         }
-    }
-
-    @Override
-    public CompletableFuture<Void> close() {
-        return link.close();
-    }
-
-    @Override
-    public CompletableFuture<Void> abort(String reason) {
-        return link.abort(reason);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return link.isConnected();
-    }
-
-    @Override
-    public boolean pauseReading() {
-        return link.pauseReading();
-    }
-
-    @Override
-    public void resumeReading() {
-        link.resumeReading();
-    }
-
-    @Override
-    public Optional<InetSocketAddress> remoteAddress() {
-        return link.remoteAddress();
     }
 }

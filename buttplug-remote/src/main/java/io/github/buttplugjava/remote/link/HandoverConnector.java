@@ -2,13 +2,12 @@ package io.github.buttplugjava.remote.link;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.ForwardingConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
@@ -18,11 +17,10 @@ import java.util.function.LongSupplier;
  * connector. Frames that arrive in between are kept (up to a bound) and delivered in order.
  * Plumbing of the share link shared by the hub and agent packages; not meant for apps.
  */
-public final class HandoverConnector implements ButtplugConnector {
+public final class HandoverConnector extends ForwardingConnector {
 
     private static final int MAX_BUFFERED = 256;
 
-    private final ButtplugConnector link;
     private final CompletableFuture<String> firstFrame = new CompletableFuture<>();
     private final Deque<String> buffered = new ArrayDeque<>();
     private FrameListener downstream;
@@ -32,7 +30,7 @@ public final class HandoverConnector implements ButtplugConnector {
     private volatile long lastFrameNanos;
 
     private HandoverConnector(ButtplugConnector link, LongSupplier nanoClock) {
-        this.link = link;
+        super(link);
         this.nanoClock = nanoClock;
         this.lastFrameNanos = nanoClock.getAsLong();
     }
@@ -97,41 +95,6 @@ public final class HandoverConnector implements ButtplugConnector {
         return CompletableFuture.completedFuture(null);
     }
 
-    @Override
-    public CompletableFuture<Void> send(String frame) {
-        return link.send(frame);
-    }
-
-    @Override
-    public CompletableFuture<Void> close() {
-        return link.close();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return link.isConnected();
-    }
-
-    @Override
-    public CompletableFuture<Void> abort(String reason) {
-        return link.abort(reason);
-    }
-
-    @Override
-    public boolean pauseReading() {
-        return link.pauseReading();
-    }
-
-    @Override
-    public void resumeReading() {
-        link.resumeReading();
-    }
-
-    @Override
-    public Optional<InetSocketAddress> remoteAddress() {
-        return link.remoteAddress();
-    }
-
     /**
      * The link closed before its first frame; the cause (null for an orderly close) says how, e.g.
      * with the close code and the reason the other side gave.
@@ -158,7 +121,7 @@ public final class HandoverConnector implements ButtplugConnector {
                 } else if (buffered.size() < MAX_BUFFERED) {
                     buffered.add(frame);
                 } else {
-                    link.close();
+                    delegate().close();
                 }
             }
         }

@@ -1,8 +1,6 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.Scheduling;
-import io.github.buttplugjava.core.connector.ButtplugConnector;
-import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.RecordedCommand;
 import io.github.buttplugjava.core.sim.SimulatedDevice;
@@ -12,16 +10,15 @@ import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.link.Heartbeat;
 import io.github.buttplugjava.remote.testing.HubFixture;
+import io.github.buttplugjava.testsupport.RecordingConnector;
 import io.github.buttplugjava.testsupport.time.VirtualTime;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -53,55 +50,6 @@ class HeartbeatLinkTest {
         }
     }
 
-    /** The agent's socket, recording what the hub sends. */
-    private static final class Recording implements ButtplugConnector {
-        final ButtplugConnector link;
-        final List<String> frames = new CopyOnWriteArrayList<>();
-
-        Recording(ButtplugConnector link) {
-            this.link = link;
-        }
-
-        @Override
-        public CompletableFuture<Void> connect(FrameListener listener) {
-            return link.connect(new FrameListener() {
-                @Override
-                public void onFrame(String frame) {
-                    frames.add(frame);
-                    listener.onFrame(frame);
-                }
-
-                @Override
-                public void onClosed(Throwable cause) {
-                    listener.onClosed(cause);
-                }
-            });
-        }
-
-        @Override
-        public CompletableFuture<Void> send(String frame) {
-            return link.send(frame);
-        }
-
-        @Override
-        public CompletableFuture<Void> close() {
-            return link.close();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return link.isConnected();
-        }
-
-        @Override
-        public Optional<InetSocketAddress> remoteAddress() {
-            return link.remoteAddress();
-        }
-
-        long beats() {
-            return frames.stream().filter(Heartbeat::isHeartbeat).count();
-        }
-    }
 
     @Test
     void theHubsBeatsAloneKeepTheToyRunningAndAStuckHubStopsItWithinMaxPingTime() throws Exception {
@@ -110,11 +58,11 @@ class HeartbeatLinkTest {
         try (HubFixture f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1))
                 .scheduling(time.scheduling(hubExecutor)))) {
             SimulatedDevices alice = HubFixture.sims(time.scheduling(), "lovense");
-            List<Recording> sockets = new CopyOnWriteArrayList<>();
+            List<RecordingConnector> sockets = new CopyOnWriteArrayList<>();
             RemoteClient agent = RemoteClient.builder(f.hub.shareUri(), HubFixture.SHARE, "Alice", alice)
                     .scheduling(time.scheduling()).backoff(Duration.ofSeconds(30), Duration.ofSeconds(30))
                     .dialer(uri -> {
-                        Recording r = new Recording(WebSocketConnector.to(uri));
+                        RecordingConnector r = new RecordingConnector(WebSocketConnector.to(uri));
                         sockets.add(r);
                         return r;
                     }).build();
@@ -126,18 +74,18 @@ class HeartbeatLinkTest {
                 c.device("Alice - Lovense Hush").vibrate(1.0).get(2, TimeUnit.SECONDS);
                 SimulatedDevice toy = alice.devices().get(0);
                 toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
-                Recording socket = sockets.get(0);
+                RecordingConnector socket = sockets.get(0);
 
                 // three MaxPingTimes on the beats alone
                 long periods = 3 * MAX_PING.toMillis() / Heartbeat.PERIOD.toMillis();
                 Instant lastBeat = time.now();
                 for (int i = 0; i < periods; i++) {
-                    long before = socket.beats();
+                    long before = beats(socket);
                     time.advance(Heartbeat.PERIOD);
                     awaitBeatAfter(socket, before);
                     lastBeat = time.now();
                 }
-                assertThat(socket.frames).as("no Buttplug ping from the hub in that time")
+                assertThat(socket.received()).as("no Buttplug ping from the hub in that time")
                         .noneMatch(frame -> frame.contains("\"Ping\""));
                 assertThat(toy.commands()).noneMatch(r -> r.kind() == RecordedCommand.Kind.STOP);
                 assertThat(agent.isLinked()).isTrue();
@@ -157,9 +105,13 @@ class HeartbeatLinkTest {
     }
 
     /** Waits (bounded, on the wall clock) for the beat the advance just sent: a failure detector. */
-    private static void awaitBeatAfter(Recording socket, long before) {
+    private static long beats(RecordingConnector socket) {
+        return socket.received().stream().filter(Heartbeat::isHeartbeat).count();
+    }
+
+    private static void awaitBeatAfter(RecordingConnector socket, long before) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (socket.beats() <= before) {
+        while (beats(socket) <= before) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("no heartbeat reached the agent");
             }

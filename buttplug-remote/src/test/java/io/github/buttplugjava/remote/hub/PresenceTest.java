@@ -3,7 +3,6 @@ package io.github.buttplugjava.remote.hub;
 import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
-import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
@@ -15,6 +14,7 @@ import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.remote.link.Heartbeat;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.testing.HubFixture;
+import io.github.buttplugjava.testsupport.RecordingConnector;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
 import io.github.buttplugjava.testsupport.RawWebSocket;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
@@ -179,7 +179,7 @@ class PresenceTest {
         f.awaitRoomDevices(1);
         RoomController bob = f.room.addController("bob", AccessToken.generate(), ControllerCeiling.NONE);
         List<String> bobSaw = new CopyOnWriteArrayList<>();
-        ButtplugClient bobApp = connect(bob, uri -> new Recording(WebSocketConnector.to(uri), bobSaw));
+        ButtplugClient bobApp = connect(bob, uri -> new RecordingConnector(WebSocketConnector.to(uri), bobSaw));
         assertThat(next()).isEqualTo("joined bob");
         ButtplugClient other = connect(f.room.controllers().get(0), WebSocketConnector::to);
         assertThat(next()).isEqualTo("joined controller");
@@ -195,7 +195,7 @@ class PresenceTest {
     void anAgentThatDoesNotAskIsNeverSentPresenceAndSharesAsBefore() throws Exception {
         f = new HubFixture();
         List<String> agentSaw = new CopyOnWriteArrayList<>();
-        agent("Old", HubFixture.sims("lovense"), null, uri -> new Recording(WebSocketConnector.to(uri), agentSaw));
+        agent("Old", HubFixture.sims("lovense"), null, uri -> new RecordingConnector(WebSocketConnector.to(uri), agentSaw));
         f.awaitRoomDevices(1);
         // the welcome agrees to the heartbeat the agent offered, not to presence
         assertThat(agentSaw.get(0)).startsWith("{\"Welcome\":").doesNotContain("Presence");
@@ -221,7 +221,7 @@ class PresenceTest {
         f = new HubFixture();
         List<String> agentSaw = new CopyOnWriteArrayList<>();
         RemoteClient alice = agent("Alice", HubFixture.sims("lovense"), listener,
-                uri -> new Recording(WebSocketConnector.to(uri), agentSaw));
+                uri -> new RecordingConnector(WebSocketConnector.to(uri), agentSaw));
         f.awaitRoomDevices(1);
         List<CompletableFuture<ButtplugClient>> joining = new ArrayList<>();
         joining.add(f.room.controllers().get(0).connect("first"));
@@ -256,47 +256,5 @@ class PresenceTest {
         assertThat(next()).isEqualTo("unavailable: not linked to the hub");
         assertThat(alice.presence()).isEmpty();
         assertThat(next()).isEqualTo("joined controller");
-    }
-
-    /** A connector that records every frame it receives. */
-    private static final class Recording implements ButtplugConnector {
-        private final ButtplugConnector inner;
-        private final List<String> saw;
-
-        Recording(ButtplugConnector inner, List<String> saw) {
-            this.inner = inner;
-            this.saw = saw;
-        }
-
-        @Override
-        public CompletableFuture<Void> connect(FrameListener listener) {
-            return inner.connect(new FrameListener() {
-                @Override
-                public void onFrame(String frame) {
-                    saw.add(frame);
-                    listener.onFrame(frame);
-                }
-
-                @Override
-                public void onClosed(Throwable cause) {
-                    listener.onClosed(cause);
-                }
-            });
-        }
-
-        @Override
-        public CompletableFuture<Void> send(String frame) {
-            return inner.send(frame);
-        }
-
-        @Override
-        public CompletableFuture<Void> close() {
-            return inner.close();
-        }
-
-        @Override
-        public boolean isConnected() {
-            return inner.isConnected();
-        }
     }
 }
