@@ -1,12 +1,22 @@
 package io.github.buttplugjava.cluster;
 
 import io.github.buttplugjava.remote.hub.RemoteServer;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.link.AccessToken;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+
 /**
- * A hub node of a cluster in a process of its own, for the failure rows: {@code NodeMain <nats url>
- * <node name> [<room> <share token> <control token>]}. Prints {@code READY <port>} once serving,
- * then runs until killed.
+ * A hub node of a cluster in a process of its own, for the tests with node processes:
+ * {@code NodeMain <nats url> <node name> [--crowd] [<room> <share token> <control token>]}.
+ * Serves {@code /healthz} and {@code /metrics} on its port, prints {@code READY <port>} once
+ * serving, then runs until it is killed or its standard input ends: the test JVM holds that pipe
+ * open, so a node never outlives the test run that started it, even when that JVM is killed.
+ *
+ * <p>{@code --crowd}: settings for hundreds of agents dialing from 127.0.0.1 at once on a loaded
+ * machine (a raised per-address cap on not-yet-heard sockets, relaxed keepalive and hello deadlines).
  */
 public final class NodeMain {
 
@@ -14,13 +24,32 @@ public final class NodeMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ClusterNode node = ClusterNode.builder().nats(args[0]).nodeName(args[1])
-                .hub(RemoteServer.builder().port(0)).start();
-        if (args.length >= 5) {
-            node.createIfAbsent(args[2], AccessToken.of(args[3]), AccessToken.of(args[4]));
+        boolean crowd = args.length > 2 && "--crowd".equals(args[2]);
+        int room = crowd ? 3 : 2;
+        RemoteServerBuilder hub = RemoteServer.builder().port(0).metrics(true);
+        if (crowd) {
+            hub = hub.maxPendingConnections(1024, 1024)
+                    .keepAlive(Duration.ofSeconds(2), Duration.ofSeconds(20))
+                    .helloTimeout(Duration.ofSeconds(10));
+        }
+        ClusterNode node = ClusterNode.builder().nats(args[0]).nodeName(args[1]).hub(hub).start();
+        if (args.length >= room + 3) {
+            node.createIfAbsent(args[room], AccessToken.of(args[room + 1]), AccessToken.of(args[room + 2]));
         }
         System.out.println("READY " + node.hub().port());
         System.out.flush();
-        Thread.currentThread().join(); // until the test kills this process
+        awaitEndOf(System.in);
+        Runtime.getRuntime().halt(0); // the test that started this node is gone
+    }
+
+    private static void awaitEndOf(InputStream in) {
+        byte[] ignored = new byte[256];
+        try {
+            while (in.read(ignored) >= 0) {
+                // nothing is sent on this pipe: it only tells that the parent lives
+            }
+        } catch (IOException e) {
+            // the pipe broke: the parent is gone
+        }
     }
 }
