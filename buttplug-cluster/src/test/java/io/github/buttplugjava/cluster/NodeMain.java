@@ -20,6 +20,8 @@ import java.time.Duration;
  */
 public final class NodeMain {
 
+    private static final int START_ATTEMPTS = 5;
+
     private NodeMain() {
     }
 
@@ -32,7 +34,7 @@ public final class NodeMain {
                     .keepAlive(Duration.ofSeconds(2), Duration.ofSeconds(20))
                     .helloTimeout(Duration.ofSeconds(10));
         }
-        ClusterNode node = ClusterNode.builder().nats(args[0]).nodeName(args[1]).hub(hub).start();
+        ClusterNode node = startNode(ClusterNode.builder().nats(args[0]).nodeName(args[1]).hub(hub), args[1]);
         if (args.length >= room + 3) {
             node.createIfAbsent(args[room], AccessToken.of(args[room + 1]), AccessToken.of(args[room + 2]));
         }
@@ -40,6 +42,25 @@ public final class NodeMain {
         System.out.flush();
         awaitEndOf(System.in);
         Runtime.getRuntime().halt(0); // the test that started this node is gone
+    }
+
+    /**
+     * A node's first connect to NATS has a fixed 2 s deadline and is not retried; on a machine
+     * loaded far beyond its cores (other builds alongside) it can time out, so the test node tries
+     * a few times before it gives up.
+     */
+    private static ClusterNode startNode(ClusterNode.Builder builder, String name) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                System.out.println("node " + name + " could not start (attempt " + attempt + "): " + e.getMessage());
+                Thread.sleep(500); // bounded: START_ATTEMPTS tries
+            }
+        }
     }
 
     private static void awaitEndOf(InputStream in) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +24,6 @@ final class NodeProcess implements AutoCloseable {
 
     private static final long READY_TIMEOUT_S = 60;
     private static final long EXIT_TIMEOUT_S = 10;
-    private static final int START_ATTEMPTS = 3;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
@@ -49,23 +47,8 @@ final class NodeProcess implements AutoCloseable {
      * A node; {@code crowd} gives it {@link NodeMain}'s settings for hundreds of agents.
      *
      * @throws java.util.concurrent.TimeoutException when it does not print {@code READY} within 60 s (it is killed)
-     * @throws ExecutionException when it exited before it was ready, three times
      */
     static NodeProcess start(String nats, String name, boolean crowd, String... room) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return startOnce(nats, name, crowd, room);
-            } catch (ExecutionException e) {
-                // it exited: on a loaded machine its first connect to NATS (2 s) can time out
-                if (attempt == START_ATTEMPTS) {
-                    throw e;
-                }
-                System.out.println("node " + name + " exited before it was ready (attempt " + attempt + "); starting it again");
-            }
-        }
-    }
-
-    private static NodeProcess startOnce(String nats, String name, boolean crowd, String... room) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 crowd ? "-Xmx256m" : "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
