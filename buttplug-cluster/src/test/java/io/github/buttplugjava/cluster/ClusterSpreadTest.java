@@ -52,15 +52,8 @@ class ClusterSpreadTest {
                 link(cluster, agents, toys);
                 long linked = System.nanoTime();
 
-                long owners = 0;
-                long bridged = 0;
-                for (NodeProcess n : cluster.nodes()) {
-                    owners += n.gauge("buttplug_cluster_rooms_owned");
-                    bridged += n.gauge("buttplug_cluster_bridged_links");
-                }
-                assertThat(owners).as("one owner node").isEqualTo(1);
-                // the agents of the two other nodes are bridged, each counted at its entry node and at the owner
-                assertThat(bridged).as("bridged links").isEqualTo(2L * AGENTS * (NODES - 1) / NODES);
+                awaitOneOwnerAndEveryOtherAgentBridged(cluster, Duration.ofSeconds(20));
+                long converged = System.nanoTime();
 
                 StringBuilder figures = new StringBuilder();
                 for (int k = 1; k <= NODES; k++) {
@@ -68,12 +61,36 @@ class ClusterSpreadTest {
                     listAndDriveEverything(cluster.node(k), toys, LEVELS[k - 1]);
                     figures.append(String.format(" n%d %d ms;", k, (System.nanoTime() - t) / 1_000_000));
                 }
-                System.out.printf("%d agents over %d node processes: nodes up %d ms, agents linked %d ms,"
-                                + " list+drive+stop through each node:%s total %d ms%n", AGENTS, NODES,
-                        ms(nodesUp - t0), ms(linked - nodesUp), figures, ms(System.nanoTime() - t0));
+                System.out.printf("%d agents over %d node processes: nodes up %d ms, agents linked %d ms, one owner"
+                                + " seen after %d ms more, list+drive+stop through each node:%s total %d ms%n", AGENTS, NODES,
+                        ms(nodesUp - t0), ms(linked - nodesUp), ms(converged - linked), figures, ms(System.nanoTime() - t0));
             } finally {
                 agents.forEach(RemoteClient::close);
             }
+        }
+    }
+
+    /**
+     * Exactly one node owns the room and the agents of the two others are bridged, each counted at
+     * its entry node and at the owner. Polled (bounded): at the instant the last agent is linked a
+     * node starved of CPU may still be placing a link that the owner has already welcomed.
+     */
+    private static void awaitOneOwnerAndEveryOtherAgentBridged(NodeCluster cluster, Duration timeout) throws Exception {
+        long expectedBridged = 2L * AGENTS * (NODES - 1) / NODES;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long owners = 0;
+            long bridged = 0;
+            for (NodeProcess n : cluster.nodes()) {
+                owners += n.gauge("buttplug_cluster_rooms_owned");
+                bridged += n.gauge("buttplug_cluster_bridged_links");
+            }
+            if (owners == 1 && bridged == expectedBridged || System.nanoTime() > deadline) {
+                assertThat(owners).as("nodes owning the room").isEqualTo(1);
+                assertThat(bridged).as("bridged links").isEqualTo(expectedBridged);
+                return;
+            }
+            Thread.sleep(100); // bounded by the deadline
         }
     }
 
