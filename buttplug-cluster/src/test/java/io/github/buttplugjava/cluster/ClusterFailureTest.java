@@ -6,7 +6,6 @@ import io.github.buttplugjava.core.sim.SimulatedDevice;
 import io.github.buttplugjava.core.sim.SimulatedDevices;
 import io.github.buttplugjava.remote.agent.RemoteClient;
 import io.github.buttplugjava.testsupport.CrashableWebSocketConnector;
-import io.github.buttplugjava.testsupport.nats.NatsServer;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.github.buttplugjava.cluster.ClusterTesting.CONTROL;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The failure rows of issue 16 with real processes: a real nats-server and three hub nodes, each
- * a JVM of its own ({@link NodeMain}), killed with SIGKILL where the row says so. Agents and
+ * a JVM of its own ({@link NodeCluster}, {@link NodeMain}), killed with SIGKILL where the row says so. Agents and
  * controllers run in this JVM over real WebSockets on 127.0.0.1; the rows are asserted on their
  * simulated toys.
  */
@@ -33,7 +31,7 @@ class ClusterFailureTest {
 
     private static final String HUSH = "Lovense Hush";
 
-    private NatsServer nats;
+    private NodeCluster cluster;
     private NodeProcess n1;
     private NodeProcess n2;
     private NodeProcess n3;
@@ -41,19 +39,10 @@ class ClusterFailureTest {
 
     @BeforeEach
     void start() throws Exception {
-        nats = NatsServer.start();
-        n1 = NodeProcess.start(nats.url(), "n1", "party", SHARE, CONTROL);
-        CompletableFuture<NodeProcess> second = CompletableFuture.supplyAsync(() -> started("n2"));
-        n3 = started("n3");
-        n2 = second.join();
-    }
-
-    private NodeProcess started(String name) {
-        try {
-            return NodeProcess.start(nats.url(), name);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        cluster = NodeCluster.start(3, false, "party", SHARE, CONTROL); // n1 creates the room
+        n1 = cluster.node(1);
+        n2 = cluster.node(2);
+        n3 = cluster.node(3);
     }
 
     @AfterEach
@@ -65,13 +54,8 @@ class ClusterFailureTest {
                 // the test is over
             }
         }
-        for (NodeProcess n : new NodeProcess[]{n1, n2, n3}) {
-            if (n != null) {
-                n.close();
-            }
-        }
-        if (nats != null) {
-            nats.close();
+        if (cluster != null) {
+            cluster.close(); // every node process (killed and waited for) and nats-server
         }
     }
 
@@ -91,10 +75,13 @@ class ClusterFailureTest {
         return c;
     }
 
+    /** Drives the toy through {@code c} and sees it run; its recording is then cleared, so what follows is fresh. */
     private static SimulatedDevice driven(ClusterTesting.Controller c, String name, SimulatedDevices toys) throws Exception {
-        c.device(name, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
         SimulatedDevice toy = toys.devices().get(0);
+        toy.clearRecording();
+        c.device(name, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
         toy.awaitOutput(0, o -> o.value() > 0, Duration.ofSeconds(2));
+        toy.clearRecording();
         return toy;
     }
 
@@ -136,9 +123,15 @@ class ClusterFailureTest {
                 ClusterTesting.Controller trial = ClusterTesting.controller(
                         WebSocketConnector.to(survivors[attempt % 2].controlUri(CONTROL)));
                 closeables.add(trial);
-                trial.device("Bob - " + HUSH, 1500);
-                trial.device("Alice - " + HUSH, 1500);
-                again = trial;
+                try {
+                    trial.device("Bob - " + HUSH, 1500);
+                    trial.device("Alice - " + HUSH, 1500);
+                    again = trial;
+                } finally {
+                    if (again != trial) {
+                        trial.close(); // free the room's one controller place for the next try
+                    }
+                }
             } catch (Exception | AssertionError notYet) {
                 Thread.sleep(100); // bounded by the 10 s loop
             }

@@ -22,6 +22,12 @@ final class ClusterTesting {
     static final String CONTROL = "cluster-control-token-0123456789";
     static final DeviceGrant FULL = DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(1.0));
 
+    /**
+     * How long linking an agent or connecting a controller may take: no row times it, and node
+     * processes on a machine shared with other builds have taken over 10 s to place a first link.
+     */
+    private static final long LINK_TIMEOUT_S = 30;
+
     private ClusterTesting() {
     }
 
@@ -42,7 +48,7 @@ final class ClusterTesting {
         }
         RemoteClient agent = b.build();
         agent.grants().shareAll(FULL).get(5, TimeUnit.SECONDS);
-        agent.start().get(10, TimeUnit.SECONDS);
+        agent.start().get(LINK_TIMEOUT_S, TimeUnit.SECONDS);
         return agent;
     }
 
@@ -77,7 +83,7 @@ final class ClusterTesting {
                 dropped.complete(System.nanoTime());
             }
         });
-        client.connect(connector).get(10, TimeUnit.SECONDS);
+        client.connect(connector).get(LINK_TIMEOUT_S, TimeUnit.SECONDS);
         return new Controller(client, dropped);
     }
 }

@@ -31,7 +31,9 @@ public final class NatsServer implements AutoCloseable {
     private final Path binary;
     private final Path dir;
     private final int port;
-    private Process process;
+    private volatile Process process;
+    /** Kills the server if this JVM ends without {@link #close()} (a test run killed or timed out). */
+    private final Thread killAtExit = new Thread(this::killQuietly, "nats-server-at-exit");
 
     private NatsServer(Path binary, Path dir, int port) {
         this.binary = binary;
@@ -54,7 +56,13 @@ public final class NatsServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         NatsServer server = new NatsServer(binary, dir, port);
-        server.startAgain();
+        Runtime.getRuntime().addShutdownHook(server.killAtExit);
+        try {
+            server.startAgain();
+        } catch (IOException | RuntimeException e) {
+            server.closeQuietly();
+            throw e;
+        }
         return server;
     }
 
@@ -163,9 +171,33 @@ public final class NatsServer implements AutoCloseable {
         }
     }
 
-    /** Kills the server and deletes its store. */
+    private void killQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Kills the server and deletes its store.
+     *
+     * @throws InterruptedException when interrupted while waiting for the server to end
+     */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
         kill();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
