@@ -47,4 +47,19 @@ public class PeerClosedException extends ConnectorException {
     public boolean temporary() {
         return closeCode == SERVICE_RESTART || closeCode == TRY_AGAIN_LATER;
     }
+
+    /**
+     * Whether the close is the peer refusing what this side sent or asked for (1002 protocol
+     * error, 1003 unsupported data, 1007 invalid payload, 1008 policy violation, 1009 too big,
+     * 1010 a missing extension): dialing again the same way meets the same refusal. A server error
+     * (1011), a restart or overload ({@link #temporary()}) and other codes are not refusals.
+     *
+     * @return true for the codes above
+     */
+    public boolean refusal() {
+        return switch (closeCode) {
+            case 1002, 1003, 1007, 1008, 1009, 1010 -> true;
+            default -> false;
+        };
+    }
 }

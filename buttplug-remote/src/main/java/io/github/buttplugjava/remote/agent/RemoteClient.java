@@ -269,11 +269,12 @@ public final class RemoteClient implements AutoCloseable {
     }
 
     /**
-     * The socket opened but no answer to the hello came. Before the first welcome, a close with an
-     * error (the hub refusing the path, or no hub there) is final, unless the close says it is
-     * temporary (1013 "try again later" from a hub shedding waiting sockets, 1012 a restart);
-     * anything else (a timeout, an orderly close, any failure once the agent has been welcomed) is
-     * retried.
+     * The socket opened but no answer to the hello came. Before the first welcome, a close that
+     * refuses the link ({@link PeerClosedException#refusal()}: the hub closing an unknown path with
+     * 1008, say) is final; anything else is retried: a temporary close (1013 "try again later" from
+     * a hub shedding waiting sockets, 1012 a restart), a server error, a connection lost without a
+     * close frame (a hub crashing or overloaded as the agent dials), a timeout, an orderly close,
+     * and any failure once the agent has been welcomed.
      */
     private RuntimeException refusedBeforeAnswer(Throwable error) {
         boolean welcomedBefore;
@@ -281,8 +282,7 @@ public final class RemoteClient implements AutoCloseable {
             welcomedBefore = everWelcomed;
         }
         if (!welcomedBefore && error instanceof HandoverConnector.ClosedBeforeFirstFrame closedEarly
-                && closedEarly.getCause() != null
-                && !(closedEarly.getCause() instanceof PeerClosedException closed && closed.temporary())) {
+                && closedEarly.getCause() instanceof PeerClosedException closed && closed.refusal()) {
             return new DeniedException("the hub closed the link without answering: "
                     + PeerText.error(String.valueOf(closedEarly.getCause().getMessage())));
         }

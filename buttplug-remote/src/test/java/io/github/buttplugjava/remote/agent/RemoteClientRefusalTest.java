@@ -96,17 +96,50 @@ class RemoteClientRefusalTest {
         }
     }
 
-    /** A link that opens, then is closed by the other side with 1013 before any frame. */
+    /**
+     * A hub that crashes (or is too loaded) as the agent dials: the socket opens, then the
+     * connection is lost without a close frame before any answer. Not a refusal: dialed again.
+     */
+    @Test
+    void aConnectionLostBeforeTheAnswerIsRetriedNotTakenAsARefusal() throws Exception {
+        try (RemoteServer hub = RemoteServer.builder().host("127.0.0.1").port(0).build()) {
+            hub.addRoom("r", AccessToken.of(SHARE), AccessToken.of(CONTROL));
+            hub.start();
+            Heard heard = new Heard();
+            java.util.concurrent.atomic.AtomicInteger dials = new java.util.concurrent.atomic.AtomicInteger();
+            try (RemoteClient agent = RemoteClient.builder(hub.shareUri(), SHARE, "Alice", SimulatedDevices.of("lovense"))
+                    .dialer(uri -> dials.getAndIncrement() == 0
+                            ? new ShedConnector(new io.github.buttplugjava.core.connector.ConnectorException(
+                                    "connection lost (IOException: reset)"))
+                            : io.github.buttplugjava.transport.ws.WebSocketConnector.to(uri))
+                    .backoff(Duration.ofMillis(10), Duration.ofMillis(10)).listener(heard).build()) {
+                agent.start().get(10, TimeUnit.SECONDS);
+                assertThat(dials.get()).as("dials").isEqualTo(2);
+                assertThat(heard.events).as("what the agent said").noneMatch(e -> e.startsWith("denied"));
+            }
+        }
+    }
+
+    /** A link that opens, then is closed by the other side with {@code cause} before any frame. */
     private static final class ShedConnector implements io.github.buttplugjava.core.connector.ButtplugConnector {
+        private final Throwable cause;
         private volatile boolean open;
+
+        ShedConnector() {
+            this(new io.github.buttplugjava.core.connector.PeerClosedException(
+                    "shed: closed with code 1013", io.github.buttplugjava.core.connector.PeerClosedException.TRY_AGAIN_LATER));
+        }
+
+        ShedConnector(Throwable cause) {
+            this.cause = cause;
+        }
 
         @Override
         public CompletableFuture<Void> connect(io.github.buttplugjava.core.connector.FrameListener listener) {
             open = true;
             CompletableFuture.runAsync(() -> {
                 open = false;
-                listener.onClosed(new io.github.buttplugjava.core.connector.PeerClosedException(
-                        "shed: closed with code 1013", io.github.buttplugjava.core.connector.PeerClosedException.TRY_AGAIN_LATER));
+                listener.onClosed(cause);
             }, CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
             return CompletableFuture.completedFuture(null);
         }
