@@ -79,6 +79,17 @@ final class DeviceCaseRunner implements AutoCloseable {
     /** This project's cases in upstream's format, for models upstream has no case for. */
     static final String LOCAL_CASES = "device-tests-local";
 
+    /** The names of the cases in {@code /<directory>} ({@code test_*.yaml} without the suffix), sorted. */
+    static List<String> caseNames(String directory) throws IOException, java.net.URISyntaxException {
+        java.nio.file.Path dir = java.nio.file.Path.of(DeviceCaseRunner.class.getResource("/" + directory).toURI());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("test_") && n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .sorted().toList();
+        }
+    }
+
     /** A test resource under {@code /device-tests}. */
     static InputStream resource(String name) {
         return resource(UPSTREAM_CASES, name);

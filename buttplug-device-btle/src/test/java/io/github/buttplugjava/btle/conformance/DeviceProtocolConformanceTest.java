@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,13 +21,7 @@ import java.util.stream.Stream;
 class DeviceProtocolConformanceTest {
 
     static List<String> caseNames() throws IOException, URISyntaxException {
-        Path dir = Path.of(DeviceProtocolConformanceTest.class.getResource("/device-tests").toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("test_") && n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
-                    .sorted().toList();
-        }
+        return DeviceCaseRunner.caseNames(DeviceCaseRunner.UPSTREAM_CASES);
     }
 
     /** Each case at the device level: v4 output commands straight to the {@code Device}. */

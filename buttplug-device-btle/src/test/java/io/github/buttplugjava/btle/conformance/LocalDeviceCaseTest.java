@@ -5,8 +5,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,13 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalDeviceCaseTest {
 
     static List<String> caseNames() throws IOException, URISyntaxException {
-        Path dir = Path.of(LocalDeviceCaseTest.class.getResource("/" + DeviceCaseRunner.LOCAL_CASES).toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("test_") && n.endsWith(".yaml"))
-                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
-                    .sorted().toList();
-        }
+        return DeviceCaseRunner.caseNames(DeviceCaseRunner.LOCAL_CASES);
     }
 
     /** Each case at the device level: v4 output commands straight to the {@code Device}. */
