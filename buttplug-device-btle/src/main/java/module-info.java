@@ -4,9 +4,11 @@
  * btle.lovenseconnect}). The backends' libraries are optional ({@code
  * requires static}): neither jar declares a module name, so the names are the ones the JDK derives
  * from the jar files, {@code bluez.dbus.osgi} and {@code bluetooth.manager.tinyb} (see
- * docs/RELEASING.md).
+ * docs/RELEASING.md). {@code btle.internal} (the machinery the backends and the other transports'
+ * peripherals and device sources share) is exported only to the sibling modules of those transports.
  */
-@SuppressWarnings("requires-automatic") // see above and docs/RELEASING.md
+// requires-automatic: see above and docs/RELEASING.md; module: the qualified export names modules built after this one
+@SuppressWarnings({"requires-automatic", "module"})
 module io.github.buttplugjava.btle {
     requires transitive io.github.buttplugjava.core;
     requires com.fasterxml.jackson.databind;
@@ -22,4 +24,8 @@ module io.github.buttplugjava.btle {
     exports io.github.buttplugjava.btle.protocol;
     exports io.github.buttplugjava.btle.sim;
     exports io.github.buttplugjava.btle.tinyb;
+
+    exports io.github.buttplugjava.btle.internal to
+            io.github.buttplugjava.device.serial,
+            io.github.buttplugjava.device.hid;
 }

@@ -1,7 +1,8 @@
 package io.github.buttplugjava.btle;
 
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
-import io.github.buttplugjava.core.internal.SerialExecutor;
+import io.github.buttplugjava.btle.internal.RootCause;
+import io.github.buttplugjava.btle.internal.SourceState;
 import io.github.buttplugjava.core.internal.Deadlines;
 import io.github.buttplugjava.btle.config.DeviceDefinition;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
@@ -63,15 +64,12 @@ public final class BleDeviceSource implements DeviceSource {
     private final ScheduledExecutorService scheduler;
     private final LongSupplier nanoTime;
     private final Scheduling deadlines;
-    private final SerialExecutor events;
+    private final SourceState state;
     private final long batchWindowMs;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** Address to when its set-up failed: it is tried again after {@link #RETRY_AFTER}, or on the next scan. */
     private final Map<String, Long> failed = new ConcurrentHashMap<>();
     private final Map<String, BleDevice> devices = new ConcurrentHashMap<>();
-    private volatile DeviceSourceListener listener;
-    private volatile boolean closed;
-    private CompletableFuture<Void> closing;
 
     /**
      * A source over an adapter.
@@ -116,7 +114,7 @@ public final class BleDeviceSource implements DeviceSource {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.state = new SourceState(executor);
         this.batchWindowMs = batchWindow.toMillis();
         // for the stop deadlines of close(), which read no clock
         this.deadlines = Scheduling.defaults().withExecutor(executor).withScheduler(scheduler);
@@ -138,21 +136,16 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     @Override
-    public synchronized void start(DeviceSourceListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = Objects.requireNonNull(listener, "listener");
+    public void start(DeviceSourceListener listener) {
+        state.start(listener);
     }
 
     @Override
     public CompletableFuture<Void> startScanning() {
-        if (listener == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
-        }
-        if (closed) {
-            return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
-        }
+        return state.scan(this::scanAdapter);
+    }
+
+    private CompletableFuture<Void> scanAdapter() {
         failed.clear();
         return adapter.startScan(this::seen);
     }
@@ -163,7 +156,7 @@ public final class BleDeviceSource implements DeviceSource {
     }
 
     private void seen(Advertisement ad) {
-        if (closed || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
+        if (state.isClosed() || devices.containsKey(ad.address()) || busy.contains(ad.address())) {
             return;
         }
         Long failedAt = failed.get(ad.address());
@@ -193,7 +186,7 @@ public final class BleDeviceSource implements DeviceSource {
                     if (error != null) {
                         failed.put(ad.address(), nanoTime.getAsLong());
                         busy.remove(ad.address());
-                        log.warn("device {} skipped: {}", ad.name(), rootMessage(error));
+                        log.warn("device {} skipped: {}", ad.name(), RootCause.describe(error));
                     } else {
                         added(device);
                     }
@@ -260,28 +253,28 @@ public final class BleDeviceSource implements DeviceSource {
 
     private void added(BleDevice device) {
         String address = device.identifier();
-        if (closed) {
-            device.hardware().peripheral().disconnect();
+        BlePeripheral peripheral = device.hardware().peripheral();
+        if (state.isClosed()) {
+            peripheral.disconnect();
             busy.remove(address);
             return;
         }
         devices.put(address, device);
         busy.remove(address);
-        device.hardware().peripheral().onDisconnect(() -> {
-            if (devices.remove(address, device)) {
-                log.info("device {} disconnected", device.name());
-                events.execute(() -> listener.deviceRemoved(device));
-            }
-        });
-        if (!device.hardware().peripheral().isConnected()) {
-            if (devices.remove(address, device)) {
-                log.info("device {} disconnected during set-up", device.name());
-            }
+        if (!peripheral.isConnected()) {
+            devices.remove(address, device);
+            log.info("device {} disconnected during set-up", device.name());
             return;
         }
         log.info("device {} ready ({}, model {})", device.name(), device.definition().protocol(),
                 device.definition().identifier());
-        events.execute(() -> listener.deviceAdded(device));
+        state.announce(device, peripheral, () -> {
+            if (!devices.remove(address, device)) {
+                return false;
+            }
+            log.info("device {} disconnected", device.name());
+            return true;
+        });
     }
 
     /**
@@ -302,35 +295,19 @@ public final class BleDeviceSource implements DeviceSource {
      *         fails
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> result;
-        synchronized (this) {
-            if (closing != null) {
-                return closing;
+        return state.close(() -> {
+            adapter.stopScan();
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (BleDevice device : new ArrayList<>(devices.values())) {
+                device.endPeriodicWork();
+                CompletableFuture<Void> drained = device.stop().handle((v, e) -> null)
+                        .thenCompose(v -> device.drained()); // stop() completes when queued, not written
+                all.add(Deadlines.orTimeout(drained, STOP_TIMEOUT, deadlines)
+                        .handle((v, e) -> null)
+                        .thenCompose(v -> device.hardware().peripheral().disconnect())
+                        .handle((v, e) -> null));
             }
-            closed = true;
-            closing = new CompletableFuture<>();
-            result = closing;
-        }
-        adapter.stopScan();
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (BleDevice device : new ArrayList<>(devices.values())) {
-            device.endPeriodicWork();
-            CompletableFuture<Void> drained = device.stop().handle((v, e) -> null)
-                    .thenCompose(v -> device.drained()); // stop() completes when queued, not written
-            all.add(Deadlines.orTimeout(drained, STOP_TIMEOUT, deadlines)
-                    .handle((v, e) -> null)
-                    .thenCompose(v -> device.hardware().peripheral().disconnect())
-                    .handle((v, e) -> null));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> result.complete(null));
-        return result;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + ": " + c.getMessage();
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        });
     }
 }

@@ -9,17 +9,13 @@ import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.btle.sim.SimulatedAdapter;
 import io.github.buttplugjava.btle.sim.SimulatedBle;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -66,59 +62,28 @@ class ServeCommandTest {
 
     @Test
     void servesSimulatedBleToysThroughTheProtocolHandlers() throws Exception {
-        ServeCommand.Running running = parse("serve", "--port", "0", "--simulate", "lovense").start();
-        BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
-        ButtplugClient client = ButtplugClient.builder("ble test client").build();
-        client.addListener(new ButtplugClientListener() {
-            @Override
-            public void deviceAdded(ButtplugClientDevice device) {
-                added.add(device);
-            }
-        });
-        try {
-            client.connect(WebSocketConnector.to(running.server.uri())).get(10, TimeUnit.SECONDS);
-            client.startScanning().get(10, TimeUnit.SECONDS);
-            ButtplugClientDevice toy = added.poll(20, TimeUnit.SECONDS);
-            assertThat(toy).as("the BLE-simulated Lovense was found").isNotNull();
+        try (ServedClient served = ServedClient.start(parse("serve", "--port", "0", "--simulate", "lovense"),
+                "ble test client")) {
+            ButtplugClientDevice toy = served.nextDevice("the BLE-simulated Lovense was found", Duration.ofSeconds(20));
             assertThat(toy.name()).containsIgnoringCase("lovense");
             toy.vibrate(0.5).get(10, TimeUnit.SECONDS);
             toy.stop().get(10, TimeUnit.SECONDS);
-        } finally {
-            client.disconnect();
-            running.stop();
         }
-    }
-
-    /** Runs the command line; returns the exit status and what it printed on standard error. */
-    private static Map.Entry<Integer, String> runCapturingErrors(String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = Cli.commandLine();
-        cli.setErr(new PrintWriter(err, true));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = cli.execute(args);
-        } finally {
-            System.setErr(original);
-        }
-        return Map.entry(status, captured.toString(StandardCharsets.UTF_8) + err);
     }
 
     @Test
     void anUnknownToyIsAClearErrorWithExitStatus2() {
-        Map.Entry<Integer, String> run = runCapturingErrors("serve", "--port", "0", "--simulate", "teapot");
-        assertThat(run.getKey()).as(run.getValue()).isEqualTo(2);
-        assertThat(run.getValue()).contains("unknown simulated toy 'teapot'");
+        CliRun run = CliRun.of("serve", "--port", "0", "--simulate", "teapot");
+        assertThat(run.status()).as(run.printed()).isEqualTo(2);
+        assertThat(run.printed()).contains("unknown simulated toy 'teapot'");
     }
 
     @Test
     void aMissingBusIsAOneLineErrorWithExitStatus1() {
-        Map.Entry<Integer, String> run = runCapturingErrors("serve", "--port", "0", "--ble", "bluez",
+        CliRun run = CliRun.of("serve", "--port", "0", "--ble", "bluez",
                 "--bus", "unix:path=/nonexistent/buttplug-test-bus");
-        String printed = run.getValue().strip();
-        assertThat(run.getKey()).as(printed).isEqualTo(1);
+        String printed = run.printed().strip();
+        assertThat(run.status()).as(printed).isEqualTo(1);
         assertThat(printed).startsWith("buttplug serve: bluez").contains("/nonexistent/buttplug-test-bus")
                 .doesNotContain("\tat ", "Exception in thread");
         assertThat(printed.lines()).as(printed).hasSize(1);

@@ -2,16 +2,11 @@ package io.github.buttplugjava.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
-import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.device.hid.HidDeviceInfo;
 import io.github.buttplugjava.device.hid.ScriptedHidBus;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -33,27 +28,12 @@ class ServeHidTest {
                 .subcommand().commandSpec().userObject();
         serve.hid.bus = bus;
         serve.hid.hid = serve.intiface.hid; // as applyIntifaceNames does when the command runs
-        ServeCommand.Running running = serve.start();
-        BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
-        ButtplugClient client = ButtplugClient.builder("hid test client").build();
-        client.addListener(new ButtplugClientListener() {
-            @Override
-            public void deviceAdded(ButtplugClientDevice device) {
-                added.add(device);
-            }
-        });
-        try {
-            client.connect(WebSocketConnector.to(running.server.uri())).get(10, TimeUnit.SECONDS);
-            client.startScanning().get(10, TimeUnit.SECONDS);
-            ButtplugClientDevice toy = added.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(toy).as("the Joy-Con was found").isNotNull();
+        try (ServedClient served = ServedClient.start(serve, "hid test client")) {
+            ButtplugClientDevice toy = served.nextDevice("the Joy-Con was found", WAIT);
             assertThat(toy.name()).isEqualTo("Nintendo Joycon");
 
             toy.vibrate(0.5).get(10, TimeUnit.SECONDS);
             assertThat(joycon.await(r -> r.contains(RUMBLE_HALF), WAIT)).first().asString().startsWith("0100");
-        } finally {
-            client.disconnect();
-            running.stop();
         }
         List<String> reports = joycon.reports();
         assertThat(reports.get(reports.size() - 1)).isEqualTo(RUMBLE_STOP);

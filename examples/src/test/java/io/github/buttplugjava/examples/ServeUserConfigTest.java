@@ -3,22 +3,16 @@ package io.github.buttplugjava.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.btle.lovenseconnect.FakeLovenseApp;
-import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
-import io.github.buttplugjava.core.client.ButtplugClientListener;
 import io.github.buttplugjava.core.message.OutputCommand;
 import io.github.buttplugjava.device.serial.PtyPair;
 import io.github.buttplugjava.device.serial.ScriptedSerialDevice;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code serve --user-device-config-file FILE} alone: the user configuration names a serial port
@@ -48,25 +42,10 @@ class ServeUserConfigTest {
                       "lovense-connect-service": {
                         "communication": [{"lovense_connect_service": {"exists": true, "host": "%2$s"}}]}}}}
                     """.formatted(pty.devicePort(), app.host().host() + ":" + app.host().port()));
-            CommandLine.ParseResult parsed = Cli.commandLine().parseArgs("serve", "--port", "0",
-                    "--user-device-config-file", user.toString());
-            ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
-            ServeCommand.Running running = serve.start();
-            BlockingQueue<ButtplugClientDevice> added = new LinkedBlockingQueue<>();
-            ButtplugClient client = ButtplugClient.builder("user config test client").build();
-            client.addListener(new ButtplugClientListener() {
-                @Override
-                public void deviceAdded(ButtplugClientDevice device) {
-                    added.add(device);
-                }
-            });
-            try {
-                client.connect(WebSocketConnector.to(running.server.uri())).get(10, TimeUnit.SECONDS);
-                client.startScanning().get(10, TimeUnit.SECONDS);
-                ButtplugClientDevice first = added.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-                ButtplugClientDevice second = added.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-                assertThat(first).as("first device").isNotNull();
-                assertThat(second).as("second device").isNotNull();
+            try (ServedClient served = ServedClient.serve("user config test client", "serve", "--port", "0",
+                    "--user-device-config-file", user.toString())) {
+                ButtplugClientDevice first = served.nextDevice("first device", WAIT);
+                ButtplugClientDevice second = served.nextDevice("second device", WAIT);
                 ButtplugClientDevice osr = first.name().startsWith("SR6") ? first : second;
                 ButtplugClientDevice nora = osr == first ? second : first;
                 assertThat(osr.name()).isEqualTo("SR6 (user configuration)");
@@ -77,9 +56,6 @@ class ServeUserConfigTest {
                 nora.vibrate(0.5).get(10, TimeUnit.SECONDS);
                 assertThat(app.nextCommand(WAIT)).isEqualTo(
                         "{\"command\":\"Function\",\"action\":\"Vibrate1:10\",\"timeSec\":0,\"toy\":\"c1\",\"apiVer\":1}");
-            } finally {
-                client.disconnect();
-                running.stop();
             }
         }
     }

@@ -1,7 +1,9 @@
 package io.github.buttplugjava.btle.lovenseconnect;
 
-import io.github.buttplugjava.btle.HandlerDevice;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.internal.DeviceLayer;
+import io.github.buttplugjava.btle.internal.HandlerDevices;
+import io.github.buttplugjava.btle.internal.SourceState;
 import io.github.buttplugjava.btle.lovenseconnect.internal.ConnectHttpClient;
 import io.github.buttplugjava.btle.lovenseconnect.internal.ConnectToy;
 import io.github.buttplugjava.btle.lovenseconnect.internal.ConnectToyPeripheral;
@@ -10,7 +12,6 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,26 +65,15 @@ public final class LovenseConnectSource implements DeviceSource {
     /** The most toys one source drives. */
     public static final int MAX_TOYS = 64;
 
-    private record Toy(ConnectToyPeripheral peripheral, HandlerDevice device) {
-    }
-
     private final LovenseConnectHost host;
-    private final DeviceConfiguration configuration;
-    private final Protocols protocols;
-    private final Executor executor;
     private final ScheduledExecutorService scheduler;
-    private final LongSupplier nanoTime;
     private final Duration pollInterval;
     private final ConnectHttpClient client;
-    private final SerialExecutor events;
-    private final Map<String, Toy> toys = new ConcurrentHashMap<>();
-    private final Set<String> opening = ConcurrentHashMap.newKeySet();
-    private volatile DeviceSourceListener listener;
+    private final SourceState state;
+    private final HandlerDevices<String, ConnectToyPeripheral> toys;
     private volatile boolean scanning;
-    private volatile boolean closed;
     private ScheduledFuture<?> polling;
     private CompletableFuture<Void> refreshing;
-    private CompletableFuture<Void> closing;
 
     /**
      * A source for the app on {@code host}, with the built-in protocols, the shared workers and
@@ -116,11 +106,7 @@ public final class LovenseConnectSource implements DeviceSource {
                                 Executor executor, ScheduledExecutorService scheduler, LongSupplier nanoTime,
                                 Duration pollInterval, Duration requestTimeout) {
         this.host = Objects.requireNonNull(host, "host");
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.protocols = Objects.requireNonNull(protocols, "protocols");
-        this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (pollInterval.compareTo(Duration.ofMillis(100)) < 0) {
@@ -133,7 +119,9 @@ public final class LovenseConnectSource implements DeviceSource {
             throw new IllegalArgumentException("the device configuration or the protocols lack " + PROTOCOL);
         }
         this.client = new ConnectHttpClient(host.uri(), requestTimeout, executor);
-        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.state = new SourceState(executor);
+        this.toys = new HandlerDevices<>(state, new DeviceLayer(configuration, protocols, executor, scheduler, nanoTime),
+                STOP_TIMEOUT, log);
     }
 
     @Override
@@ -142,11 +130,8 @@ public final class LovenseConnectSource implements DeviceSource {
     }
 
     @Override
-    public synchronized void start(DeviceSourceListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = Objects.requireNonNull(listener, "listener");
+    public void start(DeviceSourceListener listener) {
+        state.start(listener);
     }
 
     /**
@@ -157,12 +142,12 @@ public final class LovenseConnectSource implements DeviceSource {
      */
     @Override
     public CompletableFuture<Void> startScanning() {
-        DeviceSourceListener l = listener;
-        if (l == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
-        }
+        return state.scan(this::scanAndPoll);
+    }
+
+    private CompletableFuture<Void> scanAndPoll() {
         synchronized (this) {
-            if (closed) {
+            if (state.isClosed()) { // closeAsync cancels the polling under this lock
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
             }
             scanning = true;
@@ -171,7 +156,7 @@ public final class LovenseConnectSource implements DeviceSource {
                 polling = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.NANOSECONDS);
             }
         }
-        refresh().whenComplete((v, e) -> events.execute(l::scanningFinished));
+        refresh().whenComplete((v, e) -> state.scanningFinished());
         return CompletableFuture.completedFuture(null);
     }
 
@@ -197,7 +182,7 @@ public final class LovenseConnectSource implements DeviceSource {
     public CompletableFuture<Void> refresh() {
         CompletableFuture<Void> mine;
         synchronized (this) {
-            if (closed || listener == null) {
+            if (!state.isRunning()) {
                 return CompletableFuture.completedFuture(null);
             }
             if (refreshing != null) {
@@ -223,14 +208,13 @@ public final class LovenseConnectSource implements DeviceSource {
 
     private CompletableFuture<Void> appGone(Throwable error) {
         Throwable c = error.getCause() != null ? error.getCause() : error;
-        if (!toys.isEmpty()) {
+        Map<String, ConnectToyPeripheral> known = toys.peripherals();
+        if (!known.isEmpty()) {
             log.info("Lovense Connect at {} is gone, removing its toys: {}", host, PeerText.error(String.valueOf(c.getMessage())));
         } else {
             log.debug("Lovense Connect at {} does not answer: {}", host, c.getMessage());
         }
-        for (Toy toy : new ArrayList<>(toys.values())) {
-            toy.peripheral().lost("the app does not answer");
-        }
+        known.values().forEach(toy -> toy.lost("the app does not answer"));
         return CompletableFuture.completedFuture(null);
     }
 
@@ -242,51 +226,22 @@ public final class LovenseConnectSource implements DeviceSource {
                 continue;
             }
             connected.add(toy.id());
-            Toy known = toys.get(toy.id());
-            if (known != null) {
-                known.peripheral().battery(toy.battery());
-            } else if (scanning && !closed && toys.size() + opening.size() < MAX_TOYS && opening.add(toy.id())) {
-                tries.add(open(toy));
+            Optional<ConnectToyPeripheral> known = toys.peripheral(toy.id());
+            if (known.isPresent()) {
+                known.get().battery(toy.battery());
+            } else if (scanning && toys.reserve(toy.id(), MAX_TOYS)) {
+                tries.add(toys.open(toy.id(), "Lovense Connect toy " + PeerText.forLog(toy.id(), PeerText.MAX_NAME)
+                                + " (" + PeerText.forLog(toy.name(), PeerText.MAX_NAME) + ")",
+                        CompletableFuture.completedFuture(new ConnectToyPeripheral(toy, client)),
+                        ConnectToyPeripheral.specifier(), PROTOCOL));
             }
         }
-        for (Map.Entry<String, Toy> e : new ArrayList<>(toys.entrySet())) {
-            if (!connected.contains(e.getKey())) {
-                e.getValue().peripheral().lost("the app no longer lists it as connected");
-            }
-        }
-        return CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new));
-    }
-
-    private CompletableFuture<Void> open(ConnectToy toy) {
-        ConnectToyPeripheral peripheral = new ConnectToyPeripheral(toy, client);
-        return HandlerDevice.open(peripheral, ConnectToyPeripheral.specifier(), PROTOCOL, configuration, protocols,
-                        executor, scheduler, nanoTime, Duration.ZERO)
-                .thenAccept(device -> added(toy, peripheral, device))
-                .handle((v, error) -> {
-                    opening.remove(toy.id());
-                    if (error != null) {
-                        log.warn("Lovense Connect toy {} ({}) skipped: {}", PeerText.forLog(toy.id(), PeerText.MAX_NAME),
-                                PeerText.forLog(toy.name(), PeerText.MAX_NAME), PeerText.error(String.valueOf(error.getMessage())));
-                    }
-                    return null;
-                });
-    }
-
-    private void added(ConnectToy toy, ConnectToyPeripheral peripheral, HandlerDevice device) {
-        if (closed) {
-            device.stopAndDisconnect(STOP_TIMEOUT);
-            return;
-        }
-        Toy entry = new Toy(peripheral, device);
-        toys.put(toy.id(), entry);
-        log.info("Lovense Connect toy {} ready ({})", PeerText.forLog(toy.id(), PeerText.MAX_NAME), device.definition().name());
-        events.execute(() -> listener.deviceAdded(device.device()));
-        // registered after the added event is queued, so a removal is always reported after it
-        peripheral.onDisconnect(() -> {
-            if (toys.remove(toy.id(), entry)) {
-                events.execute(() -> listener.deviceRemoved(device.device()));
+        toys.peripherals().forEach((id, toy) -> {
+            if (!connected.contains(id)) {
+                toy.lost("the app no longer lists it as connected");
             }
         });
+        return CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new));
     }
 
     /** Stops every toy and ends the polling (each toy reported removed); does not wait. */
@@ -302,25 +257,15 @@ public final class LovenseConnectSource implements DeviceSource {
      * @return completes when every toy was stopped or timed out; never fails
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> result;
-        synchronized (this) {
-            if (closing != null) {
-                return closing;
+        return state.close(() -> {
+            synchronized (this) {
+                scanning = false;
+                if (polling != null) {
+                    polling.cancel(false);
+                }
             }
-            closed = true;
-            scanning = false;
-            closing = new CompletableFuture<>();
-            result = closing;
-            if (polling != null) {
-                polling.cancel(false);
-            }
-        }
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (Toy toy : new ArrayList<>(toys.values())) {
-            all.add(toy.device().stopAndDisconnect(STOP_TIMEOUT));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> result.complete(null));
-        return result;
+            return toys.stopAll();
+        });
     }
 
     @Override

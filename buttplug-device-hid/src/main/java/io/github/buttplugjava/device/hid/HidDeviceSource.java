@@ -1,13 +1,14 @@
 package io.github.buttplugjava.device.hid;
 
-import io.github.buttplugjava.btle.HandlerDevice;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.internal.DeviceLayer;
+import io.github.buttplugjava.btle.internal.HandlerDevices;
+import io.github.buttplugjava.btle.internal.SourceState;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.device.hid.internal.Hid4JavaBus;
 import io.github.buttplugjava.device.hid.internal.HidPeripheral;
@@ -17,11 +18,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,18 +53,10 @@ public final class HidDeviceSource implements DeviceSource {
     public static final int MAX_DEVICES = 16;
 
     private final HidBus bus;
-    private final DeviceConfiguration configuration;
-    private final Protocols protocols;
     private final Executor executor;
-    private final ScheduledExecutorService scheduler;
-    private final LongSupplier nanoTime;
-    private final SerialExecutor events;
+    private final SourceState state;
+    private final HandlerDevices<String, HidPeripheral> devices;
     private final ThreadFactory ioThreads = SharedExecutors.daemonThreads("hid-io-");
-    private final Map<String, HandlerDevice> devices = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> busy = new ConcurrentHashMap<>();
-    private volatile DeviceSourceListener listener;
-    private volatile boolean closed;
-    private CompletableFuture<Void> closing;
 
     /**
      * A source on this machine's HID devices through hid4java, with the built-in protocols, the
@@ -102,12 +93,10 @@ public final class HidDeviceSource implements DeviceSource {
     public HidDeviceSource(HidBus bus, DeviceConfiguration configuration, Protocols protocols, Executor executor,
                            ScheduledExecutorService scheduler, LongSupplier nanoTime) {
         this.bus = Objects.requireNonNull(bus, "bus");
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.protocols = Objects.requireNonNull(protocols, "protocols");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.state = new SourceState(executor);
+        this.devices = new HandlerDevices<>(state, new DeviceLayer(configuration, protocols, executor, scheduler, nanoTime),
+                STOP_TIMEOUT, log);
     }
 
     @Override
@@ -116,11 +105,8 @@ public final class HidDeviceSource implements DeviceSource {
     }
 
     @Override
-    public synchronized void start(DeviceSourceListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = Objects.requireNonNull(listener, "listener");
+    public void start(DeviceSourceListener listener) {
+        state.start(listener);
     }
 
     /**
@@ -131,20 +117,17 @@ public final class HidDeviceSource implements DeviceSource {
      */
     @Override
     public CompletableFuture<Void> startScanning() {
-        DeviceSourceListener l = listener;
-        if (l == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
-        }
-        if (closed) {
-            return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
-        }
+        return state.scan(this::listAndOpen);
+    }
+
+    private CompletableFuture<Void> listAndOpen() {
         CompletableFuture.supplyAsync(this::openNewDevices, executor)
                 .exceptionally(e -> {
                     log.warn("HID devices cannot be listed: {}", e.getMessage());
                     return CompletableFuture.completedFuture(null);
                 })
                 .thenCompose(tries -> tries)
-                .whenComplete((v, e) -> events.execute(l::scanningFinished));
+                .whenComplete((v, e) -> state.scanningFinished());
         return CompletableFuture.completedFuture(null);
     }
 
@@ -161,56 +144,14 @@ public final class HidDeviceSource implements DeviceSource {
                         PeerText.forLog(info.product(), PeerText.MAX_NAME));
                 continue;
             }
-            if (devices.containsKey(address) || devices.size() + busy.size() >= MAX_DEVICES
-                    || busy.putIfAbsent(address, Boolean.TRUE) != null) {
-                continue;
+            if (devices.reserve(address, MAX_DEVICES)) {
+                String name = PeerText.name(info.product().isBlank() ? protocol.get() : info.product());
+                tries.add(devices.open(address, "HID device " + name, CompletableFuture.supplyAsync(
+                                () -> HidPeripheral.start(address, name, bus.open(info), ioThreads), executor),
+                        HidPeripheral.specifier(), protocol.get()));
             }
-            tries.add(open(info, address, protocol.get()));
         }
         return CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new));
-    }
-
-    private CompletableFuture<Void> open(HidDeviceInfo info, String address, String protocol) {
-        String name = PeerText.name(info.product().isBlank() ? protocol : info.product());
-        return CompletableFuture.supplyAsync(() -> HidPeripheral.start(address, name, bus.open(info), ioThreads), executor)
-                .thenCompose(peripheral -> HandlerDevice.open(peripheral, HidPeripheral.specifier(), protocol,
-                                configuration, protocols, executor, scheduler, nanoTime, Duration.ZERO)
-                        .whenComplete((device, error) -> {
-                            if (error != null) {
-                                peripheral.disconnect();
-                            }
-                        })
-                        .thenAccept(device -> added(address, peripheral, device)))
-                .handle((v, error) -> {
-                    if (error != null) {
-                        busy.remove(address);
-                        log.warn("HID device {} skipped: {}", name, PeerText.error(String.valueOf(rootMessage(error))));
-                    }
-                    return null;
-                });
-    }
-
-    private void added(String address, HidPeripheral peripheral, HandlerDevice device) {
-        if (closed) {
-            device.stopAndDisconnect(STOP_TIMEOUT);
-            busy.remove(address);
-            return;
-        }
-        devices.put(address, device);
-        busy.remove(address);
-        if (!peripheral.isConnected()) {
-            devices.remove(address, device);
-            log.info("HID device {} was lost during set-up", device.definition().name());
-            return;
-        }
-        log.info("HID device {} ready ({})", device.definition().name(), device.definition().protocol());
-        events.execute(() -> listener.deviceAdded(device.device()));
-        // registered after the added event is queued, so a removal is always reported after it
-        peripheral.onDisconnect(() -> {
-            if (devices.remove(address, device)) {
-                events.execute(() -> listener.deviceRemoved(device.device()));
-            }
-        });
     }
 
     /** HID devices are listed, not watched: nothing to stop. */
@@ -232,36 +173,13 @@ public final class HidDeviceSource implements DeviceSource {
      * @return completes when every device is closed; never fails
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> result;
-        synchronized (this) {
-            if (closing != null) {
-                return closing;
-            }
-            closed = true;
-            closing = new CompletableFuture<>();
-            result = closing;
-        }
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (HandlerDevice device : new ArrayList<>(devices.values())) {
-            all.add(device.stopAndDisconnect(STOP_TIMEOUT));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+        return state.close(() -> devices.stopAll().whenComplete((v, e) -> {
             try {
                 bus.close();
             } catch (RuntimeException ex) {
                 log.warn("HID bus did not close cleanly", ex);
             }
-            result.complete(null);
-        });
-        return result;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + ": " + c.getMessage();
+        }));
     }
 
     @Override

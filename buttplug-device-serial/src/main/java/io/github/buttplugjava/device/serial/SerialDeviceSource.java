@@ -1,14 +1,15 @@
 package io.github.buttplugjava.device.serial;
 
-import io.github.buttplugjava.btle.HandlerDevice;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.internal.DeviceLayer;
+import io.github.buttplugjava.btle.internal.HandlerDevices;
+import io.github.buttplugjava.btle.internal.SourceState;
 import io.github.buttplugjava.btle.config.ProtocolDefinition;
 import io.github.buttplugjava.btle.config.SerialSpecifier;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.device.serial.internal.JSerialCommChannel;
 import io.github.buttplugjava.device.serial.internal.SerialLayout;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,15 +67,9 @@ public final class SerialDeviceSource implements DeviceSource {
     private final DeviceConfiguration configuration;
     private final Protocols protocols;
     private final Executor executor;
-    private final ScheduledExecutorService scheduler;
-    private final LongSupplier nanoTime;
-    private final SerialExecutor events;
+    private final SourceState state;
+    private final HandlerDevices<String, SerialPeripheral> devices;
     private final ThreadFactory ioThreads = SharedExecutors.daemonThreads("serial-io-");
-    private final Map<String, HandlerDevice> devices = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> busy = new ConcurrentHashMap<>();
-    private volatile DeviceSourceListener listener;
-    private volatile boolean closed;
-    private CompletableFuture<Void> closing;
 
     /**
      * A source over configured ports, with the built-in protocols, the common pool and the shared
@@ -108,9 +102,9 @@ public final class SerialDeviceSource implements DeviceSource {
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.protocols = Objects.requireNonNull(protocols, "protocols");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
-        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.state = new SourceState(executor);
+        this.devices = new HandlerDevices<>(state, new DeviceLayer(configuration, protocols, executor, scheduler, nanoTime),
+                STOP_TIMEOUT, log);
         if (ports.size() > MAX_PORTS) {
             throw new IllegalArgumentException("at most " + MAX_PORTS + " serial ports, got " + ports.size());
         }
@@ -176,11 +170,8 @@ public final class SerialDeviceSource implements DeviceSource {
     }
 
     @Override
-    public synchronized void start(DeviceSourceListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = Objects.requireNonNull(listener, "listener");
+    public void start(DeviceSourceListener listener) {
+        state.start(listener);
     }
 
     /**
@@ -191,67 +182,25 @@ public final class SerialDeviceSource implements DeviceSource {
      */
     @Override
     public CompletableFuture<Void> startScanning() {
-        DeviceSourceListener l = listener;
-        if (l == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
-        }
-        if (closed) {
-            return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
-        }
+        return state.scan(this::openPorts);
+    }
+
+    private CompletableFuture<Void> openPorts() {
         List<CompletableFuture<Void>> tries = new ArrayList<>();
         for (SerialPortSpec spec : ports.values()) {
-            if (devices.containsKey(spec.port()) || busy.putIfAbsent(spec.port(), Boolean.TRUE) != null) {
-                continue;
+            if (devices.reserve(spec.port(), MAX_PORTS)) {
+                tries.add(devices.open(spec.port(), "serial device " + spec,
+                        CompletableFuture.supplyAsync(() -> openPort(spec), executor), SerialLayout.specifier(),
+                        spec.protocol()));
             }
-            tries.add(CompletableFuture.supplyAsync(() -> openPort(spec), executor)
-                    .thenCompose(peripheral -> HandlerDevice.open(peripheral, SerialLayout.specifier(), spec.protocol(),
-                                    configuration, protocols, executor, scheduler, nanoTime, Duration.ZERO)
-                            .whenComplete((device, error) -> {
-                                if (error != null) {
-                                    peripheral.disconnect();
-                                }
-                            })
-                            .thenAccept(device -> added(spec, peripheral, device)))
-                    .handle((v, error) -> {
-                        if (error != null) {
-                            busy.remove(spec.port());
-                            log.warn("serial device {} skipped: {}", spec, rootMessage(error));
-                        }
-                        return null;
-                    }));
         }
-        CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new))
-                .whenComplete((v, e) -> events.execute(l::scanningFinished));
+        CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> state.scanningFinished());
         return CompletableFuture.completedFuture(null);
     }
 
     private SerialPeripheral openPort(SerialPortSpec spec) {
         JSerialCommChannel channel = JSerialCommChannel.open(spec.port(), settings(spec), WRITE_TIMEOUT);
         return SerialPeripheral.start(spec.port(), channel, ioThreads);
-    }
-
-    private void added(SerialPortSpec spec, SerialPeripheral peripheral, HandlerDevice device) {
-        if (closed) {
-            device.stopAndDisconnect(STOP_TIMEOUT);
-            busy.remove(spec.port());
-            return;
-        }
-        devices.put(spec.port(), device);
-        busy.remove(spec.port());
-        if (!peripheral.isConnected()) {
-            devices.remove(spec.port(), device);
-            log.info("serial device {} on {} was lost during set-up", device.definition().name(), spec.port());
-            return;
-        }
-        log.info("serial device {} ready on {} ({})", device.definition().name(), spec.port(), spec.protocol());
-        events.execute(() -> listener.deviceAdded(device.device()));
-        // registered after the added event is queued, so a removal is always reported after it
-        peripheral.onDisconnect(() -> {
-            if (devices.remove(spec.port(), device)) {
-                log.info("serial device {} on {} is gone", device.definition().name(), spec.port());
-                events.execute(() -> listener.deviceRemoved(device.device()));
-            }
-        });
     }
 
     /** Serial ports are opened, not discovered: nothing to stop. */
@@ -273,28 +222,6 @@ public final class SerialDeviceSource implements DeviceSource {
      * @return completes when every port is closed; never fails
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> result;
-        synchronized (this) {
-            if (closing != null) {
-                return closing;
-            }
-            closed = true;
-            closing = new CompletableFuture<>();
-            result = closing;
-        }
-        List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (HandlerDevice device : new ArrayList<>(devices.values())) {
-            all.add(device.stopAndDisconnect(STOP_TIMEOUT));
-        }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> result.complete(null));
-        return result;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c.getClass().getSimpleName() + ": " + c.getMessage();
+        return state.close(devices::stopAll);
     }
 }

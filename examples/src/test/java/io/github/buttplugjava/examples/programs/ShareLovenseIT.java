@@ -3,17 +3,10 @@ package io.github.buttplugjava.examples.programs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.buttplugjava.btle.lovenseconnect.FakeLovenseApp;
-import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.client.ButtplugClientDevice;
 import io.github.buttplugjava.device.serial.PtyPair;
 import io.github.buttplugjava.device.serial.ScriptedLovenseDongle;
-import io.github.buttplugjava.remote.hub.RemoteServer;
-import io.github.buttplugjava.remote.hub.Room;
-import io.github.buttplugjava.remote.link.AccessToken;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,25 +24,20 @@ class ShareLovenseIT {
 
     @Test
     void theDonglesToyAndTheAppsToyAreSharedAndDrivenThroughTheHub() throws Exception {
-        RemoteServer hub = RemoteServer.builder().host("127.0.0.1").port(0).build();
-        Room room = hub.addRoom("lovense", AccessToken.of(SHARE), AccessToken.of(CONTROL));
-        hub.start();
-        try (PtyPair pty = PtyPair.start();
+        try (SharingHub hub = SharingHub.start("lovense", SHARE, CONTROL);
+             PtyPair pty = PtyPair.start();
              ScriptedLovenseDongle dongle = ScriptedLovenseDongle.open(pty.scriptPort(), "T1", "S:11:0082059AD3BD;", 90);
              FakeLovenseApp app = FakeLovenseApp.start()) {
             dongle.toyInRange();
             app.toys("{" + FakeLovenseApp.toy("c1", "nora", 1, 80) + "}");
-            try (JarProcess share = JarProcess.start("share", "--hub", hub.shareUri().toString(), "--token", SHARE,
-                    "--alias", "Alice", "--log-level", "info", "--lovense-dongle", pty.devicePort(),
-                    "--lovense-connect", app.host().toString())) {
+            try (JarProcess share = JarProcess.start(hub.shareCommand("--alias", "Alice", "--log-level", "info",
+                    "--lovense-dongle", pty.devicePort(), "--lovense-connect", app.host().toString()))) {
                 share.awaitOut("Sharing as 'Alice' from Lovense dongle on " + Pattern.quote(pty.devicePort())
                         + " and Lovense Connect at " + Pattern.quote(app.host().toString()));
                 share.awaitOut("Linked to the hub");
-                ButtplugClient controller = ButtplugClient.builder("lovense share test").build();
-                controller.connect(WebSocketConnector.to(hub.controlUri(room))).get(20, TimeUnit.SECONDS);
-                try {
-                    ButtplugClientDevice lush = awaitDevice(controller, "Lovense Lush");
-                    ButtplugClientDevice nora = awaitDevice(controller, "Lovense Nora");
+                try (ControllerClient controller = hub.controller("lovense share test")) {
+                    ButtplugClientDevice lush = controller.awaitDevice("Lovense Lush");
+                    ButtplugClientDevice nora = controller.awaitDevice("Lovense Nora");
                     assertThat(lush.name()).startsWith("Alice - ");
 
                     lush.vibrate(0.5).get(10, TimeUnit.SECONDS);
@@ -57,28 +45,8 @@ class ShareLovenseIT {
 
                     assertThat(dongle.awaitCommand("Vibrate:10;", WAIT)).contains("DeviceType;", "Vibrate:10;");
                     assertThat(app.nextCommand(WAIT)).contains("\"action\":\"Vibrate1:10\"");
-                } finally {
-                    controller.disconnect();
                 }
             }
-        } finally {
-            hub.close();
-        }
-    }
-
-    /** Waits (bounded poll) for a device of the room whose name contains {@code part}. */
-    private static ButtplugClientDevice awaitDevice(ButtplugClient controller, String part) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            List<ButtplugClientDevice> devices = controller.devices();
-            Optional<ButtplugClientDevice> found = devices.stream().filter(d -> d.name().contains(part)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no device named like '" + part + "' among " + devices);
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -2,12 +2,13 @@ package io.github.buttplugjava.device.serial.dongle;
 
 import io.github.buttplugjava.btle.HandlerDevice;
 import io.github.buttplugjava.btle.config.DeviceConfiguration;
+import io.github.buttplugjava.btle.internal.DeviceLayer;
+import io.github.buttplugjava.btle.internal.SourceState;
 import io.github.buttplugjava.btle.protocol.Protocols;
 import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
-import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.internal.SharedExecutors;
 import io.github.buttplugjava.device.serial.SerialPortSpec;
 import io.github.buttplugjava.device.serial.dongle.internal.DongleLink;
@@ -59,20 +60,13 @@ public final class LovenseDongleSource implements DeviceSource {
     }
 
     private final String port;
-    private final DeviceConfiguration configuration;
-    private final Protocols protocols;
-    private final Executor executor;
-    private final ScheduledExecutorService scheduler;
-    private final LongSupplier nanoTime;
+    private final DeviceLayer layer;
     private final Duration writeGap;
-    private final SerialExecutor events;
+    private final SourceState state;
     private final ThreadFactory ioThreads = SharedExecutors.daemonThreads("lovense-dongle-io-");
-    private volatile DeviceSourceListener listener;
     private DongleLink link;
     private boolean opening;
     private Toy toy;
-    private boolean closed;
-    private CompletableFuture<Void> closing;
 
     /**
      * A source for the dongle on {@code port}, with the built-in protocols, the common pool, the
@@ -104,11 +98,7 @@ public final class LovenseDongleSource implements DeviceSource {
     public LovenseDongleSource(String port, DeviceConfiguration configuration, Protocols protocols, Executor executor,
                                ScheduledExecutorService scheduler, LongSupplier nanoTime, Duration writeGap) {
         this.port = new SerialPortSpec(port, PROTOCOL).port();
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
-        this.protocols = Objects.requireNonNull(protocols, "protocols");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.layer = new DeviceLayer(configuration, protocols, executor, scheduler, nanoTime);
         this.writeGap = Objects.requireNonNull(writeGap, "writeGap");
         if (writeGap.isNegative() || writeGap.compareTo(Duration.ofSeconds(1)) > 0) {
             throw new IllegalArgumentException("write gap must be 0 to 1 s, got " + writeGap);
@@ -116,7 +106,7 @@ public final class LovenseDongleSource implements DeviceSource {
         if (configuration.protocol(PROTOCOL).isEmpty() || protocols.factory(PROTOCOL).isEmpty()) {
             throw new IllegalArgumentException("the device configuration or the protocols lack " + PROTOCOL);
         }
-        this.events = SerialExecutor.droppingWhenRejected(executor);
+        this.state = new SourceState(executor);
     }
 
     @Override
@@ -125,11 +115,8 @@ public final class LovenseDongleSource implements DeviceSource {
     }
 
     @Override
-    public synchronized void start(DeviceSourceListener listener) {
-        if (this.listener != null) {
-            throw new IllegalStateException("already started");
-        }
-        this.listener = Objects.requireNonNull(listener, "listener");
+    public void start(DeviceSourceListener listener) {
+        state.start(listener);
     }
 
     /**
@@ -141,20 +128,20 @@ public final class LovenseDongleSource implements DeviceSource {
      */
     @Override
     public CompletableFuture<Void> startScanning() {
-        DeviceSourceListener l = listener;
-        if (l == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("start the source first"));
-        }
+        return state.scan(this::openAndSearch);
+    }
+
+    private CompletableFuture<Void> openAndSearch() {
         DongleLink open;
         synchronized (this) {
-            if (closed) {
+            if (state.isClosed()) { // closeAsync takes the link under this lock
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("device source is closed"));
             }
             open = link != null && link.isOpen() ? link : null;
             if (open == null) {
                 if (!opening) {
                     opening = true;
-                    CompletableFuture.runAsync(this::openDongle, executor);
+                    CompletableFuture.runAsync(this::openDongle, layer.executor());
                 }
                 return CompletableFuture.completedFuture(null);
             }
@@ -166,20 +153,21 @@ public final class LovenseDongleSource implements DeviceSource {
     private void openDongle() {
         DongleLink opened = null;
         try {
-            opened = DongleLink.open(port, writeGap, new ToyEvents(), ioThreads, executor, scheduler, nanoTime);
+            opened = DongleLink.open(port, writeGap, new ToyEvents(), ioThreads, layer.executor(), layer.scheduler(),
+                    layer.nanoTime());
         } catch (RuntimeException e) {
             log.warn("Lovense dongle on {} cannot be opened: {}", port, e.getMessage());
         }
         boolean lateClose;
         synchronized (this) {
             opening = false;
-            lateClose = closed && opened != null;
-            if (!closed && opened != null) {
+            lateClose = state.isClosed() && opened != null;
+            if (!state.isClosed() && opened != null) {
                 link = opened;
             }
         }
         if (opened == null) {
-            events.execute(listener::scanningFinished);
+            state.scanningFinished();
             return;
         }
         if (lateClose) {
@@ -229,27 +217,20 @@ public final class LovenseDongleSource implements DeviceSource {
      * @return completes when the port is closed; never fails
      */
     public CompletableFuture<Void> closeAsync() {
-        CompletableFuture<Void> result;
-        DongleLink open;
-        Toy current;
-        synchronized (this) {
-            if (closing != null) {
-                return closing;
+        return state.close(() -> {
+            DongleLink open;
+            Toy current;
+            synchronized (this) {
+                open = link;
+                current = toy;
             }
-            closed = true;
-            closing = new CompletableFuture<>();
-            result = closing;
-            open = link;
-            current = toy;
-        }
-        CompletableFuture<Void> stopped = current == null ? CompletableFuture.completedFuture(null)
-                : current.device().handle((device, e) -> device)
-                        .thenCompose(device -> device == null ? CompletableFuture.completedFuture(null)
-                                : device.stopAndDisconnect(STOP_TIMEOUT));
-        stopped.handle((v, e) -> null)
-                .thenCompose(v -> open == null ? CompletableFuture.completedFuture(null) : open.close())
-                .whenComplete((v, e) -> result.complete(null));
-        return result;
+            CompletableFuture<Void> stopped = current == null ? CompletableFuture.completedFuture(null)
+                    : current.device().handle((device, e) -> device)
+                            .thenCompose(device -> device == null ? CompletableFuture.completedFuture(null)
+                                    : device.stopAndDisconnect(STOP_TIMEOUT));
+            return stopped.handle((v, e) -> null)
+                    .thenCompose(v -> open == null ? CompletableFuture.completedFuture(null) : open.close());
+        });
     }
 
     /** What the dongle's conversation decides, turned into devices. Runs on the machine's executor. */
@@ -265,12 +246,11 @@ public final class LovenseDongleSource implements DeviceSource {
                 return;
             }
             DongleToyPeripheral peripheral = new DongleToyPeripheral(id, open::command);
-            CompletableFuture<HandlerDevice> device = HandlerDevice.open(peripheral, DongleToyPeripheral.specifier(),
-                    PROTOCOL, configuration, protocols, executor, scheduler, nanoTime, Duration.ZERO);
+            CompletableFuture<HandlerDevice> device = layer.open(peripheral, DongleToyPeripheral.specifier(), PROTOCOL);
             Toy entry = new Toy(id, peripheral, device);
             boolean closedAlready;
             synchronized (LovenseDongleSource.this) {
-                closedAlready = closed;
+                closedAlready = state.isClosed();
                 if (!closedAlready) {
                     toy = entry; // from now on closeAsync stops it
                 }
@@ -288,7 +268,7 @@ public final class LovenseDongleSource implements DeviceSource {
                 }
                 boolean late;
                 synchronized (LovenseDongleSource.this) {
-                    late = closed;
+                    late = state.isClosed();
                 }
                 if (late) {
                     return; // closeAsync stops it
@@ -298,9 +278,7 @@ public final class LovenseDongleSource implements DeviceSource {
                     return;
                 }
                 log.info("Lovense dongle toy ready: {}", d.definition().name());
-                events.execute(() -> listener.deviceAdded(d.device()));
-                // registered after the added event is queued, so a removal is always reported after it
-                peripheral.onDisconnect(() -> events.execute(() -> listener.deviceRemoved(d.device())));
+                state.announce(d.device(), peripheral, () -> true);
             });
         }
 
@@ -331,7 +309,7 @@ public final class LovenseDongleSource implements DeviceSource {
 
         @Override
         public void scanningEnded() {
-            events.execute(listener::scanningFinished);
+            state.scanningFinished();
         }
     }
 

@@ -1,9 +1,8 @@
 package io.github.buttplugjava.device.serial.internal;
 
-import io.github.buttplugjava.btle.Endpoint;
 import io.github.buttplugjava.btle.config.BtleSpecifier;
+import io.github.buttplugjava.btle.internal.PseudoService;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,8 +21,8 @@ public final class SerialLayout {
     /** The characteristic whose notifications are the bytes read from the port. */
     public static final UUID RX = UUID.fromString("7365726a-0000-4000-8000-000000000002");
 
-    private static final BtleSpecifier SPECIFIER = new BtleSpecifier(List.of(), List.of(), Set.of(),
-            Map.of(SERVICE, Map.of(Endpoint.TX, TX, Endpoint.RX, RX)));
+    static final PseudoService LAYOUT = new PseudoService(SERVICE, TX, RX);
+    private static final BtleSpecifier SPECIFIER = LAYOUT.specifier();
 
     private SerialLayout() {
     }
@@ -43,6 +42,6 @@ public final class SerialLayout {
      * @return the service with its two characteristics
      */
     public static Map<UUID, Set<UUID>> services() {
-        return Map.of(SERVICE, Set.of(TX, RX));
+        return LAYOUT.services();
     }
 }
