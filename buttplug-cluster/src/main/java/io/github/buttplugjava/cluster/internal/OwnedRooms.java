@@ -23,8 +23,9 @@ import java.util.function.LongSupplier;
  * node-local tokens that nobody outside this process ever sees: links reach it already
  * authenticated by their entry node, which checked the real token against the stored hash. A
  * change to a stored room is applied to the running room at once ({@link #apply}): a controller
- * or invite that is gone (or whose token or ceiling changed) is revoked, so its link closes and
- * what it drove stops; a new one can link; a changed policy is in force for the next command.
+ * or invite that is gone (or whose token or expiry changed) is revoked, so its link closes and
+ * what it drove stops; a new one can link; a changed ceiling or policy is in force for the next
+ * command.
  */
 public final class OwnedRooms {
 
@@ -143,13 +144,17 @@ public final class OwnedRooms {
         Map<String, RoomRecord.ControllerEntry> after = new HashMap<>();
         next.controllers().forEach(c -> after.put(c.name(), c));
         for (RoomRecord.ControllerEntry c : prev.controllers()) {
-            if (!c.equals(after.get(c.name()))) {
+            RoomRecord.ControllerEntry n = after.get(c.name());
+            if (n == null || !sameAccess(c, n)) {
                 room.revokeController(c.name()); // its link closes: the outputs it set stop
             }
         }
         for (RoomRecord.ControllerEntry c : next.controllers()) {
-            if (!c.equals(before.get(c.name()))) {
+            RoomRecord.ControllerEntry p = before.get(c.name());
+            if (p == null || !sameAccess(p, c)) {
                 addController(room, c, now);
+            } else if (!p.ceiling().equals(c.ceiling())) {
+                changeCeiling(room, c);
             }
         }
         Map<String, String> inviteHashes = new HashMap<>();
@@ -168,6 +173,21 @@ public final class OwnedRooms {
         }
         rooms.put(next.name(), new Local(room, next, Map.copyOf(invites)));
         log.info("cluster room {}: stored changes applied", next.name());
+    }
+
+    /** The same token and the same end of access: the controller stays, maybe under another ceiling. */
+    private static boolean sameAccess(RoomRecord.ControllerEntry a, RoomRecord.ControllerEntry b) {
+        return a.tokenHash().equals(b.tokenHash()) && a.expiresAtMs() == b.expiresAtMs()
+                && java.util.Objects.equals(a.ceiling().validFor(), b.ceiling().validFor());
+    }
+
+    /** A new level or set of types for a controller that stays linked: in force for its next command. */
+    private static void changeCeiling(Room room, RoomRecord.ControllerEntry c) {
+        room.controller(c.name()).ifPresent(running -> {
+            ControllerCeiling next = new ControllerCeiling(c.ceiling().outputs(), c.ceiling().maxLevel(),
+                    running.ceiling().validFor()); // the running expiry is what is left of the stored one
+            room.changeCeiling(c.name(), next);
+        });
     }
 
     /**

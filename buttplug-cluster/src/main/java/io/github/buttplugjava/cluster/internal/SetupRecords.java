@@ -48,7 +48,7 @@ public final class SetupRecords {
     /**
      * The record {@code setup} makes of {@code stored}: a token not given is the stored one of the
      * same share token, controller or invite (a new one gets a fresh token); a controller whose
-     * ceiling did not change keeps its end time.
+     * expiry did not change keeps its end time.
      *
      * @param stored the stored record, or null for a new room
      * @param setup  the room as it is to be
@@ -75,7 +75,8 @@ public final class SetupRecords {
             RoomRecord.ControllerEntry old = oldControllers.get(c.name());
             AccessToken token = c.token() == null && old == null ? AccessToken.generate() : c.token();
             String hash = token != null ? hasher.hash(token.reveal()) : old.tokenHash();
-            long endsAt = old != null && old.ceiling().equals(c.ceiling()) ? old.expiresAtMs()
+            long endsAt = old != null && java.util.Objects.equals(old.ceiling().validFor(), c.ceiling().validFor())
+                    ? old.expiresAtMs()
                     : c.ceiling().expiry().map(d -> nowMs + d.toMillis()).orElse(0L);
             controllers.add(new RoomRecord.ControllerEntry(c.name(), hash, c.ceiling(), endsAt));
             freshControllers.add(new RoomSetup.Controller(c.name(), c.token() == null ? token : null, c.ceiling()));
