@@ -249,6 +249,9 @@ class ClusterRoomsTest {
             assertThatThrownBy(() -> ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE))))
                     .isNotNull();
             n1.rooms().create(party(RoomPolicy.shared())); // the name is free again
+            try (ClusterTesting.Controller again = controllerWhenServed(control(n1.hub().port(), ALICE))) {
+                assertThat(n1.status().roomsOwned()).as("the old owner's lease went with the room").containsExactly("party");
+            }
         }
     }
 }
