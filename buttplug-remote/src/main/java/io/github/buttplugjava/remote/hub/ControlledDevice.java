@@ -126,7 +126,7 @@ final class ControlledDevice implements Device {
             }
         }
         ControllerCeiling now = current.get();
-        if (now.equals(ceiling)) {
+        if (now == ceiling || now.equals(ceiling)) {
             return arbiter.output(controller, inner, outputs);
         }
         List<FeatureOutput> rescaled = new ArrayList<>(outputs.size());
