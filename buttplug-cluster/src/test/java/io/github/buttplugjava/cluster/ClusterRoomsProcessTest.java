@@ -67,6 +67,7 @@ class ClusterRoomsProcessTest {
             toy.awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).as("bob's 100%: 30% of the 0..10 granted").isEqualTo(3);
 
+            toy.clearRecording();
             assertThat(rooms.revokeController("party", "bob")).isTrue();
             bob.droppedAtNanos().get(2, TimeUnit.SECONDS);
             toy.awaitStop(Duration.ofSeconds(1));
@@ -74,6 +75,7 @@ class ClusterRoomsProcessTest {
 
             alice.device("Dana - " + HUSH, 5000).vibrate(0.5).get(5, TimeUnit.SECONDS);
             toy.awaitOutput(0, o -> o.value() == 5, Duration.ofSeconds(2));
+            toy.clearRecording();
             assertThat(rooms.delete("party")).isTrue();
             toy.awaitStop(Duration.ofSeconds(2));
             alice.droppedAtNanos().get(2, TimeUnit.SECONDS);

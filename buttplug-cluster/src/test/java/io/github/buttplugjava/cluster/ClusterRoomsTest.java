@@ -159,6 +159,7 @@ class ClusterRoomsTest {
                 SimulatedDevice toy = carolToys.devices().get(0);
                 toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
 
+                toy.clearRecording();
                 assertThat(n2.rooms().revokeInvite("party", "Carol")).isTrue();
                 toy.awaitStop(Duration.ofSeconds(2));
                 assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
@@ -179,6 +180,7 @@ class ClusterRoomsTest {
             bob.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
             toy.awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
 
+            toy.clearRecording();
             assertThat(n2.rooms().revokeController("party", "bob")).isTrue();
             bob.droppedAtNanos().get(2, TimeUnit.SECONDS);
             toy.awaitStop(Duration.ofSeconds(1));
@@ -235,8 +237,10 @@ class ClusterRoomsTest {
             alice.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
             toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
 
+            toy.clearRecording();
             assertThat(n1.deleteRoom("party")).isTrue();
             toy.awaitStop(Duration.ofSeconds(2));
+            assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
             alice.droppedAtNanos().get(2, TimeUnit.SECONDS);
             bob.droppedAtNanos().get(2, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
