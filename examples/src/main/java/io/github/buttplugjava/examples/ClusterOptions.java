@@ -12,7 +12,9 @@ final class ClusterOptions {
 
     @Option(names = "--cluster", paramLabel = "NATS_URL",
             description = {"Run this hub as a node of a cluster on NATS (e.g. nats://127.0.0.1:4222; nats-server must run with -js).",
-                    "Every node takes every link; the room is stored in NATS (its tokens as salted hashes) and runs on one node at a time."})
+                    "Every node takes every link; the room (its controllers, ceilings, invites and policy, or the rooms of --room-config)",
+                    "is stored in NATS with its tokens as salted hashes, and runs on one node at a time. A node where the room exists",
+                    "serves it as stored and refuses different settings unless --update-room is given."})
     String natsUrl;
 
     @Option(names = "--node-name", paramLabel = "NAME",
