@@ -56,8 +56,12 @@ class ClusterRoomsTest {
     @BeforeEach
     void start() throws Exception {
         nats = NatsServer.start();
-        n1 = ClusterNode.builder().nats(nats.url()).nodeName("n1").hub(RemoteServer.builder()).start();
-        n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").hub(RemoteServer.builder()).start();
+        // these rows are not about failure detection: a generous node timeout keeps a starved
+        // machine's late heartbeats from closing the bridged links under test
+        n1 = ClusterNode.builder().nats(nats.url()).nodeName("n1").heartbeat(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .hub(RemoteServer.builder()).start();
+        n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").heartbeat(Duration.ofMillis(250), Duration.ofSeconds(5))
+                .hub(RemoteServer.builder()).start();
     }
 
     @AfterEach
@@ -121,6 +125,27 @@ class ClusterRoomsTest {
             alice.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
             toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).as("100% from alice: all the sharer granted").isEqualTo(10);
+        }
+    }
+
+    @Test
+    void theNextOwnerBuildsTheSameRoomFromTheStore() throws Exception {
+        n1.rooms().create(party(RoomPolicy.exclusive(Duration.ofSeconds(30))));
+        try (ClusterTesting.Controller first = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)))) {
+            assertThat(n1.status().roomsOwned()).containsExactly("party");
+        }
+        n1.close(); // leaves the cluster: its lease is given back
+        n1 = null;
+        SimulatedDevices toys = ClusterTesting.toys("lovense");
+        try (RemoteClient agent = agent(n2.hub().shareUri(), SHARE, "Dana", toys);
+             ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), ALICE)));
+             ClusterTesting.Controller bob = ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), BOB)))) {
+            assertThat(n2.status().roomsOwned()).containsExactly("party");
+            assertThat(n2.hub().room("party").orElseThrow().arbitration()).hasToString("exclusive(30000 ms)");
+            bob.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
+            toys.devices().get(0).awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
+            ButtplugClientDevice alices = alice.device("Dana - " + HUSH, 5000);
+            assertThatThrownBy(() -> alices.vibrate(1.0).get(5, TimeUnit.SECONDS)).hasMessageContaining("held by controller \"bob\"");
         }
     }
 
