@@ -252,7 +252,9 @@ public final class OwnedRooms {
             case CONTROL -> {
                 Optional<RoomController> c = local.room().controller(placement.name());
                 if (c.isEmpty()) {
-                    return Optional.of("this controller is no longer in the room");
+                    boolean stored = local.record().controllers().stream().anyMatch(e -> e.name().equals(placement.name()));
+                    return Optional.of(stored ? "the access of this controller has ended"
+                            : "this controller is no longer in the room");
                 }
                 c.get().accept(link);
             }
