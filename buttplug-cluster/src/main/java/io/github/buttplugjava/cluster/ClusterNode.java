@@ -8,8 +8,8 @@ import io.github.buttplugjava.cluster.internal.Leases;
 import io.github.buttplugjava.cluster.internal.Names;
 import io.github.buttplugjava.cluster.internal.OwnedRooms;
 import io.github.buttplugjava.cluster.internal.RoomIndex;
-import io.github.buttplugjava.cluster.internal.RoomRecord;
 import io.github.buttplugjava.cluster.internal.RoomStore;
+import io.github.buttplugjava.cluster.internal.StoredRoomChanges;
 import io.github.buttplugjava.cluster.internal.Subjects;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
@@ -71,6 +70,7 @@ public final class ClusterNode implements AutoCloseable {
 
     private final Connection nats;
     private final RoomStore store;
+    private final ClusterRooms rooms;
     private final Leases leases;
     private final OwnedRooms owned;
     private final Bridges bridges;
@@ -110,9 +110,13 @@ public final class ClusterNode implements AutoCloseable {
             throw new IOException("cannot reach NATS at " + b.natsUrl + ": " + e.getMessage(), e);
         }
         try {
-            store = RoomStore.open(nats, subjects, new RoomIndex(), Duration.ofSeconds(10));
-            owned = new OwnedRooms();
+            RoomIndex index = new RoomIndex();
+            owned = new OwnedRooms(index, System::currentTimeMillis);
+            StoredRoomChanges changes = new StoredRoomChanges(owned);
+            store = RoomStore.open(nats, subjects, index, Duration.ofSeconds(10), changes);
+            rooms = new ClusterRooms(store, System::currentTimeMillis, null);
             leases = Leases.open(nats, subjects, me, b.leaseTtl, owned::drop, leaseTimer);
+            changes.leases(leases);
             bridges = new Bridges(nats, subjects, node, b.maxBridgedLinks);
             holder.bridges = bridges;
             holder.leases = leases;
@@ -244,10 +248,30 @@ public final class ClusterNode implements AutoCloseable {
         if (shareToken.matches(controlToken.reveal())) {
             throw new IllegalArgumentException("the share and control tokens must differ");
         }
-        RoomRecord record = new RoomRecord(name, store.hasher().hash(shareToken.reveal()),
-                List.of(new RoomRecord.ControllerEntry(Room.FIRST_CONTROLLER, store.hasher().hash(controlToken.reveal()),
-                        ControllerCeiling.NONE)), List.of());
-        return store.create(record);
+        return rooms.createIfAbsent(RoomSetup.named(name).withShareToken(shareToken)
+                .withController(Room.FIRST_CONTROLLER, controlToken, ControllerCeiling.NONE));
+    }
+
+    /**
+     * The cluster's rooms, to create, update, revoke in and delete (changes reach the node
+     * running each room at once).
+     *
+     * @return the rooms, through this node's connection
+     */
+    public ClusterRooms rooms() {
+        return rooms;
+    }
+
+    /**
+     * Deletes a room from the cluster: the node running it closes every link of the room (agents
+     * stop their toys) and gives its lease back.
+     *
+     * @param name the room's name
+     * @return false when there was no such room
+     * @throws IOException when NATS cannot be reached
+     */
+    public boolean deleteRoom(String name) throws IOException {
+        return rooms.delete(name);
     }
 
     /**

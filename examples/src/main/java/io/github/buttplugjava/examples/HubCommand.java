@@ -60,7 +60,7 @@ public final class HubCommand implements Callable<Integer> {
     Path roomConfig;
 
     /** The options that --room-config replaces. */
-    private static final java.util.List<String> ROOM_OPTIONS = java.util.List.of(
+    static final java.util.List<String> ROOM_OPTIONS = java.util.List.of(
             "--room", "--share-token", "--control-token", "--controllers", "--policy", "--lease", "--turn");
 
     @Option(names = "--controller-ping-ms", defaultValue = "0",
@@ -121,13 +121,7 @@ public final class HubCommand implements Callable<Integer> {
 
     /** Builds and starts the hub: the room of the options, or those of {@code --room-config}. */
     RemoteServer start() throws IOException {
-        java.util.List<RoomPlan> plans = roomConfig == null ? null : RoomConfigFile.read(roomConfig);
-        if (plans != null) {
-            java.util.List<String> also = ROOM_OPTIONS.stream().filter(this::given).toList();
-            if (!also.isEmpty()) {
-                throw new IllegalArgumentException("--room-config sets up the rooms: leave out " + String.join(", ", also));
-            }
-        }
+        java.util.List<RoomPlan> plans = configuredRooms();
         RemoteServer hub = settings().build();
         try {
             if (plans == null) {
@@ -140,6 +134,22 @@ public final class HubCommand implements Callable<Integer> {
             throw e;
         }
         return hub.start();
+    }
+
+    /**
+     * The rooms of {@code --room-config}, or null without it.
+     *
+     * @throws IllegalArgumentException on a bad file, or room options given with it
+     */
+    java.util.List<RoomPlan> configuredRooms() {
+        java.util.List<RoomPlan> plans = roomConfig == null ? null : RoomConfigFile.read(roomConfig);
+        if (plans != null) {
+            java.util.List<String> also = ROOM_OPTIONS.stream().filter(this::given).toList();
+            if (!also.isEmpty()) {
+                throw new IllegalArgumentException("--room-config sets up the rooms: leave out " + String.join(", ", also));
+            }
+        }
+        return plans;
     }
 
     /** The hub console on this terminal until quit, Ctrl-D or Ctrl-C; then the hub closes. */
@@ -176,7 +186,7 @@ public final class HubCommand implements Callable<Integer> {
     }
 
     /** Whether the command line gave {@code option} (not just its default). */
-    private boolean given(String option) {
+    boolean given(String option) {
         picocli.CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
         return parsed != null && parsed.hasMatchedOption(option);
     }

@@ -1,6 +1,6 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.hub.ArbitrationPolicy;
+import io.github.buttplugjava.cluster.RoomPolicy;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.Room;
@@ -50,6 +50,16 @@ final class RoomControllerOptions {
      * @throws IllegalArgumentException on a bad token, count or policy
      */
     Room addRoom(RemoteServer hub, String name, AccessToken shareToken) {
+        return plan(name, shareToken.reveal()).addTo(hub);
+    }
+
+    /**
+     * The room these options describe.
+     *
+     * @param shareToken the share token, or null for a random one
+     * @throws IllegalArgumentException on a bad token, count or policy
+     */
+    RoomPlan plan(String name, String shareToken) {
         int count = controllers == null ? Math.max(1, controlTokens.size()) : controllers;
         if (count < 1 || count > Room.MAX_CONTROLLERS || count < controlTokens.size()) {
             throw new IllegalArgumentException("--controllers must be within 1.." + Room.MAX_CONTROLLERS
@@ -60,7 +70,7 @@ final class RoomControllerOptions {
             specs.add(i < controlTokens.size() ? ControllerSpec.parse(controlTokens.get(i))
                     : new ControllerSpec(null, null, ControllerCeiling.NONE));
         }
-        return new RoomPlan(name, shareToken.reveal(), policy(policy, lease, turn, "--"), Map.of(), specs).addTo(hub);
+        return new RoomPlan(name, shareToken, policy(policy, lease, turn, "--"), Map.of(), specs);
     }
 
     /**
@@ -69,11 +79,11 @@ final class RoomControllerOptions {
      * @param prefix "--" for options, "" for the configuration file (names the lease/turn fields)
      * @throws IllegalArgumentException on an unknown name or a bad duration
      */
-    static ArbitrationPolicy policy(String name, String lease, String turn, String prefix) {
+    static RoomPolicy policy(String name, String lease, String turn, String prefix) {
         return switch (name) {
-            case "shared" -> ArbitrationPolicy.shared();
-            case "exclusive" -> ArbitrationPolicy.exclusive(positive(prefix + "lease", lease));
-            case "turns" -> ArbitrationPolicy.turns(positive(prefix + "turn", turn));
+            case "shared" -> RoomPolicy.shared();
+            case "exclusive" -> RoomPolicy.exclusive(positive(prefix + "lease", lease));
+            case "turns" -> RoomPolicy.turns(positive(prefix + "turn", turn));
             default -> throw new IllegalArgumentException(prefix + "policy must be shared, exclusive or turns, not " + name);
         };
     }
@@ -85,8 +95,8 @@ final class RoomControllerOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
-        if (d.isZero()) {
-            throw new IllegalArgumentException(option + " must be longer than 0, not " + text);
+        if (d.isZero() || d.compareTo(RoomPolicy.MAX_SETTING) > 0) {
+            throw new IllegalArgumentException(option + " must be longer than 0 and at most 1d, not " + text);
         }
         return d;
     }

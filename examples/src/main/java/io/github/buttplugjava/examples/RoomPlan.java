@@ -1,6 +1,7 @@
 package io.github.buttplugjava.examples;
 
-import io.github.buttplugjava.remote.hub.ArbitrationPolicy;
+import io.github.buttplugjava.cluster.RoomPolicy;
+import io.github.buttplugjava.cluster.RoomSetup;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.link.AccessToken;
@@ -14,11 +15,11 @@ import java.util.Map;
  *
  * @param name        the room's name
  * @param shareToken  the open share token, or null for a random one
- * @param policy      who drives when several controllers want to
+ * @param policy      who drives when several controllers want to (the cluster's stored form of the three rules)
  * @param invites     invited sharers: alias to their own share token, in order
  * @param controllers at least one; those without a name are named by place
  */
-record RoomPlan(String name, String shareToken, ArbitrationPolicy policy, Map<String, String> invites,
+record RoomPlan(String name, String shareToken, RoomPolicy policy, Map<String, String> invites,
                 List<ControllerSpec> controllers) {
 
     RoomPlan {
@@ -39,7 +40,7 @@ record RoomPlan(String name, String shareToken, ArbitrationPolicy policy, Map<St
         ControllerSpec first = controllers.get(0);
         Room room = hub.addRoom(name, shareToken == null ? AccessToken.generate() : AccessToken.of(shareToken),
                 nameOf(first, 0), first.accessToken(), first.ceiling());
-        room.arbitration(policy);
+        room.arbitration(policy.toPolicy());
         for (int i = 1; i < controllers.size(); i++) {
             ControllerSpec c = controllers.get(i);
             room.addController(nameOf(c, i), c.accessToken(), c.ceiling());
@@ -47,6 +48,23 @@ record RoomPlan(String name, String shareToken, ArbitrationPolicy policy, Map<St
         invites.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> room.invite(e.getKey(), AccessToken.of(e.getValue())));
         return room;
+    }
+
+    /**
+     * This room as a cluster stores it ({@code hub --cluster}): tokens not given stay null (a
+     * new room gets random ones; an update keeps the stored ones).
+     */
+    RoomSetup toSetup() {
+        RoomSetup setup = RoomSetup.named(name).withShareToken(shareToken == null ? null : AccessToken.of(shareToken))
+                .withPolicy(policy);
+        for (int i = 0; i < controllers.size(); i++) {
+            ControllerSpec c = controllers.get(i);
+            setup = setup.withController(nameOf(c, i), c.token() == null ? null : AccessToken.of(c.token()), c.ceiling());
+        }
+        for (Map.Entry<String, String> e : invites.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            setup = setup.withInvite(e.getKey(), AccessToken.of(e.getValue()));
+        }
+        return setup;
     }
 
     private static String nameOf(ControllerSpec c, int place) {

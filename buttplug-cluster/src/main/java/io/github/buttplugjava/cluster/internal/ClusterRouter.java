@@ -212,8 +212,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         }
         Optional<LeaseHolder> holder = leases.holder(p.room());
         if (holder.isEmpty() && leases.acquire(p.room())) {
-            Optional<RoomRecord> record = store.index().room(p.room());
-            if (record.isEmpty()) {
+            if (!owned.open(p.room())) {
                 leases.release(p.room());
                 if (agent) {
                     deny(link, "no such room");
@@ -222,7 +221,6 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
                 }
                 return;
             }
-            owned.open(record.get());
             log.info("cluster room {}: owned by this node ({})", p.room(), me.node());
             holder = Optional.of(me);
         } else if (holder.isEmpty()) {
@@ -235,7 +233,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         LeaseHolder h = holder.get();
         if (h.equals(me)) {
             if (!owned.has(p.room())) {
-                store.index().room(p.room()).ifPresent(owned::open);
+                owned.open(p.room());
             }
             owned.attach(p, link).ifPresent(why -> refuse(link, agent, why));
         } else if (h.node().equals(me.node())) {

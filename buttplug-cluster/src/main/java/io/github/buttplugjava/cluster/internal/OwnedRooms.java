@@ -1,29 +1,54 @@
 package io.github.buttplugjava.cluster.internal;
 
+import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.hub.RoomController;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.link.Hello;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The rooms this node owns, run by its hub. Each is made from its stored record with fresh
  * node-local tokens that nobody outside this process ever sees: links reach it already
- * authenticated by their entry node, which checked the real token against the stored hash.
+ * authenticated by their entry node, which checked the real token against the stored hash. A
+ * change to a stored room is applied to the running room at once ({@link #apply}): a controller
+ * or invite that is gone (or whose token or expiry changed) is revoked, so its link closes and
+ * what it drove stops; a new one can link; a changed ceiling or policy is in force for the next
+ * command.
  */
 public final class OwnedRooms {
 
+    private static final Logger log = LoggerFactory.getLogger(OwnedRooms.class);
+
     private final Map<String, Local> rooms = new ConcurrentHashMap<>();
+    private final RoomIndex index;
+    private final LongSupplier wallClock;
     private volatile RemoteServer hub;
 
-    private record Local(Room room, Map<String, AccessToken> invites) {
+    /** A running room, the record it was last made to match, and its invites' local tokens. */
+    private record Local(Room room, RoomRecord record, Map<String, AccessToken> invites) {
+    }
+
+    /**
+     * The rooms of a node.
+     *
+     * @param index     where the stored rooms are read from
+     * @param wallClock epoch milliseconds, for controllers whose access ends at a stored time
+     */
+    public OwnedRooms(RoomIndex index, LongSupplier wallClock) {
+        this.index = index;
+        this.wallClock = wallClock;
     }
 
     /**
@@ -36,25 +61,133 @@ public final class OwnedRooms {
     }
 
     /**
-     * Starts running a room here (this node just took its lease).
+     * Starts running a room here (this node just took its lease), as the index has it now. Under
+     * the same lock as {@link #apply}, and the index is updated before {@code apply} is called, so
+     * a change that lands while the room is being made is never lost.
      *
-     * @param record the room as stored
+     * @param name the room's name
+     * @return false when the room is not stored (nothing is run)
      */
-    public synchronized void open(RoomRecord record) {
-        if (rooms.containsKey(record.name())) {
-            return;
+    public synchronized boolean open(String name) {
+        if (rooms.containsKey(name)) {
+            return true;
         }
-        Room room = hub.addRoom(record.name(), AccessToken.generate(), AccessToken.generate());
+        Optional<RoomRecord> stored = index.room(name);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        RoomRecord record = stored.get();
+        long now = wallClock.getAsLong();
+        RoomRecord.ControllerEntry first = record.controllers().get(0);
+        Optional<ControllerCeiling> firstCeiling = first.ceilingAt(now);
+        Room room = hub.addRoom(name, AccessToken.generate(), first.name(), AccessToken.generate(),
+                firstCeiling.orElse(first.ceiling()));
+        if (firstCeiling.isEmpty()) {
+            room.revokeController(first.name()); // its access ended while the room was elsewhere
+        }
+        room.arbitration(record.policy().toPolicy());
         for (RoomRecord.ControllerEntry c : record.controllers().subList(1, record.controllers().size())) {
-            room.addController(c.name(), AccessToken.generate(), c.ceiling());
+            addController(room, c, now);
         }
         Map<String, AccessToken> invites = new HashMap<>();
         for (RoomRecord.InviteEntry i : record.invites()) {
-            AccessToken t = AccessToken.generate();
+            invite(room, i, invites);
+        }
+        rooms.put(name, new Local(room, record, Map.copyOf(invites)));
+        return true;
+    }
+
+    private static void addController(Room room, RoomRecord.ControllerEntry c, long now) {
+        Optional<ControllerCeiling> ceiling = c.ceilingAt(now);
+        if (ceiling.isEmpty()) {
+            log.info("cluster room {}: the access of controller \"{}\" has ended; not added", room.name(),
+                    PeerText.clean(c.name(), 64));
+            return;
+        }
+        try {
+            room.addController(c.name(), AccessToken.generate(), ceiling.get());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.warn("cluster room {}: controller \"{}\" not added: {}", room.name(), PeerText.clean(c.name(), 64),
+                    e.getMessage());
+        }
+    }
+
+    private static void invite(Room room, RoomRecord.InviteEntry i, Map<String, AccessToken> invites) {
+        AccessToken t = AccessToken.generate();
+        try {
             room.invite(i.alias(), t);
             invites.put(i.alias(), t);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.warn("cluster room {}: invite of {} not made: {}", room.name(), PeerText.clean(i.alias(), 64), e.getMessage());
         }
-        rooms.put(record.name(), new Local(room, Map.copyOf(invites)));
+    }
+
+    /**
+     * A stored room changed: makes the room run here (if it does) match it.
+     *
+     * @param next the room as stored now
+     */
+    public synchronized void apply(RoomRecord next) {
+        Local local = rooms.get(next.name());
+        if (local == null || local.record().equals(next)) {
+            return;
+        }
+        RoomRecord prev = local.record();
+        Room room = local.room();
+        long now = wallClock.getAsLong();
+        if (!prev.policy().equals(next.policy())) {
+            room.arbitration(next.policy().toPolicy());
+            log.info("cluster room {}: policy now {}", next.name(), next.policy());
+        }
+        Map<String, RoomRecord.ControllerEntry> before = new HashMap<>();
+        prev.controllers().forEach(c -> before.put(c.name(), c));
+        Map<String, RoomRecord.ControllerEntry> after = new HashMap<>();
+        next.controllers().forEach(c -> after.put(c.name(), c));
+        for (RoomRecord.ControllerEntry c : prev.controllers()) {
+            RoomRecord.ControllerEntry n = after.get(c.name());
+            if (n == null || !sameAccess(c, n)) {
+                room.revokeController(c.name()); // its link closes: the outputs it set stop
+            }
+        }
+        for (RoomRecord.ControllerEntry c : next.controllers()) {
+            RoomRecord.ControllerEntry p = before.get(c.name());
+            if (p == null || !sameAccess(p, c)) {
+                addController(room, c, now);
+            } else if (!p.ceiling().equals(c.ceiling())) {
+                changeCeiling(room, c);
+            }
+        }
+        Map<String, String> inviteHashes = new HashMap<>();
+        next.invites().forEach(i -> inviteHashes.put(i.alias(), i.tokenHash()));
+        Map<String, AccessToken> invites = new HashMap<>(local.invites());
+        for (RoomRecord.InviteEntry i : prev.invites()) {
+            if (!i.tokenHash().equals(inviteHashes.get(i.alias()))) {
+                room.revokeSharer(i.alias()); // the invited agent's link closes: it stops its toys
+                invites.remove(i.alias());
+            }
+        }
+        for (RoomRecord.InviteEntry i : next.invites()) {
+            if (!invites.containsKey(i.alias())) {
+                invite(room, i, invites);
+            }
+        }
+        rooms.put(next.name(), new Local(room, next, Map.copyOf(invites)));
+        log.info("cluster room {}: stored changes applied", next.name());
+    }
+
+    /** The same token and the same end of access: the controller stays, maybe under another ceiling. */
+    private static boolean sameAccess(RoomRecord.ControllerEntry a, RoomRecord.ControllerEntry b) {
+        return a.tokenHash().equals(b.tokenHash()) && a.expiresAtMs() == b.expiresAtMs()
+                && java.util.Objects.equals(a.ceiling().validFor(), b.ceiling().validFor());
+    }
+
+    /** A new level or set of types for a controller that stays linked: in force for its next command. */
+    private static void changeCeiling(Room room, RoomRecord.ControllerEntry c) {
+        room.controller(c.name()).ifPresent(running -> {
+            ControllerCeiling next = new ControllerCeiling(c.ceiling().outputs(), c.ceiling().maxLevel(),
+                    running.ceiling().validFor()); // the running expiry is what is left of the stored one
+            room.changeCeiling(c.name(), next);
+        });
     }
 
     /**
@@ -62,8 +195,12 @@ public final class OwnedRooms {
      *
      * @param name the room's name
      */
-    public synchronized void drop(String name) {
-        if (rooms.remove(name) != null) {
+    public void drop(String name) {
+        Local gone;
+        synchronized (this) {
+            gone = rooms.remove(name);
+        }
+        if (gone != null) {
             hub.removeRoom(name);
         }
     }
@@ -115,7 +252,9 @@ public final class OwnedRooms {
             case CONTROL -> {
                 Optional<RoomController> c = local.room().controller(placement.name());
                 if (c.isEmpty()) {
-                    return Optional.of("this controller is no longer in the room");
+                    boolean stored = local.record().controllers().stream().anyMatch(e -> e.name().equals(placement.name()));
+                    return Optional.of(stored ? "the access of this controller has ended"
+                            : "this controller is no longer in the room");
                 }
                 c.get().accept(link);
             }

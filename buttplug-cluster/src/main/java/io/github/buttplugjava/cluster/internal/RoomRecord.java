@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.buttplugjava.cluster.RoomPolicy;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.Room;
@@ -13,20 +14,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * A room as the cluster stores it in its rooms bucket: the name, the share token's hash, its
- * controllers (name, token hash, ceiling) and invites (alias, token hash). No plain token is ever
- * stored. The first controller is the room's {@value Room#FIRST_CONTROLLER}.
+ * A room as the cluster stores it in its rooms bucket: the name, the share token's hash, the
+ * arbitration policy, its controllers (name, token hash, ceiling, when the access ends) and
+ * invites (alias, token hash). No plain token is ever stored. Written as format version
+ * {@value #VERSION}; version 1 records (no policy, no end times) are read as the shared policy
+ * with each expiry counted from when the owner builds the room.
  *
  * @param name        the room's name
  * @param shareHash   the share token's hash
+ * @param policy      the arbitration policy
  * @param controllers the controllers, the first one first
  * @param invites     the invited sharers
  */
-public record RoomRecord(String name, String shareHash, List<ControllerEntry> controllers, List<InviteEntry> invites) {
+public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<ControllerEntry> controllers,
+                         List<InviteEntry> invites) {
+
+    /** The format version written. */
+    public static final int VERSION = 2;
 
     /** Largest stored record, in bytes. */
     public static final int MAX_BYTES = 256 * 1024;
@@ -38,27 +48,89 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
      *
      * @param name        the room's name
      * @param shareHash   the share token's hash
-     * @param controllers the controllers, 1..{@value Room#MAX_CONTROLLERS}
-     * @param invites     the invites, at most {@value Room#MAX_INVITES}
+     * @param policy      the arbitration policy
+     * @param controllers the controllers, 1..{@value Room#MAX_CONTROLLERS}, names unique
+     * @param invites     the invites, at most {@value Room#MAX_INVITES}, aliases unique
+     * @throws IllegalArgumentException when a bound is passed, a name repeats or two tokens are the same
      */
     public RoomRecord {
         Names.room(name);
+        java.util.Objects.requireNonNull(policy, "policy");
         controllers = List.copyOf(controllers);
         invites = List.copyOf(invites);
         if (controllers.isEmpty() || controllers.size() > Room.MAX_CONTROLLERS || invites.size() > Room.MAX_INVITES) {
             throw new IllegalArgumentException("a room has 1.." + Room.MAX_CONTROLLERS + " controllers and at most "
                     + Room.MAX_INVITES + " invites");
         }
+        Set<String> hashes = new HashSet<>(List.of(shareHash));
+        Set<String> names = new HashSet<>();
+        for (ControllerEntry c : controllers) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("the controller " + c.name() + " is in the room twice");
+            }
+            if (!hashes.add(c.tokenHash())) {
+                throw new IllegalArgumentException("the token of controller " + c.name() + " is another token of the room");
+            }
+        }
+        Set<String> aliases = new HashSet<>();
+        for (InviteEntry i : invites) {
+            if (!aliases.add(i.alias())) {
+                throw new IllegalArgumentException("the alias " + i.alias() + " is invited twice");
+            }
+            if (!hashes.add(i.tokenHash())) {
+                throw new IllegalArgumentException("the invite of " + i.alias() + " has another token of the room");
+            }
+        }
+    }
+
+    /**
+     * A record of the shared policy.
+     *
+     * @param name        the room's name
+     * @param shareHash   the share token's hash
+     * @param controllers the controllers
+     * @param invites     the invites
+     */
+    public RoomRecord(String name, String shareHash, List<ControllerEntry> controllers, List<InviteEntry> invites) {
+        this(name, shareHash, RoomPolicy.shared(), controllers, invites);
     }
 
     /**
      * A controller of a stored room.
      *
-     * @param name      its name in the room
-     * @param tokenHash its token's hash
-     * @param ceiling   its ceiling
+     * @param name        its name in the room
+     * @param tokenHash   its token's hash
+     * @param ceiling     its ceiling
+     * @param expiresAtMs when its access ends (epoch ms, the cluster's wall clock), or 0 when it
+     *                    does not end or (version 1) its expiry counts from when the owner builds it
      */
-    public record ControllerEntry(String name, String tokenHash, ControllerCeiling ceiling) {
+    public record ControllerEntry(String name, String tokenHash, ControllerCeiling ceiling, long expiresAtMs) {
+
+        /**
+         * A controller whose expiry (if any) counts from when the owner builds the room.
+         *
+         * @param name      its name in the room
+         * @param tokenHash its token's hash
+         * @param ceiling   its ceiling
+         */
+        public ControllerEntry(String name, String tokenHash, ControllerCeiling ceiling) {
+            this(name, tokenHash, ceiling, 0);
+        }
+
+        /**
+         * Its ceiling as an owner builds it at {@code nowMs}: the expiry shortened to what is left.
+         *
+         * @param nowMs the wall clock, epoch ms
+         * @return the ceiling, or empty when its access has ended
+         */
+        public java.util.Optional<ControllerCeiling> ceilingAt(long nowMs) {
+            if (expiresAtMs == 0 || ceiling.expiry().isEmpty()) {
+                return java.util.Optional.of(ceiling);
+            }
+            long left = expiresAtMs - nowMs;
+            return left <= 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(ceiling.withValidFor(Duration.ofMillis(left)));
+        }
     }
 
     /**
@@ -77,7 +149,9 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
      */
     public byte[] encode() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("v", 1).put("name", name).put("share", shareHash);
+        root.put("v", VERSION).put("name", name).put("share", shareHash);
+        root.putObject("policy").put("kind", policy.kind().name().toLowerCase(Locale.ROOT))
+                .put("ms", policy.setting().toMillis());
         ArrayNode cs = root.putArray("controllers");
         for (ControllerEntry c : controllers) {
             ObjectNode n = cs.addObject().put("name", c.name()).put("token", c.tokenHash())
@@ -85,6 +159,9 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
             ArrayNode outputs = n.putArray("outputs");
             c.ceiling().outputs().forEach(o -> outputs.add(o.name()));
             c.ceiling().expiry().ifPresent(d -> n.put("validForMs", d.toMillis()));
+            if (c.expiresAtMs() != 0) {
+                n.put("expiresAtMs", c.expiresAtMs());
+            }
         }
         ArrayNode is = root.putArray("invites");
         invites.forEach(i -> is.addObject().put("alias", i.alias()).put("token", i.tokenHash()));
@@ -96,7 +173,7 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
      *
      * @param bytes the stored value
      * @return the record
-     * @throws IllegalArgumentException when it is not a record of this version, or too large
+     * @throws IllegalArgumentException when it is not a record of version 1 or 2, or too large
      */
     public static RoomRecord decode(byte[] bytes) {
         if (bytes == null || bytes.length > MAX_BYTES) {
@@ -104,8 +181,9 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
         }
         try {
             JsonNode root = JSON.readTree(bytes);
-            if (root == null || root.path("v").asInt() != 1) {
-                throw new IllegalArgumentException("not a version 1 room record");
+            int version = root == null ? 0 : root.path("v").asInt();
+            if (version != 1 && version != VERSION) {
+                throw new IllegalArgumentException("not a version 1 or " + VERSION + " room record (a newer node wrote it?)");
             }
             List<ControllerEntry> controllers = new ArrayList<>();
             for (JsonNode c : root.path("controllers")) {
@@ -115,16 +193,30 @@ public record RoomRecord(String name, String shareHash, List<ControllerEntry> co
                 }
                 Duration validFor = c.has("validForMs") ? Duration.ofMillis(c.get("validForMs").asLong()) : null;
                 controllers.add(new ControllerEntry(text(c, "name"), text(c, "token"),
-                        new ControllerCeiling(outputs, c.path("maxLevel").asDouble(1.0), validFor)));
+                        new ControllerCeiling(outputs, c.path("maxLevel").asDouble(1.0), validFor),
+                        c.path("expiresAtMs").asLong(0)));
             }
             List<InviteEntry> invites = new ArrayList<>();
             for (JsonNode i : root.path("invites")) {
                 invites.add(new InviteEntry(text(i, "alias"), text(i, "token")));
             }
-            return new RoomRecord(text(root, "name"), text(root, "share"), controllers, invites);
+            return new RoomRecord(text(root, "name"), text(root, "share"), policy(root.path("policy")), controllers, invites);
         } catch (IOException e) {
             throw new IllegalArgumentException("room record is not JSON", e);
         }
+    }
+
+    private static RoomPolicy policy(JsonNode p) {
+        if (p.isMissingNode()) {
+            return RoomPolicy.shared(); // version 1
+        }
+        RoomPolicy.Kind kind;
+        try {
+            kind = RoomPolicy.Kind.valueOf(text(p, "kind").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("room record has an unknown policy");
+        }
+        return new RoomPolicy(kind, Duration.ofMillis(p.path("ms").asLong(0)));
     }
 
     private static String text(JsonNode node, String field) {

@@ -29,6 +29,43 @@ public final class RoomStore implements AutoCloseable {
     private static final String SALT = "salt";
     private static final String PREFIX = "room.";
 
+    /** Told of every change to a stored room, in the order the bucket holds them, on the watch's thread. */
+    public interface Changes {
+        /**
+         * A room was stored or replaced (already in the index).
+         *
+         * @param record the room as stored now
+         */
+        void stored(RoomRecord record);
+
+        /**
+         * A room was deleted (already gone from the index).
+         *
+         * @param name the room's name
+         */
+        void deleted(String name);
+
+        /** Nobody listens. */
+        Changes NONE = new Changes() {
+            @Override
+            public void stored(RoomRecord record) {
+            }
+
+            @Override
+            public void deleted(String name) {
+            }
+        };
+    }
+
+    /**
+     * A stored room and the revision it is stored at (for a replace that loses no change).
+     *
+     * @param record   the room
+     * @param revision its revision in the bucket
+     */
+    public record Stored(RoomRecord record, long revision) {
+    }
+
     private final KeyValue kv;
     private final RoomIndex index;
     private final TokenHasher hasher;
@@ -49,10 +86,12 @@ public final class RoomStore implements AutoCloseable {
      * @param subjects the cluster's names
      * @param index    the index to keep current
      * @param timeout  how long to wait for the first full read
+     * @param changes  told of each change after the index has it
      * @return the store
      * @throws IOException when NATS or JetStream cannot be used
      */
-    public static RoomStore open(Connection nats, Subjects subjects, RoomIndex index, Duration timeout) throws IOException {
+    public static RoomStore open(Connection nats, Subjects subjects, RoomIndex index, Duration timeout, Changes changes)
+            throws IOException {
         try {
             KeyValueManagement kvm = nats.keyValueManagement();
             ensureBucket(kvm, KeyValueConfiguration.builder().name(subjects.roomsBucket()).maxHistoryPerKey(1)
@@ -63,7 +102,7 @@ public final class RoomStore implements AutoCloseable {
             NatsKeyValueWatchSubscription watch = kv.watch(PREFIX + "*", new KeyValueWatcher() {
                 @Override
                 public void watch(KeyValueEntry entry) {
-                    apply(index, entry);
+                    apply(index, entry, changes);
                 }
 
                 @Override
@@ -112,16 +151,65 @@ public final class RoomStore implements AutoCloseable {
         }
     }
 
-    private static void apply(RoomIndex index, KeyValueEntry entry) {
+    private static void apply(RoomIndex index, KeyValueEntry entry, Changes changes) {
         String name = entry.getKey().substring(PREFIX.length());
         if (entry.getOperation() != KeyValueOperation.PUT) {
             index.remove(name);
+            changes.deleted(name);
             return;
         }
+        RoomRecord record;
         try {
-            index.put(RoomRecord.decode(entry.getValue()));
+            record = RoomRecord.decode(entry.getValue());
         } catch (IllegalArgumentException e) {
             log.warn("cluster room {} has an unreadable record and is not served: {}", name, e.getMessage());
+            index.remove(name);
+            changes.deleted(name); // whatever ran under the old record stops: nothing unreadable is half-applied
+            return;
+        }
+        index.put(record);
+        try {
+            changes.stored(record);
+        } catch (RuntimeException e) {
+            log.warn("cluster room {}: a change was not applied here: {}", name, e.toString());
+        }
+    }
+
+    /**
+     * Reads a stored room from the bucket (not the index: its revision is current).
+     *
+     * @param name the room's name
+     * @return the room and its revision, or empty when there is none
+     * @throws IOException when NATS cannot answer or the record is unreadable
+     */
+    public java.util.Optional<Stored> read(String name) throws IOException {
+        try {
+            KeyValueEntry e = kv.get(PREFIX + name);
+            if (e == null || e.getOperation() != KeyValueOperation.PUT || e.getValue() == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Stored(RoomRecord.decode(e.getValue()), e.getRevision()));
+        } catch (JetStreamApiException e) {
+            throw new IOException("JetStream refused the read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the stored room " + name + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces a stored room if nobody changed it since {@code revision}.
+     *
+     * @param record   the room as it is to be
+     * @param revision the revision it was read at
+     * @return false when it changed meanwhile (nothing is written)
+     * @throws IOException when NATS cannot be reached
+     */
+    public boolean replace(RoomRecord record, long revision) throws IOException {
+        try {
+            kv.update(PREFIX + record.name(), record.encode(), revision);
+            return true;
+        } catch (JetStreamApiException e) {
+            return false; // the revision moved on (or the room went): the caller reads again
         }
     }
 
@@ -155,21 +243,27 @@ public final class RoomStore implements AutoCloseable {
 
     private boolean exists(String name) throws IOException {
         try {
-            return kv.get(PREFIX + name) != null;
+            KeyValueEntry e = kv.get(PREFIX + name);
+            return e != null && e.getOperation() == KeyValueOperation.PUT;
         } catch (JetStreamApiException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
     /**
-     * Deletes a room from the cluster (its owner closes it when the index drops it).
+     * Deletes a room from the cluster (its owner closes it when its watch sees the delete).
      *
      * @param name the room's name
+     * @return false when there was no such room
      * @throws IOException when NATS cannot be reached
      */
-    public void delete(String name) throws IOException {
+    public boolean delete(String name) throws IOException {
+        if (!exists(name)) {
+            return false;
+        }
         try {
             kv.delete(PREFIX + name);
+            return true;
         } catch (JetStreamApiException e) {
             throw new IOException("JetStream refused the delete: " + e.getMessage(), e);
         }

@@ -36,6 +36,42 @@ class RoomRecordTest {
     }
 
     @Test
+    void version2CarriesThePolicyAndEndTimesAndVersion1IsStillRead() {
+        RoomRecord v2 = new RoomRecord("party", HASHER.hash("share-token-0123456789abcd"),
+                io.github.buttplugjava.cluster.RoomPolicy.turns(Duration.ofSeconds(30)),
+                List.of(new RoomRecord.ControllerEntry("guest", HASHER.hash("guest-token-0123456789abcd"),
+                        ControllerCeiling.NONE.withValidFor(Duration.ofMinutes(1)), 1_000_000L)), List.of());
+        String text = new String(v2.encode(), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"v\":2", "\"policy\":{\"kind\":\"turns\",\"ms\":30000}", "\"expiresAtMs\":1000000");
+        assertThat(RoomRecord.decode(v2.encode())).isEqualTo(v2);
+        assertThat(v2.controllers().get(0).ceilingAt(1_000_000L - 400)).get()
+                .extracting(c -> c.validFor()).isEqualTo(Duration.ofMillis(400));
+        assertThat(v2.controllers().get(0).ceilingAt(1_000_000L)).as("its access has ended").isEmpty();
+
+        String v1 = "{\"v\":1,\"name\":\"old\",\"share\":\"s\",\"controllers\":[{\"name\":\"controller\",\"token\":\"c\","
+                + "\"maxLevel\":0.5,\"outputs\":[\"VIBRATE\"],\"validForMs\":60000}],\"invites\":[{\"alias\":\"Bob\",\"token\":\"i\"}]}";
+        RoomRecord old = RoomRecord.decode(v1.getBytes(StandardCharsets.UTF_8));
+        assertThat(old.policy()).isEqualTo(io.github.buttplugjava.cluster.RoomPolicy.shared());
+        assertThat(old.controllers().get(0).expiresAtMs()).isZero();
+        assertThat(old.controllers().get(0).ceilingAt(123)).get().extracting(c -> c.validFor())
+                .as("a version 1 expiry counts from when the owner builds the room").isEqualTo(Duration.ofMinutes(1));
+        assertThat(old.invites()).containsExactly(new RoomRecord.InviteEntry("Bob", "i"));
+    }
+
+    @Test
+    void aRecordRefusesRepeatedNamesAndTokens() {
+        String h = HASHER.hash("control-token-0123456789ab");
+        assertThatThrownBy(() -> new RoomRecord("r", "s", List.of(new RoomRecord.ControllerEntry("a", h, ControllerCeiling.NONE),
+                new RoomRecord.ControllerEntry("a", "x", ControllerCeiling.NONE)), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> new RoomRecord("r", h, List.of(new RoomRecord.ControllerEntry("a", h, ControllerCeiling.NONE)),
+                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another token");
+        assertThatThrownBy(() -> new RoomRecord("r", "s", List.of(new RoomRecord.ControllerEntry("a", h, ControllerCeiling.NONE)),
+                List.of(new RoomRecord.InviteEntry("Bob", "s")))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another token");
+    }
+
+    @Test
     void hashesDependOnTheSalt() {
         TokenHasher other = new TokenHasher("another-salt-here".getBytes(StandardCharsets.UTF_8));
         assertThat(other.hash("share-token-0123456789abcd")).isNotEqualTo(HASHER.hash("share-token-0123456789abcd"))
@@ -44,8 +80,8 @@ class RoomRecordTest {
 
     @Test
     void badRecordsAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":2}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1");
+        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":3}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 or 2");
         assertThatThrownBy(() -> RoomRecord.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> RoomRecord.decode(new byte[RoomRecord.MAX_BYTES + 1]))

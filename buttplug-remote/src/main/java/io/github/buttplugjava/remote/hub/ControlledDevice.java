@@ -11,12 +11,14 @@ import io.github.buttplugjava.core.message.OutputLimits;
 import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Range;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A room device as one controller sees and drives it: only the output types its
@@ -32,13 +34,19 @@ final class ControlledDevice implements Device {
     private final Device inner;
     private final String controller;
     private final ControllerCeiling ceiling;
+    private final Supplier<ControllerCeiling> current;
     private final RoomArbiter arbiter;
     private final RoomInputs inputs;
     private final BooleanSupplier expired;
     private final List<DeviceFeature> features;
 
-    ControlledDevice(Device inner, String controller, ControllerCeiling ceiling, RoomArbiter arbiter,
-                     RoomInputs inputs, BooleanSupplier expired) {
+    /**
+     * {@code ceiling} is the one the controller is shown (its features are shrunk to it);
+     * {@code current} the one in force now, which a room owner may have changed since.
+     */
+    ControlledDevice(Device inner, String controller, ControllerCeiling ceiling, Supplier<ControllerCeiling> current,
+                     RoomArbiter arbiter, RoomInputs inputs, BooleanSupplier expired) {
+        this.current = current;
         this.inputs = inputs;
         this.inner = inner;
         this.controller = controller;
@@ -117,7 +125,39 @@ final class ControlledDevice implements Device {
                         + range.get().max() + ", the ceiling of controller \"" + controller + "\""));
             }
         }
-        return arbiter.output(controller, inner, outputs);
+        ControllerCeiling now = current.get();
+        if (now == ceiling || now.equals(ceiling)) {
+            return arbiter.output(controller, inner, outputs);
+        }
+        List<FeatureOutput> rescaled = new ArrayList<>(outputs.size());
+        for (FeatureOutput o : outputs) {
+            if (!now.allows(o.command().type())) {
+                return CompletableFuture.failedFuture(new ButtplugDeviceException("controller \"" + controller
+                        + "\" may no longer set " + o.command().type().wireName() + " (the room owner changed its ceiling)"));
+            }
+            rescaled.add(rescaled(o, now));
+        }
+        return arbiter.output(controller, inner, rescaled);
+    }
+
+    /**
+     * A level command under a changed ceiling: the same share of the range the controller was
+     * shown, now of the range the new ceiling allows (rounded down, so never above it).
+     */
+    private FeatureOutput rescaled(FeatureOutput o, ControllerCeiling now) {
+        OutputType type = o.command().type();
+        Optional<Range> full = inner.features().stream().filter(f -> f.featureIndex() == o.featureIndex()).findFirst()
+                .flatMap(f -> f.output(type)).map(OutputLimits::value);
+        int v = o.command().value();
+        if (!isLevel(type) || full.isEmpty() || v == 0) {
+            return o;
+        }
+        int top = v > 0 ? full.get().max() : -full.get().min();
+        long shown = ceiling.capSteps(top);
+        long allowed = now.capSteps(top);
+        long scaled = shown == 0 ? 0 : Math.abs((long) v) * allowed / shown;
+        int value = (int) (v > 0 ? scaled : -scaled);
+        return new FeatureOutput(o.featureIndex(), new OutputCommand(type, value, o.command().durationMs()));
     }
 
     @Override

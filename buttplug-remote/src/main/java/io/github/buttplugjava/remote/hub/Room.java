@@ -204,6 +204,23 @@ public final class Room implements AutoCloseable {
     }
 
     /**
+     * Changes what a controller may do from its next command on, without closing its connection
+     * (see {@link RoomController}: a level command reaches the device at the same share of the
+     * new level; an output type no longer allowed is refused; the ranges it is shown change when
+     * it connects again).
+     *
+     * @param controllerName the controller's name
+     * @param ceiling        the new ceiling, with the same expiry as the current one
+     * @return false when the room has no controller of that name
+     * @throws IllegalArgumentException when the expiry differs (revoke and add it again instead)
+     */
+    public boolean changeCeiling(String controllerName, ControllerCeiling ceiling) {
+        Optional<RoomController> controller = controller(controllerName);
+        controller.ifPresent(c -> c.ceiling(ceiling));
+        return controller.isPresent();
+    }
+
+    /**
      * The room's controllers, the first one first.
      *
      * @return a snapshot of the controllers

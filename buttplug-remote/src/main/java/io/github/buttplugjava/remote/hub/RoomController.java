@@ -41,7 +41,7 @@ public final class RoomController {
     private final String roomName;
     private final String name;
     private final AccessToken token;
-    private final ControllerCeiling ceiling;
+    private volatile ControllerCeiling ceiling;
     private final RoomArbiter arbiter;
     private final RoomPresence presence;
     private final Scheduling scheduling;
@@ -67,7 +67,7 @@ public final class RoomController {
         this.scheduling = scheduling;
         this.expiresAtNanos = ceiling.expiry().map(d -> scheduling.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
         DeviceSource view = fanOut.view("controller(" + name + ")",
-                device -> new ControlledDevice(device, name, ceiling, arbiter, inputs, this::expired));
+                device -> new ControlledDevice(device, name, this.ceiling, this::ceiling, arbiter, inputs, this::expired));
         this.devices = new DeviceManager(List.of(view), scheduling);
         // relayed commands wait for the agent's reply (3 s) at most; a little more here, so the
         // agent's own answer (or its timeout) is what the controller sees
@@ -103,6 +103,26 @@ public final class RoomController {
      */
     public ControllerCeiling ceiling() {
         return ceiling;
+    }
+
+    /**
+     * Changes what this controller may do, from its next command on, without closing its
+     * connection: a level command is a share of the range the controller was shown, so it now
+     * reaches the device at that share of the new level (a 100% command from a controller lowered
+     * from 30% to 10% reaches the toy at 10% of the sharer's grant); an output type no longer
+     * allowed is refused. The ranges and types it is shown change when it connects again. The
+     * expiry cannot change this way (revoke the controller and add it again).
+     *
+     * @param next the new ceiling, with the same expiry as the current one
+     * @throws IllegalArgumentException when the expiry differs
+     */
+    void ceiling(ControllerCeiling next) {
+        java.util.Objects.requireNonNull(next, "next");
+        if (!java.util.Objects.equals(next.validFor(), ceiling.validFor())) {
+            throw new IllegalArgumentException("a controller's expiry cannot change while it is in the room");
+        }
+        ceiling = next;
+        log.info("room {}: controller \"{}\" now held to {}", roomName, name, next);
     }
 
     /**

@@ -70,6 +70,33 @@ class MultiControllerTest {
     }
 
     @Test
+    void aChangedCeilingAppliesToTheNextCommandWithoutClosingTheController() throws Exception {
+        f = new HubFixture();
+        SimulatedDevices alice = HubFixture.sims("lovense");
+        f.agent("Alice", alice, HALF);
+        RoomController bob = f.room.addController("bob", AccessToken.generate(), ControllerCeiling.NONE.withMaxLevel(0.3));
+        HubFixture.Controller link = connect(bob);
+        ButtplugClientDevice toy = link.device("Alice - Lovense Hush");
+        toy.vibrate(1.0).get(2, TimeUnit.SECONDS);
+        assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 3, WAIT).value()).isEqualTo(3);
+
+        assertThat(f.room.changeCeiling("bob", ControllerCeiling.NONE.withMaxLevel(0.1))).isTrue();
+        toy.vibrate(1.0).get(2, TimeUnit.SECONDS);
+        assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 1, WAIT).value())
+                .as("100% now reaches 10% of the 0..10 granted").isEqualTo(1);
+        f.room.changeCeiling("bob", ControllerCeiling.NONE.withMaxLevel(0.6));
+        toy.vibrate(0.5).get(2, TimeUnit.SECONDS); // step 2 of the 0..3 shown: two thirds of 0..6, rounded down
+        assertThat(alice.devices().get(0).awaitOutput(0, o -> o.value() == 4, WAIT).value()).isEqualTo(4);
+
+        f.room.changeCeiling("bob", ControllerCeiling.NONE.withOutputs(EnumSet.of(OutputType.ROTATE)));
+        assertThatThrownBy(() -> toy.vibrate(1.0).get(2, TimeUnit.SECONDS)).hasMessageContaining("may no longer set");
+        assertThat(bob.isConnected()).isTrue();
+        assertThatThrownBy(() -> f.room.changeCeiling("bob", ControllerCeiling.NONE.withValidFor(Duration.ofHours(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expiry");
+        assertThat(f.room.changeCeiling("nobody", ControllerCeiling.NONE)).isFalse();
+    }
+
+    @Test
     void aControllerDoesNotSeeOutputTypesItsCeilingLeavesOut() throws Exception {
         f = new HubFixture();
         f.agent("Alice", HubFixture.sims("lovense"), HALF);
