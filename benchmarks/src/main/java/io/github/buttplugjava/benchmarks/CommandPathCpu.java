@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
  * A cross-check of the command-path JMH figures for a shared, overloaded machine: the CPU time the
  * whole process spends per command (all threads: client, pipe, server, device, toy), which does not
  * count time spent waiting to be scheduled. For each toy and each cut (client to write, device to
- * write), runs rounds of commands one at a time and prints the median CPU microseconds per command
- * and the median wall-clock microseconds per command of the same rounds.
+ * write), runs rounds of commands one at a time and prints the median CPU microseconds per command,
+ * the median wall-clock microseconds per command and the median heap bytes allocated per command
+ * (all threads, a figure the machine's load does not change) of the same rounds.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.buttplugjava.benchmarks.CommandPathCpu}
  */
@@ -51,8 +52,10 @@ public final class CommandPathCpu {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] cpu = new double[ROUNDS];
         double[] wall = new double[ROUNDS];
+        double[] allocated = new double[ROUNDS];
         long k = 0;
         for (int r = -WARMUP_ROUNDS; r < ROUNDS; r++) {
+            long bytes0 = allocatedBytes();
             long cpu0 = os.getProcessCpuTime();
             long wall0 = System.nanoTime();
             for (int i = 0; i < perRound; i++, k++) {
@@ -68,11 +71,27 @@ public final class CommandPathCpu {
             if (r >= 0) {
                 cpu[r] = (os.getProcessCpuTime() - cpu0) / 1e3 / perRound;
                 wall[r] = (System.nanoTime() - wall0) / 1e3 / perRound;
+                allocated[r] = (double) (allocatedBytes() - bytes0) / perRound;
             }
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf("%-8s %-14s CPU %8.2f us/command   wall %8.2f us/command (medians of %d rounds of %d)%n",
-                model, cut, cpu[ROUNDS / 2], wall[ROUNDS / 2], ROUNDS, perRound);
+        Arrays.sort(allocated);
+        System.out.printf("%-8s %-14s CPU %8.2f us/command   wall %8.2f us/command   heap %7.0f B/command"
+                        + " (medians of %d rounds of %d)%n",
+                model, cut, cpu[ROUNDS / 2], wall[ROUNDS / 2], allocated[ROUNDS / 2], ROUNDS, perRound);
+    }
+
+    /**
+     * Bytes allocated so far by the threads alive now, all of them (client, pipe, server, device, toy);
+     * the library's pool threads live through a round, so the difference over a round is its allocation.
+     */
+    private static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, bytes);
+        }
+        return total;
     }
 }

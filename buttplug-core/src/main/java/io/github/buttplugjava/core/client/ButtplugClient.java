@@ -272,13 +272,7 @@ public final class ButtplugClient {
                 reply.completeExceptionally(new ConnectorException("Not connected"));
                 return;
             }
-            connection.request(message).whenComplete((r, e) -> {
-                if (e == null) {
-                    reply.complete(r);
-                } else {
-                    reply.completeExceptionally(Failures.unwrap(e));
-                }
-            });
+            connection.request(message, reply); // completes it with unwrapped failures
         });
         return reply;
     }

@@ -8,9 +8,10 @@ import io.github.buttplugjava.core.codec.ClientCodec;
 import io.github.buttplugjava.core.codec.DecodeException;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
-import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.HandOffListener;
 import io.github.buttplugjava.core.internal.InboundFlow;
+import io.github.buttplugjava.core.internal.OrderedDeadlines;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.ErrorMessage;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One connection of a client: the connector, the codec, request Ids and the replies they wait
@@ -63,6 +62,8 @@ final class ClientConnection {
     private final Duration timeout;
     private final Events events;
     private final Map<Long, Waiting> waiting = new HashMap<>();
+    /** The reply deadlines: one timer for all of them (every request has the same timeout). */
+    private final OrderedDeadlines<Long> deadlines;
     private final MessageLimits limits;
     private final InboundFlow inbound;
     private ClientCodec codec;
@@ -81,11 +82,12 @@ final class ClientConnection {
         this.events = events;
         this.limits = limits;
         this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "client connection");
+        this.deadlines = new OrderedDeadlines<>(timeout.toNanos(), timers, serial, scheduling::nanoTime, this::expire);
     }
 
     /** Connects the pipe; frames are handled on the serial executor from then on. */
     CompletableFuture<Void> open() {
-        return connector.connect(new FrameListener() {
+        return connector.connect(new HandOffListener() {
             @Override
             public void onFrame(String frame) {
                 if (closing || !inbound.arrived(frame)) {
@@ -116,8 +118,19 @@ final class ClientConnection {
 
     /** Sends one request with a fresh Id; completes with its reply, exceptionally with the server's Error as a typed exception. */
     CompletableFuture<ServerMessage> request(ClientMessage message) {
+        CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
+        request(message, reply);
+        return reply;
+    }
+
+    /**
+     * Sends one request with a fresh Id and completes {@code reply} as {@link #request(ClientMessage)}
+     * completes its future (the client's own future, so no second stage is chained per request).
+     */
+    void request(ClientMessage message, CompletableFuture<ServerMessage> reply) {
         if (closed) {
-            return CompletableFuture.failedFuture(new ConnectorException("Not connected"));
+            reply.completeExceptionally(new ConnectorException("Not connected"));
+            return;
         }
         long id = nextId();
         ClientMessage stamped = message.withId(id);
@@ -125,22 +138,24 @@ final class ClientConnection {
         try {
             frame = codec.encode(List.of(stamped));
         } catch (ButtplugException e) {
-            return CompletableFuture.failedFuture(e);
+            reply.completeExceptionally(e);
+            return;
         }
-        CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
-        ScheduledFuture<?> deadline = timers.schedule(() -> serial.execute(() -> expire(id)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
-        waiting.put(id, new Waiting(stamped, reply, deadline));
+        waiting.put(id, new Waiting(stamped, reply));
+        deadlines.add(id);
         if (log.isTraceEnabled()) {
             log.trace("client -> {}", frame);
         }
-        connector.send(frame).whenComplete((ok, error) -> {
+        CompletableFuture<Void> sent = connector.send(frame);
+        if (sent.isDone() && !sent.isCompletedExceptionally()) {
+            return; // queued at once (in process): nothing to watch
+        }
+        sent.whenComplete((ok, error) -> {
             if (error != null) {
                 serial.execute(() -> fail(id, error instanceof ButtplugException b ? b
                         : new ConnectorException("Could not send " + stamped.messageName(), error)));
             }
         });
-        return reply;
     }
 
     /**
@@ -174,8 +189,8 @@ final class ClientConnection {
                 : new ConnectorException("Connection lost: " + cause.getMessage(), cause);
         List<Waiting> all = new ArrayList<>(waiting.values());
         waiting.clear();
+        deadlines.close();
         for (Waiting w : all) {
-            w.deadline.cancel(false);
             w.reply.completeExceptionally(failure);
         }
         events.closed(this, cause);
@@ -235,7 +250,7 @@ final class ClientConnection {
                 events.event(this, message);
                 continue;
             }
-            w.deadline.cancel(false);
+            deadlines.remove(message.id());
             if (message instanceof ErrorMessage error) {
                 w.reply.completeExceptionally(ButtplugException.fromErrorMessage(error));
             } else {
@@ -255,7 +270,7 @@ final class ClientConnection {
     private void fail(long id, ButtplugException error) {
         Waiting w = waiting.remove(id);
         if (w != null) {
-            w.deadline.cancel(false);
+            deadlines.remove(id);
             w.reply.completeExceptionally(error);
         }
     }
@@ -267,6 +282,6 @@ final class ClientConnection {
         return lastId;
     }
 
-    private record Waiting(ClientMessage request, CompletableFuture<ServerMessage> reply, ScheduledFuture<?> deadline) {
+    private record Waiting(ClientMessage request, CompletableFuture<ServerMessage> reply) {
     }
 }

@@ -1,5 +1,6 @@
 package io.github.buttplugjava.core.connector;
 
+import io.github.buttplugjava.core.internal.HandOffListener;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.Scheduling;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import java.util.concurrent.Executor;
  * same JSON text a socket would carry, so the codecs are exercised.
  *
  * <p>Make both ends with {@link #pair()}. Delivery is asynchronous and in order: each end hands
- * frames to its listener on its own serial executor, never on the sender's thread. Frames sent
+ * frames to its listener on its own serial executor, never on the sender's thread. (The library's
+ * own clients and server sessions, which only queue a frame for their own executor, are handed
+ * it on the sender's thread: they still handle it on their executor, one hand-off sooner.) Frames sent
  * before the other end connects wait for it. Closing either end closes both; each listener then
  * gets {@code onClosed(null)} once, after every frame sent before the close.
  */
@@ -30,6 +33,8 @@ public final class InProcessConnector implements ButtplugConnector {
     private InProcessConnector peer;
     private FrameListener listener;
     private boolean closed;
+    /** A {@link HandOffListener} is being handed the early frames; it is not the listener yet. */
+    private boolean connecting;
 
     private InProcessConnector(String label, Executor backing) {
         this.label = label;
@@ -77,15 +82,46 @@ public final class InProcessConnector implements ButtplugConnector {
             if (closed) {
                 return CompletableFuture.failedFuture(new ConnectorException("in-process " + label + " connector is closed"));
             }
-            if (this.listener != null) {
+            if (this.listener != null || connecting) {
                 return CompletableFuture.failedFuture(new ConnectorException("in-process " + label + " connector already connected"));
             }
-            this.listener = listener;
-            early = List.copyOf(waiting);
-            waiting.clear();
+            if (listener instanceof HandOffListener) {
+                connecting = true;
+            } else {
+                this.listener = listener;
+                early = List.copyOf(waiting);
+                waiting.clear();
+                early.forEach(frame -> delivery.execute(() -> listener.onFrame(frame)));
+                return CompletableFuture.completedFuture(null);
+            }
         }
-        early.forEach(frame -> delivery.execute(() -> listener.onFrame(frame)));
+        connectHandingOff(listener);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Hands the frames that came early to a {@link HandOffListener} on this thread, outside the lock;
+     * frames sent meanwhile wait behind them, and it becomes the listener once none is left.
+     */
+    private void connectHandingOff(FrameListener handOff) {
+        boolean closedMeanwhile;
+        while (true) {
+            List<String> early;
+            synchronized (this) {
+                if (waiting.isEmpty()) {
+                    listener = handOff;
+                    connecting = false;
+                    closedMeanwhile = closed;
+                    break;
+                }
+                early = List.copyOf(waiting);
+                waiting.clear();
+            }
+            early.forEach(handOff::onFrame);
+        }
+        if (closedMeanwhile) {
+            delivery.execute(() -> handOff.onClosed(null)); // the close found no listener to tell
+        }
     }
 
     /** @return completes once queued for the other end; fails with {@link ConnectorException} when closed */
@@ -126,7 +162,11 @@ public final class InProcessConnector implements ButtplugConnector {
             }
             target = listener;
         }
-        delivery.execute(() -> target.onFrame(frame));
+        if (target instanceof HandOffListener) {
+            target.onFrame(frame); // it only hands the frame to its own executor
+        } else {
+            delivery.execute(() -> target.onFrame(frame));
+        }
     }
 
     private void closeEnd() {

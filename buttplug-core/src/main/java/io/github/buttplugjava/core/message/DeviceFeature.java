@@ -75,8 +75,19 @@ public record DeviceFeature(int featureIndex, String description,
 
     private static <K extends Enum<K>, V> Map<K, V> freeze(Map<K, V> map, Class<K> type) {
         Objects.requireNonNull(map);
-        EnumMap<K, V> copy = new EnumMap<>(type);
-        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        if (map.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        EnumMap<K, V> copy;
+        if (map instanceof EnumMap<K, V> enumMap) {
+            copy = new EnumMap<>(enumMap); // an array copy; its keys are never null
+            if (copy.containsValue(null)) {
+                throw new NullPointerException();
+            }
+        } else {
+            copy = new EnumMap<>(type);
+            map.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v)));
+        }
         return Collections.unmodifiableMap(copy);
     }
 }

@@ -31,13 +31,17 @@ public record DeviceInfo(int deviceIndex, String deviceName, String displayName,
             throw new IllegalArgumentException("deviceIndex and timing gap must not be negative");
         }
         Objects.requireNonNull(deviceName, "deviceName");
-        features = features.stream()
-                .sorted(java.util.Comparator.comparingInt(DeviceFeature::featureIndex))
-                .toList();
-        Set<Integer> seen = new HashSet<>();
-        for (DeviceFeature f : features) {
-            if (!seen.add(f.featureIndex())) {
-                throw new IllegalArgumentException("duplicate feature index " + f.featureIndex());
+        if (inIndexOrder(features)) {
+            features = List.copyOf(features); // the usual case (every decoded list): no sort, no set
+        } else {
+            features = features.stream()
+                    .sorted(java.util.Comparator.comparingInt(DeviceFeature::featureIndex))
+                    .toList();
+            Set<Integer> seen = new HashSet<>();
+            for (DeviceFeature f : features) {
+                if (!seen.add(f.featureIndex())) {
+                    throw new IllegalArgumentException("duplicate feature index " + f.featureIndex());
+                }
             }
         }
     }
@@ -74,5 +78,17 @@ public record DeviceInfo(int deviceIndex, String deviceName, String displayName,
      */
     public DeviceInfo withIndex(int index) {
         return new DeviceInfo(index, deviceName, displayName, timingGapMs, features);
+    }
+
+    /** Whether the indices strictly increase (so they are sorted and distinct). */
+    private static boolean inIndexOrder(List<DeviceFeature> features) {
+        int last = -1;
+        for (DeviceFeature f : features) {
+            if (f.featureIndex() <= last) {
+                return false;
+            }
+            last = f.featureIndex();
+        }
+        return true;
     }
 }

@@ -22,11 +22,15 @@ public record DeviceList(long id, List<DeviceInfo> devices) implements ServerMes
      */
     public DeviceList {
         Message.checkId(id);
-        devices = devices.stream().sorted(Comparator.comparingInt(DeviceInfo::deviceIndex)).toList();
-        Set<Integer> seen = new HashSet<>();
-        for (DeviceInfo d : devices) {
-            if (!seen.add(d.deviceIndex())) {
-                throw new IllegalArgumentException("duplicate device index " + d.deviceIndex());
+        if (inIndexOrder(devices)) {
+            devices = List.copyOf(devices); // the usual case (every list a server builds): no sort, no set
+        } else {
+            devices = devices.stream().sorted(Comparator.comparingInt(DeviceInfo::deviceIndex)).toList();
+            Set<Integer> seen = new HashSet<>();
+            for (DeviceInfo d : devices) {
+                if (!seen.add(d.deviceIndex())) {
+                    throw new IllegalArgumentException("duplicate device index " + d.deviceIndex());
+                }
             }
         }
     }
@@ -49,5 +53,17 @@ public record DeviceList(long id, List<DeviceInfo> devices) implements ServerMes
     @Override
     public DeviceList withId(long id) {
         return new DeviceList(id, devices);
+    }
+
+    /** Whether the indices strictly increase (so they are sorted and distinct). */
+    private static boolean inIndexOrder(List<DeviceInfo> devices) {
+        int last = -1;
+        for (DeviceInfo d : devices) {
+            if (d.deviceIndex() <= last) {
+                return false;
+            }
+            last = d.deviceIndex();
+        }
+        return true;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.buttplugjava.core.message;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,10 +22,11 @@ public record InputLimits(List<Range> value, Set<InputCommandType> commands) {
      */
     public InputLimits {
         value = List.copyOf(Objects.requireNonNull(value, "value"));
-        commands = Set.copyOf(Objects.requireNonNull(commands, "commands"));
-        if (value.isEmpty() || commands.isEmpty()) {
+        if (value.isEmpty() || Objects.requireNonNull(commands, "commands").isEmpty()) {
             throw new IllegalArgumentException("input needs at least one range and one command");
         }
+        commands = Collections.unmodifiableSet(EnumSet.copyOf(commands)); // rejects null like Set.copyOf
+
     }
 
     /**

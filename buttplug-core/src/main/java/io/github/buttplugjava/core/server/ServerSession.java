@@ -6,8 +6,8 @@ import io.github.buttplugjava.core.codec.Decoded;
 import io.github.buttplugjava.core.codec.ServerCodec;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
-import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.connector.MessageLimits;
+import io.github.buttplugjava.core.internal.HandOffListener;
 import io.github.buttplugjava.core.internal.InboundFlow;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ErrorCode;
@@ -72,7 +72,7 @@ public final class ServerSession {
         this.manager = manager;
         this.serial = new SerialExecutor(scheduling.executor());
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
-        this.core = new SessionCore(settings, manager, serial, timers, this::send);
+        this.core = new SessionCore(settings, manager, serial, timers, scheduling::nanoTime, this::send);
         this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "server session");
     }
 
@@ -81,7 +81,7 @@ public final class ServerSession {
             handshakeTimer = timers.schedule(() -> serial.execute(this::handshakeExpired),
                     settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
         }
-        connector.connect(new FrameListener() {
+        connector.connect(new HandOffListener() {
             @Override
             public void onFrame(String frame) {
                 if (closing || !inbound.arrived(frame)) {
@@ -192,8 +192,15 @@ public final class ServerSession {
 
     /** Stops are never refused for the rate: they can only make a toy safer, and cost little. */
     private static boolean isStop(Decoded decoded) {
-        return decoded instanceof Decoded.Request request && !request.commands().isEmpty()
-                && request.commands().stream().allMatch(c -> c instanceof StopCmd);
+        if (!(decoded instanceof Decoded.Request request) || request.commands().isEmpty()) {
+            return false;
+        }
+        for (Object command : request.commands()) {
+            if (!(command instanceof StopCmd)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void send(List<ServerMessage> messages) {

@@ -7,6 +7,7 @@ import io.github.buttplugjava.core.ButtplugMessageException;
 import io.github.buttplugjava.core.ButtplugPingException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.FeatureOutput;
+import io.github.buttplugjava.core.internal.OrderedDeadlines;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.ErrorCode;
@@ -38,7 +39,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -70,14 +71,24 @@ final class SessionCore implements DeviceManagerListener {
     private long pingGeneration;
     /** A device list send is queued on {@code serial}: later changes ride along with it. */
     private boolean deviceListQueued;
+    /** The deadlines of requests the devices have not answered yet: one timer for all. */
+    private final OrderedDeadlines<CompletableFuture<ServerMessage>> commandDeadlines;
 
     SessionCore(ServerSettings settings, DeviceManager manager, Executor serial,
                 ScheduledExecutorService timers, Consumer<List<ServerMessage>> out) {
+        this(settings, manager, serial, timers, System::nanoTime, out);
+    }
+
+    /** @param nanoTime the clock of {@code timers}, for the command deadlines */
+    SessionCore(ServerSettings settings, DeviceManager manager, Executor serial,
+                ScheduledExecutorService timers, LongSupplier nanoTime, Consumer<List<ServerMessage>> out) {
         this.settings = settings;
         this.manager = manager;
         this.serial = serial;
         this.timers = timers;
         this.out = out;
+        this.commandDeadlines = new OrderedDeadlines<>(Math.max(1, TimeUnit.MILLISECONDS.toNanos(settings.commandTimeoutMs())),
+                timers, serial, nanoTime, late -> late.completeExceptionally(new java.util.concurrent.TimeoutException()));
     }
 
     SessionState state() {
@@ -111,26 +122,34 @@ final class SessionCore implements DeviceManagerListener {
             }
             reply = reply.thenApply(last -> new Ok(id));
         }
-        if (!reply.isDone()) {
-            CompletableFuture<ServerMessage> answered = reply;
-            ScheduledFuture<?> deadline = timers.schedule(() -> answered.completeExceptionally(
-                    new java.util.concurrent.TimeoutException()), settings.commandTimeoutMs(), TimeUnit.MILLISECONDS);
-            // cancelled once answered: a timer must not hold finished requests (and their session)
-            reply.whenComplete((m, e) -> deadline.cancel(false));
-        }
-        BiConsumer<ServerMessage, Throwable> answer = (message, error) -> {
-            if (state == SessionState.CLOSED) {
-                return;
-            }
-            out.accept(List.of(error == null ? message.withId(id) : toError(id, error)));
-        };
         if (reply.isDone()) {
             // answered at once (a device list, a ping): sent in this task, so nothing queued since,
             // such as a device list announcing a device added meanwhile, can overtake the older answer
-            reply.whenComplete(answer);
-        } else {
-            reply.whenCompleteAsync(answer, serial);
+            answer(id, reply);
+            return;
         }
+        CompletableFuture<ServerMessage> pending = reply;
+        // the deadline fails the request on this executor; answered in time, it is only forgotten
+        // (no timer task per request: one timer serves every pending request of the session)
+        commandDeadlines.add(pending);
+        pending.whenComplete((m, e) -> serial.execute(() -> {
+            commandDeadlines.remove(pending);
+            answer(id, pending);
+        }));
+    }
+
+    /** Sends the reply of a finished request, unless the session has ended. */
+    private void answer(long id, CompletableFuture<ServerMessage> reply) {
+        if (state == SessionState.CLOSED) {
+            return;
+        }
+        ServerMessage message;
+        try {
+            message = reply.join().withId(id);
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            message = toError(id, e);
+        }
+        out.accept(List.of(message));
     }
 
     /** Sends an Error answering {@code id} (a message the codec could not decode). */
@@ -148,6 +167,7 @@ final class SessionCore implements DeviceManagerListener {
         SessionState was = state;
         state = SessionState.CLOSED;
         cancelPingDeadline();
+        commandDeadlines.close();
         manager.removeListener(this);
         if (was == SessionState.CONNECTED) {
             releaseDevices(false);

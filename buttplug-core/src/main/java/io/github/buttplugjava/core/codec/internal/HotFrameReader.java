@@ -2,6 +2,7 @@ package io.github.buttplugjava.core.codec.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.message.InputCmd;
 import io.github.buttplugjava.core.message.InputCommandType;
 import io.github.buttplugjava.core.message.InputReading;
@@ -20,8 +21,9 @@ import java.util.OptionalInt;
 
 /**
  * Streaming decode of the v4 messages that carry a session's traffic once it runs: {@code OutputCmd},
- * {@code InputCmd}, {@code StopCmd}, {@code Ping}, {@code Ok} and {@code InputReading}. It reads the
- * parser's tokens straight into the records, without building a tree.
+ * {@code InputCmd}, {@code StopCmd}, {@code Ping}, {@code Ok} and {@code InputReading}, and of the
+ * v4 {@code DeviceList} ({@link HotDeviceListReader}). It reads the parser's tokens straight into
+ * the records, without building a tree.
  *
  * <p>It accepts a frame only when every element is one of those messages in exactly the shape the
  * tree path ({@link FrameReader} with {@link V4ClientReader} / {@link V4ServerReader}) accepts: the
@@ -36,22 +38,13 @@ public final class HotFrameReader {
     public enum Direction {
         /** Client messages only (what a server reads): OutputCmd, InputCmd, StopCmd, Ping. */
         TO_SERVER,
-        /** Server messages only (what a client reads): Ok, InputReading. */
+        /** Server messages only (what a client reads): Ok, InputReading, DeviceList. */
         TO_CLIENT,
         /** Both (the direction-free {@code JsonCodec}). */
         BOTH
     }
 
-    /** Thrown to leave the streaming path; carries no stack trace, caught in {@link #read}. */
-    private static final class NotHot extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotHot() {
-            super("not on the streaming path", null, false, false);
-        }
-    }
-
-    private static final NotHot NOT_HOT = new NotHot();
+    private static final StreamingStepAside NOT_HOT = StreamingStepAside.INSTANCE;
 
     private HotFrameReader() {
     }
@@ -115,6 +108,9 @@ public final class HotFrameReader {
         if (message instanceof InputReading) {
             return "InputReading";
         }
+        if (message instanceof DeviceList) {
+            return "DeviceList";
+        }
         throw new IllegalArgumentException("not a streaming-path message: " + message);
     }
 
@@ -141,6 +137,8 @@ public final class HotFrameReader {
                     return new Ok(idOnly(p, 0));
                 case "InputReading":
                     return inputReading(p);
+                case "DeviceList":
+                    return HotDeviceListReader.read(p);
                 default:
                     break;
             }
