@@ -1,5 +1,6 @@
 package io.github.buttplugjava.cluster;
 
+import io.github.buttplugjava.cluster.internal.FirstConnect;
 import io.github.buttplugjava.cluster.internal.Bridges;
 import io.github.buttplugjava.cluster.internal.ClusterRouter;
 import io.github.buttplugjava.cluster.internal.Heartbeats;
@@ -20,7 +21,6 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +63,9 @@ public final class ClusterNode implements AutoCloseable {
     /** Default silence after which a node is taken for gone: 1 s. */
     public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(1);
 
+    /** Default time a starting node keeps trying to reach NATS: 20 s. */
+    public static final Duration DEFAULT_NATS_START_WAIT = Duration.ofSeconds(20);
+
     /** Default most bridged links with an end on one node: {@value}. */
     public static final int DEFAULT_MAX_BRIDGED_LINKS = 16_384;
 
@@ -91,7 +94,7 @@ public final class ClusterNode implements AutoCloseable {
         work = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemon("cluster-place-" + node));
         BridgeHolder holder = new BridgeHolder();
         try {
-            nats = Nats.connect(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
+            nats = FirstConnect.within(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
                     .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2)
                     .connectionListener((conn, event) -> holder.onEvent(event))
@@ -100,7 +103,7 @@ public final class ClusterNode implements AutoCloseable {
                         public void slowConsumerDetected(Connection conn, Consumer consumer) {
                             holder.fellBehind(); // NATS dropped messages: no bridged stream can be trusted
                         }
-                    }).build());
+                    }).build(), b.natsStartWait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdownPools();
@@ -316,6 +319,7 @@ public final class ClusterNode implements AutoCloseable {
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
         private int maxBridgedLinks = DEFAULT_MAX_BRIDGED_LINKS;
+        private Duration natsStartWait = DEFAULT_NATS_START_WAIT;
 
         private Builder() {
         }
@@ -416,10 +420,28 @@ public final class ClusterNode implements AutoCloseable {
         }
 
         /**
-         * Connects to NATS, reads the rooms, opens the hub's port and joins the cluster.
+         * How long {@link #start()} keeps trying to reach NATS (default 20 s): a node started before
+         * its NATS, or on a machine too busy to connect at the first try, waits for it.
+         *
+         * @param wait how long; zero tries once
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder natsStartWait(Duration wait) {
+            if (wait.isNegative()) {
+                throw new IllegalArgumentException("the NATS start wait must not be negative");
+            }
+            this.natsStartWait = wait;
+            return this;
+        }
+
+        /**
+         * Connects to NATS (trying again for up to {@link #natsStartWait}), reads the rooms, opens
+         * the hub's port and joins the cluster.
          *
          * @return the running node
-         * @throws IOException when NATS or JetStream cannot be used, or the port cannot be bound
+         * @throws IOException when NATS cannot be reached within the start wait, JetStream cannot be
+         *                     used, or the port cannot be bound
          * @throws IllegalStateException when no node name was given
          */
         public ClusterNode start() throws IOException {

@@ -21,7 +21,6 @@ import java.time.Duration;
  */
 public final class NodeMain {
 
-    private static final int START_ATTEMPTS = 5;
 
     private NodeMain() {
     }
@@ -42,7 +41,7 @@ public final class NodeMain {
             // failover time is not what the crowd checks: a node starved of CPU for a second is not taken for gone
             builder = builder.leaseTtl(Duration.ofSeconds(10)).heartbeat(Duration.ofMillis(250), Duration.ofSeconds(5));
         }
-        ClusterNode node = startNode(builder, args[1]);
+        ClusterNode node = builder.start(); // waits for NATS up to natsStartWait (20 s)
         if (args.length >= room + 3) {
             node.createIfAbsent(args[room], AccessToken.of(args[room + 1]), AccessToken.of(args[room + 2]));
         }
@@ -50,25 +49,6 @@ public final class NodeMain {
         System.out.flush();
         awaitEndOf(System.in);
         Runtime.getRuntime().halt(0); // the test that started this node is gone
-    }
-
-    /**
-     * A node's first connect to NATS has a fixed 2 s deadline and is not retried; on a machine
-     * loaded far beyond its cores (other builds alongside) it can time out, so the test node tries
-     * a few times before it gives up.
-     */
-    private static ClusterNode startNode(ClusterNode.Builder builder, String name) throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return builder.start();
-            } catch (IOException e) {
-                if (attempt == START_ATTEMPTS) {
-                    throw e;
-                }
-                System.out.println("node " + name + " could not start (attempt " + attempt + "): " + e.getMessage());
-                Thread.sleep(500); // bounded: START_ATTEMPTS tries
-            }
-        }
     }
 
     private static void awaitEndOf(InputStream in) {
