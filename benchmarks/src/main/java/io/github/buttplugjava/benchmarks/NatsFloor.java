@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  * NATS (entry → owner → entry). Either handled on the jnats dispatcher threads (as the bridge did
  * before) or on the connections' reader threads ({@code tap}: what {@code ReaderTap} does now),
  * so the cost of the dispatcher hand-off is measured in the same run. One frame in flight.
+ *
+ * <p>Alone: {@code java -cp benchmarks/target/benchmarks.jar io.github.buttplugjava.benchmarks.NatsFloor
+ * [samples per side] [block]} starts a nats-server and alternates blocks of both sides (the side
+ * that goes first alternates too).
  */
 final class NatsFloor implements AutoCloseable {
 
@@ -85,6 +89,47 @@ final class NatsFloor implements AutoCloseable {
                 }
             }
         };
+    }
+
+    public static void main(String[] args) throws Exception {
+        int samples = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int block = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        System.out.printf("NATS there and back: %d samples per side in blocks of %d; %d cores, load average %.1f%n", samples,
+                block, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        String frame = "[{\"OutputCmd\":{\"Id\":1,\"DeviceIndex\":0,\"FeatureIndex\":0,\"Command\":{\"Vibrate\":{\"Value\":10}}}}]";
+        try (io.github.buttplugjava.testsupport.nats.NatsServer nats = io.github.buttplugjava.testsupport.nats.NatsServer.start();
+             NatsFloor dispatchers = new NatsFloor(nats.url(), "dispatcher", false);
+             NatsFloor readers = new NatsFloor(nats.url(), "reader", true)) {
+            for (int i = 0; i < samples / 4; i++) {
+                dispatchers.roundTrip(frame);
+                readers.roundTrip(frame);
+            }
+            long[] d = new long[samples];
+            long[] r = new long[samples];
+            for (int from = 0, k = 0; from < samples; from += block, k++) {
+                int n = Math.min(block, samples - from);
+                NatsFloor first = k % 2 == 0 ? dispatchers : readers;
+                NatsFloor second = k % 2 == 0 ? readers : dispatchers;
+                long[] a = first == dispatchers ? d : r;
+                long[] b = first == dispatchers ? r : d;
+                for (int i = 0; i < n; i++) {
+                    a[from + i] = first.roundTrip(frame);
+                }
+                for (int i = 0; i < n; i++) {
+                    b[from + i] = second.roundTrip(frame);
+                }
+            }
+            LatencySamples ds = LatencySamples.of("NATS there and back, dispatchers", d, samples);
+            LatencySamples rs = LatencySamples.of("NATS there and back, readers", r, samples);
+            System.out.println(ds.summary());
+            System.out.println(rs.summary());
+            System.out.printf("readers/dispatchers: p50 %.2fx, p90 %.2fx, p99 %.2fx; load average at the end %.1f%n",
+                    rs.percentileMicros(50) / ds.percentileMicros(50), rs.percentileMicros(90) / ds.percentileMicros(90),
+                    rs.percentileMicros(99) / ds.percentileMicros(99),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+        System.exit(0);
     }
 
     private void done() {
