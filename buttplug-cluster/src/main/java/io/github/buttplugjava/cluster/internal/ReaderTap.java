@@ -19,6 +19,10 @@ public final class ReaderTap implements ReadListener {
 
     private volatile Bridges bridges;
 
+    /** A tap that hands nothing on until {@link Bridges} attaches itself. */
+    public ReaderTap() {
+    }
+
     /** Frames are handed to {@code b} from now on. */
     void attach(Bridges b) {
         this.bridges = b;
