@@ -17,14 +17,19 @@ import java.util.concurrent.TimeUnit;
  * in batches, prints {@code linked <n>}, then keeps them until its standard input closes or
  * {@code maxSeconds} pass, and exits.
  *
- * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms> [default|jdk]};
- * {@code default} dials with the library's WebSocket connector as it comes, {@code jdk} with
+ * <p>Arguments: {@code <share URI> <share token> <count> <maxSeconds> <agent MaxPingTime ms> [default|jdk]
+ * [mixed|aligned] [keep-going]}; {@code keep-going}: a refused agent is counted and the others go on
+ * (without it the first refusal ends the run); {@code default} dials with the library's WebSocket connector as it comes, {@code jdk} with
  * {@link JdkWebSocketDialer} (the same connector over one JDK HTTP client with 4 worker threads).
+ * For a cluster ({@link ClusterIdleRun}) the URI and the token may each be a comma-separated list:
+ * agent {@code i} dials hub {@code i % hubs} (as a round-robin load balancer would) and shares
+ * into room {@code (i / hubs) % rooms} ({@code mixed}: every room has agents on every hub) or
+ * {@code i % rooms} ({@code aligned}: with rooms a multiple of hubs, a room's agents all dial one hub).
  */
 public final class IdleAgents {
 
     /** Agents dialed at once: under the hub's default cap of 32 pending sockets per address (all agents are 127.0.0.1). */
-    private static final int BATCH = 25;
+    private static final int BATCH_PER_HUB = 25;
     private static final long BATCH_SECONDS = 60;
 
     private IdleAgents() {
@@ -34,8 +39,11 @@ public final class IdleAgents {
         if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
             System.setProperty(HubLoadRun.LOG_LEVEL, "error");
         }
-        URI hub = URI.create(args[0]);
-        String token = args[1];
+        List<URI> hubs = java.util.Arrays.stream(args[0].split(",")).map(URI::create).toList();
+        List<String> tokens = List.of(args[1].split(","));
+        boolean aligned = args.length > 6 && args[6].equals("aligned");
+        boolean keepGoing = args.length > 7 && args[7].equals("keep-going");
+        int refused = 0;
         int count = Integer.parseInt(args[2]);
         long maxSeconds = Long.parseLong(args[3]);
         Duration maxPingTime = Duration.ofMillis(Long.parseLong(args[4]));
@@ -55,11 +63,14 @@ public final class IdleAgents {
         stdin.start();
 
         List<RemoteClient> agents = new ArrayList<>(count);
+        int batch = BATCH_PER_HUB * hubs.size();
         try {
-            for (int from = 0; from < count && !released.isDone(); from += BATCH) {
+            for (int from = 0; from < count && !released.isDone(); from += batch) {
                 List<CompletableFuture<Void>> started = new ArrayList<>();
-                for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                for (int i = from; i < Math.min(count, from + batch); i++) {
                     SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
+                    URI hub = hubs.get(i % hubs.size());
+                    String token = tokens.get((aligned ? i : i / hubs.size()) % tokens.size());
                     RemoteClient.Builder builder = RemoteClient.builder(hub, token, "idle" + i, local)
                             .maxPingTime(maxPingTime);
                     if (jdk != null) {
@@ -70,7 +81,19 @@ public final class IdleAgents {
                     agent.grants().shareAll(DeviceGrant.full()).get(BATCH_SECONDS, TimeUnit.SECONDS);
                     started.add(agent.start());
                 }
-                CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).get(BATCH_SECONDS, TimeUnit.SECONDS);
+                if (keepGoing) {
+                    // a refused agent is counted, the others go on (an alias still held by a dropped link, ...)
+                    List<CompletableFuture<Throwable>> outcomes = started.stream().map(f -> f.handle((v, e) -> e)).toList();
+                    CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0])).get(BATCH_SECONDS, TimeUnit.SECONDS);
+                    for (CompletableFuture<Throwable> o : outcomes) {
+                        Throwable e = o.join();
+                        if (e != null && refused++ == 0) {
+                            System.out.println("first refusal: " + e);
+                        }
+                    }
+                } else {
+                    CompletableFuture.allOf(started.toArray(new CompletableFuture<?>[0])).get(BATCH_SECONDS, TimeUnit.SECONDS);
+                }
                 System.out.println("linked " + agents.size());
                 System.out.flush();
             }
@@ -82,7 +105,7 @@ public final class IdleAgents {
                     + maxSeconds + " s passed; " + agents.size() + " agents started");
         } finally {
             long linked = agents.stream().filter(RemoteClient::isLinked).count();
-            System.out.println("still linked " + linked);
+            System.out.println("still linked " + linked + (keepGoing ? " (refused while linking: " + refused + ")" : ""));
             System.out.flush();
             Runtime.getRuntime().halt(0); // 2,000 orderly closes would take long; the hub sees the sockets drop
         }

@@ -8,6 +8,7 @@ import io.github.buttplugjava.cluster.internal.LeaseHolder;
 import io.github.buttplugjava.cluster.internal.Leases;
 import io.github.buttplugjava.cluster.internal.Names;
 import io.github.buttplugjava.cluster.internal.OwnedRooms;
+import io.github.buttplugjava.cluster.internal.ReaderTap;
 import io.github.buttplugjava.cluster.internal.RoomIndex;
 import io.github.buttplugjava.cluster.internal.RoomStore;
 import io.github.buttplugjava.cluster.internal.StoredRoomChanges;
@@ -93,10 +94,11 @@ public final class ClusterNode implements AutoCloseable {
         leaseTimer = Executors.newSingleThreadScheduledExecutor(daemon("cluster-lease-" + node));
         work = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemon("cluster-place-" + node));
         BridgeHolder holder = new BridgeHolder();
+        ReaderTap tap = new ReaderTap(); // bridged frames are handled on the NATS reader thread
         try {
             nats = FirstConnect.within(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
-                    .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2)
+                    .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2).readListener(tap)
                     .connectionListener((conn, event) -> holder.onEvent(event))
                     .errorListener(new ErrorListener() {
                         @Override
@@ -120,7 +122,7 @@ public final class ClusterNode implements AutoCloseable {
             rooms = new ClusterRooms(store, System::currentTimeMillis, null);
             leases = Leases.open(nats, subjects, me, b.leaseTtl, owned::drop, leaseTimer);
             changes.leases(leases);
-            bridges = new Bridges(nats, subjects, node, b.maxBridgedLinks);
+            bridges = new Bridges(nats, subjects, node, b.maxBridgedLinks, tap);
             holder.bridges = bridges;
             holder.leases = leases;
             heartbeats = new Heartbeats(nats, subjects, node, bridges, beatTimer, b.heartbeat, b.nodeTimeout);

@@ -1,10 +1,11 @@
 package io.github.buttplugjava.cluster.internal;
 
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.Subscription;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,19 +14,25 @@ import java.util.stream.Collectors;
 
 /**
  * The bridged links with an end on this node, by link id, and the two subscriptions that feed
- * them: frames on one dispatcher, close notices on another, so a close overtakes frames still
- * queued (stop first). Bounded: at most {@link #maxLinks} bridged links.
+ * them. Frames and close notices are handed to their ends on the NATS reader thread as they are
+ * read ({@link ReaderTap}): no queue of ours lies between NATS and an end, so a close is never
+ * held behind frames (stop first); each subscription's queue holds at most the one message being
+ * handled. Bounded: at most {@link #maxLinks} bridged links.
  */
 public final class Bridges implements AutoCloseable {
 
-    /** Most frames or bytes waiting in the frame dispatcher before NATS reports a slow consumer. */
+    /** Most frames or bytes waiting in the frame subscription before NATS reports a slow consumer (a guard: the tap keeps it at one). */
     static final int PENDING_MESSAGES = 65_536;
     static final long PENDING_BYTES = 64L << 20;
 
+    /** The shortest wait jnats takes as "do not wait" (zero means "wait for ever"). */
+    private static final Duration NO_WAIT = Duration.ofNanos(1);
+
     private final Map<String, BridgeEnd> links = new ConcurrentHashMap<>();
     private final int maxLinks;
-    private final Dispatcher frames;
-    private final Dispatcher closes;
+    private final String framePrefix;
+    private final Subscription frames;
+    private final Subscription closes;
 
     /**
      * Subscribes to the frames and closes sent to {@code node}.
@@ -34,14 +41,48 @@ public final class Bridges implements AutoCloseable {
      * @param subjects the cluster's subjects
      * @param node     this node's name
      * @param maxLinks most bridged links at once
+     * @param tap      the connection's reader tap: it hands this node's frames and closes here
      */
-    public Bridges(Connection nats, Subjects subjects, String node, int maxLinks) {
+    public Bridges(Connection nats, Subjects subjects, String node, int maxLinks, ReaderTap tap) {
         this.maxLinks = maxLinks;
-        this.frames = nats.createDispatcher(this::onFrame);
+        this.framePrefix = subjects.linksOf(node);
+        // plain subscriptions that no thread waits on: the tap takes each message out of its
+        // subscription's queue on the reader thread, right after jnats put it there
+        this.frames = nats.subscribe(subjects.framesTo(node));
         this.frames.setPendingLimits(PENDING_MESSAGES, PENDING_BYTES);
-        this.frames.subscribe(subjects.framesTo(node));
-        this.closes = nats.createDispatcher(this::onClose);
-        this.closes.subscribe(subjects.closesTo(node));
+        this.closes = nats.subscribe(subjects.closesTo(node));
+        tap.attach(this);
+    }
+
+    /** Jnats' reader read {@code m}: a frame or a close of one of this node's links is taken and handled now. */
+    void onRead(Message m) {
+        String subject = m.getSubject();
+        if (subject == null || !subject.startsWith(framePrefix)) {
+            return;
+        }
+        if (subject.endsWith(".f")) {
+            Message frame = take(frames);
+            if (frame != null) {
+                onFrame(frame);
+            }
+        } else if (subject.endsWith(".c")) {
+            Message close = take(closes);
+            if (close != null) {
+                onClose(close);
+            }
+        }
+    }
+
+    /** The message the reader just queued in {@code sub}, without waiting; null when there is none. */
+    private static Message take(Subscription sub) {
+        try {
+            return sub.nextMessage(NO_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (IllegalStateException closing) {
+            return null; // the connection is closing
+        }
     }
 
     private void onFrame(Message m) {

@@ -38,6 +38,11 @@ public record Subjects(String cluster) {
         return cluster + ".to." + node + "." + link + ".c";
     }
 
+    /** The prefix of every frame and close subject sent to {@code node}: {@code <c>.to.<node>.}. */
+    String linksOf(String node) {
+        return cluster + ".to." + node + ".";
+    }
+
     String framesTo(String node) {
         return cluster + ".to." + node + ".*.f";
     }
