@@ -342,6 +342,11 @@ public final class RemoteServer implements AutoCloseable {
         return s == null ? 0 : s.pendingConnections();
     }
 
+    /** How many agent links get the hub's heartbeat now (for tests in this package). */
+    int heartbeatLinks() {
+        return heartbeats.size();
+    }
+
     /**
      * The URL agents dial.
      *

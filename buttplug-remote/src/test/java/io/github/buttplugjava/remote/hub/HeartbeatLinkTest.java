@@ -75,6 +75,12 @@ class HeartbeatLinkTest {
                 SimulatedDevice toy = alice.devices().get(0);
                 toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
                 RecordingConnector socket = sockets.get(0);
+                // the hub adds the link to its beats just after the agent's first device list: wait for it
+                long registered = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (f.hub.heartbeatLinks() == 0) {
+                    assertThat(System.nanoTime() - registered).as("the agent gets the hub's beats").isNegative();
+                    LockSupport.parkNanos(1_000_000); // bounded poll-until loop
+                }
 
                 // three MaxPingTimes on the beats alone
                 long periods = 3 * MAX_PING.toMillis() / Heartbeat.PERIOD.toMillis();
@@ -104,11 +110,11 @@ class HeartbeatLinkTest {
         }
     }
 
-    /** Waits (bounded, on the wall clock) for the beat the advance just sent: a failure detector. */
     private static long beats(RecordingConnector socket) {
         return socket.received().stream().filter(Heartbeat::isHeartbeat).count();
     }
 
+    /** Waits (bounded, on the wall clock) for the beat the advance just sent: a failure detector. */
     private static void awaitBeatAfter(RecordingConnector socket, long before) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (beats(socket) <= before) {
