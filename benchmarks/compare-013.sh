@@ -1,13 +1,18 @@
 #!/bin/sh
 # Our hub against the buttplug-js 0.13.2 hub, side by side in one run (issue #17):
-# starts the pinned npm 0.13.2 hub (interop/node/legacy.cjs hub) and our hub (java -jar buttplug.jar hub),
-# SHARERS buttplug-js 0.13.2 forwarders into each (one test vibrator each), then LegacyHubCompare drives
-# both with the same spec-v1 controller script, interleaved, and prints the ratios.
+# starts the pinned npm 0.13.2 hub (interop/node/legacy.cjs hub) with SHARERS buttplug-js 0.13.2
+# forwarders (one test vibrator each), and up to two hubs of ours (java -jar buttplug.jar hub):
+#   forwarders: SHARERS 0.13.2 forwarders, as into theirs (our hub's legacy forwarder path);
+#   agents:     SHARERS of our own share agents, one simulated vibrator each, all in one second JVM
+#               (benchmarks' IdleAgents: what a deployment of ours runs, the agent's default safety settings).
+# LegacyHubCompare then drives every hub with the same spec-v1 controller script, interleaved, and
+# prints each of ours against theirs.
 #
 # Needs: node (>= 20) with interop/node's packages installed (cd interop/node && npm ci), and the jars:
 #   mvn -B -pl examples,benchmarks -am package -DskipTests
 # Usage: benchmarks/compare-013.sh [SHARERS] [-- more LegacyHubCompare options, e.g. --seconds 20 --warmup 500]
-# OUR_HUB_JAVA_OPTS: extra JVM options for our hub (e.g. a JFR recording).
+# OURS=forwarders|agents|both (default both): which of our hubs run.
+# OUR_HUB_JAVA_OPTS / OUR_AGENT_HUB_JAVA_OPTS: extra JVM options for our forwarder / agent hub (e.g. a JFR recording).
 # Every process it starts is stopped when it ends (trap on EXIT, INT and TERM).
 set -eu
 cd "$(dirname "$0")/.."
@@ -35,7 +40,7 @@ wait_for() {
   i=0
   until grep -q "$2" "$1" 2>/dev/null; do
     i=$((i + 1))
-    if [ "$i" -gt $(($3 * 10)) ]; then echo "compare-013: no '$2' in $1 within $3 s:" >&2; cat "$1" >&2; tail -5 "$WORK/ours.err" >&2; exit 1; fi
+    if [ "$i" -gt $(($3 * 10)) ]; then echo "compare-013: no '$2' in $1 within $3 s:" >&2; cat "$1" >&2; tail -n 5 "$WORK"/*.err >&2 2>/dev/null; exit 1; fi
     sleep 0.1
   done
 }
@@ -47,15 +52,39 @@ PIDS="$PIDS $THEIR_PID"
 wait_for "$WORK/theirs.out" '"listening"' 30
 THEIR_PORT=$(sed -n 's/.*"listening","port":\([0-9]*\).*/\1/p' "$WORK/theirs.out" | head -1)
 
-# our hub: default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
+OURS=${OURS:-both}
+case "$OURS" in forwarders|agents|both) ;; *) echo "compare-013: OURS must be forwarders, agents or both" >&2; exit 2;; esac
 TOKEN=compare013sharetoken0123456789
-java ${OUR_HUB_JAVA_OPTS:-} -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" --legacy-min-interval 0ms > "$WORK/ours.out" 2> "$WORK/ours.err" &
-OUR_PID=$!
-PIDS="$PIDS $OUR_PID"
-wait_for "$WORK/ours.out" 'Control URL:' 60
-OUR_CONTROL=$(sed -n 's/.*Control URL: *\(ws[^ ]*\).*/\1/p' "$WORK/ours.out" | head -1)
-OUR_SHARE=$(sed -n 's/.*Share URL: *\(ws[^ ]*\).*/\1/p' "$WORK/ours.out" | head -1)
-OUR_FORWARDER=$(echo "$OUR_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
+
+# start_our_hub NAME JAVA_OPTS [hub options]: sets HUB_PID, HUB_CONTROL, HUB_SHARE
+start_our_hub() {
+  name=$1; opts=$2; shift 2
+  java $opts -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" &
+  HUB_PID=$!
+  PIDS="$PIDS $HUB_PID"
+  wait_for "$WORK/$name.out" 'Control URL:' 60
+  HUB_CONTROL=$(sed -n 's/.*Control URL: *\(ws[^ ]*\).*/\1/p' "$WORK/$name.out" | head -1)
+  HUB_SHARE=$(sed -n 's/.*Share URL: *\(ws[^ ]*\).*/\1/p' "$WORK/$name.out" | head -1)
+}
+
+COMPARE_HUBS=""
+if [ "$OURS" != agents ]; then
+  # default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
+  start_our_hub ours "${OUR_HUB_JAVA_OPTS:-}" --legacy-min-interval 0ms
+  OUR_FORWARDER=$(echo "$HUB_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
+  COMPARE_HUBS="$COMPARE_HUBS --ours $HUB_CONTROL,$HUB_PID"
+fi
+if [ "$OURS" != forwarders ]; then
+  # the library's defaults throughout: our agents, each one simulated vibrator, fully granted
+  start_our_hub ours-agents "${OUR_AGENT_HUB_JAVA_OPTS:-}"
+  mkfifo "$WORK/agents.in"
+  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$HUB_SHARE" "$TOKEN" "$SHARERS" 86400 1500 \
+    < "$WORK/agents.in" > "$WORK/agents.out" 2>&1 &
+  PIDS="$PIDS $!"
+  exec 3> "$WORK/agents.in" # held open: the agents run until this script ends
+  wait_for "$WORK/agents.out" "^linked $SHARERS\$" 120
+  COMPARE_HUBS="$COMPARE_HUBS --ours-agents $HUB_CONTROL,$HUB_PID"
+fi
 
 # one pair at a time: our hub sheds sockets that are slow to send their first frame when too many from one
 # address are pending at once (--max-pending-per-address), and a starting node process is slow
@@ -64,13 +93,17 @@ while [ "$n" -lt "$SHARERS" ]; do
   node "$NODE_DIR/legacy.cjs" forwarder "ws://127.0.0.1:$THEIR_PORT/forwarder" --name="S$n" --timeout-ms=86400000 \
     > "$WORK/fwd-theirs-$n.out" 2>/dev/null &
   PIDS="$PIDS $!"
-  node "$NODE_DIR/legacy.cjs" forwarder "$OUR_FORWARDER" --password="$TOKEN" --name="S$n" --timeout-ms=86400000 \
-    > "$WORK/fwd-ours-$n.out" 2>/dev/null &
-  PIDS="$PIDS $!"
   wait_for "$WORK/fwd-theirs-$n.out" '"shared"' 60
-  wait_for "$WORK/fwd-ours-$n.out" '"shared"' 60
+  if [ "$OURS" != agents ]; then
+    node "$NODE_DIR/legacy.cjs" forwarder "$OUR_FORWARDER" --password="$TOKEN" --name="S$n" --timeout-ms=86400000 \
+      > "$WORK/fwd-ours-$n.out" 2>/dev/null &
+    PIDS="$PIDS $!"
+    wait_for "$WORK/fwd-ours-$n.out" '"shared"' 60
+  fi
   n=$((n + 1))
 done
-echo "compare-013: $SHARERS sharers in each hub; theirs ws://127.0.0.1:$THEIR_PORT/ (pid $THEIR_PID), ours (pid $OUR_PID)"
+echo "compare-013: $SHARERS sharers in each hub; theirs pid $THEIR_PID, ours ($OURS):$COMPARE_HUBS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck disable=SC2086 # COMPARE_HUBS is a list of options
 java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.LegacyHubCompare \
-  --theirs "ws://127.0.0.1:$THEIR_PORT/control,$THEIR_PID" --ours "$OUR_CONTROL,$OUR_PID" --devices "$SHARERS" "$@"
+  --theirs "ws://127.0.0.1:$THEIR_PORT/control,$THEIR_PID" $COMPARE_HUBS --devices "$SHARERS" "$@"
+echo "compare-013: load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

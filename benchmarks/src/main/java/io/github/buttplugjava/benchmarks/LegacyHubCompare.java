@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives two hubs with the same spec-v1 controller script, interleaved, and prints their ratios:
- * the buttplug-js 0.13.2 hub and ours, each with the same number of 0.13 forwarders sharing one
- * test vibrator each. Started by {@code benchmarks/compare-013.sh}, which starts both hubs and the
- * forwarders and passes their control URLs and process ids.
+ * Drives several hubs with the same spec-v1 controller script, interleaved, and prints their ratios
+ * to the first: the buttplug-js 0.13.2 hub with 0.13 forwarders, our hub with the same number of 0.13
+ * forwarders (its legacy path), and optionally a second hub of ours with as many of our own share
+ * agents (what a deployment of ours runs); every sharer shares one vibrator. Started by
+ * {@code benchmarks/compare-013.sh}, which starts the hubs and the sharers and passes their control
+ * URLs and process ids.
  *
  * <p>The script, per hub: {@code RequestServerInfo} (MessageVersion 1), {@code StartScanning}, then
  * {@code RequestDeviceList} until every sharer's vibrator is listed; then {@code VibrateCmd}s
@@ -34,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S]}.
+ * [--block N] [--in-flight N] [--seconds S] [--ours-agents URL,PID]}; either of {@code --ours} and
+ * {@code --ours-agents} may be left out.
  */
 public final class LegacyHubCompare {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +56,13 @@ public final class LegacyHubCompare {
         int seconds = Integer.parseInt(a.getOrDefault("--seconds", "10"));
         HttpClient http = HttpClient.newHttpClient();
         Hub theirs = Hub.connect("buttplug-js 0.13.2 hub", a.get("--theirs"), devices, http);
-        Hub ours = Hub.connect("our hub", a.get("--ours"), devices, http);
-        List<Hub> hubs = List.of(theirs, ours);
+        List<Hub> hubs = new ArrayList<>(List.of(theirs));
+        if (a.containsKey("--ours")) {
+            hubs.add(Hub.connect("ours, 0.13 forwarders", a.get("--ours"), devices, http));
+        }
+        if (a.containsKey("--ours-agents")) {
+            hubs.add(Hub.connect("ours, our agents", a.get("--ours-agents"), devices, http));
+        }
         System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
             hub.throughput(inFlight, warmup, Long.MAX_VALUE);
@@ -89,12 +97,16 @@ public final class LegacyHubCompare {
                     l.percentileMicros(99), r[0], inFlight, r[1], hub.failed.get());
         }
         LatencySamples lt = latency.get(theirs);
-        LatencySamples lo = latency.get(ours);
-        System.out.printf(Locale.ROOT, "ours / theirs: p50 %.2fx  p99 %.2fx  commands/s %.2fx  hub CPU per command %.2fx%n",
-                lo.percentileMicros(50) / lt.percentileMicros(50), lo.percentileMicros(99) / lt.percentileMicros(99),
-                rates.get(ours)[0] / rates.get(theirs)[0], rates.get(ours)[1] / rates.get(theirs)[1]);
-        theirs.close();
-        ours.close();
+        for (Hub ours : hubs.subList(1, hubs.size())) {
+            LatencySamples lo = latency.get(ours);
+            System.out.printf(Locale.ROOT, "%s / theirs: p50 %.2fx  p99 %.2fx  commands/s %.2fx  hub CPU per command %.2fx%n",
+                    ours.name, lo.percentileMicros(50) / lt.percentileMicros(50),
+                    lo.percentileMicros(99) / lt.percentileMicros(99),
+                    rates.get(ours)[0] / rates.get(theirs)[0], rates.get(ours)[1] / rates.get(theirs)[1]);
+        }
+        for (Hub hub : hubs) {
+            hub.close();
+        }
     }
 
     private static Map<String, String> options(String[] args) {
@@ -102,9 +114,9 @@ public final class LegacyHubCompare {
         for (int i = 0; i + 1 < args.length; i += 2) {
             out.put(args[i], args[i + 1]);
         }
-        if (!out.containsKey("--theirs") || !out.containsKey("--ours")) {
-            throw new IllegalArgumentException("usage: --theirs URL,PID --ours URL,PID [--devices N] [--warmup N]"
-                    + " [--samples N] [--block N] [--in-flight N] [--seconds S]");
+        if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
+            throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
+                    + " [--devices N] [--warmup N] [--samples N] [--block N] [--in-flight N] [--seconds S]");
         }
         return out;
     }

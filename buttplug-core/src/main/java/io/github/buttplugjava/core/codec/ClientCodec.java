@@ -8,6 +8,8 @@ import io.github.buttplugjava.core.codec.internal.HotFrameReader;
 import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyClientReader;
 import io.github.buttplugjava.core.codec.internal.LegacyClientWriter;
+import io.github.buttplugjava.core.codec.internal.LegacyHotReader;
+import io.github.buttplugjava.core.codec.internal.LegacyHotWriter;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
 import io.github.buttplugjava.core.codec.internal.WireEntry;
@@ -81,6 +83,12 @@ public final class ClientCodec {
                 return hot;
             }
         }
+        if (legacy != null) {
+            String hot = LegacyHotWriter.write(messages, legacy.devices());
+            if (hot != null) {
+                return hot;
+            }
+        }
         FrameWriter frame = new FrameWriter();
         try {
             if (legacy == null) {
@@ -112,6 +120,11 @@ public final class ClientCodec {
                     out.add((ServerMessage) message);
                 }
                 return out;
+            }
+        } else {
+            List<ServerMessage> oks = LegacyHotReader.readOks(frame, maxFrameChars);
+            if (oks != null) {
+                return oks;
             }
         }
         List<WireEntry> entries = FrameReader.read(frame, maxFrameChars);

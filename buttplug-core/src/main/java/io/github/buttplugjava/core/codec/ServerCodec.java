@@ -7,9 +7,11 @@ import io.github.buttplugjava.core.codec.internal.FrameWriter;
 import io.github.buttplugjava.core.codec.internal.HandshakeReader;
 import io.github.buttplugjava.core.codec.internal.HotFrameReader;
 import io.github.buttplugjava.core.codec.internal.HotFrameWriter;
+import io.github.buttplugjava.core.codec.internal.LegacyHotReader;
 import io.github.buttplugjava.core.codec.internal.LegacyNames;
 import io.github.buttplugjava.core.codec.internal.LegacyRequestReader;
 import io.github.buttplugjava.core.codec.internal.LegacyServerWriter;
+import io.github.buttplugjava.core.codec.internal.LegacyViews;
 import io.github.buttplugjava.core.codec.internal.PendingReadings;
 import io.github.buttplugjava.core.codec.internal.V4ClientReader;
 import io.github.buttplugjava.core.codec.internal.V4ServerWriter;
@@ -17,6 +19,7 @@ import io.github.buttplugjava.core.codec.internal.WireEntry;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.message.Message;
+import io.github.buttplugjava.core.message.Ok;
 import io.github.buttplugjava.core.message.RequestServerInfo;
 import io.github.buttplugjava.core.message.ServerMessage;
 import java.io.IOException;
@@ -53,6 +56,7 @@ public final class ServerCodec {
     private final PendingReadings pendingReadings = new PendingReadings();
     private final LegacyRequestReader legacyReader = new LegacyRequestReader(pendingReadings);
     private final LegacyServerWriter legacyWriter = new LegacyServerWriter(pendingReadings);
+    private final LegacyViews legacyViews = new LegacyViews();
     private SpecVersion version;
 
     /**
@@ -87,6 +91,11 @@ public final class ServerCodec {
                     out.add(request(HotFrameReader.wireName(message), (ClientMessage) message));
                 }
                 return out;
+            }
+        } else if (version != null) {
+            List<Decoded> hot = LegacyHotReader.readRequests(frame, maxFrameChars, version, devices, legacyViews);
+            if (hot != null) {
+                return hot;
             }
         }
         List<WireEntry> entries;
@@ -171,6 +180,15 @@ public final class ServerCodec {
         return Optional.ofNullable(version);
     }
 
+    private static boolean onlyOks(List<ServerMessage> messages) {
+        for (ServerMessage message : messages) {
+            if (!(message instanceof Ok)) {
+                return false;
+            }
+        }
+        return !messages.isEmpty();
+    }
+
     /**
      * Encodes server messages in this client's version (v4 before the handshake), converting down.
      *
@@ -180,8 +198,9 @@ public final class ServerCodec {
      */
     public Optional<String> encode(List<ServerMessage> messages) {
         SpecVersion target = version == null ? SpecVersion.V4 : version;
-        if (target == SpecVersion.V4) {
-            // only DeviceList is ever held back on v4 (LegacyServerWriter.admitV4), and it is not hot
+        if (target == SpecVersion.V4 || onlyOks(messages)) {
+            // only DeviceList is ever held back on v4 (LegacyServerWriter.admitV4), and it is not hot;
+            // Ok has the same wire form in every version
             String hot = HotFrameWriter.write(messages);
             if (hot != null) {
                 return Optional.of(hot);

@@ -71,6 +71,8 @@ public final class DeviceManager implements AutoCloseable {
     private final Map<Integer, ManagedDevice> devices = new TreeMap<>();
     /** {@code devices.size()}, readable without the lock on every inbound frame. */
     private volatile int deviceCount;
+    /** The devices as a list event (Id 0), made when first asked after a change; null until then. */
+    private DeviceList snapshot;
     private final Set<DeviceSource> scanningSources = new HashSet<>();
     private int nextIndex;
     private boolean scanning;
@@ -146,7 +148,10 @@ public final class DeviceManager implements AutoCloseable {
      * @return the devices present now, sorted by index
      */
     public synchronized DeviceList deviceList(long id) {
-        return new DeviceList(id, devices.values().stream().map(ManagedDevice::info).toList());
+        if (snapshot == null) {
+            snapshot = new DeviceList(0, devices.values().stream().map(ManagedDevice::info).toList());
+        }
+        return id == 0 ? snapshot : snapshot.withId(id);
     }
 
     /**
@@ -270,6 +275,7 @@ public final class DeviceManager implements AutoCloseable {
             left = List.copyOf(devices.values());
             devices.clear();
             deviceCount = 0;
+            snapshot = null;
         }
         left.forEach(ManagedDevice::removed);
     }
@@ -362,6 +368,7 @@ public final class DeviceManager implements AutoCloseable {
                 ManagedDevice managed = new ManagedDevice(index, device, scheduling);
                 devices.put(index, managed);
                 deviceCount = devices.size();
+                snapshot = null;
                 log.info("device {} added: {} (source {})", index, device.name(), source.name());
                 notifyListeners(l -> l.deviceAdded(managed.info()));
             }
@@ -378,6 +385,7 @@ public final class DeviceManager implements AutoCloseable {
                 }
                 devices.remove(index);
                 deviceCount = devices.size();
+                snapshot = null;
                 knownIndices.remove(key);
                 departed.put(key, index);
                 managed.removed();

@@ -113,8 +113,7 @@ final class ControlledDevice implements Device {
                     "the access of controller \"" + controller + "\" to this room has expired"));
         }
         for (FeatureOutput o : outputs) {
-            Optional<Range> range = features.stream().filter(f -> f.featureIndex() == o.featureIndex()).findFirst()
-                    .flatMap(f -> f.output(o.command().type())).map(OutputLimits::value);
+            Optional<Range> range = allowedRange(o);
             if (range.isEmpty()) {
                 return CompletableFuture.failedFuture(new ButtplugDeviceException("controller \"" + controller
                         + "\" may not set " + o.command().type().wireName() + " of feature " + o.featureIndex()));
@@ -158,6 +157,16 @@ final class ControlledDevice implements Device {
         long scaled = shown == 0 ? 0 : Math.abs((long) v) * allowed / shown;
         int value = (int) (v > 0 ? scaled : -scaled);
         return new FeatureOutput(o.featureIndex(), new OutputCommand(type, value, o.command().durationMs()));
+    }
+
+    /** The range this controller may set for the output of {@code o}, empty when it may not set it. */
+    private Optional<Range> allowedRange(FeatureOutput o) {
+        for (DeviceFeature f : features) {
+            if (f.featureIndex() == o.featureIndex()) {
+                return f.output(o.command().type()).map(OutputLimits::value);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

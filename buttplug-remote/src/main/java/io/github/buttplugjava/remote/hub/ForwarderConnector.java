@@ -271,8 +271,17 @@ final class ForwarderConnector implements ButtplugConnector {
         out.forEach(this::reply);
     }
 
-    /** How many messages a frame holds (0 when it is not a JSON array: the codec says what is wrong). */
+    /** Shortest frame that can hold more than {@link #MAX_MESSAGES_PER_FRAME} messages: {@code [{},{},...]}. */
+    private static final int SHORTEST_OVERFULL_FRAME = 3 * (MAX_MESSAGES_PER_FRAME + 1) + 1;
+
+    /**
+     * How many messages a frame holds (0 when it is not a JSON array: the codec says what is wrong);
+     * a frame too short to hold more than the limit (a forwarder's Ok) is not parsed for it.
+     */
     private static int messageCount(String frame) {
+        if (frame.length() < SHORTEST_OVERFULL_FRAME) {
+            return 0;
+        }
         try {
             JsonNode root = JSON.readTree(frame);
             return root != null && root.isArray() ? root.size() : 0;
