@@ -1,6 +1,9 @@
 package io.github.buttplugjava.core.codec.internal;
 
 import static io.github.buttplugjava.core.codec.internal.StreamingStepAside.expect;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.int32;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.ranged;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -296,25 +299,6 @@ final class HotDeviceListReader {
             value = value * 10 + (c - '0');
         }
         return value == index;
-    }
-
-    private static int int32(JsonParser p) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT);
-        return p.getIntValue();
-    }
-
-    private static long ranged(JsonParser p, long min, long max) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT);
-        JsonParser.NumberType numberType = p.getNumberType();
-        expect(numberType == JsonParser.NumberType.INT || numberType == JsonParser.NumberType.LONG);
-        long value = p.getLongValue();
-        expect(value >= min && value <= max);
-        return value;
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_STRING);
-        return p.getText();
     }
 
     /** Exact wire names only: a lenient match goes the tree path, which decides as before. */

@@ -1,5 +1,12 @@
 package io.github.buttplugjava.core.codec.internal;
 
+import static io.github.buttplugjava.core.codec.internal.StreamingStepAside.expect;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.bool;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.idOnly;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.index;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.ranged;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.buttplugjava.core.message.DeviceList;
@@ -15,7 +22,6 @@ import io.github.buttplugjava.core.message.OutputType;
 import io.github.buttplugjava.core.message.Ping;
 import io.github.buttplugjava.core.message.StopCmd;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -58,29 +64,7 @@ public final class HotFrameReader {
      * @return the messages in frame order, or null when the frame must go the tree path
      */
     public static List<Message> read(String frame, int maxFrameChars, Direction direction) {
-        if (frame == null || frame.length() > maxFrameChars) {
-            return null;
-        }
-        try (JsonParser p = WireJson.MAPPER.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            List<Message> out = new ArrayList<>(2);
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
-                expect(p.nextToken() == JsonToken.FIELD_NAME);
-                String name = p.currentName();
-                expect(p.nextToken() == JsonToken.START_OBJECT);
-                out.add(message(p, name, direction));
-                expect(p.nextToken() == JsonToken.END_OBJECT);
-            }
-            if (token != JsonToken.END_ARRAY || out.isEmpty() || p.nextToken() != null) {
-                return null;
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return StreamingFrame.read(frame, maxFrameChars, (p, name) -> message(p, name, direction));
     }
 
     /**
@@ -144,16 +128,6 @@ public final class HotFrameReader {
             }
         }
         throw NOT_HOT;
-    }
-
-    private static long idOnly(JsonParser p, long minId) throws IOException {
-        long id = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            expect(p.currentName().equals("Id") && id < 0);
-            id = ranged(p, minId, Message.MAX_ID);
-        }
-        expect(id >= 0);
-        return id;
     }
 
     private static OutputCmd outputCmd(JsonParser p) throws IOException {
@@ -334,35 +308,5 @@ public final class HotFrameReader {
         int value = p.getIntValue();
         expect(p.nextToken() == JsonToken.END_OBJECT);
         return value;
-    }
-
-    private static int index(JsonParser p) throws IOException {
-        return (int) ranged(p, 0, Integer.MAX_VALUE);
-    }
-
-    private static long ranged(JsonParser p, long min, long max) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT);
-        JsonParser.NumberType numberType = p.getNumberType();
-        expect(numberType == JsonParser.NumberType.INT || numberType == JsonParser.NumberType.LONG);
-        long value = p.getLongValue();
-        expect(value >= min && value <= max);
-        return value;
-    }
-
-    private static String text(JsonParser p) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_STRING);
-        return p.getText();
-    }
-
-    private static int bool(JsonParser p) throws IOException {
-        JsonToken token = p.nextToken();
-        expect(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE);
-        return token == JsonToken.VALUE_TRUE ? 1 : 0;
-    }
-
-    private static void expect(boolean condition) {
-        if (!condition) {
-            throw NOT_HOT;
-        }
     }
 }

@@ -1,5 +1,10 @@
 package io.github.buttplugjava.core.codec.internal;
 
+import static io.github.buttplugjava.core.codec.internal.StreamingStepAside.expect;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.idOnly;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.index;
+import static io.github.buttplugjava.core.codec.internal.StreamingTokens.ranged;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.buttplugjava.core.codec.Decoded;
@@ -38,17 +43,6 @@ import java.util.function.Supplier;
  */
 public final class LegacyHotReader {
 
-    /** Thrown to leave the streaming path; carries no stack trace, caught where a read starts. */
-    private static final class NotHot extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotHot() {
-            super("not on the streaming path", null, false, false);
-        }
-    }
-
-    private static final NotHot NOT_HOT = new NotHot();
-
     private LegacyHotReader() {
     }
 
@@ -64,30 +58,13 @@ public final class LegacyHotReader {
      */
     public static List<Decoded> readRequests(String frame, int maxFrameChars, SpecVersion version,
                                              Supplier<DeviceList> devices, LegacyViews views) {
-        if (frame == null || frame.length() > maxFrameChars || version == SpecVersion.V4) {
+        if (version == SpecVersion.V4) {
             return null;
         }
-        try (JsonParser p = WireJson.MAPPER.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            List<Decoded> out = new ArrayList<>(1);
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
-                expect(p.nextToken() == JsonToken.FIELD_NAME);
-                String name = p.currentName();
-                expect(LegacyNames.converted(version, name));
-                expect(p.nextToken() == JsonToken.START_OBJECT);
-                out.add(request(p, name, devices, views));
-                expect(p.nextToken() == JsonToken.END_OBJECT);
-            }
-            if (token != JsonToken.END_ARRAY || out.isEmpty() || p.nextToken() != null) {
-                return null;
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return StreamingFrame.read(frame, maxFrameChars, (p, name) -> {
+            expect(LegacyNames.converted(version, name));
+            return request(p, name, devices, views);
+        });
     }
 
     /**
@@ -98,28 +75,10 @@ public final class LegacyHotReader {
      * @return the Oks in frame order, or null when the frame must go the tree path
      */
     public static List<ServerMessage> readOks(String frame, int maxFrameChars) {
-        if (frame == null || frame.length() > maxFrameChars) {
-            return null;
-        }
-        try (JsonParser p = WireJson.MAPPER.createParser(frame)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            List<ServerMessage> out = new ArrayList<>(1);
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
-                expect(p.nextToken() == JsonToken.FIELD_NAME && p.currentName().equals("Ok"));
-                expect(p.nextToken() == JsonToken.START_OBJECT);
-                out.add(new Ok(idOnly(p, 0)));
-                expect(p.nextToken() == JsonToken.END_OBJECT);
-            }
-            if (token != JsonToken.END_ARRAY || out.isEmpty() || p.nextToken() != null) {
-                return null;
-            }
-            return out;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return StreamingFrame.read(frame, maxFrameChars, (p, name) -> {
+            expect(name.equals("Ok"));
+            return new Ok(idOnly(p, 0));
+        });
     }
 
     private static Decoded request(JsonParser p, String name, Supplier<DeviceList> devices, LegacyViews views)
@@ -129,7 +88,7 @@ public final class LegacyHotReader {
             case "StopDeviceCmd" -> stopDeviceCmd(p, devices);
             case "StopAllDevices" -> single(name, StopCmd.all(idOnly(p, 1)));
             case "Ping" -> single(name, new Ping(idOnly(p, 1)));
-            default -> throw NOT_HOT;
+            default -> throw StreamingStepAside.INSTANCE;
         };
     }
 
@@ -150,7 +109,7 @@ public final class LegacyHotReader {
                     expect(device < 0);
                     device = index(p);
                 }
-                default -> throw NOT_HOT;
+                default -> throw StreamingStepAside.INSTANCE;
             }
         }
         expect(id >= 0 && device >= 0);
@@ -198,7 +157,7 @@ public final class LegacyHotReader {
                                     expect(speed < 0);
                                     speed = unitInterval(p);
                                 }
-                                default -> throw NOT_HOT;
+                                default -> throw StreamingStepAside.INSTANCE;
                             }
                         }
                         expect(index >= 0 && speed >= 0);
@@ -208,7 +167,7 @@ public final class LegacyHotReader {
                     }
                     expect(p.currentToken() == JsonToken.END_ARRAY && count > 0);
                 }
-                default -> throw NOT_HOT;
+                default -> throw StreamingStepAside.INSTANCE;
             }
         }
         expect(id >= 0 && device >= 0 && indices != null);
@@ -225,16 +184,6 @@ public final class LegacyHotReader {
         return new Decoded.Request(id, "VibrateCmd", out);
     }
 
-    private static long idOnly(JsonParser p, long minId) throws IOException {
-        long id = -1;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            expect(p.currentName().equals("Id") && id < 0);
-            id = ranged(p, minId, Message.MAX_ID);
-        }
-        expect(id >= 0);
-        return id;
-    }
-
     /** A number within 0.0..1.0, integral or not, as the tree path's {@code Body.unitInterval} takes it. */
     private static double unitInterval(JsonParser p) throws IOException {
         JsonToken token = p.nextToken();
@@ -249,24 +198,5 @@ public final class LegacyHotReader {
         }
         expect(Double.isFinite(value) && value >= 0.0 && value <= 1.0);
         return value;
-    }
-
-    private static int index(JsonParser p) throws IOException {
-        return (int) ranged(p, 0, Integer.MAX_VALUE);
-    }
-
-    private static long ranged(JsonParser p, long min, long max) throws IOException {
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT);
-        JsonParser.NumberType numberType = p.getNumberType();
-        expect(numberType == JsonParser.NumberType.INT || numberType == JsonParser.NumberType.LONG);
-        long value = p.getLongValue();
-        expect(value >= min && value <= max);
-        return value;
-    }
-
-    private static void expect(boolean condition) {
-        if (!condition) {
-            throw NOT_HOT;
-        }
     }
 }
