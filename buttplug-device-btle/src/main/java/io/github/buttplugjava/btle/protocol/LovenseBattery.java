@@ -37,8 +37,11 @@ final class LovenseBattery {
     static CompletableFuture<Integer> read(HardwareIo io) {
         long deadline = System.nanoTime() + BATTERY_TIMEOUT.toNanos();
         CompletableFuture<byte[]> reply = io.nextNotification(Endpoint.RX, Duration.ofMillis(REPLY_TIMEOUT_MS));
-        return io.write(Endpoint.TX, Lovense.ascii("Battery;"), false)
-                .thenCompose(v -> awaitBattery(io, reply, deadline, new ArrayList<>()));
+        // the wait is chained to the first reply now, not once the write is done: a late reply to an
+        // earlier command can arrive before the write completes, and the next waiter must then be
+        // in place (registered where that reply is delivered) before the battery reply follows it
+        CompletableFuture<Integer> level = awaitBattery(io, reply, deadline, new ArrayList<>());
+        return io.write(Endpoint.TX, Lovense.ascii("Battery;"), false).thenCompose(v -> level);
     }
 
     /**

@@ -37,6 +37,20 @@ class LovenseBatteryTest {
         assertThat(level.get(5, TimeUnit.SECONDS)).isEqualTo(85);
     }
 
+    /**
+     * The late {@code OK;} and the battery reply both arrive before the write of {@code Battery;} is
+     * confirmed (seen through the Lovense dongle): the battery reply must not be lost between them.
+     */
+    @Test
+    void repliesThatArriveBeforeTheWriteIsConfirmedAreNotLost() throws Exception {
+        ScriptedIo io = new ScriptedIo("LVS-Z36").holdWrites();
+        CompletableFuture<Integer> level = new LovenseSingle().readInput(io, 0, InputType.BATTERY);
+        io.pushRx(ascii("OK;"));
+        io.pushRx(ascii("85;"));
+        io.releaseWrites();
+        assertThat(level.get(5, TimeUnit.SECONDS)).isEqualTo(85);
+    }
+
     @Test
     void theSPrefixedFormIsALevelToo() throws Exception {
         ScriptedIo io = new ScriptedIo("LVS-Z36");

@@ -59,6 +59,26 @@ final class ScriptedIo implements HardwareIo {
         return this;
     }
 
+    private boolean holdWrites;
+    private final List<CompletableFuture<Void>> heldWrites = new ArrayList<>();
+
+    /** From now on a write completes only at {@link #releaseWrites()} (a slow link's write confirmation). */
+    synchronized ScriptedIo holdWrites() {
+        holdWrites = true;
+        return this;
+    }
+
+    /** Completes every held write, and writes complete at once again. */
+    void releaseWrites() {
+        List<CompletableFuture<Void>> held;
+        synchronized (this) {
+            holdWrites = false;
+            held = new ArrayList<>(heldWrites);
+            heldWrites.clear();
+        }
+        held.forEach(w -> w.complete(null));
+    }
+
     /** Cleared by a test to play a device that has gone away. */
     volatile boolean connected = true;
 
@@ -100,6 +120,13 @@ final class ScriptedIo implements HardwareIo {
             }
         }
         waiting.forEach(w -> w.complete(reply));
+        synchronized (this) {
+            if (holdWrites) {
+                CompletableFuture<Void> held = new CompletableFuture<>();
+                heldWrites.add(held);
+                return held;
+            }
+        }
         return CompletableFuture.completedFuture(null);
     }
 
