@@ -14,6 +14,7 @@ import io.github.buttplugjava.core.codec.ServerCodec;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
+import io.github.buttplugjava.core.connector.ForwardingConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.core.internal.SerialExecutor;
 import io.github.buttplugjava.core.message.ClientMessage;
@@ -33,7 +34,6 @@ import io.github.buttplugjava.core.message.StartScanning;
 import io.github.buttplugjava.core.message.StopCmd;
 import io.github.buttplugjava.core.message.StopScanning;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ import java.util.concurrent.TimeUnit;
  * rejects closes the link with the reason. When the link closes, the hub client hears it at once
  * and the devices leave. Thread-safe.
  */
-final class ForwarderConnector implements ButtplugConnector {
+final class ForwarderConnector extends ForwardingConnector {
 
     /** Most commands waiting for the forwarder's reply at once: {@value}. */
     static final int MAX_IN_FLIGHT = 256;
@@ -76,7 +76,6 @@ final class ForwarderConnector implements ButtplugConnector {
     private static final long MAX_WIRE_ID = 0xFFFF_FFFFL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ButtplugConnector link;
     private final String replayed;
     private final Duration replyTimeout;
     private final int maxDevices;
@@ -117,8 +116,8 @@ final class ForwarderConnector implements ButtplugConnector {
     /** As above, delivering on {@code scheduling}'s executor and timing replies on its scheduler. */
     ForwarderConnector(ButtplugConnector link, String replayed, Duration replyTimeout, int maxFrameChars,
                        int maxDevices, Scheduling scheduling) {
+        super(link);
         this.toClient = new SerialExecutor(scheduling.executor());
-        this.link = link;
         this.maxDevices = maxDevices;
         this.replayed = replayed;
         this.replyTimeout = replyTimeout;
@@ -139,7 +138,7 @@ final class ForwarderConnector implements ButtplugConnector {
             }
             client = listener;
         }
-        return link.connect(new FromForwarder()).thenRun(() -> {
+        return delegate().connect(new FromForwarder()).thenRun(() -> {
             if (replayed != null) {
                 fromForwarder(replayed);
             }
@@ -161,7 +160,7 @@ final class ForwarderConnector implements ButtplugConnector {
                 request(r);
             }
         }
-        return link.isConnected() ? CompletableFuture.completedFuture(null)
+        return delegate().isConnected() ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.failedFuture(new ConnectorException("the forwarder's link is closed"));
     }
 
@@ -222,7 +221,7 @@ final class ForwarderConnector implements ButtplugConnector {
             p.deadline = timers.schedule(() -> expire(ids), replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         for (String f : frames) {
-            link.send(f);
+            delegate().send(f);
         }
     }
 
@@ -244,20 +243,20 @@ final class ForwarderConnector implements ButtplugConnector {
         List<ServerMessage> messages;
         List<ServerMessage> out = new ArrayList<>();
         if (messageCount(frame) > MAX_MESSAGES_PER_FRAME) {
-            link.abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
+            delegate().abort("more than " + MAX_MESSAGES_PER_FRAME + " messages in one frame");
             return;
         }
         synchronized (this) {
             try {
                 messages = forwarder.decode(frame);
             } catch (DecodeException e) {
-                link.abort("invalid spec v1 message from the forwarder: " + PeerText.error(e.getMessage()));
+                delegate().abort("invalid spec v1 message from the forwarder: " + PeerText.error(e.getMessage()));
                 return;
             }
             for (ServerMessage m : messages) {
                 if (m instanceof DeviceList list && list.id() == 0) {
                     if (list.devices().size() > maxDevices) {
-                        link.abort("it shares more than " + maxDevices + " devices, the most one agent may");
+                        delegate().abort("it shares more than " + maxDevices + " devices, the most one agent may");
                         return;
                     }
                     devices = list;
@@ -337,34 +336,4 @@ final class ForwarderConnector implements ButtplugConnector {
     }
 
     // ---- the link itself ------------------------------------------------------------------
-
-    @Override
-    public CompletableFuture<Void> close() {
-        return link.close();
-    }
-
-    @Override
-    public CompletableFuture<Void> abort(String reason) {
-        return link.abort(reason);
-    }
-
-    @Override
-    public boolean isConnected() {
-        return link.isConnected();
-    }
-
-    @Override
-    public boolean pauseReading() {
-        return link.pauseReading();
-    }
-
-    @Override
-    public void resumeReading() {
-        link.resumeReading();
-    }
-
-    @Override
-    public Optional<InetSocketAddress> remoteAddress() {
-        return link.remoteAddress();
-    }
 }
