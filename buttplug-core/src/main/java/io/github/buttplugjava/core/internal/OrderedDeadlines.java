@@ -73,13 +73,22 @@ public final class OrderedDeadlines<K> {
     }
 
     /**
-     * Ends the limit of {@code key} (it was answered); the timer is left as it is.
+     * Ends the limit of {@code key} (it was answered). The timer is left as it is while other
+     * entries wait; when none is left it is cancelled, so the next entry arms its own timer at its
+     * own deadline. (A timer left armed for an answered entry would fire early and re-arm from the
+     * sweep, and on a clock that moves in jumps, as a test's virtual clock does, the re-armed timer
+     * could land after the next entry's deadline.)
      *
      * @param key the key
      * @return whether it was still waiting
      */
     public boolean remove(K key) {
-        return due.remove(key) != null;
+        boolean waited = due.remove(key) != null;
+        if (due.isEmpty() && timer != null && !sweeping) {
+            timer.cancel(false);
+            timer = null;
+        }
+        return waited;
     }
 
     /**

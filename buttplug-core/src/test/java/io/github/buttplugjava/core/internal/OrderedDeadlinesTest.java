@@ -54,6 +54,24 @@ class OrderedDeadlinesTest {
         assertThat(time.pending()).isZero();
     }
 
+    /**
+     * When nothing waits, no timer is left armed for an answered entry: the next entry arms its own
+     * at its own deadline, never a re-arm from an early sweep (which, on a clock that moves in jumps
+     * such as a test's virtual clock, could land after the deadline: `StalledAgentTest` saw it).
+     */
+    @Test
+    void noTimerOutlivesTheLastAnsweredEntryAndTheNextArmsAtItsOwnDeadline() {
+        deadlines.add("ping 1");
+        deadlines.remove("ping 1");
+        assertThat(time.pending()).as("timers left once nothing waits").isZero();
+        time.advanceMillis(50);
+        deadlines.add("ping 2");
+        time.advanceMillis(99);
+        assertThat(expired).isEmpty();
+        time.advanceMillis(1);
+        assertThat(expired).containsExactly("ping 2");
+    }
+
     @Test
     void anEntryAddedWhileExpiringGetsItsFullLimit() {
         AtomicReference<OrderedDeadlines<String>> self = new AtomicReference<>();
