@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S] [--ours-agents URL,PID]}; either of {@code --ours} and
- * {@code --ours-agents} may be left out.
+ * [--block N] [--in-flight N] [--seconds S] [--ours-agents URL,PID] [--floor URL,PID]}; either of
+ * {@code --ours} and {@code --ours-agents} may be left out. {@code --floor} is a {@link FloorRelay}:
+ * two bare WebSocket hops through a relay process that parses nothing, the floor for our hubs'
+ * latency and CPU per command (each of ours is then also printed against it).
  */
 public final class LegacyHubCompare {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +64,10 @@ public final class LegacyHubCompare {
         }
         if (a.containsKey("--ours-agents")) {
             hubs.add(Hub.connect("ours, our agents", a.get("--ours-agents"), devices, http));
+        }
+        Hub floor = a.containsKey("--floor") ? Hub.connect("floor: bare relay", a.get("--floor"), devices, http) : null;
+        if (floor != null) {
+            hubs.add(floor);
         }
         System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
@@ -98,11 +104,20 @@ public final class LegacyHubCompare {
         }
         LatencySamples lt = latency.get(theirs);
         for (Hub ours : hubs.subList(1, hubs.size())) {
+            if (ours == floor) {
+                continue;
+            }
             LatencySamples lo = latency.get(ours);
             System.out.printf(Locale.ROOT, "%s / theirs: p50 %.2fx  p99 %.2fx  commands/s %.2fx  hub CPU per command %.2fx%n",
                     ours.name, lo.percentileMicros(50) / lt.percentileMicros(50),
                     lo.percentileMicros(99) / lt.percentileMicros(99),
                     rates.get(ours)[0] / rates.get(theirs)[0], rates.get(ours)[1] / rates.get(theirs)[1]);
+            if (floor != null) {
+                LatencySamples lf = latency.get(floor);
+                System.out.printf(Locale.ROOT, "%s / floor: p50 %.2fx  p99 %.2fx (goal <= 1.5x)  hub CPU per command %.2fx"
+                                + " (goal <= 2x)%n", ours.name, lo.percentileMicros(50) / lf.percentileMicros(50),
+                        lo.percentileMicros(99) / lf.percentileMicros(99), rates.get(ours)[1] / rates.get(floor)[1]);
+            }
         }
         for (Hub hub : hubs) {
             hub.close();
@@ -116,7 +131,8 @@ public final class LegacyHubCompare {
         }
         if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
             throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
-                    + " [--devices N] [--warmup N] [--samples N] [--block N] [--in-flight N] [--seconds S]");
+                    + " [--floor URL,PID] [--devices N] [--warmup N] [--samples N] [--block N] [--in-flight N]"
+                    + " [--seconds S]");
         }
         return out;
     }
