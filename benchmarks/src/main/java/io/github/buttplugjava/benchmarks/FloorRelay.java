@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       socket that is silent for its first-frame timeout.</li>
  * </ul>
  *
- * <p>Usage: {@code FloorRelay relay} prints {@code floor relay: <control URL> <upstream URL>};
+ * <p>Usage: {@code FloorRelay relay [ioThreads]} (default: the transport's, one per processor) prints {@code floor relay: <control URL> <upstream URL>};
  * {@code FloorRelay responder <upstream URL> <devices>} prints {@code responder linked}. Both run
  * until their standard input closes.
  */
@@ -46,20 +46,21 @@ public final class FloorRelay {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("relay")) {
-            relay();
+        if ((args.length == 1 || args.length == 2) && args[0].equals("relay")) {
+            relay(args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors());
         } else if (args.length == 3 && args[0].equals("responder")) {
             respond(URI.create(args[1]), Integer.parseInt(args[2]));
         } else {
-            throw new IllegalArgumentException("usage: FloorRelay relay | FloorRelay responder <upstream URL> <devices>");
+            throw new IllegalArgumentException("usage: FloorRelay relay [ioThreads] | FloorRelay responder <upstream URL> <devices>");
         }
     }
 
-    private static void relay() throws Exception {
+    private static void relay(int ioThreads) throws Exception {
         AtomicReference<ButtplugConnector> upstream = new AtomicReference<>();
         AtomicReference<ButtplugConnector> controller = new AtomicReference<>();
         WebSocketServer server = WebSocketServer.builder()
                 .keepAlive(RemoteServer.DEFAULT_KEEP_ALIVE)
+                .ioThreads(ioThreads)
                 .handler((path, connector) -> {
                     if (path.equals("/upstream")) {
                         if (!upstream.compareAndSet(null, connector)) {
