@@ -5,6 +5,8 @@ import io.github.buttplugjava.cluster.internal.RoomRecord;
 import io.github.buttplugjava.cluster.internal.RoomStore;
 import io.github.buttplugjava.cluster.internal.SetupRecords;
 import io.github.buttplugjava.cluster.internal.Subjects;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -160,7 +162,8 @@ public final class ClusterRooms implements AutoCloseable {
             if (left.isEmpty()) {
                 throw new IllegalArgumentException("a cluster room keeps at least one controller; delete the room instead");
             }
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), left, stored.invites());
+            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), left, stored.invites(),
+                    stored.legacyGrant());
         });
         return found[0];
     }
@@ -181,9 +184,83 @@ public final class ClusterRooms implements AutoCloseable {
         change(room, stored -> {
             List<RoomRecord.InviteEntry> left = new ArrayList<>(stored.invites());
             found[0] = left.removeIf(i -> i.alias().equals(alias));
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), left);
+            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), left,
+                    stored.legacyGrant());
         });
         return found[0];
+    }
+
+    /**
+     * Invites a sharer: an agent saying hello with exactly {@code alias} and presenting the
+     * token shares into the room (through any node, as soon as the owner's watch has the change).
+     *
+     * @param room  the room's name
+     * @param alias the alias, not invited yet, as {@link io.github.buttplugjava.remote.link.Hello#cleanAlias} leaves it
+     * @param token the invite's token, or null for a random one
+     * @return the invite's token, shown only now (the cluster keeps its hash)
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room, the alias is invited already or
+     *                                  unusable, the token is a token of the cluster already, or
+     *                                  the room has as many invites as it may
+     */
+    public AccessToken invite(String room, String alias, AccessToken token) throws IOException {
+        AccessToken t = token != null ? token : AccessToken.generate();
+        RoomSetup.Invite invite = new RoomSetup.Invite(alias, t); // checks the alias
+        change(room, stored -> {
+            if (stored.invites().stream().anyMatch(i -> i.alias().equals(invite.alias()))) {
+                throw new IllegalArgumentException(alias + " is invited to room " + room + " already; revoke the invite"
+                        + " first to give them another token");
+            }
+            List<RoomRecord.InviteEntry> more = new ArrayList<>(stored.invites());
+            more.add(new RoomRecord.InviteEntry(invite.alias(), store.hasher().hash(t.reveal())));
+            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), more,
+                    stored.legacyGrant());
+        });
+        return t;
+    }
+
+    /**
+     * Sets what the devices of buttplug-js 0.13 forwarders may do in a room (the owner node's hub
+     * enforces it: a 0.13 forwarder enforces nothing). Forwarders that join from then on are held
+     * to it; those linked keep theirs until they link again.
+     *
+     * @param room  the room's name
+     * @param grant the grant, or null for the legacy grant of the owner node's hub
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room
+     */
+    public void legacyGrant(String room, DeviceGrant grant) throws IOException {
+        change(room, stored -> new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(),
+                stored.invites(), grant));
+    }
+
+    /**
+     * The names of the cluster's rooms, as this node's copy of the rooms bucket has them now.
+     *
+     * @return the names, sorted
+     */
+    public List<String> names() {
+        return store.index().names();
+    }
+
+    /**
+     * A stored room's settings, without tokens: the cluster keeps only their hashes, so every
+     * token is null. A controller's expiry is as it was given (counted from when it was stored).
+     *
+     * @param name the room's name
+     * @return the settings, or empty when there is no such room
+     * @throws IOException when NATS cannot be reached or the record is unreadable
+     */
+    public Optional<RoomSetup> stored(String name) throws IOException {
+        Optional<RoomStore.Stored> stored = store.read(name);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        RoomRecord r = stored.get().record();
+        List<RoomSetup.Controller> controllers = r.controllers().stream()
+                .map(c -> new RoomSetup.Controller(c.name(), null, c.ceiling())).toList();
+        List<RoomSetup.Invite> invites = r.invites().stream().map(i -> new RoomSetup.Invite(i.alias(), null)).toList();
+        return Optional.of(new RoomSetup(r.name(), null, r.policy(), controllers, invites, r.legacyGrant()));
     }
 
     /**
