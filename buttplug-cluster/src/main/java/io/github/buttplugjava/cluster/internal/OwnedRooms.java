@@ -285,7 +285,9 @@ public final class OwnedRooms {
                 if (hub.legacyForwarderPath().isEmpty()) {
                     return Optional.of("the node running this room takes no buttplug-js 0.13 forwarders");
                 }
-                hub.acceptForwarder(local.room().shareToken().reveal(), link); // its first DeviceAdded names it
+                if (!hub.acceptForwarder(local.room().shareToken().reveal(), link)) { // its first DeviceAdded names it
+                    return Optional.of("the room is not served here");
+                }
             }
             default -> throw new IllegalStateException();
         }
