@@ -162,8 +162,7 @@ public final class ClusterRooms implements AutoCloseable {
             if (left.isEmpty()) {
                 throw new IllegalArgumentException("a cluster room keeps at least one controller; delete the room instead");
             }
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), left, stored.invites(),
-                    stored.legacyGrant());
+            return stored.withControllers(left);
         });
         return found[0];
     }
@@ -184,8 +183,7 @@ public final class ClusterRooms implements AutoCloseable {
         change(room, stored -> {
             List<RoomRecord.InviteEntry> left = new ArrayList<>(stored.invites());
             found[0] = left.removeIf(i -> i.alias().equals(alias));
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), left,
-                    stored.legacyGrant());
+            return stored.withInvites(left);
         });
         return found[0];
     }
@@ -193,6 +191,7 @@ public final class ClusterRooms implements AutoCloseable {
     /**
      * Invites a sharer: an agent saying hello with exactly {@code alias} and presenting the
      * token shares into the room (through any node, as soon as the owner's watch has the change).
+     * An alias {@linkplain #refuseSharer refused} in the room is no longer refused.
      *
      * @param room  the room's name
      * @param alias the alias, not invited yet, as {@link io.github.buttplugjava.remote.link.Hello#cleanAlias} leaves it
@@ -213,10 +212,39 @@ public final class ClusterRooms implements AutoCloseable {
             }
             List<RoomRecord.InviteEntry> more = new ArrayList<>(stored.invites());
             more.add(new RoomRecord.InviteEntry(invite.alias(), store.hasher().hash(t.reveal())));
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), more,
-                    stored.legacyGrant());
+            List<String> refused = new ArrayList<>(stored.refused());
+            refused.remove(invite.alias()); // invited again: no longer refused
+            return stored.withInvites(more).withRefused(refused);
         });
         return t;
+    }
+
+    /**
+     * Revokes a sharer, whatever token they came with: their invite (if any) ends, their live
+     * agent link (through any node) closes, so their devices leave and their agent stops their
+     * toys, and their alias (or one that looks like it) is refused in the room, on whichever node
+     * runs it, until it is {@linkplain #invite invited} again.
+     *
+     * @param room  the room's name
+     * @param alias the sharer's alias
+     * @return whether the alias had an invite
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room, the alias is unusable, or the
+     *                                  room refuses {@value RoomRecord#MAX_REFUSED} aliases already
+     */
+    public boolean refuseSharer(String room, String alias) throws IOException {
+        String clean = io.github.buttplugjava.remote.link.Hello.cleanAlias(alias);
+        boolean[] invited = new boolean[1];
+        change(room, stored -> {
+            List<RoomRecord.InviteEntry> left = new ArrayList<>(stored.invites());
+            invited[0] = left.removeIf(i -> i.alias().equals(clean));
+            List<String> refused = new ArrayList<>(stored.refused());
+            if (!refused.contains(clean)) {
+                refused.add(clean);
+            }
+            return stored.withInvites(left).withRefused(refused);
+        });
+        return invited[0];
     }
 
     /**
@@ -230,8 +258,7 @@ public final class ClusterRooms implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such room
      */
     public void legacyGrant(String room, DeviceGrant grant) throws IOException {
-        change(room, stored -> new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(),
-                stored.invites(), grant));
+        change(room, stored -> stored.withLegacyGrant(grant));
     }
 
     /**
@@ -261,6 +288,17 @@ public final class ClusterRooms implements AutoCloseable {
                 .map(c -> new RoomSetup.Controller(c.name(), null, c.ceiling())).toList();
         List<RoomSetup.Invite> invites = r.invites().stream().map(i -> new RoomSetup.Invite(i.alias(), null)).toList();
         return Optional.of(new RoomSetup(r.name(), null, r.policy(), controllers, invites, r.legacyGrant()));
+    }
+
+    /**
+     * The aliases a stored room refuses ({@link #refuseSharer}).
+     *
+     * @param name the room's name
+     * @return the aliases, sorted; empty when there is no such room
+     * @throws IOException when NATS cannot be reached or the record is unreadable
+     */
+    public List<String> refused(String name) throws IOException {
+        return store.read(name).map(s -> s.record().refused()).orElse(List.of());
     }
 
     /**

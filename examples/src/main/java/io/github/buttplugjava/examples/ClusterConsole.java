@@ -48,9 +48,9 @@ final class ClusterConsole {
                 List.of("Stored in the cluster: the agent can share as ALIAS with it through any node.",
                         "TOKEN: at least 22 of A-Z a-z 0-9 _ -, unique in the cluster."), 2, 3, room,
                 args -> invite(args)));
-        c.add(new ConsoleCommand("revoke-sharer", "ROOM ALIAS", "end ALIAS's invite: their link closes, their toys stop and leave",
-                List.of("A sharer on the room's open share token has no invite to end: when the room runs on this node,",
-                        "their link closes and the alias is refused while it runs here."), 2, 2, room,
+        c.add(new ConsoleCommand("revoke-sharer", "ROOM ALIAS", "cut a sharer off: their toys stop and leave, their alias is refused",
+                List.of("Stored in the cluster: their link closes through whichever node it came, their invite ends too,",
+                        "and the alias is refused wherever the room runs; 'invite' lets them in again."), 2, 2, room,
                 args -> revokeSharer(args.word(0), args.word(1))));
         c.add(new ConsoleCommand("revoke-controller", "ROOM NAME", "cut a controller off: what it set stops, its token is refused",
                 List.of("Stored in the cluster: its link closes through whichever node it came."), 2, 2, room,
@@ -81,7 +81,7 @@ final class ClusterConsole {
             RoomSetup s = stored.get();
             out.add(name + "  policy " + s.policy() + "  controllers " + names(s.controllers().stream()
                     .map(RoomSetup.Controller::name).toList()) + "  invited " + names(s.invites().stream()
-                    .map(RoomSetup.Invite::alias).toList()) + "  legacy " + legacy(s.legacyGrant()) + "  " + whereItRuns(name));
+                    .map(RoomSetup.Invite::alias).toList()) + "  refused " + names(node.rooms().refused(name)) + "  legacy " + legacy(s.legacyGrant()) + "  " + whereItRuns(name));
         }
         return out.isEmpty() ? List.of("no rooms in the cluster") : out;
     }
@@ -126,23 +126,13 @@ final class ClusterConsole {
     private List<String> revokeSharer(String room, String alias) throws IOException, ConsoleInputError {
         boolean invited;
         try {
-            invited = node.rooms().revokeInvite(room, alias);
+            invited = node.rooms().refuseSharer(room, alias);
         } catch (IllegalArgumentException e) {
             throw new ConsoleInputError(e.getMessage());
         }
-        if (invited) {
-            return List.of("revoked the invite of " + PeerText.name(alias) + " in room " + room
-                    + " (stored in the cluster): their link is closing; their toys stop and leave");
-        }
-        Optional<Room> here = running(room);
-        if (here.isPresent()) {
-            here.get().revokeSharer(alias);
-            return List.of("no invite for " + PeerText.name(alias) + " in room " + room + "; the room runs here: their link"
-                    + " is closing and the alias is refused while the room runs on this node");
-        }
-        throw new ConsoleInputError("no invite for " + PeerText.name(alias) + " in room " + room + ", and the room runs on"
-                + " another node: a sharer on the open share token can be cut off on the node running the room"
-                + " (or change the share token with --update-room)");
+        return List.of("revoked sharer " + PeerText.name(alias) + " in room " + room + " (stored in the cluster"
+                + (invited ? "; their invite ended" : "") + "): their link is closing; their toys stop and leave;"
+                + " the alias is refused until invited again");
     }
 
     private List<String> revokeController(String room, String name) throws IOException, ConsoleInputError {

@@ -95,7 +95,7 @@ class ClusterConsoleTest {
 
     @Test
     void roomsAndControllersShowTheStoredRoomAndWhereItRunsAndARevokedControllerIsCutOff() throws Exception {
-        assertThat(run("rooms")).containsExactly("party  policy shared  controllers alice, bob  invited -  legacy node default"
+        assertThat(run("rooms")).containsExactly("party  policy shared  controllers alice, bob  invited -  refused -  legacy node default"
                 + "  runs on another node (or on none yet)");
 
         CompletableFuture<Void> bobDropped = new CompletableFuture<>();
@@ -146,9 +146,27 @@ class ClusterConsoleTest {
             assertThat(run("rooms")).singleElement().asString().contains("invited Carol", "runs here: sharers Carol");
 
             assertThat(run("revoke-sharer party Carol")).singleElement().asString()
-                    .startsWith("revoked the invite of Carol in room party (stored in the cluster)");
+                    .startsWith("revoked sharer Carol in room party (stored in the cluster; their invite ended)");
             await(() -> n1.hub().room("party").orElseThrow().agents().isEmpty(), "Carol cut off");
-            assertThat(run("rooms")).singleElement().asString().contains("invited -");
+            assertThat(run("rooms")).singleElement().asString().contains("invited -  refused Carol");
+        }
+        // Dana shares with the open share token through n2; the console of n2 (not the owner) cuts her off
+        CommandTable onN2 = new ClusterConsole(n2).table();
+        SimulatedDevices danas = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
+        try (RemoteClient dana = RemoteClient.builder(n2.hub().shareUri(), SHARE, "Dana", danas)
+                .backoff(Duration.ofSeconds(5), Duration.ofSeconds(5)).build()) {
+            dana.grants().shareAll(DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(1.0)))
+                    .get(5, TimeUnit.SECONDS);
+            dana.start().get(10, TimeUnit.SECONDS);
+            await(() -> n1.hub().room("party").orElseThrow().agents().contains("Dana"), "Dana in the room");
+            CommandTable.Outcome cut = onN2.run(List.of("revoke-sharer", "party", "Dana"));
+            assertThat(cut).isInstanceOf(CommandTable.Outcome.Done.class);
+            assertThat(((CommandTable.Outcome.Done) cut).lines()).singleElement().asString()
+                    .startsWith("revoked sharer Dana in room party (stored in the cluster): their link is closing");
+            await(() -> n1.hub().room("party").orElseThrow().agents().isEmpty(), "Dana cut off by the owner");
+            assertThat(n1.rooms().refused("party")).containsExactly("Carol", "Dana");
+            run("invite party Dana");
+            assertThat(n1.rooms().refused("party")).as("invited again: no longer refused").containsExactly("Carol");
         } finally {
             alice.disconnect();
         }

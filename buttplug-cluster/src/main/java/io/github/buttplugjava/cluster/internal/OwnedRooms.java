@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * or invite that is gone (or whose token or expiry changed) is revoked, so its link closes and
  * what it drove stops; a new one can link; a changed ceiling or policy is in force for the next
  * command. A 0.13 forwarder's link is handed to the hub as one that presented the room's share
- * token; the room's stored legacy grant (or the hub's own) holds its devices.
+ * token; the room's stored legacy grant (or the hub's own) holds its devices. A refused alias is
+ * revoked in the running room (its link closes; it is refused until invited again).
  */
 public final class OwnedRooms {
 
@@ -103,6 +104,7 @@ public final class OwnedRooms {
         for (RoomRecord.InviteEntry i : record.invites()) {
             invite(room, i, invites);
         }
+        record.refused().forEach(room::revokeSharer); // refused wherever the room runs
         rooms.put(name, new Local(room, record, Map.copyOf(invites), hubLegacyGrant));
         return true;
     }
@@ -179,6 +181,12 @@ public final class OwnedRooms {
         for (RoomRecord.InviteEntry i : next.invites()) {
             if (!invites.containsKey(i.alias())) {
                 invite(room, i, invites);
+            }
+        }
+        for (String alias : next.refused()) {
+            if (!prev.refused().contains(alias)) {
+                room.revokeSharer(alias); // their link closes (they stop their toys); the alias is refused
+                log.info("cluster room {}: sharer {} revoked", next.name(), PeerText.clean(alias, 64));
             }
         }
         if (!Objects.equals(prev.legacyGrant(), next.legacyGrant())) {

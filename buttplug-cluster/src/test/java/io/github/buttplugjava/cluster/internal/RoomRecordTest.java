@@ -69,12 +69,16 @@ class RoomRecordTest {
                 .withOutput(OutputType.ROTATE, OutputGrant.upTo(0.25)).withInput(InputType.BATTERY)
                 .withExpiry(Instant.ofEpochMilli(1_780_000_000_000L));
         RoomRecord r = record();
-        RoomRecord v3 = new RoomRecord(r.name(), r.shareHash(), r.policy(), r.controllers(), r.invites(), legacy);
+        RoomRecord v3 = new RoomRecord(r.name(), r.shareHash(), r.policy(), r.controllers(), r.invites(), legacy,
+                List.of("Zoe", "Dana", "Zoe"));
+        assertThat(v3.refused()).as("sorted, each once").containsExactly("Dana", "Zoe");
         String text = new String(v3.encode(), StandardCharsets.UTF_8);
         assertThat(text).contains("\"v\":3", "\"legacy\":{\"outputs\":{\"VIBRATE\":{\"maxLevel\":0.4,\"minIntervalMs\":150}",
-                "\"inputs\":[\"BATTERY\"]", "\"expiresAtMs\":1780000000000");
+                "\"inputs\":[\"BATTERY\"]", "\"expiresAtMs\":1780000000000", "\"refused\":[\"Dana\",\"Zoe\"]");
         assertThat(RoomRecord.decode(v3.encode())).isEqualTo(v3);
         assertThat(RoomRecord.decode(v3.encode()).legacyGrant()).isEqualTo(legacy);
+        assertThat(new String(record().withRefused(List.of("Dana")).encode(), StandardCharsets.UTF_8))
+                .as("a refused alias alone makes it version 3").contains("\"v\":3").doesNotContain("legacy");
 
         assertThat(new String(record().encode(), StandardCharsets.UTF_8)).as("no legacy grant: readable by older nodes")
                 .contains("\"v\":2").doesNotContain("legacy");

@@ -76,6 +76,9 @@ class SetupRecordsTest {
         assertThat(same.fresh().legacyGrant()).isEqualTo(legacy);
         assertThat(SetupRecords.merged(stored, room(), HASHER, 0).record().legacyGrant())
                 .as("left out: the owner hub's own legacy grant holds forwarders").isNull();
+        RoomRecord refusing = stored.withRefused(List.of("Dana", "Eve"));
+        assertThat(SetupRecords.merged(refusing, room().withInvite("Eve", null), HASHER, 0).record().refused())
+                .as("an update keeps the refused aliases, but not one it invites").containsExactly("Dana");
     }
 
     @Test
