@@ -106,6 +106,12 @@ final class ClusterHub {
                 + "' (NATS " + command.cluster.natsUrl + ").");
         URI shareUri = node.hub().shareUri();
         out.println("  Share URL:    " + shareUri);
+        node.hub().legacyForwarderPath().ifPresent(path -> out.println("  0.13 sharers: buttplug-js 0.13 forwarders dial "
+                + shareUri.resolve(path) + " with the share token as the password (any node; the room's legacy grant holds them)"));
+        if (node.hub().takesPasswordFirstControllers()) {
+            out.println("  0.13 control: " + shareUri.resolve(io.github.buttplugjava.remote.hub.RemoteServer.PASSWORD_FIRST_PATH)
+                    + " with a control token as the password");
+        }
         try {
             for (RoomPlan plan : plans) {
                 place(node.rooms(), plan.toSetup().withLegacyGrant(command.legacy.customGrantOrNull()), settingsGiven,

@@ -61,6 +61,7 @@ class ClusterHubTest {
                 "--policy", "exclusive", "--lease", "5s"};
         String first = node("n1", party);
         assertThat(first).contains("Room 'party' created in the cluster (policy exclusive(5000 ms))", "Share token:",
+                "0.13 sharers: buttplug-js 0.13 forwarders dial ws://127.0.0.1:", "/forwarder with the share token",
                 "/control/" + ALICE + "   (alice;", "(bob, at most 30%;");
         String second = node("n2", party);
         assertThat(second).contains("The room exists in the cluster").doesNotContain(ALICE, "Share token:");
