@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  *       first frame, answered {@code ok}; then an ordinary controller of its room.</li>
  * </ul>
  * The owner reads a forwarder's first {@code DeviceAdded} itself (its alias) and holds its devices
- * to the room's legacy grant. A wrong password closes the link, as the 0.13 hub does; a token in
- * a path that opens nothing is left to the hub, which refuses it and counts the failure. Tokens
- * are never logged.
+ * to the room's legacy grant. A wrong password closes the link, as the 0.13 hub does, and is
+ * counted in the hub's summary of failed authentications; a token in a path that opens nothing
+ * is left to the hub, which refuses it and counts the failure. Tokens are never logged.
  */
 final class LegacyEntry {
 
@@ -47,6 +47,7 @@ final class LegacyEntry {
     private final ScheduledExecutorService timers;
     private final Duration passwordTimeout;
     private final Placer placer;
+    private volatile RemoteServer hub;
     private volatile String forwarderPath;
     private volatile boolean passwordFirst;
 
@@ -59,6 +60,7 @@ final class LegacyEntry {
 
     /** Takes the hub's legacy settings (set once, before links arrive). */
     void serve(RemoteServer hub) {
+        this.hub = hub;
         this.forwarderPath = hub.legacyForwarderPath().orElse(null);
         this.passwordFirst = hub.takesPasswordFirstControllers();
     }
@@ -99,6 +101,16 @@ final class LegacyEntry {
         return store.index().token(store.hasher().hash(token)).filter(e -> e.kind() == kind);
     }
 
+    /** Counted in the hub's summary of failed authentications (one line per address a minute). */
+    private void failed(ButtplugConnector link, String reason) {
+        RemoteServer h = hub;
+        if (h != null) {
+            h.authenticationFailed(link, reason);
+        } else {
+            log.info("0.13 link refused: {}", reason);
+        }
+    }
+
     private static Placement forwarder(TokenEntry room) {
         return new Placement(room.room(), LinkKind.FORWARDER, "", 0, "", "");
     }
@@ -108,7 +120,7 @@ final class LegacyEntry {
         HandoverConnector.open(connector).thenAccept(h -> {
             ScheduledFuture<?> deadline = timers.schedule(() -> {
                 if (!h.firstFrame().isDone()) {
-                    log.info("0.13 {} closed: no password within {} ms", who, passwordTimeout.toMillis());
+                    failed(connector, "no " + who + " password in time");
                     connector.close();
                 }
             }, passwordTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -127,7 +139,7 @@ final class LegacyEntry {
     private void password(HandoverConnector link, String token, TokenKind kind, String who) {
         Optional<TokenEntry> entry = lookup(token, kind);
         if (entry.isEmpty()) {
-            log.info("0.13 {} from {} denied: wrong password", who, link.remoteAddress().map(Object::toString).orElse("?"));
+            failed(link, kind == TokenKind.CONTROL ? "unknown control token" : "unknown share token");
             link.abort("wrong password");
             return;
         }

@@ -452,6 +452,18 @@ public final class RemoteServer implements AutoCloseable {
     }
 
     /**
+     * Counts a failed authentication in the hub's summary of failures (one log line per remote
+     * address a minute, never with the token), for a router that refuses links itself (a hub
+     * cluster's entry node).
+     *
+     * @param connector the refused link
+     * @param reason    why, e.g. {@code "unknown share token"}; never a token
+     */
+    public void authenticationFailed(ButtplugConnector connector, String reason) {
+        authFailures.refused(AuthFailureLog.addressOf(connector), reason);
+    }
+
+    /**
      * Where buttplug-js 0.13 forwarders dial this hub ({@link RemoteServerBuilder#legacyForwarderPath}).
      *
      * @return the path, or empty when the hub takes no forwarders
