@@ -162,7 +162,21 @@ public final class HubCommand implements Callable<Integer> {
     private static int console(RemoteServer hub) throws Exception {
         Thread hook = new Thread(hub::close, "buttplug-hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        CommandTable table = new HubConsole(hub).table();
+        try {
+            runConsole(new HubConsole(hub).table());
+        } finally {
+            hub.close();
+        }
+        return 0;
+    }
+
+    /**
+     * Runs {@code table} on this terminal (the {@code hub>} prompt) until quit, Ctrl-D or Ctrl-C.
+     *
+     * @throws IOException          when the terminal cannot be opened
+     * @throws InterruptedException when interrupted while waiting for a line
+     */
+    static void runConsole(CommandTable table) throws IOException, InterruptedException {
         try (Console console = Console.terminal("buttplug-hub", "hub> ", table)) {
             while (true) {
                 Optional<String> line = console.next();
@@ -185,10 +199,7 @@ public final class HubCommand implements Callable<Integer> {
                 }
             }
             console.print("stopping the hub; every agent stops its toys");
-        } finally {
-            hub.close();
         }
-        return 0;
     }
 
     /** Whether the command line gave {@code option} (not just its default). */

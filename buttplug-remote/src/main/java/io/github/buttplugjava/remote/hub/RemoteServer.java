@@ -73,6 +73,9 @@ public final class RemoteServer implements AutoCloseable {
     public static final DeviceGrant DEFAULT_LEGACY_GRANT = DeviceGrant.none()
             .withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5).withMinInterval(Duration.ofMillis(100)));
 
+    /** Path of buttplug-js 0.13 sample-app controllers, when {@link RemoteServerBuilder#passwordFirstControllers} is on. */
+    public static final String PASSWORD_FIRST_PATH = "/";
+
     /** Path agents dial. */
     public static final String SHARE_PATH = "/share";
 
@@ -441,6 +444,51 @@ public final class RemoteServer implements AutoCloseable {
      */
     public boolean acceptController(String token, ButtplugConnector connector) {
         return router.acceptController(token, connector);
+    }
+
+    /**
+     * Takes a buttplug-js 0.13 forwarder link that already proved it knows {@code shareToken}
+     * (a hub cluster's owner node hands it links its entry node authenticated): its next frame
+     * must be its first {@code DeviceAdded}, which names its alias; its devices then join the
+     * room under the room's {@linkplain Room#legacyGrant() legacy grant}, as at the forwarder path.
+     *
+     * @param shareToken the share token of the room the forwarder joins
+     * @param connector  the forwarder's link, not yet connected
+     * @return false, without touching the connector, when no room has that share token
+     */
+    public boolean acceptForwarder(String shareToken, ButtplugConnector connector) {
+        return forwarders.acceptWithToken(shareToken, connector);
+    }
+
+    /**
+     * Counts a failed authentication in the hub's summary of failures (one log line per remote
+     * address a minute, never with the token), for a router that refuses links itself (a hub
+     * cluster's entry node).
+     *
+     * @param connector the refused link
+     * @param reason    why, e.g. {@code "unknown share token"}; never a token
+     */
+    public void authenticationFailed(ButtplugConnector connector, String reason) {
+        authFailures.refused(AuthFailureLog.addressOf(connector), reason);
+    }
+
+    /**
+     * Where buttplug-js 0.13 forwarders dial this hub ({@link RemoteServerBuilder#legacyForwarderPath}).
+     *
+     * @return the path, or empty when the hub takes no forwarders
+     */
+    public Optional<String> legacyForwarderPath() {
+        return Optional.ofNullable(settings.legacy().forwarderPath());
+    }
+
+    /**
+     * Whether {@code /} takes buttplug-js 0.13 sample-app controllers (control token as the first
+     * frame, answered {@code ok}; {@link RemoteServerBuilder#passwordFirstControllers}).
+     *
+     * @return true when it does
+     */
+    public boolean takesPasswordFirstControllers() {
+        return settings.legacy().passwordFirstControllers();
     }
 
     /**
