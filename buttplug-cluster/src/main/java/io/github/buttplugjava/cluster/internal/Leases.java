@@ -209,16 +209,39 @@ public final class Leases implements AutoCloseable {
         }
     }
 
-    /** The update was refused: take the lease again when it expired, else the room is lost here. */
+    /**
+     * The update was refused, so the lease's revision is not the one held here. Three cases, told
+     * apart by reading the lease:
+     * <ul>
+     *   <li>it names this node in this run: an earlier renewal whose answer came too late (a
+     *       request timeout) did land; its revision is adopted and the lease renewed at once (before,
+     *       the room was dropped here as if another node held it, and the lease lapsed: ownership
+     *       moved under load with nobody else to blame, docs/PERFORMANCE.md);</li>
+     *   <li>nobody holds it (it expired, NATS was away): taken again;</li>
+     *   <li>another node holds it: the room is lost here and closed.</li>
+     * </ul>
+     */
     private void retake(String room, Held old) {
         try {
+            KeyValueEntry now = kv.get(room);
+            boolean vacant = now == null || now.getOperation() != KeyValueOperation.PUT || now.getValue() == null;
+            if (!vacant && LeaseHolder.decode(now.getValue()).equals(me)) {
+                long rev = kv.update(room, me.encode(), now.getRevision());
+                held.replace(room, old, new Held(rev, System.nanoTime()));
+                log.info("cluster room {}: a renewal whose answer was late had landed; lease renewed at its revision", room);
+                return;
+            }
+            if (!vacant) {
+                drop(room, "held by " + LeaseHolder.decode(now.getValue()).node() + " now");
+                return;
+            }
             long rev = kv.create(room, me.encode());
             held.replace(room, old, new Held(rev, System.nanoTime()));
             log.info("cluster room {}: lease had expired (NATS was away?); taken again", room);
         } catch (JetStreamApiException taken) {
             drop(room, "held by another node now");
         } catch (IOException | RuntimeException unreachable) {
-            log.debug("lease of {} not retaken: {}", room, unreachable.toString());
+            log.warn("cluster room {}: lease not retaken: {}", room, unreachable.toString());
         }
     }
 
