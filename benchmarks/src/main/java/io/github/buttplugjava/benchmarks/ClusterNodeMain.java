@@ -39,6 +39,10 @@ public final class ClusterNodeMain {
         if (System.getProperty(clusterLog) == null) {
             System.setProperty(clusterLog, "info");
         }
+        String hubLog = "org.slf4j.simpleLogger.log.io.github.buttplugjava.remote.hub"; // agents joining, leaving, denied (and why)
+        if (System.getProperty(hubLog) == null) {
+            System.setProperty(hubLog, "info");
+        }
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         int rooms = Integer.parseInt(args[2]);

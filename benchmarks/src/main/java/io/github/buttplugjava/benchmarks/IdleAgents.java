@@ -41,6 +41,14 @@ public final class IdleAgents {
         if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
             System.setProperty(HubLoadRun.LOG_LEVEL, "error");
         }
+        if (args[0].contains(",")) { // a cluster run (ClusterIdleRun) keeps this output in a file: why each link dropped
+            String agentLog = "org.slf4j.simpleLogger.log.io.github.buttplugjava.remote.agent";
+            if (System.getProperty(agentLog) == null) {
+                System.setProperty(agentLog, "info");
+            }
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        }
         List<URI> hubs = java.util.Arrays.stream(args[0].split(",")).map(URI::create).toList();
         List<String> tokens = List.of(args[1].split(","));
         boolean aligned = args.length > 6 && args[6].equals("aligned");
