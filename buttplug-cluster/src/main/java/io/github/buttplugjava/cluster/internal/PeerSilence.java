@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
  * tick. When this node's own tick comes late (its JVM was starved of CPU or paused, or its
  * threads were busy), the peers' beats that arrived meanwhile may still wait unread in this
  * node's socket: their silence is then this node's, not theirs. Such a tick judges nobody; the
- * next tick on time (one interval later, after the reader caught up) does. A node that is always
- * late judges nobody: {@link #judge} reports how late it is so the node can say so. A dead peer is
- * still found within timeout + two intervals as long as this node's ticks run on time.
+ * next tick (one interval later, after the reader caught up) judges, late or not: at most one
+ * judgment in a row is skipped, so a node whose ticks are always late still closes the links of a
+ * dead peer, one late tick later. {@link #judge} reports how late each tick was.
  */
 final class PeerSilence {
 
@@ -36,6 +36,7 @@ final class PeerSilence {
     private final int maxPeers;
     private long lastTick;
     private boolean ticked;
+    private boolean skippedLast;
 
     /**
      * @param clock    nanoseconds, monotonic
@@ -72,8 +73,8 @@ final class PeerSilence {
 
     /**
      * One tick: which of {@code peers} (the far ends of bridged links) are silent past the timeout.
-     * A tick more than half the timeout later than due judges nobody (see the class comment).
-     * Called from one thread.
+     * A tick more than half the timeout later than due judges nobody, unless the tick before it
+     * was skipped too (see the class comment). Called from one thread.
      *
      * @param peers the nodes to judge
      * @return what was found
@@ -83,9 +84,11 @@ final class PeerSilence {
         long late = ticked ? Math.max(0, now - lastTick - intervalNanos) : 0;
         ticked = true;
         lastTick = now;
-        if (late > timeoutNanos / 2) {
+        if (late > timeoutNanos / 2 && !skippedLast) {
+            skippedLast = true;
             return new Judgment(List.of(), late, false);
         }
+        skippedLast = false;
         List<Silent> silent = new ArrayList<>();
         for (String peer : peers) {
             Long seen = lastSeen.get(peer);

@@ -66,6 +66,20 @@ class PeerSilenceTest {
     }
 
     @Test
+    void aNodeWhoseTicksAreAlwaysLateStillFindsADeadPeerOneTickLater() {
+        silence.beat("n2");
+        silence.judge(List.of("n2"));
+        advanceMillis(1_000); // 750 ms late
+        assertThat(silence.judge(List.of("n2")).judged()).isFalse();
+        advanceMillis(1_000); // late again: judged all the same (at most one skip in a row)
+        PeerSilence.Judgment j = silence.judge(List.of("n2"));
+        assertThat(j.judged()).isTrue();
+        assertThat(j.silent()).extracting(PeerSilence.Silent::peer).containsExactly("n2");
+        advanceMillis(1_000); // and the next late tick may skip again
+        assertThat(silence.judge(List.of("n2")).judged()).isFalse();
+    }
+
+    @Test
     void aTickLateByLessThanHalfTheTimeoutStillJudges() {
         silence.beat("n2");
         silence.judge(List.of("n2"));
