@@ -129,13 +129,17 @@ public final class Bridges implements AutoCloseable {
      *
      * @param node   the node taken for gone
      * @param reason why
+     * @return how many links were closed
      */
-    void closePeer(String node, String reason) {
+    int closePeer(String node, String reason) {
+        int closed = 0;
         for (Map.Entry<String, BridgeEnd> e : List.copyOf(links.entrySet())) {
             if (e.getValue().peer().equals(node) && links.remove(e.getKey(), e.getValue())) {
                 e.getValue().peerClosed(reason, -1);
+                closed++;
             }
         }
+        return closed;
     }
 
     /**
