@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Every node publishes a heartbeat on {@code <c>.hb.<node>} each interval and listens to the
@@ -20,7 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Heartbeats implements AutoCloseable {
 
-    /** Most other nodes remembered. */
+    /**
+     * Most other nodes remembered. When full, a newcomer takes the place of the node silent the
+     * longest, if that one is silent past the timeout; with every remembered node alive, the
+     * newcomer is not remembered and links bridged with it are closed as with a silent node.
+     */
     static final int MAX_NODES = 256;
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -30,6 +35,7 @@ public final class Heartbeats implements AutoCloseable {
     private final String node;
     private final Bridges bridges;
     private final long timeoutNanos;
+    private final LongSupplier nanos;
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
     private final Dispatcher dispatcher;
     private final ScheduledFuture<?> beat;
@@ -47,6 +53,13 @@ public final class Heartbeats implements AutoCloseable {
      */
     public Heartbeats(Connection nats, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
                       Duration interval, Duration timeout) {
+        this(nats, subjects, node, bridges, timers, interval, timeout, System::nanoTime);
+    }
+
+    /** As above, on the given monotonic clock (a test's virtual time). */
+    Heartbeats(Connection nats, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
+               Duration interval, Duration timeout, LongSupplier nanos) {
+        this.nanos = nanos;
         this.nats = nats;
         this.subjects = subjects;
         this.node = node;
@@ -54,8 +67,8 @@ public final class Heartbeats implements AutoCloseable {
         this.timeoutNanos = timeout.toNanos();
         this.dispatcher = nats.createDispatcher(m -> {
             String from = m.getSubject().substring(m.getSubject().lastIndexOf('.') + 1);
-            if (lastSeen.containsKey(from) || lastSeen.size() < MAX_NODES) {
-                lastSeen.put(from, System.nanoTime());
+            if (!from.equals(node)) { // its own beats come back too: a node does not watch itself
+                remember(from, true);
             }
         });
         dispatcher.subscribe(subjects.heartbeats());
@@ -71,9 +84,45 @@ public final class Heartbeats implements AutoCloseable {
      * @param peer a node's name
      */
     void heard(String peer) {
-        if (lastSeen.size() < MAX_NODES) {
-            lastSeen.putIfAbsent(peer, System.nanoTime());
+        remember(peer, false);
+    }
+
+    /**
+     * Whether {@code peer} is remembered (heard from, or counted as heard).
+     *
+     * @param peer a node's name
+     * @return true when remembered
+     */
+    boolean remembers(String peer) {
+        return lastSeen.containsKey(peer);
+    }
+
+    /** Counts {@code peer} as heard now (a beat), or only when it was not remembered ({@code beat} false). */
+    private void remember(String peer, boolean beat) {
+        long now = nanos.getAsLong();
+        if (beat ? lastSeen.computeIfPresent(peer, (k, v) -> now) != null : lastSeen.containsKey(peer)) {
+            return; // remembered: a beat moves its time (never past the bound), a mention does not
         }
+        synchronized (lastSeen) {
+            if (lastSeen.size() >= MAX_NODES && !forgetOneSilent(now)) {
+                return;
+            }
+            lastSeen.putIfAbsent(peer, now);
+        }
+    }
+
+    /** Forgets the node silent the longest when it is silent past the timeout; false when none is. */
+    private boolean forgetOneSilent(long now) {
+        Map.Entry<String, Long> oldest = null;
+        for (Map.Entry<String, Long> e : lastSeen.entrySet()) {
+            if (oldest == null || e.getValue() - oldest.getValue() < 0) {
+                oldest = e;
+            }
+        }
+        if (oldest == null || now - oldest.getValue() <= timeoutNanos) {
+            return false;
+        }
+        return lastSeen.remove(oldest.getKey(), oldest.getValue());
     }
 
     /**
@@ -86,7 +135,7 @@ public final class Heartbeats implements AutoCloseable {
      */
     boolean silent(String peer) {
         Long seen = lastSeen.get(peer);
-        return seen != null && System.nanoTime() - seen > timeoutNanos;
+        return seen != null && nanos.getAsLong() - seen > timeoutNanos;
     }
 
     private void tick() {
@@ -94,7 +143,7 @@ public final class Heartbeats implements AutoCloseable {
             if (nats.getStatus() == Connection.Status.CONNECTED) {
                 nats.publish(subjects.heartbeat(node), new byte[0]);
             }
-            long now = System.nanoTime();
+            long now = nanos.getAsLong();
             for (String peer : bridges.peers()) {
                 Long seen = lastSeen.get(peer);
                 if (seen == null || now - seen > timeoutNanos) {
