@@ -66,7 +66,7 @@ final class OwnerEnd implements ButtplugConnector, BridgeEnd {
             }
             sent++;
         }
-        if (!sender.frame(entry, link, frame)) {
+        if (!sender.frame(entry, link, frame, () -> abort("the cluster's messaging would not take a frame"))) {
             abort("the cluster's messaging would not take a frame");
             return CompletableFuture.failedFuture(new ConnectorException("the cluster's messaging would not take the frame"));
         }
