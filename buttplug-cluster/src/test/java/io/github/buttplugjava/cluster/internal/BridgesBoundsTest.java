@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,30 +63,6 @@ class BridgesBoundsTest {
         }
     }
 
-    private static final class Recording implements BridgeEnd {
-        final List<String> frames = new ArrayList<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-
-        @Override
-        public String peer() {
-            return "n2";
-        }
-
-        @Override
-        public synchronized void fromPeer(String frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void peerClosed(String reason, long framesSent) {
-            closed.complete(reason);
-        }
-
-        synchronized int count() {
-            return frames.size();
-        }
-    }
-
     private void publishFrames(String link, int count) throws Exception {
         for (int i = 0; i < count; i++) {
             peer.publish(SUBJECTS.frame("n1", link), ("frame " + i).getBytes(StandardCharsets.UTF_8));
@@ -103,13 +76,13 @@ class BridgesBoundsTest {
         connect(tap);
         bridges = new Bridges(node, SUBJECTS, "n1", 2, tap);
 
-        assertThat(bridges.add("n2-a-1", new Recording())).isTrue();
-        assertThat(bridges.add("n2-a-2", new Recording())).isTrue();
-        assertThat(bridges.add("n2-a-3", new Recording())).as("the third of a bound of two").isFalse();
+        assertThat(bridges.add("n2-a-1", new RecordingEnd("n2"))).isTrue();
+        assertThat(bridges.add("n2-a-2", new RecordingEnd("n2"))).isTrue();
+        assertThat(bridges.add("n2-a-3", new RecordingEnd("n2"))).as("the third of a bound of two").isFalse();
         assertThat(bridges.count()).isEqualTo(2);
 
         bridges.remove("n2-a-1");
-        assertThat(bridges.add("n2-a-3", new Recording())).isTrue();
+        assertThat(bridges.add("n2-a-3", new RecordingEnd("n2"))).isTrue();
         assertThat(bridges.count()).isEqualTo(2);
     }
 
@@ -119,15 +92,15 @@ class BridgesBoundsTest {
         bridges = new Bridges(node, SUBJECTS, "n1", 8, new ReaderTap(), 4, 1 << 20);
         alarmed.set(bridges);
         node.flush(Duration.ofSeconds(5));
-        Recording flooded = new Recording();
-        Recording other = new Recording();
+        RecordingEnd flooded = new RecordingEnd("n2");
+        RecordingEnd other = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", flooded)).isTrue();
         assertThat(bridges.add("n2-a-2", other)).isTrue();
 
         publishFrames("n2-a-1", 10);
 
-        assertThat(flooded.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the hub fell behind its cluster");
-        assertThat(other.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the hub fell behind its cluster");
+        assertThat(flooded.reason.get(10, TimeUnit.SECONDS)).isEqualTo("the hub fell behind its cluster");
+        assertThat(other.reason.get(10, TimeUnit.SECONDS)).isEqualTo("the hub fell behind its cluster");
         assertThat(bridges.count()).isZero();
         assertThat(slowConsumers.get()).isPositive();
     }
@@ -139,7 +112,7 @@ class BridgesBoundsTest {
         bridges = new Bridges(node, SUBJECTS, "n1", 8, tap, 4, 1 << 20);
         alarmed.set(bridges);
         node.flush(Duration.ofSeconds(5));
-        Recording end = new Recording();
+        RecordingEnd end = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", end)).isTrue();
 
         publishFrames("n2-a-1", 500);

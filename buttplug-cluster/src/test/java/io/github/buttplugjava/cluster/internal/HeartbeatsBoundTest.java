@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,25 +85,11 @@ class HeartbeatsBoundTest {
         assertThat(heartbeats.remembers("newcomer")).isFalse();
         assertThat(heartbeats.silent("newcomer")).as("never heard: a bridge to it is tried").isFalse();
 
-        CompletableFuture<String> closed = new CompletableFuture<>();
-        assertThat(bridges.add("newcomer-x-1", new BridgeEnd() {
-            @Override
-            public String peer() {
-                return "newcomer";
-            }
-
-            @Override
-            public void fromPeer(String frame) {
-            }
-
-            @Override
-            public void peerClosed(String reason, long framesSent) {
-                closed.complete(reason);
-            }
-        })).isTrue();
+        RecordingEnd end = new RecordingEnd("newcomer");
+        assertThat(bridges.add("newcomer-x-1", end)).isTrue();
         time.advance(Duration.ofMillis(250)); // the next tick
 
-        assertThat(closed.getNow(null)).isEqualTo("cluster node newcomer is gone");
+        assertThat(end.reason.getNow(null)).isEqualTo("cluster node newcomer is gone");
         assertThat(bridges.count()).isZero();
     }
 }
