@@ -115,7 +115,9 @@ final class EntryEnd implements BridgeEnd, FrameListener {
                 ok = false;
             } else {
                 ok = sender.frame(owner, link, frame, this::refused);
-                sent++;
+                if (ok) {
+                    sent++; // the close notice counts only frames the owner can wait for
+                }
             }
         }
         if (!ok) {
