@@ -167,9 +167,7 @@ public final class ClusterNode implements AutoCloseable {
         void fellBehind() {
             Bridges b = bridges;
             if (b != null) {
-                log.warn("this node fell behind its cluster messages (NATS dropped some): closing {} bridged links",
-                        b.count());
-                b.closeAll("the hub fell behind its cluster");
+                b.fellBehind();
             }
         }
 

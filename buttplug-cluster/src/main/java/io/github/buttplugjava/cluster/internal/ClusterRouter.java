@@ -84,7 +84,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         this.leases = leases;
         this.owned = owned;
         this.bridges = bridges;
-        this.sender = new BridgeSender(nats, subjects);
+        this.sender = new BridgeSender(nats, subjects, me.node());
         this.heartbeats = heartbeats;
         this.work = work;
         this.timers = timers;

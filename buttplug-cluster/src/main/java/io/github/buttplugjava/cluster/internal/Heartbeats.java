@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Heartbeats implements AutoCloseable {
 
-    /** Most other nodes remembered. */
+    /**
+     * Most other nodes remembered. Past it a newcomer takes the place of the node silent the
+     * longest, if that one is silent past the timeout; with all of them alive the newcomer is not
+     * remembered, and a link bridged with it is closed as with a silent node.
+     */
     static final int MAX_NODES = 256;
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
@@ -48,14 +53,22 @@ public final class Heartbeats implements AutoCloseable {
      */
     public Heartbeats(Connection liveness, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
                       Duration interval, Duration timeout) {
+        this(liveness, subjects, node, bridges, timers, interval, timeout, System::nanoTime);
+    }
+
+    /** As above, on the given monotonic clock (a test's virtual time). */
+    Heartbeats(Connection liveness, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
+               Duration interval, Duration timeout, LongSupplier nanos) {
         this.liveness = liveness;
         this.subjects = subjects;
         this.node = node;
         this.bridges = bridges;
-        this.silence = new PeerSilence(System::nanoTime, interval.toNanos(), timeout.toNanos(), MAX_NODES);
+        this.silence = new PeerSilence(nanos, interval.toNanos(), timeout.toNanos(), MAX_NODES);
         this.dispatcher = liveness.createDispatcher(m -> {
             String from = m.getSubject().substring(m.getSubject().lastIndexOf('.') + 1);
-            silence.beat(from);
+            if (!from.equals(node)) { // its own beats come back too: a node does not watch itself
+                silence.beat(from);
+            }
         });
         dispatcher.subscribe(subjects.heartbeats());
         long every = interval.toMillis();
@@ -73,6 +86,16 @@ public final class Heartbeats implements AutoCloseable {
      */
     void heard(String peer) {
         silence.heard(peer);
+    }
+
+    /**
+     * Whether {@code peer} is remembered (heard from, or counted as heard).
+     *
+     * @param peer a node's name
+     * @return true when remembered
+     */
+    boolean remembers(String peer) {
+        return silence.remembers(peer);
     }
 
     /**

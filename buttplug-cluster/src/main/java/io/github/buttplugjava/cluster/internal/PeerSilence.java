@@ -53,16 +53,46 @@ final class PeerSilence {
 
     /** A beat from {@code peer} was read now. */
     void beat(String peer) {
-        if (lastSeen.containsKey(peer) || lastSeen.size() < maxPeers) {
-            lastSeen.put(peer, clock.getAsLong());
+        long now = clock.getAsLong();
+        if (lastSeen.computeIfPresent(peer, (k, v) -> now) == null) {
+            remember(peer, now);
         }
     }
 
     /** Counts {@code peer} as heard from now unless it was heard from before. */
     void heard(String peer) {
-        if (lastSeen.size() < maxPeers) {
-            lastSeen.putIfAbsent(peer, clock.getAsLong());
+        if (!lastSeen.containsKey(peer)) {
+            remember(peer, clock.getAsLong());
         }
+    }
+
+    /** Whether {@code peer} is remembered (heard from, or counted as heard). */
+    boolean remembers(String peer) {
+        return lastSeen.containsKey(peer);
+    }
+
+    /** Remembers a new peer; when full, in the place of the one silent the longest if it is silent past the timeout. */
+    private void remember(String peer, long now) {
+        synchronized (lastSeen) {
+            if (lastSeen.size() >= maxPeers && !forgetOneSilent(now)) {
+                return;
+            }
+            lastSeen.putIfAbsent(peer, now);
+        }
+    }
+
+    /** Forgets the peer silent the longest when it is silent past the timeout; false when none is. */
+    private boolean forgetOneSilent(long now) {
+        Map.Entry<String, Long> oldest = null;
+        for (Map.Entry<String, Long> e : lastSeen.entrySet()) {
+            if (oldest == null || e.getValue() - oldest.getValue() < 0) {
+                oldest = e;
+            }
+        }
+        if (oldest == null || now - oldest.getValue() <= timeoutNanos) {
+            return false;
+        }
+        return lastSeen.remove(oldest.getKey(), oldest.getValue());
     }
 
     /** Whether {@code peer} was heard from and has been silent past the timeout. */
