@@ -198,10 +198,8 @@ class ControlPageBrowserTest {
         hub.hub.close();
         new WebDriverWait(browser, WAIT).until(d -> linkText().startsWith("Lost"));
         assertThat(browser.findElement(By.id("link")).getAttribute("data-state")).isEqualTo("lost");
-        for (WebElement slider : browser.findElements(By.cssSelector("input[type=range]"))) {
-            assertThat(slider.getAttribute("value")).isEqualTo("0");
-            assertThat(slider.isEnabled()).isFalse();
-        }
+        // read in one script run: the page re-renders its cards when the link is lost
+        assertThat(sliderStates()).isNotEmpty().allMatch(state -> state.equals("0 disabled"));
         assertThat(bob.device("edge").outputValue(0, OutputType.VIBRATE)).as("the agent stopped the toy").isZero();
         shot("lost");
     }
@@ -230,6 +228,15 @@ class ControlPageBrowserTest {
 
     private String linkText() {
         return browser.findElement(By.id("link-text")).getText();
+    }
+
+    /** Every slider's value and whether it is disabled ("0 disabled"), read in one script run. */
+    @SuppressWarnings("unchecked")
+    private List<String> sliderStates() {
+        Object states = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('input[type=range]'))"
+                        + ".map(s => s.value + (s.disabled ? ' disabled' : ' enabled'));");
+        return List.copyOf((List<String>) states);
     }
 
     /** The cards' names, read in one script run: the page may re-render its cards between two reads. */
