@@ -17,6 +17,8 @@
 # Usage: benchmarks/idle-memory-013.sh [N]          (default 1000)
 # OUR_JAVA_OPTS: our hubs' JVM option sets separated by ';', "default" for none
 #   (default: "default;-Xmx256m -XX:+UseSerialGC": the JVM's defaults and one tuned operator's line).
+# OUR_HUB_ARGS: more options for every hub of ours (default none: the hub's defaults), e.g.
+#   "--ws-keepalive-ms 10000" where the machine is too loaded for the default liveness to hold the links.
 # AGENT_MAX_PING_MS (default 1500, the agent's default): our agents' MaxPingTime.
 # SETTLE (default 30): seconds the links are held before the hubs are read.
 # HISTO=<dir>: keep our hubs' class histograms with 0 and N links there (histo-<hub>-{0,N}.txt).
@@ -66,7 +68,7 @@ per_link() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN {if (n > 0) printf "%.1f",
 held() { ss -Htn state established "( sport = :$1 )" | wc -l; }
 port_of() { echo "$1" | sed 's#^ws://[^:/]*:\([0-9]*\)/.*#\1#'; }
 
-echo "idle-memory-013: N=$N, SETTLE=$SETTLE s, $(nproc) processors, $(java -version 2>&1 | head -1), node $(node --version); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "idle-memory-013: N=$N, SETTLE=$SETTLE s, agent MaxPingTime $AGENT_MAX_PING_MS ms, hub options: ${OUR_HUB_ARGS:-(defaults)}, $(nproc) processors, $(java -version 2>&1 | head -1), node $(node --version); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # their hub
 node "$NODE_DIR/legacy.cjs" hub --port=0 --timeout-ms=86400000 > "$WORK/theirs.out" 2> "$WORK/theirs.err" &
@@ -84,8 +86,8 @@ for opts in $OUR_JAVA_OPTS; do
   IFS=$OLD_IFS
   HUBS=$((HUBS + 1))
   [ "$opts" = default ] && jopts="" || jopts=$opts
-  # shellcheck disable=SC2086 # the option set is a list of JVM options
-  java $jopts -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" > "$WORK/ours$HUBS.out" 2> "$WORK/ours$HUBS.err" &
+  # shellcheck disable=SC2086 # the option set and OUR_HUB_ARGS are lists of options
+  java $jopts -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" ${OUR_HUB_ARGS:-} > "$WORK/ours$HUBS.out" 2> "$WORK/ours$HUBS.err" &
   eval "OUR_PID_$HUBS=$!"
   eval "OUR_OPTS_$HUBS=\"\$opts\""
   PIDS="$PIDS $!"
