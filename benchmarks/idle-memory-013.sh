@@ -125,9 +125,9 @@ while [ "$h" -le "$HUBS" ]; do
   eval "share=\$OUR_SHARE_$h"
   mkfifo "$WORK/agents$h.in"
   java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$share" "$TOKEN" "$N" 86400 "$AGENT_MAX_PING_MS" keep-going \
-    < "$WORK/agents$h.in" > "$WORK/agents$h.out" 2>&1 &
+    < "$WORK/agents$h.in" > "$WORK/agents$h.out" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   PIDS="$PIDS $!"
-  eval "exec $((h + 3))> \"\$WORK/agents$h.in\""
+  eval "exec $((h + 3))> \"\$WORK/agents$h.in\"" # held open (by this shell only: children close it) until the end
   wait_for "$WORK/agents$h.out" "^linked $N\$\|^gave up" $((N / 5 + 120))
   h=$((h + 1))
 done
