@@ -16,7 +16,8 @@
 #   mvn -B -pl examples,benchmarks -am package -DskipTests
 # Usage: benchmarks/idle-memory-013.sh [N]          (default 1000)
 # OUR_JAVA_OPTS: our hubs' JVM option sets separated by ';', "default" for none
-#   (default: "default;-Xmx256m -XX:+UseSerialGC": the JVM's defaults and one tuned operator's line).
+#   (default: "default;-Xmx256m -XX:+UseSerialGC": the JVM's defaults and one tuned operator's line);
+#   a set may start with jar=<path> to run that build of the hub (e.g. "jar=/tmp/before.jar default").
 # OUR_HUB_ARGS: more options for every hub of ours (default none: the hub's defaults), e.g.
 #   "--ws-keepalive-ms 10000" where the machine is too loaded for the default liveness to hold the links.
 # AGENT_MAX_PING_MS (default 1500, the agent's default): our agents' MaxPingTime.
@@ -85,9 +86,11 @@ IFS=';'
 for opts in $OUR_JAVA_OPTS; do
   IFS=$OLD_IFS
   HUBS=$((HUBS + 1))
-  [ "$opts" = default ] && jopts="" || jopts=$opts
+  jar=$HUB_JAR
+  case "$opts" in jar=*) jar=${opts%% *}; jar=${jar#jar=}; jopts=${opts#jar=* } ;; *) jopts=$opts ;; esac
+  [ "$jopts" = default ] || [ "$jopts" = "$opts" -a "${opts#jar=}" != "$opts" ] && jopts=""
   # shellcheck disable=SC2086 # the option set and OUR_HUB_ARGS are lists of options
-  java $jopts -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" ${OUR_HUB_ARGS:-} > "$WORK/ours$HUBS.out" 2> "$WORK/ours$HUBS.err" &
+  java $jopts -jar "$jar" hub --port 0 --share-token "$TOKEN" ${OUR_HUB_ARGS:-} > "$WORK/ours$HUBS.out" 2> "$WORK/ours$HUBS.err" &
   eval "OUR_PID_$HUBS=$!"
   eval "OUR_OPTS_$HUBS=\"\$opts\""
   PIDS="$PIDS $!"
