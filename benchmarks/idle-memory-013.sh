@@ -156,6 +156,8 @@ while [ "$h" -le "$HUBS" ]; do
   gc_run "$pid"
   eval "OUR_RSS1GC_$h=$(rss_kib "$pid")"
   eval "OUR_LIVE1_$h=$(live_kib "$pid" "$h" "$N")"
+  eval "share=\$OUR_SHARE_$h"
+  eval "OUR_HELDH_$h=$(held "$(port_of "$share")")" # links dropped during the collections make those columns moot
   h=$((h + 1))
 done
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -187,7 +189,7 @@ echo "(links held: the hub's established sockets on its port when read; per link
 echo "sharers' side at the end: theirs: $THEIR_SIDE"
 h=1
 while [ "$h" -le "$HUBS" ]; do
-  eval "echo \"ours $h: \$OUR_SIDE_$h\""
+  eval "echo \"ours $h: \$OUR_SIDE_$h; the hub held \$OUR_HELDH_$h links after its histogram (if fewer than when read, the GC.run and live heap columns do not count)\""
   h=$((h + 1))
 done
 if [ -n "${HISTO:-}" ]; then
