@@ -35,7 +35,11 @@ public final class SerialExecutor implements Executor {
 
     private final Executor backing;
     private final boolean dropWhenRejected;
-    private final Deque<Runnable> tasks = new ArrayDeque<>();
+    /**
+     * Room for 2 tasks at first, growing as needed: most serial executors are idle (one or more per
+     * link, device and session), and an empty default deque holds 17 slots (issue #17's memory per idle link).
+     */
+    private final Deque<Runnable> tasks = new ArrayDeque<>(2);
     private boolean running;
 
     /**

@@ -28,8 +28,9 @@ public final class FrameDelivery {
     private final SerialExecutor calls;
     /** Guards the fields below; never held while the listener runs. */
     private final Object state = new Object();
-    private final ArrayDeque<String> early = new ArrayDeque<>();
-    private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
+    // both start with room for 2 and grow as needed: on an idle link they stay empty (memory per idle link)
+    private final ArrayDeque<String> early = new ArrayDeque<>(2);
+    private final ArrayDeque<Runnable> queued = new ArrayDeque<>(2);
     private FrameListener listener;
     private boolean ended;
     private Throwable endCause;
