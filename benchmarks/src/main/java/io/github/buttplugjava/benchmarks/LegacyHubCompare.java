@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S] [--ours-agents URL,PID]}; either of {@code --ours} and
- * {@code --ours-agents} may be left out.
+ * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--base URL,PID]
+ * [--base-agents URL,PID]}; either of {@code --ours} and {@code --ours-agents} may be left out.
+ * {@code --base} and {@code --base-agents} are the same hubs started from a baseline jar, for an
+ * A/B of a change in the same run. With {@code --rounds N} the commands/s phase runs N times, the
+ * hubs taking turns for {@code --seconds} each, and the totals are printed.
  */
 public final class LegacyHubCompare {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +66,14 @@ public final class LegacyHubCompare {
         if (a.containsKey("--ours-agents")) {
             hubs.add(Hub.connect("ours, our agents", a.get("--ours-agents"), devices, http));
         }
+        // the same hubs from a baseline jar, for an A/B of a change within the same run
+        if (a.containsKey("--base")) {
+            hubs.add(Hub.connect("base, 0.13 forwarders", a.get("--base"), devices, http));
+        }
+        if (a.containsKey("--base-agents")) {
+            hubs.add(Hub.connect("base, our agents", a.get("--base-agents"), devices, http));
+        }
+        int rounds = Integer.parseInt(a.getOrDefault("--rounds", "1"));
         System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
             hub.throughput(inFlight, warmup, Long.MAX_VALUE);
@@ -80,15 +91,22 @@ public final class LegacyHubCompare {
         }
         Map<Hub, LatencySamples> latency = new LinkedHashMap<>();
         hubs.forEach(h -> latency.put(h, LatencySamples.of(h.name, nanos.get(h), samples)));
-        Map<Hub, double[]> rates = new LinkedHashMap<>();
-        for (Hub hub : hubs) {
-            long cpu0 = hub.cpuNanos();
-            long t0 = System.nanoTime();
-            long n = hub.throughput(inFlight, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(seconds));
-            double s = (System.nanoTime() - t0) / 1e9;
-            double cpuUs = (hub.cpuNanos() - cpu0) / 1e3 / n;
-            rates.put(hub, new double[] {n / s, cpuUs});
+        // rounds > 1: the hubs take turns, `seconds` each per round, so a change of load hits them alike
+        Map<Hub, long[]> totals = new LinkedHashMap<>(); // commands, wall ns, cpu ns
+        hubs.forEach(h -> totals.put(h, new long[3]));
+        for (int round = 0; round < rounds; round++) {
+            for (Hub hub : hubs) {
+                long cpu0 = hub.cpuNanos();
+                long t0 = System.nanoTime();
+                long n = hub.throughput(inFlight, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(seconds));
+                long[] t = totals.get(hub);
+                t[0] += n;
+                t[1] += System.nanoTime() - t0;
+                t[2] += hub.cpuNanos() - cpu0;
+            }
         }
+        Map<Hub, double[]> rates = new LinkedHashMap<>();
+        totals.forEach((hub, t) -> rates.put(hub, new double[] {t[0] / (t[1] / 1e9), t[2] / 1e3 / t[0]}));
         for (Hub hub : hubs) {
             LatencySamples l = latency.get(hub);
             double[] r = rates.get(hub);
@@ -116,7 +134,8 @@ public final class LegacyHubCompare {
         }
         if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
             throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
-                    + " [--devices N] [--warmup N] [--samples N] [--block N] [--in-flight N] [--seconds S]");
+                    + " [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N] [--samples N] [--block N]"
+                    + " [--in-flight N] [--seconds S] [--rounds N]");
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.transport.ws.server.EventLoopAffinity;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.transport.ws.KeepAlive;
@@ -160,7 +161,10 @@ public final class RemoteServerBuilder {
      * Where the hub runs its rooms' sessions and agent links and how it keeps time: controller
      * ping-outs, agent reply deadlines and pings, hello deadlines, churn budgets, the summary of
      * failed authentications (default {@link Scheduling#defaults()}). The WebSocket transport
-     * keeps its own timers.
+     * keeps its own timers. With the default executor, work that a link's frames start (its
+     * controller session, its agent's client) runs on that link's I/O thread
+     * ({@link EventLoopAffinity}) and on the default executor when started elsewhere (timers);
+     * an executor of the caller's own runs all of it.
      *
      * @param scheduling the executor, scheduler and clock to use
      * @return this builder
@@ -445,7 +449,13 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling, metrics), linkRouter, operatorStatus);
+                        nameSeparator), effectiveScheduling(), metrics), linkRouter, operatorStatus);
+    }
+
+    /** The default executor keeps a link's work on its I/O thread; a caller's own executor is used as is. */
+    private Scheduling effectiveScheduling() {
+        return scheduling.executor() == Scheduling.defaults().executor()
+                ? scheduling.withExecutor(EventLoopAffinity.preferring(scheduling.executor())) : scheduling;
     }
 
     private static int positive(int value, String what) {
