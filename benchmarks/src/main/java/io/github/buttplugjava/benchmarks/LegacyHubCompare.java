@@ -92,27 +92,29 @@ public final class LegacyHubCompare {
         Map<Hub, LatencySamples> latency = new LinkedHashMap<>();
         hubs.forEach(h -> latency.put(h, LatencySamples.of(h.name, nanos.get(h), samples)));
         // rounds > 1: the hubs take turns, `seconds` each per round, so a change of load hits them alike
-        Map<Hub, long[]> totals = new LinkedHashMap<>(); // commands, wall ns, cpu ns
-        hubs.forEach(h -> totals.put(h, new long[3]));
+        Map<Hub, long[]> totals = new LinkedHashMap<>(); // commands, wall ns, cpu ns, system cpu ns
+        hubs.forEach(h -> totals.put(h, new long[4]));
         for (int round = 0; round < rounds; round++) {
             for (Hub hub : hubs) {
                 long cpu0 = hub.cpuNanos();
+                long sys0 = hub.cpuNanos(true);
                 long t0 = System.nanoTime();
                 long n = hub.throughput(inFlight, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(seconds));
                 long[] t = totals.get(hub);
                 t[0] += n;
                 t[1] += System.nanoTime() - t0;
                 t[2] += hub.cpuNanos() - cpu0;
+                t[3] += hub.cpuNanos(true) - sys0;
             }
         }
         Map<Hub, double[]> rates = new LinkedHashMap<>();
-        totals.forEach((hub, t) -> rates.put(hub, new double[] {t[0] / (t[1] / 1e9), t[2] / 1e3 / t[0]}));
+        totals.forEach((hub, t) -> rates.put(hub, new double[] {t[0] / (t[1] / 1e9), t[2] / 1e3 / t[0], t[3] / 1e3 / t[0]}));
         for (Hub hub : hubs) {
             LatencySamples l = latency.get(hub);
             double[] r = rates.get(hub);
             System.out.printf(Locale.ROOT, "%-24s round trip p50 %7.0f us  p99 %7.0f us | %6.0f commands/s (%d in flight)"
-                            + " | hub CPU %5.0f us/command | failed %d%n", hub.name, l.percentileMicros(50),
-                    l.percentileMicros(99), r[0], inFlight, r[1], hub.failed.get());
+                            + " | hub CPU %5.0f us/command (kernel %3.0f) | failed %d%n", hub.name, l.percentileMicros(50),
+                    l.percentileMicros(99), r[0], inFlight, r[1], r[2], hub.failed.get());
         }
         LatencySamples lt = latency.get(theirs);
         for (Hub ours : hubs.subList(1, hubs.size())) {
@@ -241,10 +243,15 @@ public final class LegacyHubCompare {
         }
 
         long cpuNanos() {
+            return cpuNanos(false);
+        }
+
+        /** The hub's CPU time (user + system), or its system (kernel) time alone. */
+        long cpuNanos(boolean systemOnly) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                long ticks = (systemOnly ? 0 : Long.parseLong(f[11])) + Long.parseLong(f[12]); // utime, stime
                 return ticks * 10_000_000L; // USER_HZ is 100 on Linux
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the CPU time of process " + pid, e);

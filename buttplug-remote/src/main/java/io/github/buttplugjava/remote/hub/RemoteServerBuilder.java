@@ -2,6 +2,7 @@ package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.transport.ws.server.EventLoopAffinity;
+import io.github.buttplugjava.transport.ws.server.EventLoopTimers;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.transport.ws.KeepAlive;
@@ -164,7 +165,9 @@ public final class RemoteServerBuilder {
      * keeps its own timers. With the default executor, work that a link's frames start (its
      * controller session, its agent's client) runs on that link's I/O thread
      * ({@link EventLoopAffinity}) and on the default executor when started elsewhere (timers);
-     * an executor of the caller's own runs all of it.
+     * with the default scheduler, one-shot timers set on an I/O thread (reply deadlines) are armed
+     * on its event loop ({@link EventLoopTimers}). An executor or scheduler of the caller's own
+     * runs all of it.
      *
      * @param scheduling the executor, scheduler and clock to use
      * @return this builder
@@ -452,10 +455,20 @@ public final class RemoteServerBuilder {
                         nameSeparator), effectiveScheduling(), metrics), linkRouter, operatorStatus);
     }
 
-    /** The default executor keeps a link's work on its I/O thread; a caller's own executor is used as is. */
+    /**
+     * The default executor and scheduler keep a link's work and its one-shot timers on its I/O
+     * thread; a caller's own executor or scheduler is used as is.
+     */
     private Scheduling effectiveScheduling() {
-        return scheduling.executor() == Scheduling.defaults().executor()
-                ? scheduling.withExecutor(EventLoopAffinity.preferring(scheduling.executor())) : scheduling;
+        Scheduling defaults = Scheduling.defaults();
+        Scheduling s = scheduling;
+        if (s.executor() == defaults.executor()) {
+            s = s.withExecutor(EventLoopAffinity.preferring(s.executor()));
+        }
+        if (s.scheduler() == defaults.scheduler()) {
+            s = s.withScheduler(EventLoopTimers.preferring(s.scheduler()));
+        }
+        return s;
     }
 
     private static int positive(int value, String what) {
