@@ -12,6 +12,8 @@
 #   mvn -B -pl examples,benchmarks -am package -DskipTests
 # Usage: benchmarks/compare-013.sh [SHARERS] [-- more LegacyHubCompare options, e.g. --seconds 20 --warmup 500]
 # OURS=forwarders|agents|both (default both): which of our hubs run.
+# FLOOR=1 (default) or 0: also run the floor (benchmarks' FloorRelay: a relay process that parses nothing, two bare
+# WebSocket hops to a responder in another JVM) and print each of ours against it (issue #17's floor goals).
 # OUR_HUB_JAVA_OPTS / OUR_AGENT_HUB_JAVA_OPTS: extra JVM options for our forwarder / agent hub (e.g. a JFR recording).
 # BASE_HUB_JAR=path/to/buttplug.jar: also start the same hubs of ours from that jar (a baseline build), driven
 #   in the same run, for an A/B of a change (LegacyHubCompare --base / --base-agents); --rounds N interleaves
@@ -101,6 +103,24 @@ if [ -n "${BASE_HUB_JAR:-}" ]; then
   start_hubs base 4
   JAR=
   BASE_FORWARDER=${FORWARDER_URL:-}
+fi
+
+if [ "${FLOOR:-1}" = 1 ]; then
+  mkfifo "$WORK/floor.in"
+  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.FloorRelay relay < "$WORK/floor.in" > "$WORK/floor.out" 2>&1 &
+  FLOOR_PID=$!
+  PIDS="$PIDS $FLOOR_PID"
+  exec 4> "$WORK/floor.in"
+  wait_for "$WORK/floor.out" '^floor relay:' 60
+  FLOOR_CONTROL=$(sed -n 's/^floor relay: \([^ ]*\) .*/\1/p' "$WORK/floor.out")
+  FLOOR_UPSTREAM=$(sed -n 's/^floor relay: [^ ]* \([^ ]*\)$/\1/p' "$WORK/floor.out")
+  mkfifo "$WORK/responder.in"
+  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.FloorRelay responder "$FLOOR_UPSTREAM" "$SHARERS" \
+    < "$WORK/responder.in" > "$WORK/responder.out" 2>&1 &
+  PIDS="$PIDS $!"
+  exec 5> "$WORK/responder.in"
+  wait_for "$WORK/responder.out" '^responder linked' 60
+  COMPARE_HUBS="$COMPARE_HUBS --floor $FLOOR_CONTROL,$FLOOR_PID"
 fi
 
 # one pair at a time: our hub sheds sockets that are slow to send their first frame when too many from one

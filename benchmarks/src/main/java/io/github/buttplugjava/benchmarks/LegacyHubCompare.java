@@ -36,11 +36,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--base URL,PID]
- * [--base-agents URL,PID]}; either of {@code --ours} and {@code --ours-agents} may be left out.
- * {@code --base} and {@code --base-agents} are the same hubs started from a baseline jar, for an
- * A/B of a change in the same run. With {@code --rounds N} the commands/s phase runs N times, the
- * hubs taking turns for {@code --seconds} each, and the totals are printed.
+ * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--floor URL,PID]
+ * [--base URL,PID] [--base-agents URL,PID]}; either of {@code --ours} and {@code --ours-agents} may be
+ * left out. {@code --floor} is a {@link FloorRelay}: two bare WebSocket hops through a relay process
+ * that parses nothing, the floor for our hubs' latency and CPU per command (each of ours is then also
+ * printed against it). {@code --base} and {@code --base-agents} are the same hubs started from a
+ * baseline jar, for an A/B of a change in the same run. With {@code --rounds N} the commands/s phase
+ * runs N times, the hubs taking turns for {@code --seconds} each, and the totals are printed.
  */
 public final class LegacyHubCompare {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +76,10 @@ public final class LegacyHubCompare {
             hubs.add(Hub.connect("base, our agents", a.get("--base-agents"), devices, http));
         }
         int rounds = Integer.parseInt(a.getOrDefault("--rounds", "1"));
+        Hub floor = a.containsKey("--floor") ? Hub.connect("floor: bare relay", a.get("--floor"), devices, http) : null;
+        if (floor != null) {
+            hubs.add(floor);
+        }
         System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
             hub.throughput(inFlight, warmup, Long.MAX_VALUE);
@@ -118,11 +124,20 @@ public final class LegacyHubCompare {
         }
         LatencySamples lt = latency.get(theirs);
         for (Hub ours : hubs.subList(1, hubs.size())) {
+            if (ours == floor) {
+                continue;
+            }
             LatencySamples lo = latency.get(ours);
             System.out.printf(Locale.ROOT, "%s / theirs: p50 %.2fx  p99 %.2fx  commands/s %.2fx  hub CPU per command %.2fx%n",
                     ours.name, lo.percentileMicros(50) / lt.percentileMicros(50),
                     lo.percentileMicros(99) / lt.percentileMicros(99),
                     rates.get(ours)[0] / rates.get(theirs)[0], rates.get(ours)[1] / rates.get(theirs)[1]);
+            if (floor != null) {
+                LatencySamples lf = latency.get(floor);
+                System.out.printf(Locale.ROOT, "%s / floor: p50 %.2fx  p99 %.2fx (goal <= 1.5x)  hub CPU per command %.2fx"
+                                + " (goal <= 2x)%n", ours.name, lo.percentileMicros(50) / lf.percentileMicros(50),
+                        lo.percentileMicros(99) / lf.percentileMicros(99), rates.get(ours)[1] / rates.get(floor)[1]);
+            }
         }
         for (Hub hub : hubs) {
             hub.close();
@@ -136,8 +151,8 @@ public final class LegacyHubCompare {
         }
         if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
             throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
-                    + " [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N] [--samples N] [--block N]"
-                    + " [--in-flight N] [--seconds S] [--rounds N]");
+                    + " [--floor URL,PID] [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N]"
+                    + " [--samples N] [--block N] [--in-flight N] [--seconds S] [--rounds N]");
         }
         return out;
     }

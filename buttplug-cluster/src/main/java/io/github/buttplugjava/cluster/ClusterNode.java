@@ -130,6 +130,7 @@ public final class ClusterNode implements AutoCloseable {
                     Duration.ofSeconds(3), Duration.ofSeconds(1));
             hub = b.hub.linkRouter(router).operatorStatus(new ClusterHealth(this::status)).build();
             owned.hub(hub);
+            router.serve(hub);
             hub.start();
         } catch (IOException | RuntimeException e) {
             closeNats();

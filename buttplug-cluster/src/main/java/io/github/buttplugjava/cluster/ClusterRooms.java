@@ -5,6 +5,8 @@ import io.github.buttplugjava.cluster.internal.RoomRecord;
 import io.github.buttplugjava.cluster.internal.RoomStore;
 import io.github.buttplugjava.cluster.internal.SetupRecords;
 import io.github.buttplugjava.cluster.internal.Subjects;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.link.AccessToken;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -160,7 +162,7 @@ public final class ClusterRooms implements AutoCloseable {
             if (left.isEmpty()) {
                 throw new IllegalArgumentException("a cluster room keeps at least one controller; delete the room instead");
             }
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), left, stored.invites());
+            return stored.withControllers(left);
         });
         return found[0];
     }
@@ -181,9 +183,122 @@ public final class ClusterRooms implements AutoCloseable {
         change(room, stored -> {
             List<RoomRecord.InviteEntry> left = new ArrayList<>(stored.invites());
             found[0] = left.removeIf(i -> i.alias().equals(alias));
-            return new RoomRecord(stored.name(), stored.shareHash(), stored.policy(), stored.controllers(), left);
+            return stored.withInvites(left);
         });
         return found[0];
+    }
+
+    /**
+     * Invites a sharer: an agent saying hello with exactly {@code alias} and presenting the
+     * token shares into the room (through any node, as soon as the owner's watch has the change).
+     * An alias {@linkplain #refuseSharer refused} in the room is no longer refused.
+     *
+     * @param room  the room's name
+     * @param alias the alias, not invited yet, as {@link io.github.buttplugjava.remote.link.Hello#cleanAlias} leaves it
+     * @param token the invite's token, or null for a random one
+     * @return the invite's token, shown only now (the cluster keeps its hash)
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room, the alias is invited already or
+     *                                  unusable, the token is a token of the cluster already, or
+     *                                  the room has as many invites as it may
+     */
+    public AccessToken invite(String room, String alias, AccessToken token) throws IOException {
+        AccessToken t = token != null ? token : AccessToken.generate();
+        RoomSetup.Invite invite = new RoomSetup.Invite(alias, t); // checks the alias
+        change(room, stored -> {
+            if (stored.invites().stream().anyMatch(i -> i.alias().equals(invite.alias()))) {
+                throw new IllegalArgumentException(alias + " is invited to room " + room + " already; revoke the invite"
+                        + " first to give them another token");
+            }
+            List<RoomRecord.InviteEntry> more = new ArrayList<>(stored.invites());
+            more.add(new RoomRecord.InviteEntry(invite.alias(), store.hasher().hash(t.reveal())));
+            List<String> refused = new ArrayList<>(stored.refused());
+            refused.remove(invite.alias()); // invited again: no longer refused
+            return stored.withInvites(more).withRefused(refused);
+        });
+        return t;
+    }
+
+    /**
+     * Revokes a sharer, whatever token they came with: their invite (if any) ends, their live
+     * agent link (through any node) closes, so their devices leave and their agent stops their
+     * toys, and their alias (or one that looks like it) is refused in the room, on whichever node
+     * runs it, until it is {@linkplain #invite invited} again.
+     *
+     * @param room  the room's name
+     * @param alias the sharer's alias
+     * @return whether the alias had an invite
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room, the alias is unusable, or the
+     *                                  room refuses {@value RoomRecord#MAX_REFUSED} aliases already
+     */
+    public boolean refuseSharer(String room, String alias) throws IOException {
+        String clean = io.github.buttplugjava.remote.link.Hello.cleanAlias(alias);
+        boolean[] invited = new boolean[1];
+        change(room, stored -> {
+            List<RoomRecord.InviteEntry> left = new ArrayList<>(stored.invites());
+            invited[0] = left.removeIf(i -> i.alias().equals(clean));
+            List<String> refused = new ArrayList<>(stored.refused());
+            if (!refused.contains(clean)) {
+                refused.add(clean);
+            }
+            return stored.withInvites(left).withRefused(refused);
+        });
+        return invited[0];
+    }
+
+    /**
+     * Sets what the devices of buttplug-js 0.13 forwarders may do in a room (the owner node's hub
+     * enforces it: a 0.13 forwarder enforces nothing). Forwarders that join from then on are held
+     * to it; those linked keep theirs until they link again.
+     *
+     * @param room  the room's name
+     * @param grant the grant, or null for the legacy grant of the owner node's hub
+     * @throws IOException              when NATS cannot be reached
+     * @throws IllegalArgumentException when there is no such room
+     */
+    public void legacyGrant(String room, DeviceGrant grant) throws IOException {
+        change(room, stored -> stored.withLegacyGrant(grant));
+    }
+
+    /**
+     * The names of the cluster's rooms, as this node's copy of the rooms bucket has them now.
+     *
+     * @return the names, sorted
+     */
+    public List<String> names() {
+        return store.index().names();
+    }
+
+    /**
+     * A stored room's settings, without tokens: the cluster keeps only their hashes, so every
+     * token is null. A controller's expiry is as it was given (counted from when it was stored).
+     *
+     * @param name the room's name
+     * @return the settings, or empty when there is no such room
+     * @throws IOException when NATS cannot be reached or the record is unreadable
+     */
+    public Optional<RoomSetup> stored(String name) throws IOException {
+        Optional<RoomStore.Stored> stored = store.read(name);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        RoomRecord r = stored.get().record();
+        List<RoomSetup.Controller> controllers = r.controllers().stream()
+                .map(c -> new RoomSetup.Controller(c.name(), null, c.ceiling())).toList();
+        List<RoomSetup.Invite> invites = r.invites().stream().map(i -> new RoomSetup.Invite(i.alias(), null)).toList();
+        return Optional.of(new RoomSetup(r.name(), null, r.policy(), controllers, invites, r.legacyGrant()));
+    }
+
+    /**
+     * The aliases a stored room refuses ({@link #refuseSharer}).
+     *
+     * @param name the room's name
+     * @return the aliases, sorted; empty when there is no such room
+     * @throws IOException when NATS cannot be reached or the record is unreadable
+     */
+    public List<String> refused(String name) throws IOException {
+        return store.read(name).map(s -> s.record().refused()).orElse(List.of());
     }
 
     /**

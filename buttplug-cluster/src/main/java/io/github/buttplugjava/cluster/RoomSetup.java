@@ -1,6 +1,8 @@
 package io.github.buttplugjava.cluster;
 
+import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
+import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
 import io.github.buttplugjava.remote.hub.Room;
 import io.github.buttplugjava.remote.link.AccessToken;
 import io.github.buttplugjava.remote.link.Hello;
@@ -14,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * Everything a cluster room carries, as its owner writes it: the share token, the arbitration
- * policy, the controllers (name, token, ceiling) and the invited sharers (alias, token). The
- * cluster stores it with every token as a salted hash ({@link ClusterRooms}).
+ * policy, the controllers (name, token, ceiling), the invited sharers (alias, token) and the legacy
+ * grant of buttplug-js 0.13 forwarders. The cluster stores it with every token as a salted hash
+ * ({@link ClusterRooms}).
  *
  * <p>A token may be null: {@link ClusterRooms#create} then makes a random one (returned, shown
  * only then), and {@link ClusterRooms#update} keeps the stored one of the same controller, invite
@@ -34,9 +37,12 @@ import java.util.function.Function;
  * @param policy      who drives a device when several controllers want to
  * @param controllers the controllers, the first one first; at most {@value Room#MAX_CONTROLLERS}
  * @param invites     the invited sharers; at most {@value Room#MAX_INVITES}
+ * @param legacyGrant what the devices of buttplug-js 0.13 forwarders may do in the room (the owner
+ *                    node's hub enforces it: a 0.13 forwarder enforces nothing), or null for the
+ *                    legacy grant of the owner node's hub ({@link RemoteServerBuilder#legacyGrant})
  */
 public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, List<Controller> controllers,
-                        List<Invite> invites) {
+                        List<Invite> invites, DeviceGrant legacyGrant) {
 
     /**
      * A setup; the lists are copied.
@@ -46,6 +52,7 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
      * @param policy      the policy
      * @param controllers the controllers
      * @param invites     the invites
+     * @param legacyGrant the legacy grant, or null
      * @throws IllegalArgumentException when a name or alias repeats, or a list is too long
      */
     public RoomSetup {
@@ -59,6 +66,21 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
         }
         unique(controllers, Controller::name, "controller");
         unique(invites, Invite::alias, "invited alias");
+    }
+
+    /**
+     * A setup without a legacy grant of its own; the lists are copied.
+     *
+     * @param name        the room's name
+     * @param shareToken  the share token, or null
+     * @param policy      the policy
+     * @param controllers the controllers
+     * @param invites     the invites
+     * @throws IllegalArgumentException when a name or alias repeats, or a list is too long
+     */
+    public RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, List<Controller> controllers,
+                     List<Invite> invites) {
+        this(name, shareToken, policy, controllers, invites, null);
     }
 
     private static <T> void unique(List<T> items, Function<T, String> key, String what) {
@@ -139,7 +161,7 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
      * @return the changed copy
      */
     public RoomSetup withShareToken(AccessToken token) {
-        return new RoomSetup(name, token, policy, controllers, invites);
+        return new RoomSetup(name, token, policy, controllers, invites, legacyGrant);
     }
 
     /**
@@ -149,7 +171,7 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
      * @return the changed copy
      */
     public RoomSetup withPolicy(RoomPolicy rule) {
-        return new RoomSetup(name, shareToken, rule, controllers, invites);
+        return new RoomSetup(name, shareToken, rule, controllers, invites, legacyGrant);
     }
 
     /**
@@ -164,7 +186,7 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
     public RoomSetup withController(String controllerName, AccessToken token, ControllerCeiling ceiling) {
         List<Controller> more = new ArrayList<>(controllers);
         more.add(new Controller(controllerName, token, ceiling));
-        return new RoomSetup(name, shareToken, policy, more, invites);
+        return new RoomSetup(name, shareToken, policy, more, invites, legacyGrant);
     }
 
     /**
@@ -178,7 +200,19 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
     public RoomSetup withInvite(String alias, AccessToken token) {
         List<Invite> more = new ArrayList<>(invites);
         more.add(new Invite(alias, token));
-        return new RoomSetup(name, shareToken, policy, controllers, more);
+        return new RoomSetup(name, shareToken, policy, controllers, more, legacyGrant);
+    }
+
+    /**
+     * This setup with another legacy grant: what the devices of buttplug-js 0.13 forwarders may
+     * do in the room. Forwarders already linked keep the grant they joined under until they
+     * link again, as in a single hub ({@link Room#legacyGrant(DeviceGrant)}).
+     *
+     * @param grant the grant, or null for the legacy grant of the owner node's hub
+     * @return the changed copy
+     */
+    public RoomSetup withLegacyGrant(DeviceGrant grant) {
+        return new RoomSetup(name, shareToken, policy, controllers, invites, grant);
     }
 
     /**
@@ -190,6 +224,7 @@ public record RoomSetup(String name, AccessToken shareToken, RoomPolicy policy, 
         return new RoomSetup(name, shareToken == null ? AccessToken.generate() : shareToken, policy,
                 controllers.stream().map(c -> c.token() != null ? c
                         : new Controller(c.name(), AccessToken.generate(), c.ceiling())).toList(),
-                invites.stream().map(i -> i.token() != null ? i : new Invite(i.alias(), AccessToken.generate())).toList());
+                invites.stream().map(i -> i.token() != null ? i : new Invite(i.alias(), AccessToken.generate())).toList(),
+                legacyGrant);
     }
 }

@@ -283,4 +283,27 @@ class ClusterRoomsTest {
             }
         }
     }
+
+    @Test
+    void aRefusedAliasIsRefusedByWhicheverNodeBuildsTheRoomUntilInvitedAgain() throws Exception {
+        n1.rooms().create(party(RoomPolicy.shared()));
+        n1.rooms().refuseSharer("party", "Dana");
+        // no node runs the room yet: n2 builds it from the record and refuses Dana's open share token
+        try (RemoteClient dana = RemoteClient.builder(n2.hub().shareUri(), SHARE, "Dana", ClusterTesting.toys("lovense"))
+                .backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build()) {
+            dana.grants().shareAll(HALF).get(5, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> dana.start().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("denied");
+        }
+        assertThat(n2.status().roomsOwned()).containsExactly("party");
+        AccessToken invite = n1.rooms().invite("party", "Dana", null);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (n2.hub().room("party").orElseThrow().invites().stream().noneMatch("Dana"::equals)) {
+            assertThat(System.nanoTime()).as("the invite reaches the owner").isLessThan(deadline);
+            Thread.sleep(20); // bounded poll: the change travels through NATS
+        }
+        try (RemoteClient dana = agent(n1.hub().shareUri(), invite.reveal(), "Dana", ClusterTesting.toys("lovense"))) {
+            assertThat(n2.hub().room("party").orElseThrow().agents()).as("invited again, through n1").contains("Dana");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.github.buttplugjava.examples;
 import io.github.buttplugjava.cluster.ClusterNode;
 import io.github.buttplugjava.cluster.ClusterRooms;
 import io.github.buttplugjava.cluster.RoomSetup;
+import io.github.buttplugjava.examples.console.Console;
 import io.github.buttplugjava.remote.link.AccessToken;
 
 import java.io.IOException;
@@ -16,12 +17,19 @@ import java.util.concurrent.CountDownLatch;
  * {@code --room-config}) is created in the cluster unless it exists; its tokens are shown only
  * then (the cluster keeps only their hashes). A room that exists is served as stored: settings
  * given that differ from the stored ones are refused unless {@code --update-room} asks to store
- * them. {@code --delete-room NAME} deletes a room and exits.
+ * them. The legacy grant options ({@code --legacy-allow}, {@code --legacy-max},
+ * {@code --legacy-min-interval}) are stored with the room (without them the room has none, and
+ * each owner node holds 0.13 forwarders to its own default). On a terminal the node runs a
+ * console ({@link ClusterConsole}). {@code --delete-room NAME} deletes a room and exits.
  */
 final class ClusterHub {
 
-    /** The options that set a room up, beyond its name. */
-    private static final List<String> SETTINGS = HubCommand.ROOM_OPTIONS.stream().filter(o -> !o.equals("--room")).toList();
+    /**
+     * The options that set a room up, beyond its name: in a cluster the legacy grant options are
+     * stored with the room too.
+     */
+    private static final List<String> SETTINGS = java.util.stream.Stream.concat(
+            HubCommand.ROOM_OPTIONS.stream().filter(o -> !o.equals("--room")), LegacyHubOptions.GRANT_OPTIONS.stream()).toList();
 
     private final HubCommand command;
 
@@ -39,6 +47,23 @@ final class ClusterHub {
         } catch (IOException e) {
             System.err.println("buttplug hub: " + e.getMessage());
             return 1;
+        }
+        if (Console.onTerminal()) {
+            System.out.println("Any node of the cluster takes any link for these rooms. 'quit' or Ctrl-C leaves the cluster;"
+                    + " 'help' lists the commands (rooms, invite, revoke-sharer, revoke-controller, legacy-grant, ...).");
+            Thread hook = new Thread(node::close, "buttplug-hub-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                HubCommand.runConsole(new ClusterConsole(node).table());
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook closes the node
+                }
+                node.close();
+            }
+            return 0;
         }
         System.out.println("Any node of the cluster takes any link for these rooms. Ctrl-C leaves the cluster.");
         CountDownLatch stopped = new CountDownLatch(1);
@@ -68,7 +93,8 @@ final class ClusterHub {
         boolean settingsGiven = command.roomConfig != null || SETTINGS.stream().anyMatch(command::given);
         if (command.cluster.updateRoom && !settingsGiven) {
             throw OptionErrors.of(command.spec, "--update-room stores the room settings given: give --control-token, --controllers,"
-                    + " --policy, --lease, --turn, --share-token or --room-config");
+                    + " --policy, --lease, --turn, --share-token, --legacy-allow, --legacy-max, --legacy-min-interval"
+                    + " or --room-config");
         }
         ClusterNode node;
         try {
@@ -80,9 +106,16 @@ final class ClusterHub {
                 + "' (NATS " + command.cluster.natsUrl + ").");
         URI shareUri = node.hub().shareUri();
         out.println("  Share URL:    " + shareUri);
+        node.hub().legacyForwarderPath().ifPresent(path -> out.println("  0.13 sharers: buttplug-js 0.13 forwarders dial "
+                + shareUri.resolve(path) + " with the share token as the password (any node; the room's legacy grant holds them)"));
+        if (node.hub().takesPasswordFirstControllers()) {
+            out.println("  0.13 control: " + shareUri.resolve(io.github.buttplugjava.remote.hub.RemoteServer.PASSWORD_FIRST_PATH)
+                    + " with a control token as the password");
+        }
         try {
             for (RoomPlan plan : plans) {
-                place(node.rooms(), plan.toSetup(), settingsGiven, shareUri, out);
+                place(node.rooms(), plan.toSetup().withLegacyGrant(command.legacy.customGrantOrNull()), settingsGiven,
+                        shareUri, out);
             }
         } catch (IllegalArgumentException e) {
             node.close();

@@ -72,6 +72,11 @@ public final class HubCommand implements Callable<Integer> {
             description = {KeepAliveOption.HELP, "Default ${DEFAULT-VALUE}: a frozen controller's toys stop within about 4 s."})
     long wsKeepaliveMs;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = {"Threads that read and write the hub's sockets.",
+                    "Default: half the processors, at least 1 (here ${DEFAULT-VALUE}); more help only when socket I/O alone fills a core."})
+    int ioThreads = RemoteServer.DEFAULT_IO_THREADS;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve wss:// with the key in this PKCS12/JKS keystore; its password is read from $" + ServeCommand.TLS_PASSWORD_ENV + ".")
     Path tlsKeystore;
@@ -98,7 +103,8 @@ public final class HubCommand implements Callable<Integer> {
     RemoteServerBuilder settings() throws IOException {
         RemoteServerBuilder b = RemoteServer.builder().host(host).port(port)
                 .controllerMaxPingTime(Duration.ofMillis(controllerPingMs))
-                .messageLimits(messageLimits.limits());
+                .messageLimits(messageLimits.limits())
+                .ioThreads(ioThreads);
         connectionLimits.applyTo(b);
         agentLimits.applyTo(b);
         legacy.applyTo(b);
@@ -156,7 +162,21 @@ public final class HubCommand implements Callable<Integer> {
     private static int console(RemoteServer hub) throws Exception {
         Thread hook = new Thread(hub::close, "buttplug-hub-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        CommandTable table = new HubConsole(hub).table();
+        try {
+            runConsole(new HubConsole(hub).table());
+        } finally {
+            hub.close();
+        }
+        return 0;
+    }
+
+    /**
+     * Runs {@code table} on this terminal (the {@code hub>} prompt) until quit, Ctrl-D or Ctrl-C.
+     *
+     * @throws IOException          when the terminal cannot be opened
+     * @throws InterruptedException when interrupted while waiting for a line
+     */
+    static void runConsole(CommandTable table) throws IOException, InterruptedException {
         try (Console console = Console.terminal("buttplug-hub", "hub> ", table)) {
             while (true) {
                 Optional<String> line = console.next();
@@ -179,10 +199,7 @@ public final class HubCommand implements Callable<Integer> {
                 }
             }
             console.print("stopping the hub; every agent stops its toys");
-        } finally {
-            hub.close();
         }
-        return 0;
     }
 
     /** Whether the command line gave {@code option} (not just its default). */

@@ -45,6 +45,19 @@ final class LegacyHubOptions {
             description = "Between a sharer's name and a device's name in what controllers see (default '${DEFAULT-VALUE}', as 0.13).")
     String nameSeparator;
 
+    /** The options that set the legacy grant (a cluster stores it with the room). */
+    static final List<String> GRANT_OPTIONS = List.of("--legacy-allow", "--legacy-max", "--legacy-min-interval");
+
+    /**
+     * The legacy grant the options give, for a cluster room's record.
+     *
+     * @return the grant, or null when no legacy grant option was given
+     * @throws IllegalArgumentException on a bad output type, level or duration
+     */
+    DeviceGrant customGrantOrNull() {
+        return customGrant() ? grant() : null;
+    }
+
     /** Whether any legacy grant option was given (else the hub's default grant, with its warning). */
     private boolean customGrant() {
         return !allow.isEmpty() || !max.isEmpty() || minInterval != null;

@@ -2,6 +2,9 @@ package io.github.buttplugjava.examples;
 
 import io.github.buttplugjava.cluster.ClusterNode;
 import io.github.buttplugjava.cluster.ClusterRooms;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.testsupport.nats.NatsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +14,7 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,6 +61,7 @@ class ClusterHubTest {
                 "--policy", "exclusive", "--lease", "5s"};
         String first = node("n1", party);
         assertThat(first).contains("Room 'party' created in the cluster (policy exclusive(5000 ms))", "Share token:",
+                "0.13 sharers: buttplug-js 0.13 forwarders dial ws://127.0.0.1:", "/forwarder with the share token",
                 "/control/" + ALICE + "   (alice;", "(bob, at most 30%;");
         String second = node("n2", party);
         assertThat(second).contains("The room exists in the cluster").doesNotContain(ALICE, "Share token:");
@@ -72,6 +77,27 @@ class ClusterHubTest {
         try (ClusterRooms rooms = ClusterRooms.connect(nats.url(), "buttplug")) {
             assertThat(rooms.revokeController("party", "bob")).as("bob was revoked by the update").isFalse();
             assertThat(rooms.revokeController("party", "carol")).isTrue();
+        }
+    }
+
+    @Test
+    void theLegacyGrantOptionsAreStoredWithTheRoomAndDifferentOnesAreRefusedOnAnotherNode() throws Exception {
+        String[] party = {"--room", "party", "--legacy-allow", "vibrate,rotate", "--legacy-max", "vibrate=0.3",
+                "--legacy-min-interval", "200ms"};
+        node("n1", party);
+        try (ClusterRooms rooms = ClusterRooms.connect(nats.url(), "buttplug")) {
+            assertThat(rooms.stored("party").orElseThrow().legacyGrant()).isEqualTo(DeviceGrant.none()
+                    .withOutput(OutputType.VIBRATE, new OutputGrant(0.3, Duration.ofMillis(200)))
+                    .withOutput(OutputType.ROTATE, new OutputGrant(0.5, Duration.ofMillis(200))));
+        }
+        assertThat(node("n2", party)).contains("The room exists in the cluster");
+        assertThatThrownBy(() -> node("n3", "--room", "party", "--legacy-max", "vibrate=0.9"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("room party exists in the cluster with other settings");
+        node("n4", "--room", "party", "--control-token", "alice:" + ALICE, "--update-room");
+        try (ClusterRooms rooms = ClusterRooms.connect(nats.url(), "buttplug")) {
+            assertThat(rooms.stored("party").orElseThrow().legacyGrant()).as("left out of the update: none stored")
+                    .isNull();
         }
     }
 

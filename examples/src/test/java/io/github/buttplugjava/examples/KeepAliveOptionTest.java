@@ -30,4 +30,11 @@ class KeepAliveOptionTest {
         assertThat(parse(ServeCommand.class, "serve").wsKeepaliveMs).isEqualTo(1000);
         assertThat(parse(ServeCommand.class, "serve", "--ws-keepalive-ms", "250").wsKeepaliveMs).isEqualTo(250);
     }
+
+    @Test
+    void theHubTakesItsIoThreadCountOrHalfTheProcessors() {
+        assertThat(parse(HubCommand.class, "hub").ioThreads)
+                .isEqualTo(io.github.buttplugjava.remote.hub.RemoteServer.DEFAULT_IO_THREADS);
+        assertThat(parse(HubCommand.class, "hub", "--io-threads", "3").ioThreads).isEqualTo(3);
+    }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The cluster's side of every agent and controller link a node takes (docs/CLUSTER.md):
  * <ol>
- *   <li>authenticate at the entry node against the stored token hashes ({@link RoomIndex});</li>
+ *   <li>authenticate at the entry node against the stored token hashes ({@link RoomIndex}); the
+ *       links of buttplug-js 0.13 peers too ({@link LegacyEntry});</li>
  *   <li>find the room's owner in the leases; with none, take the lease and run the room here;</li>
  *   <li>owner here: hand the link to the local hub; owner elsewhere: bridge it to the owner, whose
  *       {@code <c>.open.<node>} desk (also here) opens its end and hands that to its hub.</li>
@@ -55,6 +56,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
     private final String linkPrefix;
     private final AtomicLong links = new AtomicLong();
     private final Dispatcher desk;
+    private final LegacyEntry legacy;
 
     /**
      * The router of one node; its open desk starts listening at once.
@@ -91,6 +93,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         byte[] r = new byte[6];
         new SecureRandom().nextBytes(r);
         this.linkPrefix = me.node() + "-" + HexFormat.of().formatHex(r) + "-";
+        this.legacy = new LegacyEntry(store, timers, helloTimeout, (p, link) -> place(p, link, false));
         this.desk = nats.createDispatcher(this::onOpen);
         desk.subscribe(subjects.open(me.node()));
     }
@@ -107,10 +110,20 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
                 return Optional.empty(); // the hub refuses it and counts the failure
             }
             TokenEntry e = entry.get();
-            place(new Placement(e.room(), TokenKind.CONTROL, e.name(), 0, "", ""), connector, false);
+            place(new Placement(e.room(), LinkKind.CONTROL, e.name(), 0, "", ""), connector, false);
             return Optional.of(Admission.accept());
         }
-        return Optional.empty();
+        return legacy.route(path, connector);
+    }
+
+    /**
+     * Takes the hub's settings for buttplug-js 0.13 links (its forwarder path, password-first
+     * controllers); called once the hub is built, before it takes links.
+     *
+     * @param hub this node's hub
+     */
+    public void serve(RemoteServer hub) {
+        legacy.serve(hub);
     }
 
     @Override
@@ -169,7 +182,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             return;
         }
         String withoutToken = new Hello(hello.protocol(), Placement.NO_TOKEN, hello.alias(), hello.extensions()).encode();
-        place(new Placement(e.room(), e.kind(), e.name(), hello.protocol(), hello.alias(), withoutToken), link, true);
+        place(new Placement(e.room(), LinkKind.ofAgent(e.kind()), e.name(), hello.protocol(), hello.alias(), withoutToken), link, true);
     }
 
     private static void deny(ButtplugConnector link, String reason) {

@@ -2,6 +2,7 @@ package io.github.buttplugjava.cluster.internal;
 
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.Room;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -25,7 +27,9 @@ import java.util.function.LongSupplier;
  * change to a stored room is applied to the running room at once ({@link #apply}): a controller
  * or invite that is gone (or whose token or expiry changed) is revoked, so its link closes and
  * what it drove stops; a new one can link; a changed ceiling or policy is in force for the next
- * command.
+ * command. A 0.13 forwarder's link is handed to the hub as one that presented the room's share
+ * token; the room's stored legacy grant (or the hub's own) holds its devices. A refused alias is
+ * revoked in the running room (its link closes; it is refused until invited again).
  */
 public final class OwnedRooms {
 
@@ -36,8 +40,11 @@ public final class OwnedRooms {
     private final LongSupplier wallClock;
     private volatile RemoteServer hub;
 
-    /** A running room, the record it was last made to match, and its invites' local tokens. */
-    private record Local(Room room, RoomRecord record, Map<String, AccessToken> invites) {
+    /**
+     * A running room, the record it was last made to match, its invites' local tokens, and the
+     * hub's own legacy grant (in force while the record has none).
+     */
+    private record Local(Room room, RoomRecord record, Map<String, AccessToken> invites, DeviceGrant hubLegacyGrant) {
     }
 
     /**
@@ -86,6 +93,10 @@ public final class OwnedRooms {
             room.revokeController(first.name()); // its access ended while the room was elsewhere
         }
         room.arbitration(record.policy().toPolicy());
+        DeviceGrant hubLegacyGrant = room.legacyGrant();
+        if (record.legacyGrant() != null) {
+            room.legacyGrant(record.legacyGrant());
+        }
         for (RoomRecord.ControllerEntry c : record.controllers().subList(1, record.controllers().size())) {
             addController(room, c, now);
         }
@@ -93,7 +104,8 @@ public final class OwnedRooms {
         for (RoomRecord.InviteEntry i : record.invites()) {
             invite(room, i, invites);
         }
-        rooms.put(name, new Local(room, record, Map.copyOf(invites)));
+        record.refused().forEach(room::revokeSharer); // refused wherever the room runs
+        rooms.put(name, new Local(room, record, Map.copyOf(invites), hubLegacyGrant));
         return true;
     }
 
@@ -171,7 +183,18 @@ public final class OwnedRooms {
                 invite(room, i, invites);
             }
         }
-        rooms.put(next.name(), new Local(room, next, Map.copyOf(invites)));
+        for (String alias : next.refused()) {
+            if (!prev.refused().contains(alias)) {
+                room.revokeSharer(alias); // their link closes (they stop their toys); the alias is refused
+                log.info("cluster room {}: sharer {} revoked", next.name(), PeerText.clean(alias, 64));
+            }
+        }
+        if (!Objects.equals(prev.legacyGrant(), next.legacyGrant())) {
+            // forwarders that join from now on are held to it; those linked keep theirs until they link again
+            room.legacyGrant(next.legacyGrant() != null ? next.legacyGrant() : local.hubLegacyGrant());
+            log.info("cluster room {}: legacy grant of 0.13 forwarders changed", next.name());
+        }
+        rooms.put(next.name(), new Local(room, next, Map.copyOf(invites), local.hubLegacyGrant()));
         log.info("cluster room {}: stored changes applied", next.name());
     }
 
@@ -265,6 +288,14 @@ public final class OwnedRooms {
                     return Optional.of("this invite is no longer valid");
                 }
                 hub.acceptAgent(new ReplayConnector(hello(placement, t), link));
+            }
+            case FORWARDER -> {
+                if (hub.legacyForwarderPath().isEmpty()) {
+                    return Optional.of("the node running this room takes no buttplug-js 0.13 forwarders");
+                }
+                if (!hub.acceptForwarder(local.room().shareToken().reveal(), link)) { // its first DeviceAdded names it
+                    return Optional.of("the room is not served here");
+                }
             }
             default -> throw new IllegalStateException();
         }

@@ -12,14 +12,14 @@ import java.nio.charset.StandardCharsets;
  * stays at the entry node.
  *
  * @param room     the room's name
- * @param kind     share, invite or control
+ * @param kind     share, invite, control or a 0.13 forwarder
  * @param name     the controller's name or the invite's alias; empty for a share token
  * @param protocol the agent's hello protocol (0 for a controller)
  * @param alias    the agent's alias (empty for a controller)
  * @param hello    the agent's hello frame with its token blanked (its extensions ride along); empty
  *                 for a controller
  */
-record Placement(String room, TokenKind kind, String name, int protocol, String alias, String hello) {
+record Placement(String room, LinkKind kind, String name, int protocol, String alias, String hello) {
 
     /** Token put in place of the real one in the hello the entry node passes on. */
     static final String NO_TOKEN = "-";
@@ -48,7 +48,7 @@ record Placement(String room, TokenKind kind, String name, int protocol, String 
                 throw new IllegalArgumentException("bad link id");
             }
             return new Open(link, Names.node(n.path("entry").asText(""), "entry node"),
-                    new Placement(Names.room(n.path("room").asText("")), TokenKind.valueOf(n.path("kind").asText("")),
+                    new Placement(Names.room(n.path("room").asText("")), LinkKind.valueOf(n.path("kind").asText("")),
                             n.path("name").asText(""), n.path("protocol").asInt(), n.path("alias").asText(""),
                             n.path("hello").asText("")));
         } catch (IOException e) {

@@ -81,6 +81,15 @@ public final class RoomIndex {
     }
 
     /**
+     * The names of the indexed rooms.
+     *
+     * @return the names, sorted
+     */
+    public java.util.List<String> names() {
+        return rooms.keySet().stream().sorted().toList();
+    }
+
+    /**
      * How many rooms are indexed.
      *
      * @return the count

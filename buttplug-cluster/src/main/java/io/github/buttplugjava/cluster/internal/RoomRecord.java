@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.buttplugjava.cluster.RoomPolicy;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.Room;
 
@@ -22,8 +23,10 @@ import java.util.Set;
 /**
  * A room as the cluster stores it in its rooms bucket: the name, the share token's hash, the
  * arbitration policy, its controllers (name, token hash, ceiling, when the access ends) and
- * invites (alias, token hash). No plain token is ever stored. Written as format version
- * {@value #VERSION}; version 1 records (no policy, no end times) are read as the shared policy
+ * invites (alias, token hash), the legacy grant of its buttplug-js 0.13 forwarders, if set, and
+ * the aliases refused in it (revoked sharers). No plain token is ever stored. Written as format
+ * version {@value #VERSION} when it has a legacy grant or a refused alias, else as version
+ * {@value #VERSION_WITHOUT_LEGACY} (so nodes that predate them still serve it); version 1 records (no policy, no end times) are read as the shared policy
  * with each expiry counted from when the owner builds the room.
  *
  * @param name        the room's name
@@ -31,12 +34,22 @@ import java.util.Set;
  * @param policy      the arbitration policy
  * @param controllers the controllers, the first one first
  * @param invites     the invited sharers
+ * @param legacyGrant what the devices of 0.13 forwarders may do in the room, or null for the
+ *                    owner hub's own legacy grant
+ * @param refused     aliases refused in the room (and look-alikes), whatever token comes with
+ *                    them, until invited again; sorted
  */
 public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<ControllerEntry> controllers,
-                         List<InviteEntry> invites) {
+                         List<InviteEntry> invites, DeviceGrant legacyGrant, List<String> refused) {
 
-    /** The format version written. */
-    public static final int VERSION = 2;
+    /** The newest format version, written when the record has a legacy grant or a refused alias. */
+    public static final int VERSION = 3;
+
+    /** The format version written when the record has neither. */
+    public static final int VERSION_WITHOUT_LEGACY = 2;
+
+    /** Most aliases one room refuses. */
+    public static final int MAX_REFUSED = 256;
 
     /** Largest stored record, in bytes. */
     public static final int MAX_BYTES = 256 * 1024;
@@ -51,6 +64,8 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      * @param policy      the arbitration policy
      * @param controllers the controllers, 1..{@value Room#MAX_CONTROLLERS}, names unique
      * @param invites     the invites, at most {@value Room#MAX_INVITES}, aliases unique
+     * @param legacyGrant the legacy grant, or null
+     * @param refused     the refused aliases, at most {@value #MAX_REFUSED} (kept sorted, each once)
      * @throws IllegalArgumentException when a bound is passed, a name repeats or two tokens are the same
      */
     public RoomRecord {
@@ -58,6 +73,10 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
         java.util.Objects.requireNonNull(policy, "policy");
         controllers = List.copyOf(controllers);
         invites = List.copyOf(invites);
+        refused = refused.stream().distinct().sorted().toList();
+        if (refused.size() > MAX_REFUSED) {
+            throw new IllegalArgumentException("a room refuses at most " + MAX_REFUSED + " aliases");
+        }
         if (controllers.isEmpty() || controllers.size() > Room.MAX_CONTROLLERS || invites.size() > Room.MAX_INVITES) {
             throw new IllegalArgumentException("a room has 1.." + Room.MAX_CONTROLLERS + " controllers and at most "
                     + Room.MAX_INVITES + " invites");
@@ -84,6 +103,75 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
     }
 
     /**
+     * A record without a legacy grant (the owner hub's own holds 0.13 forwarders).
+     *
+     * @param name        the room's name
+     * @param shareHash   the share token's hash
+     * @param policy      the arbitration policy
+     * @param controllers the controllers
+     * @param invites     the invites
+     */
+    public RoomRecord(String name, String shareHash, RoomPolicy policy, List<ControllerEntry> controllers,
+                      List<InviteEntry> invites) {
+        this(name, shareHash, policy, controllers, invites, null, List.of());
+    }
+
+    /**
+     * A record that refuses no alias.
+     *
+     * @param name        the room's name
+     * @param shareHash   the share token's hash
+     * @param policy      the arbitration policy
+     * @param controllers the controllers
+     * @param invites     the invites
+     * @param legacyGrant the legacy grant, or null
+     */
+    public RoomRecord(String name, String shareHash, RoomPolicy policy, List<ControllerEntry> controllers,
+                      List<InviteEntry> invites, DeviceGrant legacyGrant) {
+        this(name, shareHash, policy, controllers, invites, legacyGrant, List.of());
+    }
+
+    /**
+     * This record with other controllers.
+     *
+     * @param list the controllers
+     * @return the changed copy
+     */
+    public RoomRecord withControllers(List<ControllerEntry> list) {
+        return new RoomRecord(name, shareHash, policy, list, invites, legacyGrant, refused);
+    }
+
+    /**
+     * This record with other invites.
+     *
+     * @param list the invites
+     * @return the changed copy
+     */
+    public RoomRecord withInvites(List<InviteEntry> list) {
+        return new RoomRecord(name, shareHash, policy, controllers, list, legacyGrant, refused);
+    }
+
+    /**
+     * This record with another legacy grant.
+     *
+     * @param grant the grant, or null
+     * @return the changed copy
+     */
+    public RoomRecord withLegacyGrant(DeviceGrant grant) {
+        return new RoomRecord(name, shareHash, policy, controllers, invites, grant, refused);
+    }
+
+    /**
+     * This record with other refused aliases.
+     *
+     * @param aliases the aliases
+     * @return the changed copy
+     */
+    public RoomRecord withRefused(List<String> aliases) {
+        return new RoomRecord(name, shareHash, policy, controllers, invites, legacyGrant, aliases);
+    }
+
+    /**
      * A record of the shared policy.
      *
      * @param name        the room's name
@@ -92,7 +180,7 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      * @param invites     the invites
      */
     public RoomRecord(String name, String shareHash, List<ControllerEntry> controllers, List<InviteEntry> invites) {
-        this(name, shareHash, RoomPolicy.shared(), controllers, invites);
+        this(name, shareHash, RoomPolicy.shared(), controllers, invites, null, List.of());
     }
 
     /**
@@ -149,7 +237,7 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      */
     public byte[] encode() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("v", VERSION).put("name", name).put("share", shareHash);
+        root.put("v", legacyGrant == null && refused.isEmpty() ? VERSION_WITHOUT_LEGACY : VERSION).put("name", name).put("share", shareHash);
         root.putObject("policy").put("kind", policy.kind().name().toLowerCase(Locale.ROOT))
                 .put("ms", policy.setting().toMillis());
         ArrayNode cs = root.putArray("controllers");
@@ -165,6 +253,13 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
         }
         ArrayNode is = root.putArray("invites");
         invites.forEach(i -> is.addObject().put("alias", i.alias()).put("token", i.tokenHash()));
+        if (legacyGrant != null) {
+            LegacyGrantJson.write(legacyGrant, root.putObject("legacy"));
+        }
+        if (!refused.isEmpty()) {
+            ArrayNode rs = root.putArray("refused");
+            refused.forEach(rs::add);
+        }
         return root.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -173,7 +268,7 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      *
      * @param bytes the stored value
      * @return the record
-     * @throws IllegalArgumentException when it is not a record of version 1 or 2, or too large
+     * @throws IllegalArgumentException when it is not a record of version 1, 2 or 3, or too large
      */
     public static RoomRecord decode(byte[] bytes) {
         if (bytes == null || bytes.length > MAX_BYTES) {
@@ -182,8 +277,8 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
         try {
             JsonNode root = JSON.readTree(bytes);
             int version = root == null ? 0 : root.path("v").asInt();
-            if (version != 1 && version != VERSION) {
-                throw new IllegalArgumentException("not a version 1 or " + VERSION + " room record (a newer node wrote it?)");
+            if (version < 1 || version > VERSION) {
+                throw new IllegalArgumentException("not a version 1 to " + VERSION + " room record (a newer node wrote it?)");
             }
             List<ControllerEntry> controllers = new ArrayList<>();
             for (JsonNode c : root.path("controllers")) {
@@ -200,7 +295,17 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
             for (JsonNode i : root.path("invites")) {
                 invites.add(new InviteEntry(text(i, "alias"), text(i, "token")));
             }
-            return new RoomRecord(text(root, "name"), text(root, "share"), policy(root.path("policy")), controllers, invites);
+            JsonNode legacy = root.path("legacy");
+            DeviceGrant legacyGrant = version >= 3 && !legacy.isMissingNode() ? LegacyGrantJson.read(legacy) : null;
+            List<String> refused = new ArrayList<>();
+            for (JsonNode r : root.path("refused")) {
+                if (!r.isTextual() || r.asText().isEmpty() || r.asText().length() > 64) {
+                    throw new IllegalArgumentException("room record has an unreadable refused alias");
+                }
+                refused.add(r.asText());
+            }
+            return new RoomRecord(text(root, "name"), text(root, "share"), policy(root.path("policy")), controllers, invites,
+                    legacyGrant, refused);
         } catch (IOException e) {
             throw new IllegalArgumentException("room record is not JSON", e);
         }

@@ -48,7 +48,8 @@ public final class SetupRecords {
     /**
      * The record {@code setup} makes of {@code stored}: a token not given is the stored one of the
      * same share token, controller or invite (a new one gets a fresh token); a controller whose
-     * expiry did not change keeps its end time.
+     * expiry did not change keeps its end time. The legacy grant is the setup's (none when it has none);
+     * the refused aliases stay refused unless the setup invites them.
      *
      * @param stored the stored record, or null for a new room
      * @param setup  the room as it is to be
@@ -89,9 +90,12 @@ public final class SetupRecords {
             invites.add(new RoomRecord.InviteEntry(i.alias(), token != null ? hasher.hash(token.reveal()) : old.get()));
             freshInvites.add(new RoomSetup.Invite(i.alias(), i.token() == null ? token : null));
         }
-        RoomRecord record = new RoomRecord(setup.name(), shareHash, setup.policy(), controllers, invites);
+        List<String> refused = new ArrayList<>(stored == null ? List.of() : stored.refused());
+        setup.invites().forEach(i -> refused.remove(i.alias())); // invited: no longer refused
+        RoomRecord record = new RoomRecord(setup.name(), shareHash, setup.policy(), controllers, invites,
+                setup.legacyGrant(), refused);
         RoomSetup fresh = new RoomSetup(setup.name(), setup.shareToken() == null ? share : null, setup.policy(),
-                freshControllers, freshInvites);
+                freshControllers, freshInvites, setup.legacyGrant());
         return new Merged(record, fresh);
     }
 

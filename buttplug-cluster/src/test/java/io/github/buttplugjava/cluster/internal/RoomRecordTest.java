@@ -1,11 +1,15 @@
 package io.github.buttplugjava.cluster.internal;
 
+import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -59,6 +63,36 @@ class RoomRecordTest {
     }
 
     @Test
+    void version3CarriesTheLegacyGrantAndARecordWithoutOneIsStillWrittenAsVersion2() {
+        DeviceGrant legacy = DeviceGrant.none()
+                .withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.4).withMinInterval(Duration.ofMillis(150)))
+                .withOutput(OutputType.ROTATE, OutputGrant.upTo(0.25)).withInput(InputType.BATTERY)
+                .withExpiry(Instant.ofEpochMilli(1_780_000_000_000L));
+        RoomRecord r = record();
+        RoomRecord v3 = new RoomRecord(r.name(), r.shareHash(), r.policy(), r.controllers(), r.invites(), legacy,
+                List.of("Zoe", "Dana", "Zoe"));
+        assertThat(v3.refused()).as("sorted, each once").containsExactly("Dana", "Zoe");
+        String text = new String(v3.encode(), StandardCharsets.UTF_8);
+        assertThat(text).contains("\"v\":3", "\"legacy\":{\"outputs\":{\"VIBRATE\":{\"maxLevel\":0.4,\"minIntervalMs\":150}",
+                "\"inputs\":[\"BATTERY\"]", "\"expiresAtMs\":1780000000000", "\"refused\":[\"Dana\",\"Zoe\"]");
+        assertThat(RoomRecord.decode(v3.encode())).isEqualTo(v3);
+        assertThat(RoomRecord.decode(v3.encode()).legacyGrant()).isEqualTo(legacy);
+        assertThat(new String(record().withRefused(List.of("Dana")).encode(), StandardCharsets.UTF_8))
+                .as("a refused alias alone makes it version 3").contains("\"v\":3").doesNotContain("legacy");
+
+        assertThat(new String(record().encode(), StandardCharsets.UTF_8)).as("no legacy grant: readable by older nodes")
+                .contains("\"v\":2").doesNotContain("legacy");
+        assertThat(RoomRecord.decode(record().encode()).legacyGrant()).isNull();
+
+        String bad = text.replace("\"maxLevel\":0.4", "\"maxLevel\":4.0");
+        assertThatThrownBy(() -> RoomRecord.decode(bad.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLevel");
+        String unknown = text.replace("\"ROTATE\":{", "\"TELEPORT\":{");
+        assertThatThrownBy(() -> RoomRecord.decode(unknown.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("legacy grant names an unknown OutputType");
+    }
+
+    @Test
     void aRecordRefusesRepeatedNamesAndTokens() {
         String h = HASHER.hash("control-token-0123456789ab");
         assertThatThrownBy(() -> new RoomRecord("r", "s", List.of(new RoomRecord.ControllerEntry("a", h, ControllerCeiling.NONE),
@@ -80,8 +114,8 @@ class RoomRecordTest {
 
     @Test
     void badRecordsAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":3}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 or 2");
+        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":4}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 to 3");
         assertThatThrownBy(() -> RoomRecord.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> RoomRecord.decode(new byte[RoomRecord.MAX_BYTES + 1]))

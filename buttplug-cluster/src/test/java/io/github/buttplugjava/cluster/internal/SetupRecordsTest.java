@@ -2,6 +2,9 @@ package io.github.buttplugjava.cluster.internal;
 
 import io.github.buttplugjava.cluster.RoomPolicy;
 import io.github.buttplugjava.cluster.RoomSetup;
+import io.github.buttplugjava.core.message.OutputType;
+import io.github.buttplugjava.remote.agent.DeviceGrant;
+import io.github.buttplugjava.remote.agent.OutputGrant;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.link.AccessToken;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,21 @@ class SetupRecordsTest {
         assertThat(m.fresh().invites().get(0).token()).isNotNull();
         assertThat(SetupRecords.merged(m.record(), change, HASHER, 90_000).record().controllers().subList(0, 2))
                 .as("the same change again changes nothing").isEqualTo(m.record().controllers().subList(0, 2));
+    }
+
+    @Test
+    void theLegacyGrantIsStoredAsGivenAndAnUpdateWithoutOneStoresNone() {
+        DeviceGrant legacy = DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.2));
+        RoomRecord stored = SetupRecords.fresh(room().withLegacyGrant(legacy), HASHER, 0);
+        assertThat(stored.legacyGrant()).isEqualTo(legacy);
+        SetupRecords.Merged same = SetupRecords.merged(stored, room().withLegacyGrant(legacy), HASHER, 0);
+        assertThat(same.record()).isEqualTo(stored);
+        assertThat(same.fresh().legacyGrant()).isEqualTo(legacy);
+        assertThat(SetupRecords.merged(stored, room(), HASHER, 0).record().legacyGrant())
+                .as("left out: the owner hub's own legacy grant holds forwarders").isNull();
+        RoomRecord refusing = stored.withRefused(List.of("Dana", "Eve"));
+        assertThat(SetupRecords.merged(refusing, room().withInvite("Eve", null), HASHER, 0).record().refused())
+                .as("an update keeps the refused aliases, but not one it invites").containsExactly("Dana");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.time.Duration;
  * private copy, never handed out but to the transport).
  */
 record HubSettings(String host, int port, SSLContext tls, Path keystore, char[] keystorePassword,
-                   MessageLimits messageLimits, int maxFrameSize, int maxConnections,
+                   MessageLimits messageLimits, int maxFrameSize, int maxConnections, int ioThreads,
                    int maxPendingConnections, int maxPendingPerAddress,
                    Duration upgradeTimeout, Duration firstFrameTimeout, long maxUnsentBytes,
                    AgentCaps agentCaps, Duration helloTimeout, Duration controllerMaxPingTime,
@@ -42,7 +42,8 @@ record HubSettings(String host, int port, SSLContext tls, Path keystore, char[] 
     @Override
     public String toString() {
         return "HubSettings[host=" + host + ", port=" + port + ", secure=" + secure() + ", " + messageLimits
-                + ", maxFrameSize=" + maxFrameSize + ", maxConnections=" + maxConnections + ", pending="
+                + ", maxFrameSize=" + maxFrameSize + ", maxConnections=" + maxConnections + ", ioThreads=" + ioThreads
+                + ", pending="
                 + maxPendingConnections + "/" + maxPendingPerAddress + ", " + agentCaps + "]";
     }
 }

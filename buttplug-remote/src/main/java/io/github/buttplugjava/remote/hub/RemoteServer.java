@@ -73,6 +73,9 @@ public final class RemoteServer implements AutoCloseable {
     public static final DeviceGrant DEFAULT_LEGACY_GRANT = DeviceGrant.none()
             .withOutput(OutputType.VIBRATE, OutputGrant.upTo(0.5).withMinInterval(Duration.ofMillis(100)));
 
+    /** Path of buttplug-js 0.13 sample-app controllers, when {@link RemoteServerBuilder#passwordFirstControllers} is on. */
+    public static final String PASSWORD_FIRST_PATH = "/";
+
     /** Path agents dial. */
     public static final String SHARE_PATH = "/share";
 
@@ -81,6 +84,14 @@ public final class RemoteServer implements AutoCloseable {
 
     /** Default most links (agents and controllers) open at once: {@value}. */
     public static final int DEFAULT_MAX_CONNECTIONS = 16_384;
+
+    /**
+     * Default number of I/O threads serving the hub's sockets: half the processors, at least one.
+     * The hub relays frames between sockets; a frame read on one I/O thread and written to a
+     * socket of another wakes that thread, and on a 2-core machine one I/O thread cost about
+     * 16% less CPU per relayed command than two (docs/PERFORMANCE.md).
+     */
+    public static final int DEFAULT_IO_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     /**
      * WebSocket keepalive of every link by default: a ping each second, and a link silent for 3 s
@@ -264,6 +275,7 @@ public final class RemoteServer implements AutoCloseable {
                 .maxUnsentBytes(settings.maxUnsentBytes())
                 .keepAlive(settings.keepAlive())
                 .maxConnections(settings.maxConnections())
+                .ioThreads(settings.ioThreads())
                 .handler(this::route)
                 .pages(pages());
         if (settings.tls() != null) {
@@ -432,6 +444,51 @@ public final class RemoteServer implements AutoCloseable {
      */
     public boolean acceptController(String token, ButtplugConnector connector) {
         return router.acceptController(token, connector);
+    }
+
+    /**
+     * Takes a buttplug-js 0.13 forwarder link that already proved it knows {@code shareToken}
+     * (a hub cluster's owner node hands it links its entry node authenticated): its next frame
+     * must be its first {@code DeviceAdded}, which names its alias; its devices then join the
+     * room under the room's {@linkplain Room#legacyGrant() legacy grant}, as at the forwarder path.
+     *
+     * @param shareToken the share token of the room the forwarder joins
+     * @param connector  the forwarder's link, not yet connected
+     * @return false, without touching the connector, when no room has that share token
+     */
+    public boolean acceptForwarder(String shareToken, ButtplugConnector connector) {
+        return forwarders.acceptWithToken(shareToken, connector);
+    }
+
+    /**
+     * Counts a failed authentication in the hub's summary of failures (one log line per remote
+     * address a minute, never with the token), for a router that refuses links itself (a hub
+     * cluster's entry node).
+     *
+     * @param connector the refused link
+     * @param reason    why, e.g. {@code "unknown share token"}; never a token
+     */
+    public void authenticationFailed(ButtplugConnector connector, String reason) {
+        authFailures.refused(AuthFailureLog.addressOf(connector), reason);
+    }
+
+    /**
+     * Where buttplug-js 0.13 forwarders dial this hub ({@link RemoteServerBuilder#legacyForwarderPath}).
+     *
+     * @return the path, or empty when the hub takes no forwarders
+     */
+    public Optional<String> legacyForwarderPath() {
+        return Optional.ofNullable(settings.legacy().forwarderPath());
+    }
+
+    /**
+     * Whether {@code /} takes buttplug-js 0.13 sample-app controllers (control token as the first
+     * frame, answered {@code ok}; {@link RemoteServerBuilder#passwordFirstControllers}).
+     *
+     * @return true when it does
+     */
+    public boolean takesPasswordFirstControllers() {
+        return settings.legacy().passwordFirstControllers();
     }
 
     /**

@@ -39,6 +39,7 @@ public final class RemoteServerBuilder {
     private KeepAlive keepAlive = RemoteServer.DEFAULT_KEEP_ALIVE;
     private Scheduling scheduling = Scheduling.defaults();
     private int maxConnections = RemoteServer.DEFAULT_MAX_CONNECTIONS;
+    private int ioThreads = RemoteServer.DEFAULT_IO_THREADS;
     private String forwarderPath = RemoteServer.DEFAULT_FORWARDER_PATH;
     private DeviceGrant legacyGrant = RemoteServer.DEFAULT_LEGACY_GRANT;
     private boolean defaultLegacyGrant = true;
@@ -63,6 +64,21 @@ public final class RemoteServerBuilder {
      */
     public RemoteServerBuilder maxConnections(int count) {
         this.maxConnections = positive(count, "maxConnections");
+        return this;
+    }
+
+    /**
+     * Number of I/O threads serving the hub's sockets (default {@link RemoteServer#DEFAULT_IO_THREADS}:
+     * half the processors, at least one). The library's own work never runs on them (they read,
+     * write and hand off), so a few serve many thousands of links; more help only when the
+     * sockets' reads and writes alone fill a core.
+     *
+     * @param count number of I/O threads, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when not positive
+     */
+    public RemoteServerBuilder ioThreads(int count) {
+        this.ioThreads = positive(count, "ioThreads");
         return this;
     }
 
@@ -447,7 +463,7 @@ public final class RemoteServerBuilder {
      */
     public RemoteServer build() {
         return new RemoteServer(new HubSettings(host, port, tls, keystore, keystorePassword, messageLimits,
-                maxFrameSize, maxConnections, maxPendingConnections, maxPendingPerAddress, upgradeTimeout,
+                maxFrameSize, maxConnections, ioThreads, maxPendingConnections, maxPendingPerAddress, upgradeTimeout,
                 firstFrameTimeout, maxUnsentBytes,
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,

@@ -216,6 +216,19 @@ class RemoteServerTest {
     }
 
     @Test
+    void theHubServesItsSocketsWithHalfTheProcessorsAsIoThreadsUnlessTold() {
+        assertThat(RemoteServer.DEFAULT_IO_THREADS)
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        try (RemoteServer byDefault = RemoteServer.builder().build();
+             RemoteServer told = RemoteServer.builder().ioThreads(3).build()) {
+            assertThat(byDefault.settings().ioThreads()).isEqualTo(RemoteServer.DEFAULT_IO_THREADS);
+            assertThat(told.settings().ioThreads()).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> RemoteServer.builder().ioThreads(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ioThreads");
+    }
+
+    @Test
     void anAppCanDriveARoomInProcess() throws Exception {
         SimulatedDevices alice = HubFixture.sims("lovense");
         f.agent("Alice", alice, HALF);

@@ -134,6 +134,28 @@ class WebSocketServerTest {
     }
 
     @Test
+    void theSocketsAreServedByAsManyIoThreadsAsConfigured() throws Exception {
+        assertThat(ioThreadsServing(1, 4)).hasSize(1);
+        server.close();
+        assertThat(ioThreadsServing(2, 4)).hasSize(2);
+    }
+
+    /** Names of the threads on which the handler saw {@code sockets} sockets of a server with {@code ioThreads}. */
+    private java.util.Set<String> ioThreadsServing(int ioThreads, int sockets) throws Exception {
+        java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        server = WebSocketServer.builder().ioThreads(ioThreads).handler((path, connector) -> {
+            threads.add(Thread.currentThread().getName());
+            connector.connect(new RecordingListener());
+            return Admission.accept();
+        }).start();
+        for (int i = 0; i < sockets; i++) {
+            client("/").connect(new RecordingListener()).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(threads).allMatch(name -> name.startsWith("buttplug-ws-io"));
+        return threads;
+    }
+
+    @Test
     void deliversFramesOfOneSocketInOrder() throws Exception {
         echoServer(WebSocketServer.builder());
         RecordingListener received = new RecordingListener();
