@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +31,18 @@ import java.util.stream.Collectors;
  * agents all dial node {@code r % nodes}, which comes to own it (no bridging; the best case).
  * All JVMs share the machine's cores. Bounded by a watchdog ({@code --max-seconds}).
  *
+ * <p>Every child's whole output (each node logs its cluster events at INFO: peers taken for gone
+ * with their last beat's age, leases lost or taken, bridged links closed) is written to a file of
+ * its own in the run directory ({@code --run-dir}, default {@code target/cluster-idle/<UTC time>}),
+ * each file cut at {@value #MAX_LOG_BYTES} bytes.
+ *
  * <p>Arguments (all optional): {@code --nodes 3 --rooms 3 --idle 3000 --spread mixed --hold-seconds 20
- * --max-seconds 400 --node-xmx 1g --agent-xmx 3g}.
+ * --max-seconds 400 --node-xmx 1g --agent-xmx 3g --run-dir DIR}.
  */
 public final class ClusterIdleRun {
+
+    /** Most bytes of one child's output written to its file. */
+    static final long MAX_LOG_BYTES = 64L << 20;
 
     private ClusterIdleRun() {
     }
@@ -43,7 +56,12 @@ public final class ClusterIdleRun {
         String spread = textArg(args, "--spread", "mixed");
         String nodeXmx = textArg(args, "--node-xmx", "1g");
         String agentXmx = textArg(args, "--agent-xmx", "3g");
+        Path runDir = Path.of(textArg(args, "--run-dir", "target/cluster-idle/"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-n" + nodes + "-" + spread + "-" + idle));
+        Files.createDirectories(runDir);
         startWatchdog(maxSeconds);
+        System.out.println("cluster idle run: output of every JVM in " + runDir.toAbsolutePath());
         System.out.printf("cluster idle run: %d node JVMs, %d rooms, %d idle agents (%s), hold %d s; %d cores, load average %.1f%n",
                 nodes, rooms, idle, spread, hold, Runtime.getRuntime().availableProcessors(), load());
         List<Child> nodeJvms = new ArrayList<>();
@@ -51,7 +69,7 @@ public final class ClusterIdleRun {
         try (NatsServer nats = NatsServer.start()) {
             List<String> uris = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
-                Child node = Child.start("n" + (n + 1), List.of(java(), "-Xmx" + nodeXmx, "-cp", classPath(),
+                Child node = Child.start("n" + (n + 1), runDir, List.of(java(), "-Xmx" + nodeXmx, "-cp", classPath(),
                         ClusterNodeMain.class.getName(), nats.url(), "n" + (n + 1), Integer.toString(rooms)));
                 nodeJvms.add(node);
                 String ready = node.await("READY ", 60);
@@ -60,7 +78,7 @@ public final class ClusterIdleRun {
             String tokens = java.util.stream.IntStream.range(0, rooms).mapToObj(ClusterNodeMain::shareToken)
                     .collect(Collectors.joining(","));
             long t0 = System.nanoTime();
-            agents = Child.start("agents", List.of(java(), "-Xmx" + agentXmx, "-Xss256k", "-cp", classPath(),
+            agents = Child.start("agents", runDir, List.of(java(), "-Xmx" + agentXmx, "-Xss256k", "-cp", classPath(),
                     IdleAgents.class.getName(), String.join(",", uris), tokens, Integer.toString(idle),
                     Integer.toString(maxSeconds), "1500", "default", spread, "keep-going"));
             long deadline = t0 + TimeUnit.SECONDS.toNanos(Math.min(300, Math.max(30, maxSeconds * 2L / 3)));
@@ -90,8 +108,8 @@ public final class ClusterIdleRun {
                 long[] s = nodeJvms.get(n).status();
                 double cores = (s[4] - cpuAtHold[n]) / 1e9 / heldSeconds;
                 nodeCores += cores;
-                perNode.append(String.format("%n  n%d: %d agents in %d owned rooms, %d sockets, %d bridged links, %.2f cores",
-                        n + 1, s[0], s[3], s[1], s[2], cores));
+                perNode.append(String.format("%n  n%d: %d agents in %d owned rooms, %d sockets, %d bridged links, %.2f cores, heap %d MiB",
+                        n + 1, s[0], s[3], s[1], s[2], cores, s[5] >> 20));
             }
             long agentCpu = cpuOf(agents);
             System.out.printf("linked %d of %d in %.1f s; after %.0f s idle: %d held (in the rooms, at their owners);"
@@ -100,7 +118,7 @@ public final class ClusterIdleRun {
                     agentCpu < 0 || agentCpuAtHold < 0 ? "?" : String.format("%.2f", (agentCpu - agentCpuAtHold) / 1e9 / heldSeconds),
                     load(), perNode);
             agents.release();
-            System.out.println("agents' JVM: " + agents.await("still linked", 30));
+            System.out.println("agents' JVM: " + agents.lastLine("AGENTS ") + "; " + agents.await("still linked", 30));
             System.out.printf("RESULT nodes=%d rooms=%d spread=%s idle=%d linked=%d held=%d%n", nodes, rooms, spread, idle, linked, after);
         } finally {
             if (agents != null) {
@@ -124,23 +142,26 @@ public final class ClusterIdleRun {
         final String name;
         final Process process;
         final List<String> lines = new ArrayList<>();
-        volatile long[] status = new long[5];
+        volatile long[] status = new long[6];
 
         private Child(String name, Process process) {
             this.name = name;
             this.process = process;
         }
 
-        static Child start(String name, List<String> command) throws IOException {
+        static Child start(String name, Path runDir, List<String> command) throws IOException {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             Child c = new Child(name, p);
+            Path logFile = runDir.resolve(name + ".log");
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                     BoundedLog log = new BoundedLog(logFile, MAX_LOG_BYTES)) {
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        log.line(line);
                         if (line.startsWith("STATUS ")) {
                             String[] f = line.substring(7).trim().split(" ");
-                            long[] s = new long[5];
-                            for (int i = 0; i < 5; i++) {
+                            long[] s = new long[6];
+                            for (int i = 0; i < Math.min(6, f.length); i++) {
                                 s[i] = Long.parseLong(f[i]);
                             }
                             c.status = s;
@@ -183,6 +204,18 @@ public final class ClusterIdleRun {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // bounded poll-until loop
             }
             throw new IllegalStateException(name + " printed no '" + prefix + "' within " + seconds + " s: " + tail());
+        }
+
+        /** The last output line starting with {@code prefix} kept in memory, or "(none)". */
+        String lastLine(String prefix) {
+            synchronized (lines) {
+                for (int i = lines.size() - 1; i >= 0; i--) {
+                    if (lines.get(i).startsWith(prefix)) {
+                        return lines.get(i);
+                    }
+                }
+            }
+            return "(none)";
         }
 
         private boolean hasLine(String prefix) {

@@ -13,7 +13,7 @@ import java.lang.management.ManagementFactory;
  * {@code ClusterNodeMain <nats url> <node name> <rooms>}. Makes sure the rooms {@code idle0..} exist
  * in the cluster (tokens from {@link #shareToken(int)}), prints {@code READY <port>}, then once a
  * second {@code STATUS <agents in the rooms it owns> <open sockets> <bridged links> <rooms owned>
- * <process CPU ns>}, until its standard input closes.
+ * <process CPU ns> <heap used bytes>}, until its standard input closes. Logs the cluster's events at INFO.
  */
 public final class ClusterNodeMain {
 
@@ -33,6 +33,18 @@ public final class ClusterNodeMain {
         if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
             System.setProperty(HubLoadRun.LOG_LEVEL, "error");
         }
+        // the cluster's own events (peers taken for gone, leases lost or taken, links refused) are
+        // what a failed run is read from: ClusterIdleRun keeps them in the run directory
+        String clusterLog = "org.slf4j.simpleLogger.log.io.github.buttplugjava.cluster";
+        if (System.getProperty(clusterLog) == null) {
+            System.setProperty(clusterLog, "info");
+        }
+        String hubLog = "org.slf4j.simpleLogger.log.io.github.buttplugjava.remote.hub"; // agents joining, leaving, denied (and why)
+        if (System.getProperty(hubLog) == null) {
+            System.setProperty(hubLog, "info");
+        }
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         int rooms = Integer.parseInt(args[2]);
         ClusterNode node = ClusterNode.builder().nats(args[0]).nodeName(args[1]).hub(RemoteServer.builder().port(0)).start();
         for (int r = 0; r < rooms; r++) {
@@ -57,7 +69,8 @@ public final class ClusterNodeMain {
             ClusterStatus s = node.status();
             int agents = node.hub().rooms().stream().map(Room::agents).mapToInt(java.util.List::size).sum();
             System.out.println("STATUS " + agents + " " + node.hub().openConnections() + " " + s.bridgedLinks() + " "
-                    + s.roomsOwned().size() + " " + os.getProcessCpuTime());
+                    + s.roomsOwned().size() + " " + os.getProcessCpuTime() + " "
+                    + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
             System.out.flush();
             Thread.sleep(1000); // a status line a second, for the parent
         }

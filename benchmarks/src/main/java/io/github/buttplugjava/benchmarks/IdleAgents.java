@@ -31,6 +31,8 @@ public final class IdleAgents {
     /** Agents dialed at once: under the hub's default cap of 32 pending sockets per address (all agents are 127.0.0.1). */
     private static final int BATCH_PER_HUB = 25;
     private static final long BATCH_SECONDS = 60;
+    /** Refusal reasons printed (the rest are counted). */
+    private static final int MAX_REFUSALS_PRINTED = 200;
 
     private IdleAgents() {
     }
@@ -38,6 +40,14 @@ public final class IdleAgents {
     public static void main(String[] args) throws Exception {
         if (System.getProperty(HubLoadRun.LOG_LEVEL) == null) {
             System.setProperty(HubLoadRun.LOG_LEVEL, "error");
+        }
+        if (args[0].contains(",")) { // a cluster run (ClusterIdleRun) keeps this output in a file: why each link dropped
+            String agentLog = "org.slf4j.simpleLogger.log.io.github.buttplugjava.remote.agent";
+            if (System.getProperty(agentLog) == null) {
+                System.setProperty(agentLog, "info");
+            }
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         }
         List<URI> hubs = java.util.Arrays.stream(args[0].split(",")).map(URI::create).toList();
         List<String> tokens = List.of(args[1].split(","));
@@ -62,7 +72,21 @@ public final class IdleAgents {
         stdin.setDaemon(true);
         stdin.start();
 
-        List<RemoteClient> agents = new ArrayList<>(count);
+        List<RemoteClient> agents = java.util.Collections.synchronizedList(new ArrayList<>(count));
+        Thread status = new Thread(() -> {
+            while (!released.isDone()) {
+                long linked;
+                synchronized (agents) {
+                    linked = agents.stream().filter(RemoteClient::isLinked).count();
+                }
+                Runtime rt = Runtime.getRuntime();
+                System.out.println("AGENTS linked=" + linked + " heap=" + ((rt.totalMemory() - rt.freeMemory()) >> 20) + "MiB");
+                System.out.flush();
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // a line a second, for the run's log
+            }
+        }, "idle-agents-status");
+        status.setDaemon(true);
+        status.start();
         int batch = BATCH_PER_HUB * hubs.size();
         try {
             for (int from = 0; from < count && !released.isDone(); from += batch) {
@@ -87,8 +111,11 @@ public final class IdleAgents {
                     CompletableFuture.allOf(outcomes.toArray(new CompletableFuture<?>[0])).get(BATCH_SECONDS, TimeUnit.SECONDS);
                     for (CompletableFuture<Throwable> o : outcomes) {
                         Throwable e = o.join();
-                        if (e != null && refused++ == 0) {
-                            System.out.println("first refusal: " + e);
+                        if (e != null) {
+                            refused++;
+                            if (refused <= MAX_REFUSALS_PRINTED) {
+                                System.out.println("refusal " + refused + ": " + e);
+                            }
                         }
                     }
                 } else {
@@ -104,7 +131,10 @@ public final class IdleAgents {
             System.out.println("gave up: a batch was not welcomed within " + BATCH_SECONDS + " s, or "
                     + maxSeconds + " s passed; " + agents.size() + " agents started");
         } finally {
-            long linked = agents.stream().filter(RemoteClient::isLinked).count();
+            long linked;
+            synchronized (agents) {
+                linked = agents.stream().filter(RemoteClient::isLinked).count();
+            }
             System.out.println("still linked " + linked + (keepGoing ? " (refused while linking: " + refused + ")" : ""));
             System.out.flush();
             Runtime.getRuntime().halt(0); // 2,000 orderly closes would take long; the hub sees the sockets drop

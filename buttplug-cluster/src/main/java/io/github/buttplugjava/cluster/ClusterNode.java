@@ -73,6 +73,7 @@ public final class ClusterNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
 
     private final Connection nats;
+    private final Connection liveness;
     private final RoomStore store;
     private final ClusterRooms rooms;
     private final Leases leases;
@@ -83,6 +84,7 @@ public final class ClusterNode implements AutoCloseable {
     private final RemoteServer hub;
     private final ScheduledExecutorService beatTimer;
     private final ScheduledExecutorService leaseTimer;
+    private final ScheduledExecutorService linkTimer;
     private final ThreadPoolExecutor work;
     private final String node;
 
@@ -92,6 +94,7 @@ public final class ClusterNode implements AutoCloseable {
         LeaseHolder me = new LeaseHolder(node, randomId());
         beatTimer = Executors.newSingleThreadScheduledExecutor(daemon("cluster-beat-" + node));
         leaseTimer = Executors.newSingleThreadScheduledExecutor(daemon("cluster-lease-" + node));
+        linkTimer = Executors.newSingleThreadScheduledExecutor(daemon("cluster-links-" + node)); // deadlines of links: never behind a renewal waiting on NATS
         work = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), daemon("cluster-place-" + node));
         BridgeHolder holder = new BridgeHolder();
         ReaderTap tap = new ReaderTap(); // bridged frames are handled on the NATS reader thread
@@ -99,7 +102,7 @@ public final class ClusterNode implements AutoCloseable {
             nats = FirstConnect.within(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
                     .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2).readListener(tap)
-                    .connectionListener((conn, event) -> holder.onEvent(event))
+                    .connectionListener((conn, event) -> holder.onEvent(event, false))
                     .errorListener(new ErrorListener() {
                         @Override
                         public void slowConsumerDetected(Connection conn, Consumer consumer) {
@@ -115,18 +118,35 @@ public final class ClusterNode implements AutoCloseable {
             throw new IOException("cannot reach NATS at " + b.natsUrl + ": " + e.getMessage(), e);
         }
         try {
+            // heartbeats and leases on a connection of their own: bridged frames (thousands a
+            // second) never queue ahead of them in a writer or a reader (docs/CLUSTER.md)
+            liveness = FirstConnect.within(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node + "-liveness")
+                    .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
+                    .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2)
+                    .connectionListener((conn, event) -> holder.onEvent(event, true)).build(), b.natsStartWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeNats();
+            shutdownPools();
+            throw new IOException("interrupted while connecting to NATS", e);
+        } catch (IOException e) {
+            closeNats();
+            shutdownPools();
+            throw new IOException("cannot reach NATS at " + b.natsUrl + ": " + e.getMessage(), e);
+        }
+        try {
             RoomIndex index = new RoomIndex();
             owned = new OwnedRooms(index, System::currentTimeMillis);
             StoredRoomChanges changes = new StoredRoomChanges(owned);
             store = RoomStore.open(nats, subjects, index, Duration.ofSeconds(10), changes);
             rooms = new ClusterRooms(store, System::currentTimeMillis, null);
-            leases = Leases.open(nats, subjects, me, b.leaseTtl, owned::drop, leaseTimer);
+            leases = Leases.open(liveness, subjects, me, b.leaseTtl, owned::drop, leaseTimer);
             changes.leases(leases);
             bridges = new Bridges(nats, subjects, node, b.maxBridgedLinks, tap);
             holder.bridges = bridges;
             holder.leases = leases;
-            heartbeats = new Heartbeats(nats, subjects, node, bridges, beatTimer, b.heartbeat, b.nodeTimeout);
-            router = new ClusterRouter(nats, subjects, me, store, leases, owned, bridges, heartbeats, work, leaseTimer,
+            heartbeats = new Heartbeats(liveness, subjects, node, bridges, beatTimer, b.heartbeat, b.nodeTimeout);
+            router = new ClusterRouter(nats, subjects, me, store, leases, owned, bridges, heartbeats, work, linkTimer,
                     Duration.ofSeconds(3), Duration.ofSeconds(1));
             hub = b.hub.linkRouter(router).operatorStatus(new ClusterHealth(this::status)).build();
             owned.hub(hub);
@@ -147,19 +167,25 @@ public final class ClusterNode implements AutoCloseable {
         void fellBehind() {
             Bridges b = bridges;
             if (b != null) {
-                log.warn("this node fell behind its cluster messages (NATS dropped some): closing {} bridged links",
-                        b.count());
-                b.closeAll("the hub fell behind its cluster");
+                b.fellBehind();
             }
         }
 
-        void onEvent(ConnectionListener.Events event) {
+        /**
+         * An event of the bridge connection or ({@code liveness}) of the beats' and leases': either
+         * lost closes every bridged link (without beats the other nodes take this one for gone
+         * and close their ends anyway); the liveness connection back renews the leases.
+         */
+        void onEvent(ConnectionListener.Events event, boolean liveness) {
+            String which = liveness ? "NATS liveness connection" : "NATS";
             if (event == ConnectionListener.Events.DISCONNECTED || event == ConnectionListener.Events.CLOSED) {
                 Bridges b = bridges;
                 if (b != null && b.count() > 0) {
-                    log.warn("NATS lost ({}): closing {} bridged links", event, b.count());
+                    log.warn("{} lost ({}): closing {} bridged links", which, event, b.count());
                     b.closeAll("the hub lost its cluster");
                 }
+            } else if (event == ConnectionListener.Events.RECONNECTED && !liveness) {
+                log.info("NATS back: bridged links can be made again");
             } else if (event == ConnectionListener.Events.RECONNECTED) {
                 log.info("NATS back: renewing this node's leases; new rooms are taken as links arrive");
                 Leases l = leases;
@@ -185,16 +211,22 @@ public final class ClusterNode implements AutoCloseable {
     }
 
     private void closeNats() {
-        try {
-            nats.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (Connection c : new Connection[] {nats, liveness}) {
+            if (c == null) {
+                continue;
+            }
+            try {
+                c.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void shutdownPools() {
         beatTimer.shutdownNow();
         leaseTimer.shutdownNow();
+        linkTimer.shutdownNow();
         work.shutdownNow();
     }
 
@@ -295,7 +327,9 @@ public final class ClusterNode implements AutoCloseable {
      * @return its status
      */
     public ClusterStatus status() {
-        return new ClusterStatus(node, nats.getStatus() == Connection.Status.CONNECTED, store.index().size(),
+        boolean connected = nats.getStatus() == Connection.Status.CONNECTED
+                && liveness.getStatus() == Connection.Status.CONNECTED;
+        return new ClusterStatus(node, connected, store.index().size(),
                 owned.names(), bridges.count());
     }
 

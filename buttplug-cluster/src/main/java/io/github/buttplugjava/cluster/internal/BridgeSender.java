@@ -3,44 +3,102 @@ package io.github.buttplugjava.cluster.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nats.client.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Publishes the frames and close notices of bridged links. */
+/**
+ * Publishes the frames and close notices of bridged links. A publish asked for on the NATS reader
+ * thread never waits there: it goes through the {@link Outbox} (bounded, in order), because a
+ * jnats publish waits while the connection's outgoing queue is full, and the reader would then
+ * read nothing (heartbeats included).
+ */
 final class BridgeSender {
 
+    /** Most frames waiting in the outbox. */
+    static final int OUTBOX_FRAMES = 1024;
+    /** Most bytes of frames waiting in the outbox. */
+    static final long OUTBOX_BYTES = 4L << 20;
+    /** Most close notices waiting in the outbox. */
+    static final int OUTBOX_CLOSES = 32_768;
+
+    private static final Logger log = LoggerFactory.getLogger(BridgeSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASON = 256;
 
     private final Connection nats;
     private final Subjects subjects;
+    private final Outbox outbox;
 
-    BridgeSender(Connection nats, Subjects subjects) {
-        this.nats = nats;
-        this.subjects = subjects;
+    BridgeSender(Connection nats, Subjects subjects, String node) {
+        this(nats, subjects, node, OUTBOX_FRAMES, OUTBOX_BYTES, OUTBOX_CLOSES);
     }
 
-    /** Publishes a frame; false when NATS would not take it (closed, or larger than its max payload). */
-    boolean frame(String peer, String link, String frame) {
+    /** As above, with the outbox's bounds given (a test drives them with small ones). */
+    BridgeSender(Connection nats, Subjects subjects, String node, int maxFrames, long maxBytes, int maxCloses) {
+        this.nats = nats;
+        this.subjects = subjects;
+        this.outbox = new Outbox(item -> nats.publish(item.subject(), item.body()), "cluster-outbox-" + node,
+                maxFrames, maxBytes, maxCloses);
+    }
+
+    /**
+     * Publishes a frame, or queues it in the outbox (see the class comment).
+     *
+     * @param peer    the node at the other end
+     * @param link    the link
+     * @param frame   the frame
+     * @param refused run when a queued frame is refused later (its link must close)
+     * @return false when NATS or the outbox would not take it (closed, larger than NATS' max
+     *         payload, or the outbox full): the caller closes the link
+     */
+    boolean frame(String peer, String link, String frame, Runnable refused) {
+        String subject = subjects.frame(peer, link);
+        byte[] body = frame.getBytes(StandardCharsets.UTF_8);
+        switch (outbox.submit(new Outbox.Item(subject, body, true, refused))) {
+            case QUEUED:
+                return true;
+            case FULL:
+                return false;
+            default:
+                break;
+        }
         try {
-            nats.publish(subjects.frame(peer, link), frame.getBytes(StandardCharsets.UTF_8));
+            nats.publish(subject, body);
             return true;
         } catch (IllegalStateException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** Publishes a close notice: the reason and how many frames this end sent before it. */
+    /** Publishes (or queues) a close notice: the reason and how many frames this end sent before it. */
     void close(String peer, String link, String reason, long framesSent) {
         String r = reason == null ? "" : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         byte[] body = JSON.createObjectNode().put("reason", r).put("sent", framesSent).toString()
                 .getBytes(StandardCharsets.UTF_8);
+        String subject = subjects.close(peer, link);
+        switch (outbox.submit(new Outbox.Item(subject, body, false, null))) {
+            case QUEUED:
+                return;
+            case FULL:
+                log.warn("bridged link {}: its close notice was dropped ({} close notices wait to be published)",
+                        link, OUTBOX_CLOSES);
+                return;
+            default:
+                break;
+        }
         try {
-            nats.publish(subjects.close(peer, link), body);
+            nats.publish(subject, body);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // NATS is gone: the peer's heartbeat watch closes its end
         }
+    }
+
+    /** Publishes waiting in the outbox. */
+    int waiting() {
+        return outbox.waiting();
     }
 
     /** Reads a close notice; a malformed one reads as an unexplained close. */

@@ -4,6 +4,9 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +24,15 @@ import java.util.stream.Collectors;
  */
 public final class Bridges implements AutoCloseable {
 
-    /** Most frames or bytes waiting in the frame subscription before NATS reports a slow consumer (a guard: the tap keeps it at one). */
+    private static final Logger log = LoggerFactory.getLogger(Bridges.class);
+
+    /**
+     * Most messages waiting in the frame (or close) subscription before NATS drops them and reports
+     * a slow consumer, which closes every bridged link on the node ({@link #fellBehind}). A guard:
+     * the tap keeps each subscription at one.
+     */
     static final int PENDING_MESSAGES = 65_536;
+    /** Most bytes waiting in the frame (or close) subscription: as {@link #PENDING_MESSAGES}. */
     static final long PENDING_BYTES = 64L << 20;
 
     /** The shortest wait jnats takes as "do not wait" (zero means "wait for ever"). */
@@ -44,13 +54,20 @@ public final class Bridges implements AutoCloseable {
      * @param tap      the connection's reader tap: it hands this node's frames and closes here
      */
     public Bridges(Connection nats, Subjects subjects, String node, int maxLinks, ReaderTap tap) {
+        this(nats, subjects, node, maxLinks, tap, PENDING_MESSAGES, PENDING_BYTES);
+    }
+
+    /** As above, with the subscriptions' pending limits given (a test drives them with small ones). */
+    Bridges(Connection nats, Subjects subjects, String node, int maxLinks, ReaderTap tap, int pendingMessages,
+            long pendingBytes) {
         this.maxLinks = maxLinks;
         this.framePrefix = subjects.linksOf(node);
         // plain subscriptions that no thread waits on: the tap takes each message out of its
         // subscription's queue on the reader thread, right after jnats put it there
         this.frames = nats.subscribe(subjects.framesTo(node));
-        this.frames.setPendingLimits(PENDING_MESSAGES, PENDING_BYTES);
+        this.frames.setPendingLimits(pendingMessages, pendingBytes);
         this.closes = nats.subscribe(subjects.closesTo(node));
+        this.closes.setPendingLimits(pendingMessages, pendingBytes);
         tap.attach(this);
     }
 
@@ -129,13 +146,29 @@ public final class Bridges implements AutoCloseable {
      *
      * @param node   the node taken for gone
      * @param reason why
+     * @return how many links were closed
      */
-    void closePeer(String node, String reason) {
+    int closePeer(String node, String reason) {
+        int closed = 0;
         for (Map.Entry<String, BridgeEnd> e : List.copyOf(links.entrySet())) {
             if (e.getValue().peer().equals(node) && links.remove(e.getKey(), e.getValue())) {
                 e.getValue().peerClosed(reason, -1);
+                closed++;
             }
         }
+        return closed;
+    }
+
+    /**
+     * NATS dropped messages of this connection (a slow consumer): a bridged stream with a hole in
+     * it is never passed on, so every bridged link on this node is closed.
+     */
+    public void fellBehind() {
+        if (!links.isEmpty()) {
+            log.warn("this node fell behind its cluster messages (NATS dropped some): closing {} bridged links",
+                    links.size());
+        }
+        closeAll("the hub fell behind its cluster");
     }
 
     /**

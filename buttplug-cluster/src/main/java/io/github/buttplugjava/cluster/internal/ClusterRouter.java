@@ -84,7 +84,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         this.leases = leases;
         this.owned = owned;
         this.bridges = bridges;
-        this.sender = new BridgeSender(nats, subjects);
+        this.sender = new BridgeSender(nats, subjects, me.node());
         this.heartbeats = heartbeats;
         this.work = work;
         this.timers = timers;
@@ -244,17 +244,22 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             return;
         }
         LeaseHolder h = holder.get();
-        if (h.equals(me)) {
-            if (!owned.has(p.room())) {
-                owned.open(p.room());
+        switch (OwnerChoice.of(h.equals(me), h.node().equals(me.node()), leases.holds(p.room()), heartbeats.silent(h.node()))) {
+            case HERE -> {
+                if (!owned.has(p.room())) {
+                    owned.open(p.room());
+                    if (!leases.holds(p.room())) {
+                        owned.drop(p.room()); // the lease was lost while the room was being made
+                        refuse(link, agent, "the room is moving between nodes; try again");
+                        return;
+                    }
+                }
+                owned.attach(p, link).ifPresent(why -> refuse(link, agent, why));
             }
-            owned.attach(p, link).ifPresent(why -> refuse(link, agent, why));
-        } else if (h.node().equals(me.node())) {
-            refuse(link, agent, "the room is moving between nodes; try again");
-        } else if (heartbeats.silent(h.node())) {
-            refuse(link, agent, "the room's node is gone; the room moves once its lease expires; try again");
-        } else {
-            bridge(h.node(), p, link, agent);
+            case MOVING -> refuse(link, agent, "the room is moving between nodes; try again");
+            case HOLDER_GONE -> refuse(link, agent, "the room's node is gone; the room moves once its lease expires; try again");
+            case BRIDGE -> bridge(h.node(), p, link, agent);
+            default -> throw new IllegalStateException();
         }
     }
 

@@ -70,7 +70,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
                 return;
             }
             while (!waiting.isEmpty()) {
-                if (!sender.frame(owner, link, waiting.poll())) {
+                if (!sender.frame(owner, link, waiting.poll(), this::refused)) {
                     break;
                 }
                 sent++;
@@ -114,8 +114,10 @@ final class EntryEnd implements BridgeEnd, FrameListener {
                 }
                 ok = false;
             } else {
-                ok = sender.frame(owner, link, frame);
-                sent++;
+                ok = sender.frame(owner, link, frame, this::refused);
+                if (ok) {
+                    sent++; // the close notice counts only frames the owner can wait for
+                }
             }
         }
         if (!ok) {
@@ -135,6 +137,11 @@ final class EntryEnd implements BridgeEnd, FrameListener {
         }
         bridges.remove(link);
         sender.close(owner, link, "the peer left the entry node", count);
+    }
+
+    /** A frame queued for the owner was refused later (NATS would not take it). */
+    private void refused() {
+        endBoth("the bridge could not carry a frame");
     }
 
     private void endBoth(String reason) {

@@ -6,9 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -17,27 +16,34 @@ import java.util.concurrent.TimeUnit;
  * others'. A node at the far end of a bridged link that stays silent past the timeout is taken
  * for gone and those links are closed here, so an entry node closes the links of a killed owner
  * (and an owner the links of a killed entry node) within timeout + interval.
+ *
+ * <p>Beats go over the node's liveness connection, which carries no bridged frames, so a busy
+ * bridge cannot make them late; and a tick that runs late here judges nobody ({@link PeerSilence}).
  */
 public final class Heartbeats implements AutoCloseable {
 
-    /** Most other nodes remembered. */
+    /**
+     * Most other nodes remembered. Past it a newcomer takes the place of the node silent the
+     * longest, if that one is silent past the timeout; with all of them alive the newcomer is not
+     * remembered, and a link bridged with it is closed as with a silent node.
+     */
     static final int MAX_NODES = 256;
 
     private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
 
-    private final Connection nats;
+    private final Connection liveness;
     private final Subjects subjects;
     private final String node;
     private final Bridges bridges;
-    private final long timeoutNanos;
-    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+    private final PeerSilence silence;
     private final Dispatcher dispatcher;
     private final ScheduledFuture<?> beat;
+    private long lateTicks;
 
     /**
      * Starts beating and watching.
      *
-     * @param nats     the connection
+     * @param liveness the connection for beats (not the one carrying bridged frames)
      * @param subjects the cluster's subjects
      * @param node     this node's name
      * @param bridges  the bridged links to close when their far node goes silent
@@ -45,22 +51,30 @@ public final class Heartbeats implements AutoCloseable {
      * @param interval how often to beat and check
      * @param timeout  silence after which a node is taken for gone
      */
-    public Heartbeats(Connection nats, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
+    public Heartbeats(Connection liveness, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
                       Duration interval, Duration timeout) {
-        this.nats = nats;
+        this(liveness, subjects, node, bridges, timers, interval, timeout, System::nanoTime);
+    }
+
+    /** As above, on the given monotonic clock (a test's virtual time). */
+    Heartbeats(Connection liveness, Subjects subjects, String node, Bridges bridges, ScheduledExecutorService timers,
+               Duration interval, Duration timeout, LongSupplier nanos) {
+        this.liveness = liveness;
         this.subjects = subjects;
         this.node = node;
         this.bridges = bridges;
-        this.timeoutNanos = timeout.toNanos();
-        this.dispatcher = nats.createDispatcher(m -> {
+        this.silence = new PeerSilence(nanos, interval.toNanos(), timeout.toNanos(), MAX_NODES);
+        this.dispatcher = liveness.createDispatcher(m -> {
             String from = m.getSubject().substring(m.getSubject().lastIndexOf('.') + 1);
-            if (lastSeen.containsKey(from) || lastSeen.size() < MAX_NODES) {
-                lastSeen.put(from, System.nanoTime());
+            if (!from.equals(node)) { // its own beats come back too: a node does not watch itself
+                silence.beat(from);
             }
         });
         dispatcher.subscribe(subjects.heartbeats());
         long every = interval.toMillis();
-        this.beat = timers.scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        // fixed delay, not rate: after a stall the next tick comes one interval later (the reader
+        // catches up meanwhile), not at once to make up for the missed ones
+        this.beat = timers.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -71,9 +85,17 @@ public final class Heartbeats implements AutoCloseable {
      * @param peer a node's name
      */
     void heard(String peer) {
-        if (lastSeen.size() < MAX_NODES) {
-            lastSeen.putIfAbsent(peer, System.nanoTime());
-        }
+        silence.heard(peer);
+    }
+
+    /**
+     * Whether {@code peer} is remembered (heard from, or counted as heard).
+     *
+     * @param peer a node's name
+     * @return true when remembered
+     */
+    boolean remembers(String peer) {
+        return silence.remembers(peer);
     }
 
     /**
@@ -85,22 +107,27 @@ public final class Heartbeats implements AutoCloseable {
      * @return true when it is taken for gone
      */
     boolean silent(String peer) {
-        Long seen = lastSeen.get(peer);
-        return seen != null && System.nanoTime() - seen > timeoutNanos;
+        return silence.silent(peer);
     }
 
     private void tick() {
         try {
-            if (nats.getStatus() == Connection.Status.CONNECTED) {
-                nats.publish(subjects.heartbeat(node), new byte[0]);
+            if (liveness.getStatus() == Connection.Status.CONNECTED) {
+                liveness.publish(subjects.heartbeat(node), new byte[0]);
             }
-            long now = System.nanoTime();
-            for (String peer : bridges.peers()) {
-                Long seen = lastSeen.get(peer);
-                if (seen == null || now - seen > timeoutNanos) {
-                    log.warn("cluster node {} is silent: closing the links bridged with it", peer);
-                    bridges.closePeer(peer, "cluster node " + peer + " is gone");
-                }
+            PeerSilence.Judgment j = silence.judge(bridges.peers());
+            if (!j.judged()) {
+                lateTicks++;
+                log.warn("this node's heartbeat tick ran {} ms late (CPU starved or paused?): no peer judged silent "
+                        + "this tick ({} late ticks so far)", TimeUnit.NANOSECONDS.toMillis(j.tickLateNanos()), lateTicks);
+                return;
+            }
+            for (PeerSilence.Silent s : j.silent()) {
+                int closed = bridges.closePeer(s.peer(), "cluster node " + s.peer() + " is gone");
+                log.warn("cluster node {} is silent ({}; this tick {} ms late): closed {} links bridged with it",
+                        s.peer(), s.lastHeardNanosAgo() < 0 ? "never heard from"
+                                : "last beat " + TimeUnit.NANOSECONDS.toMillis(s.lastHeardNanosAgo()) + " ms ago",
+                        TimeUnit.NANOSECONDS.toMillis(j.tickLateNanos()), closed);
             }
         } catch (RuntimeException e) {
             log.warn("heartbeat tick failed: {}", e.toString());

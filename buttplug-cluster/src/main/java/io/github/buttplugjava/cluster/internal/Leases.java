@@ -50,7 +50,8 @@ public final class Leases implements AutoCloseable {
     private volatile long quietUntilNanos;
     private final ScheduledFuture<?> renewal;
 
-    private record Held(long revision) {
+    /** A lease held at {@code revision}, last written (taken or renewed) at {@code writtenNanos}. */
+    private record Held(long revision, long writtenNanos) {
     }
 
     private Leases(Connection nats, KeyValue kv, LeaseHolder me, Duration ttl, Consumer<String> lost,
@@ -122,7 +123,8 @@ public final class Leases implements AutoCloseable {
         }
         try {
             long rev = kv.create(room, me.encode());
-            held.put(room, new Held(rev));
+            held.put(room, new Held(rev, System.nanoTime()));
+            log.info("cluster room {}: lease taken by this node ({})", room, me.node());
             return true;
         } catch (JetStreamApiException e) {
             return false; // somebody holds it
@@ -154,18 +156,45 @@ public final class Leases implements AutoCloseable {
     }
 
     /**
-     * Gives a lease back (best effort; it expires anyway).
+     * Gives a lease back now, waiting for NATS (best effort; it expires anyway). For threads that
+     * may wait; a thread that serves others uses {@link #releaseSoon}.
      *
      * @param room a room's name
      */
     public void release(String room) {
         Held h = held.remove(room);
-        if (h != null && nats.getStatus() == Connection.Status.CONNECTED) {
-            try {
-                kv.delete(room, h.revision());
-            } catch (IOException | JetStreamApiException e) {
-                log.debug("lease of {} not released ({}); it expires", room, e.toString());
-            }
+        if (h != null) {
+            delete(room, h);
+        }
+    }
+
+    /**
+     * Gives a lease back without waiting: this node stops holding it at once ({@link #holds} is
+     * false on return) and the delete in NATS runs on the leases' own thread, after what was
+     * handed to it before (in order). Bounded: at most one delete per lease held.
+     *
+     * @param room a room's name
+     */
+    public void releaseSoon(String room) {
+        Held h = held.remove(room);
+        if (h == null) {
+            return;
+        }
+        try {
+            timers.execute(() -> delete(room, h));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            log.debug("lease of {} not released (the node is closing); it expires", room);
+        }
+    }
+
+    private void delete(String room, Held h) {
+        if (nats.getStatus() != Connection.Status.CONNECTED) {
+            return;
+        }
+        try {
+            kv.delete(room, h.revision());
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            log.debug("lease of {} not released ({}); it expires", room, e.toString());
         }
     }
 
@@ -185,26 +214,61 @@ public final class Leases implements AutoCloseable {
         for (Map.Entry<String, Held> e : List.copyOf(held.entrySet())) {
             String room = e.getKey();
             try {
+                long start = System.nanoTime();
                 long rev = kv.update(room, me.encode(), e.getValue().revision());
-                held.replace(room, e.getValue(), new Held(rev));
+                long now = System.nanoTime();
+                held.replace(room, e.getValue(), new Held(rev, now));
+                long sinceLast = now - e.getValue().writtenNanos();
+                if (sinceLast > ttlNanos * 2 / 3) {
+                    log.warn("cluster room {}: lease renewed {} ms after the last write (TTL {} ms; the update took {} ms)",
+                            room, TimeUnit.NANOSECONDS.toMillis(sinceLast), TimeUnit.NANOSECONDS.toMillis(ttlNanos),
+                            TimeUnit.NANOSECONDS.toMillis(now - start));
+                }
             } catch (JetStreamApiException refused) {
+                log.warn("cluster room {}: lease renewal refused ({} ms after the last write): {}", room,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - e.getValue().writtenNanos()), refused.getMessage());
                 retake(room, e.getValue());
             } catch (IOException | RuntimeException unreachable) {
-                log.debug("lease of {} not renewed: {}", room, unreachable.toString());
+                log.warn("cluster room {}: lease not renewed ({} ms after the last write; TTL {} ms): {}", room,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - e.getValue().writtenNanos()),
+                        TimeUnit.NANOSECONDS.toMillis(ttlNanos), unreachable.toString());
             }
         }
     }
 
-    /** The update was refused: take the lease again when it expired, else the room is lost here. */
+    /**
+     * The update was refused, so the lease's revision is not the one held here. Three cases, told
+     * apart by reading the lease:
+     * <ul>
+     *   <li>it names this node in this run: an earlier renewal whose answer came too late (a
+     *       request timeout) did land; its revision is adopted and the lease renewed at once (before,
+     *       the room was dropped here as if another node held it, and the lease lapsed: ownership
+     *       moved under load with nobody else to blame, docs/PERFORMANCE.md);</li>
+     *   <li>nobody holds it (it expired, NATS was away): taken again;</li>
+     *   <li>another node holds it: the room is lost here and closed.</li>
+     * </ul>
+     */
     private void retake(String room, Held old) {
         try {
+            KeyValueEntry now = kv.get(room);
+            boolean vacant = now == null || now.getOperation() != KeyValueOperation.PUT || now.getValue() == null;
+            if (!vacant && LeaseHolder.decode(now.getValue()).equals(me)) {
+                long rev = kv.update(room, me.encode(), now.getRevision());
+                held.replace(room, old, new Held(rev, System.nanoTime()));
+                log.info("cluster room {}: a renewal whose answer was late had landed; lease renewed at its revision", room);
+                return;
+            }
+            if (!vacant) {
+                drop(room, "held by " + LeaseHolder.decode(now.getValue()).node() + " now");
+                return;
+            }
             long rev = kv.create(room, me.encode());
-            held.replace(room, old, new Held(rev));
+            held.replace(room, old, new Held(rev, System.nanoTime()));
             log.info("cluster room {}: lease had expired (NATS was away?); taken again", room);
         } catch (JetStreamApiException taken) {
             drop(room, "held by another node now");
         } catch (IOException | RuntimeException unreachable) {
-            log.debug("lease of {} not retaken: {}", room, unreachable.toString());
+            log.warn("cluster room {}: lease not retaken: {}", room, unreachable.toString());
         }
     }
 

@@ -66,7 +66,10 @@ final class OwnerEnd implements ButtplugConnector, BridgeEnd {
             }
             sent++;
         }
-        if (!sender.frame(entry, link, frame)) {
+        if (!sender.frame(entry, link, frame, () -> abort("the cluster's messaging would not take a frame"))) {
+            synchronized (this) {
+                sent--; // not sent: the close notice counts only what the entry node can wait for
+            }
             abort("the cluster's messaging would not take a frame");
             return CompletableFuture.failedFuture(new ConnectorException("the cluster's messaging would not take the frame"));
         }

@@ -17,6 +17,8 @@ import io.nats.client.ReadListener;
  */
 public final class ReaderTap implements ReadListener {
 
+    private static final ThreadLocal<Boolean> ON_READER = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private volatile Bridges bridges;
 
     /** A tap that hands nothing on until {@link Bridges} attaches itself. */
@@ -32,8 +34,23 @@ public final class ReaderTap implements ReadListener {
     public void message(String op, Message message) {
         Bridges b = bridges;
         if (b != null && message != null) {
-            b.onRead(message);
+            ON_READER.set(Boolean.TRUE);
+            try {
+                b.onRead(message);
+            } finally {
+                ON_READER.set(Boolean.FALSE);
+            }
         }
+    }
+
+    /**
+     * Whether the calling thread is handing a bridged frame or close to its end right now (the
+     * NATS reader thread of some node): a publish there must not wait ({@link Outbox}).
+     *
+     * @return true on the reader thread, inside the tap
+     */
+    static boolean onReaderThread() {
+        return ON_READER.get();
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.github.buttplugjava.cluster.internal;
 
 /**
  * What a node does when a stored room changes: the room it runs is made to match the new record,
- * and a deleted room is closed here (its agents stop their toys) and its lease given back.
+ * and a deleted room is closed here (its agents stop their toys) and its lease given back. Called
+ * on the rooms watch's thread, which serves every room: nothing here waits for NATS (the lease's
+ * delete is handed to the leases' own thread, {@link Leases#releaseSoon}).
  */
 public final class StoredRoomChanges implements RoomStore.Changes {
 
@@ -36,8 +38,8 @@ public final class StoredRoomChanges implements RoomStore.Changes {
     public void deleted(String name) {
         owned.drop(name);
         Leases l = leases;
-        if (l != null && l.holds(name)) {
-            l.release(name);
+        if (l != null) {
+            l.releaseSoon(name);
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,41 +48,14 @@ class BridgesReaderTapTest {
         }
     }
 
-    /** Records what reaches one end. */
-    private static final class Recording implements BridgeEnd {
-        final List<String> frames = new ArrayList<>();
-        final CompletableFuture<Long> closed = new CompletableFuture<>();
-        final CompletableFuture<Void> marker = new CompletableFuture<>();
-        final List<String> afterClose = new ArrayList<>();
-
-        @Override
-        public String peer() {
-            return "n2";
-        }
-
-        @Override
-        public synchronized void fromPeer(String frame) {
-            if (frame.equals("marker")) {
-                marker.complete(null);
-                return;
-            }
-            (closed.isDone() ? afterClose : frames).add(frame);
-        }
-
-        @Override
-        public synchronized void peerClosed(String reason, long framesSent) {
-            closed.complete(framesSent);
-        }
-    }
-
     private void publish(String subject, String body) {
         peer.publish(subject, body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void framesArriveInOrderThenTheCloseAndNothingAfterIt() throws Exception {
-        Recording end = new Recording();
-        Recording other = new Recording();
+        RecordingEnd end = new RecordingEnd("n2");
+        RecordingEnd other = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", end)).isTrue();
         assertThat(bridges.add("n2-a-2", other)).isTrue();
         List<String> sent = new ArrayList<>();
@@ -109,7 +81,7 @@ class BridgesReaderTapTest {
 
     @Test
     void framesForUnknownLinksAndOtherSubjectsAreIgnored() throws Exception {
-        Recording end = new Recording();
+        RecordingEnd end = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", end)).isTrue();
         publish(SUBJECTS.frame("n1", "n2-unknown-9"), "nobody's");
         publish(SUBJECTS.close("n1", "n2-unknown-9"), "{\"reason\":\"x\",\"sent\":1}");

@@ -54,7 +54,12 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code connect} works again with a new connector.
  *
  * <p>Thread-safe. Futures complete, and listeners are called, serially on the client's executor,
- * never on the connector's I/O thread; do not block there.
+ * never on the connector's I/O thread; do not block there. A request made while the client is idle
+ * is encoded and handed to the connector on the calling thread (no thread is woken for it); when
+ * the server answers during that hand-off (an in-process server whose devices answered at once),
+ * the returned future is already complete, and what you chain on it runs on your thread, as with any
+ * completed future. Listeners and the futures of other requests are never completed on your
+ * thread.
  */
 public final class ButtplugClient {
 
@@ -267,14 +272,22 @@ public final class ButtplugClient {
     public CompletableFuture<ServerMessage> request(ClientMessage message) {
         Objects.requireNonNull(message, "message");
         CompletableFuture<ServerMessage> reply = new CompletableFuture<>();
-        serial.execute(() -> {
-            if (connection == null || (!handshaking && serverInfo == null)) {
-                reply.completeExceptionally(new ConnectorException("Not connected"));
-                return;
-            }
-            connection.request(message, reply); // completes it with unwrapped failures
-        });
+        // sent on this thread when the client is idle (no thread woken); the reply is taken here
+        // too when the server answers during the send, since nobody holds the future yet
+        serial.executeHere(() -> send(message, reply, true), () -> send(message, reply, false));
         return reply;
+    }
+
+    /** Runs on the serial executor (or here, holding it); completes {@code reply} with unwrapped failures. */
+    private void send(ClientMessage message, CompletableFuture<ServerMessage> reply, boolean here) {
+        ClientConnection conn = connection;
+        if (conn == null || (!handshaking && serverInfo == null)) {
+            reply.completeExceptionally(new ConnectorException("Not connected"));
+        } else if (here) {
+            conn.requestHere(message, reply);
+        } else {
+            conn.request(message, reply);
+        }
     }
 
     private CompletableFuture<Void> afterHandshake(ClientConnection conn, ServerInfo info) {

@@ -71,6 +71,13 @@ final class ClientConnection {
     private boolean closed;
     /** Set on the connector's thread when it reports its end; frames after that are dropped. */
     private volatile boolean closing;
+    /**
+     * The thread sending a request whose reply future nobody else holds yet ({@link #requestHere}),
+     * while its {@code connector.send} runs; null otherwise. Only that thread ever finds itself here.
+     */
+    private volatile Thread sendingHere;
+    /** The Id of that request; read only by {@link #sendingHere}. */
+    private long sendingHereId;
 
     ClientConnection(ButtplugConnector connector, ClientCodec codec, SerialExecutor serial,
                      Scheduling scheduling, Duration timeout, MessageLimits limits, Events events) {
@@ -91,6 +98,9 @@ final class ClientConnection {
             @Override
             public void onFrame(String frame) {
                 if (closing || !inbound.arrived(frame)) {
+                    return;
+                }
+                if (sendingHere == Thread.currentThread() && replyHere(frame)) {
                     return;
                 }
                 serial.execute(() -> receive(frame));
@@ -128,6 +138,22 @@ final class ClientConnection {
      * completes its future (the client's own future, so no second stage is chained per request).
      */
     void request(ClientMessage message, CompletableFuture<ServerMessage> reply) {
+        send(message, reply, false);
+    }
+
+    /**
+     * As {@link #request(ClientMessage, CompletableFuture)}, for a {@code reply} that no code but
+     * this connection's holds yet (the client has not returned it): when the server answers during
+     * the send itself (an in-process server that ran the request on this thread), the reply is taken
+     * here and {@code reply} completes before this returns. Only that one reply: any other frame
+     * read meanwhile is queued, and taking the reply here would not overtake it (see
+     * {@link #replyHere}). No request deadline is armed for a reply taken here.
+     */
+    void requestHere(ClientMessage message, CompletableFuture<ServerMessage> reply) {
+        send(message, reply, true);
+    }
+
+    private void send(ClientMessage message, CompletableFuture<ServerMessage> reply, boolean here) {
         if (closed) {
             reply.completeExceptionally(new ConnectorException("Not connected"));
             return;
@@ -142,11 +168,25 @@ final class ClientConnection {
             return;
         }
         waiting.put(id, new Waiting(stamped, reply));
-        deadlines.add(id);
         if (log.isTraceEnabled()) {
             log.trace("client -> {}", frame);
         }
-        CompletableFuture<Void> sent = connector.send(frame);
+        CompletableFuture<Void> sent;
+        if (here) {
+            sendingHereId = id;
+            sendingHere = Thread.currentThread();
+            try {
+                sent = connector.send(frame);
+            } finally {
+                sendingHere = null;
+                if (waiting.containsKey(id)) {
+                    deadlines.add(id); // not answered during the send
+                }
+            }
+        } else {
+            deadlines.add(id);
+            sent = connector.send(frame);
+        }
         if (sent.isDone() && !sent.isCompletedExceptionally()) {
             return; // queued at once (in process): nothing to watch
         }
@@ -257,6 +297,41 @@ final class ClientConnection {
                 w.reply.complete(message);
             }
         }
+    }
+
+    /**
+     * A frame read on this thread while it sends a request of {@link #requestHere} (so this thread
+     * holds the serial executor, inside that task). Takes it here when it is exactly that request's
+     * reply, one message, and no task waits on the executor (a frame queued before it must not be
+     * overtaken): the same checks as {@link #receive}, and the reply completes a future nobody has
+     * chained on, so no user code runs. Otherwise returns false and the frame is queued as usual.
+     */
+    private boolean replyHere(String frame) {
+        if (closed || serial.hasQueued()) {
+            return false;
+        }
+        List<ServerMessage> messages;
+        try {
+            messages = codec.decode(frame);
+        } catch (DecodeException e) {
+            return false; // the queued path reports it
+        }
+        if (messages.size() != 1 || messages.get(0).id() != sendingHereId || !waiting.containsKey(sendingHereId)
+                || inbound.admit(1, 0) != InboundFlow.Verdict.ADMIT) { // a reply: never charged to the rate
+            return false;
+        }
+        inbound.taken(frame);
+        if (log.isTraceEnabled()) {
+            log.trace("client <- {}", frame);
+        }
+        ServerMessage message = messages.get(0);
+        Waiting w = waiting.remove(sendingHereId);
+        if (message instanceof ErrorMessage error) {
+            w.reply.completeExceptionally(ButtplugException.fromErrorMessage(error));
+        } else {
+            w.reply.complete(message);
+        }
+        return true;
     }
 
     private void expire(long id) {

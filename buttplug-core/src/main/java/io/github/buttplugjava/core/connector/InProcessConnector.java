@@ -18,8 +18,10 @@ import java.util.concurrent.Executor;
  *
  * <p>Make both ends with {@link #pair()}. Delivery is asynchronous and in order: each end hands
  * frames to its listener on its own serial executor, never on the sender's thread. (The library's
- * own clients and server sessions, which only queue a frame for their own executor, are handed
- * it on the sender's thread: they still handle it on their executor, one hand-off sooner.) Frames sent
+ * own clients and server sessions are handed frames on the sender's thread: a session idle at that
+ * moment handles a client's frame right there, up to the devices' commands, and a client takes the
+ * reply to the request it is sending there; anything else still runs on their executors, in order.
+ * See {@code docs/ARCHITECTURE.md}, "What runs on the caller's thread".) Frames sent
  * before the other end connects wait for it. Closing either end closes both; each listener then
  * gets {@code onClosed(null)} once, after every frame sent before the close.
  */
@@ -162,8 +164,8 @@ public final class InProcessConnector implements ButtplugConnector {
             }
             target = listener;
         }
-        if (target instanceof HandOffListener) {
-            target.onFrame(frame); // it only hands the frame to its own executor
+        if (target instanceof HandOffListener handOff) {
+            handOff.onLocalFrame(frame); // handled here when its executor is idle, else queued there
         } else {
             delivery.execute(() -> target.onFrame(frame));
         }

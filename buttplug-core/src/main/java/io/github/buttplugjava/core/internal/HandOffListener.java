@@ -10,4 +10,17 @@ import io.github.buttplugjava.core.connector.FrameListener;
  * order it was sent, and one thread hand-off per frame is saved. Internal API.
  */
 public interface HandOffListener extends FrameListener {
+
+    /**
+     * A frame from a sender in this JVM, on the sender's thread, with no lock of the connector's
+     * held: the listener may handle it right here when its executor is idle (with
+     * {@link SerialExecutor#executeHere}: library code only, no user callback), else queues it as
+     * {@link #onFrame} does. Frames of one connector come here in the order they were sent.
+     * The default is {@link #onFrame}.
+     *
+     * @param frame the frame's text, never null
+     */
+    default void onLocalFrame(String frame) {
+        onFrame(frame);
+    }
 }

@@ -136,15 +136,6 @@ public final class InboundFlow {
         return counted <= 0 || rate.tryTake(counted, scale) ? Verdict.ADMIT : Verdict.OVER_RATE;
     }
 
-    /**
-     * Frames read and not yet handled.
-     *
-     * @return the number of frames queued, at least 0
-     */
-    public int queuedFrames() {
-        return queuedFrames.get();
-    }
-
     /** The link ended: no more pauses. */
     public synchronized void close() {
         aborted = true;

@@ -13,10 +13,25 @@ import java.util.concurrent.RejectedExecutionException;
  * Runs tasks one at a time, in submission order, on a backing executor: the one-thread-at-a-time
  * discipline of sessions, clients, connectors and BLE event delivery without a thread of their own.
  * Internal plumbing shared by the buttplug-java modules; public only so sibling modules can use it.
+ *
+ * <p>{@link #executeHere} lets library code that runs no user callback (a client sending a request,
+ * a session handling a frame from an in-process client) run on the submitting thread when the
+ * executor is idle, which saves waking a pooled thread: only that one task runs there; whatever is
+ * submitted while it runs (replies, events, listener calls) is handed to the backing executor after
+ * it, as usual. At most {@link #MAX_NESTED_HERE} such tasks nest on one thread.
  */
 public final class SerialExecutor implements Executor {
 
     private static final Logger log = LoggerFactory.getLogger(SerialExecutor.class);
+
+    /**
+     * Most {@link #executeHere} tasks running nested on one thread (a client's send runs a session's
+     * frame, whose device is another client's, ...); past it the task is queued instead.
+     */
+    public static final int MAX_NESTED_HERE = 4;
+
+    /** How many {@link #executeHere} tasks the current thread is running, nested. */
+    private static final ThreadLocal<int[]> NESTED_HERE = ThreadLocal.withInitial(() -> new int[1]);
 
     private final Executor backing;
     private final boolean dropWhenRejected;
@@ -65,6 +80,85 @@ public final class SerialExecutor implements Executor {
         submit(task, true);
     }
 
+    /**
+     * Runs {@code task} on the calling thread now when this executor is idle (no task running or
+     * waiting) and the thread runs fewer than {@link #MAX_NESTED_HERE} such tasks already; otherwise
+     * queues it as {@link #execute} does. Either way it runs in submission order and never at the same
+     * time as another task of this executor. Tasks submitted while it runs here wait for it and then
+     * run on the backing executor, never on this thread: only {@code task} itself moves to the caller.
+     *
+     * <p>For library code that runs no user callback, holds no lock the caller might hold and never
+     * blocks. A task that throws is logged, as on the backing executor.
+     *
+     * @param task the task
+     * @return whether it ran here (false: it was queued)
+     * @throws RejectedExecutionException as {@link #execute} does, when the backing executor rejects
+     *         the drain of what was queued (not for executors made by {@link #droppingWhenRejected})
+     */
+    public boolean executeHere(Runnable task) {
+        return executeHere(task, task);
+    }
+
+    /**
+     * As {@link #executeHere(Runnable)}, with a different task for each case: {@code here} when it
+     * runs on the calling thread, {@code queued} when it has to wait (for code that may do more when
+     * it knows nobody has seen its result yet).
+     *
+     * @param here the task to run on the calling thread
+     * @param queued the task to queue instead
+     * @return whether {@code here} ran (false: {@code queued} was queued)
+     * @throws RejectedExecutionException as {@link #execute} does
+     */
+    public boolean executeHere(Runnable here, Runnable queued) {
+        Objects.requireNonNull(here, "here");
+        Objects.requireNonNull(queued, "queued");
+        int[] nested = NESTED_HERE.get();
+        if (nested[0] >= MAX_NESTED_HERE) {
+            submit(queued, false);
+            return false;
+        }
+        synchronized (tasks) {
+            if (running) {
+                tasks.addLast(queued);
+                return false;
+            }
+            running = true;
+        }
+        nested[0]++;
+        try {
+            here.run();
+        } catch (RuntimeException | Error e) {
+            log.warn("task failed on serial executor", e);
+        } finally {
+            nested[0]--;
+            releaseHere();
+        }
+        return true;
+    }
+
+    /**
+     * Whether tasks wait behind the one running now (for a task that may handle something at once
+     * only when nothing queued before it would be overtaken).
+     *
+     * @return true when at least one task is queued
+     */
+    public boolean hasQueued() {
+        synchronized (tasks) {
+            return !tasks.isEmpty();
+        }
+    }
+
+    /** After a task ran here: idle again, or what came meanwhile goes to the backing executor. */
+    private void releaseHere() {
+        synchronized (tasks) {
+            if (tasks.isEmpty()) {
+                running = false;
+                return;
+            }
+        }
+        startDrain();
+    }
+
     private void submit(Runnable task, boolean first) {
         Objects.requireNonNull(task, "task");
         synchronized (tasks) {
@@ -78,6 +172,11 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
+        startDrain();
+    }
+
+    /** Hands the drain to the backing executor; {@code running} is already set. */
+    private void startDrain() {
         try {
             backing.execute(this::drain);
         } catch (RejectedExecutionException e) {

@@ -31,7 +31,10 @@ import java.util.function.Consumer;
  *
  * <p>Frames are decoded by a per-session {@link ServerCodec} (spec v0..v4, fixed by the first
  * RequestServerInfo) and handled serially on the session's own executor, never on the
- * connector's I/O thread. What the client may make the session hold is bounded by the server's
+ * connector's I/O thread. (A frame from a client in the same JVM over an
+ * {@link io.github.buttplugjava.core.connector.InProcessConnector} is handled on the client's
+ * sending thread when the session is idle, still one at a time and in order: the devices'
+ * {@code output} and other commands may then be called on that thread.) What the client may make the session hold is bounded by the server's
  * {@link MessageLimits}: frames waiting (the link is paused, then closed), messages per frame
  * (answered with one Error) and messages per second (the excess is answered with ERROR_MSG and not
  * run; stops are never refused).
@@ -88,6 +91,16 @@ public final class ServerSession {
                     return;
                 }
                 serial.execute(() -> receive(frame));
+            }
+
+            @Override
+            public void onLocalFrame(String frame) {
+                if (closing || !inbound.arrived(frame)) {
+                    return;
+                }
+                // an in-process client's frame: handled on its sender's thread when the session is
+                // idle (decode, limits, the devices' commands; no user callback), else queued in order
+                serial.executeHere(() -> receive(frame));
             }
 
             @Override

@@ -398,7 +398,7 @@ public final class RemoteClient implements AutoCloseable {
             if (closed) {
                 return;
             }
-            wait = backoff.delay();
+            wait = backoff.jittered(java.util.concurrent.ThreadLocalRandom.current().nextDouble()); // not all agents at once after a shared drop
             nextHub = (nextHub + 1) % hubs.size();
             backoff = backoff.doubled();
         }

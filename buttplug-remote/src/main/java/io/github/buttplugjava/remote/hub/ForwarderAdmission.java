@@ -28,42 +28,20 @@ final class ForwarderAdmission {
 
     private final RoomRegistry rooms;
     private final AuthFailureLog authFailures;
-    private final Duration passwordTimeout;
+    private final PlaintextPassword password;
     private final Scheduling scheduling;
 
     ForwarderAdmission(RoomRegistry rooms, AuthFailureLog authFailures, Duration passwordTimeout, Scheduling scheduling) {
         this.scheduling = scheduling;
         this.rooms = rooms;
         this.authFailures = authFailures;
-        this.passwordTimeout = passwordTimeout;
+        this.password = new PlaintextPassword(authFailures, passwordTimeout, scheduling);
     }
 
     /** A forwarder whose first frame must be a share token in plain text. */
     void acceptWithPassword(ButtplugConnector connector) {
-        String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
-                        Deadlines.orTimeout(h.firstFrame(), passwordTimeout, scheduling)
-                        .thenAccept(frame -> password(h, frame.strip(), address)))
-                .whenComplete((v, e) -> {
-                    if (e != null) {
-                        authFailures.refused(address, "no forwarder password in time");
-                        connector.close();
-                    }
-                });
-    }
-
-    private void password(HandoverConnector link, String token, String address) {
-        Optional<Room> room = rooms.withShareToken(token);
-        if (room.isEmpty()) {
-            authFailures.refused(address, "unknown share token");
-            link.abort("wrong password");
-            return;
-        }
-        link.send("ok").thenRun(() -> awaitFirstDevice(room.get(), link, address))
-                .exceptionally(e -> {
-                    link.close();
-                    return null;
-                });
+        password.accept(connector, "forwarder", rooms::withShareToken, "share",
+                (room, token, link, address) -> awaitFirstDevice(room, link, address));
     }
 
     /**

@@ -31,10 +31,12 @@ final class StepLog {
     private final List<JsonNode> steps = new ArrayList<>();
     private final List<String> unparsed = new ArrayList<>();
     private final Thread reader;
+    private final int maxLines;
     private long dropped;
     private boolean ended;
 
-    private StepLog(InputStream stdout, String threadName) {
+    private StepLog(InputStream stdout, String threadName, int maxLines) {
+        this.maxLines = maxLines;
         this.reader = new Thread(() -> read(stdout), threadName);
         reader.setDaemon(true);
     }
@@ -47,7 +49,19 @@ final class StepLog {
      * @return the log, filling as the process prints
      */
     static StepLog follow(InputStream stdout, String threadName) {
-        StepLog log = new StepLog(stdout, threadName);
+        return follow(stdout, threadName, MAX_LINES);
+    }
+
+    /**
+     * Starts reading {@code stdout} on a daemon thread, keeping at most {@code maxLines} lines.
+     *
+     * @param stdout     the process's standard output
+     * @param threadName the reader thread's name
+     * @param maxLines   the most lines kept (a test of the bound gives a small one)
+     * @return the log, filling as the process prints
+     */
+    static StepLog follow(InputStream stdout, String threadName, int maxLines) {
+        StepLog log = new StepLog(stdout, threadName, maxLines);
         log.reader.start();
         return log;
     }
@@ -109,7 +123,7 @@ final class StepLog {
             return List.copyOf(unparsed);
         }
         List<String> out = new ArrayList<>(unparsed);
-        out.add("(" + dropped + " more lines dropped: the log keeps " + MAX_LINES + ")");
+        out.add("(" + dropped + " more lines dropped: the log keeps " + maxLines + ")");
         return out;
     }
 
@@ -146,7 +160,7 @@ final class StepLog {
         if (line.isBlank()) {
             return;
         }
-        if (steps.size() + unparsed.size() >= MAX_LINES) {
+        if (steps.size() + unparsed.size() >= maxLines) {
             dropped++;
             return;
         }

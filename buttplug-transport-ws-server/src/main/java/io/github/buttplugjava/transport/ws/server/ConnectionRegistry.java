@@ -163,7 +163,8 @@ final class ConnectionRegistry {
      * Without {@code hard}, only a connection that has had time to show what it is may go: one
      * overdue for its upgrade, silent or mid-upgrade for {@link #YOUNG_NANOS}, or upgraded and
      * silent for {@link #GRACE_NANOS}; else null. With {@code hard}, someone always goes: then the
-     * oldest silent, the oldest not upgraded, the oldest.
+     * oldest silent, the oldest not upgraded, the oldest. {@code channels} are in accept order
+     * (oldest first), so the walk stops at the first young one once the answer is settled.
      */
     private Channel pick(Set<Channel> channels, boolean hard) {
         long now = clock.getAsLong();
@@ -177,6 +178,12 @@ final class ConnectionRegistry {
             long age = now - acceptedAt.getOrDefault(c, now);
             boolean isUpgraded = upgraded.contains(c);
             boolean hasSpoken = spoke.contains(c);
+            if (age < YOUNG_NANOS && first != null && (!hard || silent != null)) {
+                // in accept order, so every one from here is younger still: none can be overdue or
+                // have shown what it is, and the hard fallback is settled; a flood of young
+                // sockets costs one step, not a walk over every pending one
+                break;
+            }
             if (!isUpgraded && age > GRACE_NANOS) {
                 return c;
             }

@@ -113,4 +113,23 @@ class ConnectionRegistryTest {
         assertThat(v.admitted()).isTrue();
         assertThat(v.shed()).as("nobody has had time to show what it is").isEmpty();
     }
+
+    @Test
+    void atTheHardCapAFloodOfYoungSocketsShedsTheOldestSilentOneEvenPastAYoungClientThatSpoke() {
+        ConnectionRegistry small = new ConnectionRegistry(100, 4, 100, now::get);
+        Channel spoke = new EmbeddedChannel();
+        small.admit(spoke, SAME);
+        small.spoke(spoke);
+        Channel silent = new EmbeddedChannel();
+        small.admit(silent, SAME);
+        small.admit(new EmbeddedChannel(), SAME);
+        small.admit(new EmbeddedChannel(), SAME);
+
+        ConnectionRegistry.Verdict v = small.admit(new EmbeddedChannel(), SAME); // all young: the walk stops early
+        assertThat(v.shed()).containsExactly(silent);
+
+        now.addAndGet(ConnectionRegistry.GRACE_NANOS + 1); // the first ones are now overdue for their upgrade
+        Channel young = new EmbeddedChannel();
+        assertThat(small.admit(young, SAME).shed()).containsExactly(spoke);
+    }
 }
