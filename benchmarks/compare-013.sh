@@ -15,6 +15,9 @@
 # FLOOR=1 (default) or 0: also run the floor (benchmarks' FloorRelay: a relay process that parses nothing, two bare
 # WebSocket hops to a responder in another JVM) and print each of ours against it (issue #17's floor goals).
 # OUR_HUB_JAVA_OPTS / OUR_AGENT_HUB_JAVA_OPTS: extra JVM options for our forwarder / agent hub (e.g. a JFR recording).
+# BASE_HUB_JAR=path/to/buttplug.jar: also start the same hubs of ours from that jar (a baseline build), driven
+#   in the same run, for an A/B of a change (LegacyHubCompare --base / --base-agents); --rounds N interleaves
+#   the commands/s phase N times.
 # Every process it starts is stopped when it ends (trap on EXIT, INT and TERM).
 set -eu
 cd "$(dirname "$0")/.."
@@ -58,10 +61,10 @@ OURS=${OURS:-both}
 case "$OURS" in forwarders|agents|both) ;; *) echo "compare-013: OURS must be forwarders, agents or both" >&2; exit 2;; esac
 TOKEN=compare013sharetoken0123456789
 
-# start_our_hub NAME JAVA_OPTS [hub options]: sets HUB_PID, HUB_CONTROL, HUB_SHARE
+# start_our_hub NAME JAVA_OPTS [hub options]: sets HUB_PID, HUB_CONTROL, HUB_SHARE (jar: $JAR, default ours)
 start_our_hub() {
   name=$1; opts=$2; shift 2
-  java $opts -jar "$HUB_JAR" hub --port 0 --share-token "$TOKEN" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" &
+  java $opts -jar "${JAR:-$HUB_JAR}" hub --port 0 --share-token "$TOKEN" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" &
   HUB_PID=$!
   PIDS="$PIDS $HUB_PID"
   wait_for "$WORK/$name.out" 'Control URL:' 60
@@ -70,22 +73,36 @@ start_our_hub() {
 }
 
 COMPARE_HUBS=""
-if [ "$OURS" != agents ]; then
-  # default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
-  start_our_hub ours "${OUR_HUB_JAVA_OPTS:-}" --legacy-min-interval 0ms
-  OUR_FORWARDER=$(echo "$HUB_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
-  COMPARE_HUBS="$COMPARE_HUBS --ours $HUB_CONTROL,$HUB_PID"
-fi
-if [ "$OURS" != forwarders ]; then
-  # the library's defaults throughout: our agents, each one simulated vibrator, fully granted
-  start_our_hub ours-agents "${OUR_AGENT_HUB_JAVA_OPTS:-}"
-  mkfifo "$WORK/agents.in"
-  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$HUB_SHARE" "$TOKEN" "$SHARERS" 86400 1500 \
-    < "$WORK/agents.in" > "$WORK/agents.out" 2>&1 &
-  PIDS="$PIDS $!"
-  exec 3> "$WORK/agents.in" # held open: the agents run until this script ends
-  wait_for "$WORK/agents.out" "^linked $SHARERS\$" 120
-  COMPARE_HUBS="$COMPARE_HUBS --ours-agents $HUB_CONTROL,$HUB_PID"
+BASE_FORWARDER=""
+# start_hubs PREFIX FD: our forwarder hub and/or our agent hub (with its agents, whose stdin FIFO is held open
+# on FD until this script ends), from ${JAR:-$HUB_JAR}
+start_hubs() {
+  prefix=$1; fd=$2
+  if [ "$OURS" != agents ]; then
+    # default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
+    start_our_hub "$prefix" "${OUR_HUB_JAVA_OPTS:-}" --legacy-min-interval 0ms
+    FORWARDER_URL=$(echo "$HUB_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
+    COMPARE_HUBS="$COMPARE_HUBS --$prefix $HUB_CONTROL,$HUB_PID"
+  fi
+  if [ "$OURS" != forwarders ]; then
+    # the library's defaults throughout: our agents, each one simulated vibrator, fully granted
+    start_our_hub "$prefix-agents" "${OUR_AGENT_HUB_JAVA_OPTS:-}"
+    mkfifo "$WORK/$prefix-agents.in"
+    java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$HUB_SHARE" "$TOKEN" "$SHARERS" 86400 1500 \
+      < "$WORK/$prefix-agents.in" > "$WORK/$prefix-agents.out" 2>&1 &
+    PIDS="$PIDS $!"
+    eval "exec $fd> \"\$WORK/$prefix-agents.in\"" # held open: the agents run until this script ends
+    wait_for "$WORK/$prefix-agents.out" "^linked $SHARERS\$" 120
+    COMPARE_HUBS="$COMPARE_HUBS --$prefix-agents $HUB_CONTROL,$HUB_PID"
+  fi
+}
+start_hubs ours 3
+OUR_FORWARDER=${FORWARDER_URL:-}
+if [ -n "${BASE_HUB_JAR:-}" ]; then
+  JAR=$BASE_HUB_JAR
+  start_hubs base 4
+  JAR=
+  BASE_FORWARDER=${FORWARDER_URL:-}
 fi
 
 if [ "${FLOOR:-1}" = 1 ]; then
@@ -119,6 +136,12 @@ while [ "$n" -lt "$SHARERS" ]; do
       > "$WORK/fwd-ours-$n.out" 2>/dev/null &
     PIDS="$PIDS $!"
     wait_for "$WORK/fwd-ours-$n.out" '"shared"' 60
+    if [ -n "$BASE_FORWARDER" ]; then
+      node "$NODE_DIR/legacy.cjs" forwarder "$BASE_FORWARDER" --password="$TOKEN" --name="S$n" --timeout-ms=86400000 \
+        > "$WORK/fwd-base-$n.out" 2>/dev/null &
+      PIDS="$PIDS $!"
+      wait_for "$WORK/fwd-base-$n.out" '"shared"' 60
+    fi
   fi
   n=$((n + 1))
 done

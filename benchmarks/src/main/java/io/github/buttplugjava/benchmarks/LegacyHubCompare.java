@@ -36,10 +36,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S] [--ours-agents URL,PID] [--floor URL,PID]}; either of
- * {@code --ours} and {@code --ours-agents} may be left out. {@code --floor} is a {@link FloorRelay}:
- * two bare WebSocket hops through a relay process that parses nothing, the floor for our hubs'
- * latency and CPU per command (each of ours is then also printed against it).
+ * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--floor URL,PID]
+ * [--base URL,PID] [--base-agents URL,PID]}; either of {@code --ours} and {@code --ours-agents} may be
+ * left out. {@code --floor} is a {@link FloorRelay}: two bare WebSocket hops through a relay process
+ * that parses nothing, the floor for our hubs' latency and CPU per command (each of ours is then also
+ * printed against it). {@code --base} and {@code --base-agents} are the same hubs started from a
+ * baseline jar, for an A/B of a change in the same run. With {@code --rounds N} the commands/s phase
+ * runs N times, the hubs taking turns for {@code --seconds} each, and the totals are printed.
  */
 public final class LegacyHubCompare {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +68,14 @@ public final class LegacyHubCompare {
         if (a.containsKey("--ours-agents")) {
             hubs.add(Hub.connect("ours, our agents", a.get("--ours-agents"), devices, http));
         }
+        // the same hubs from a baseline jar, for an A/B of a change within the same run
+        if (a.containsKey("--base")) {
+            hubs.add(Hub.connect("base, 0.13 forwarders", a.get("--base"), devices, http));
+        }
+        if (a.containsKey("--base-agents")) {
+            hubs.add(Hub.connect("base, our agents", a.get("--base-agents"), devices, http));
+        }
+        int rounds = Integer.parseInt(a.getOrDefault("--rounds", "1"));
         Hub floor = a.containsKey("--floor") ? Hub.connect("floor: bare relay", a.get("--floor"), devices, http) : null;
         if (floor != null) {
             hubs.add(floor);
@@ -86,21 +97,30 @@ public final class LegacyHubCompare {
         }
         Map<Hub, LatencySamples> latency = new LinkedHashMap<>();
         hubs.forEach(h -> latency.put(h, LatencySamples.of(h.name, nanos.get(h), samples)));
-        Map<Hub, double[]> rates = new LinkedHashMap<>();
-        for (Hub hub : hubs) {
-            long cpu0 = hub.cpuNanos();
-            long t0 = System.nanoTime();
-            long n = hub.throughput(inFlight, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(seconds));
-            double s = (System.nanoTime() - t0) / 1e9;
-            double cpuUs = (hub.cpuNanos() - cpu0) / 1e3 / n;
-            rates.put(hub, new double[] {n / s, cpuUs});
+        // rounds > 1: the hubs take turns, `seconds` each per round, so a change of load hits them alike
+        Map<Hub, long[]> totals = new LinkedHashMap<>(); // commands, wall ns, cpu ns, system cpu ns
+        hubs.forEach(h -> totals.put(h, new long[4]));
+        for (int round = 0; round < rounds; round++) {
+            for (Hub hub : hubs) {
+                long cpu0 = hub.cpuNanos();
+                long sys0 = hub.cpuNanos(true);
+                long t0 = System.nanoTime();
+                long n = hub.throughput(inFlight, Long.MAX_VALUE, TimeUnit.SECONDS.toNanos(seconds));
+                long[] t = totals.get(hub);
+                t[0] += n;
+                t[1] += System.nanoTime() - t0;
+                t[2] += hub.cpuNanos() - cpu0;
+                t[3] += hub.cpuNanos(true) - sys0;
+            }
         }
+        Map<Hub, double[]> rates = new LinkedHashMap<>();
+        totals.forEach((hub, t) -> rates.put(hub, new double[] {t[0] / (t[1] / 1e9), t[2] / 1e3 / t[0], t[3] / 1e3 / t[0]}));
         for (Hub hub : hubs) {
             LatencySamples l = latency.get(hub);
             double[] r = rates.get(hub);
             System.out.printf(Locale.ROOT, "%-24s round trip p50 %7.0f us  p99 %7.0f us | %6.0f commands/s (%d in flight)"
-                            + " | hub CPU %5.0f us/command | failed %d%n", hub.name, l.percentileMicros(50),
-                    l.percentileMicros(99), r[0], inFlight, r[1], hub.failed.get());
+                            + " | hub CPU %5.0f us/command (kernel %3.0f) | failed %d%n", hub.name, l.percentileMicros(50),
+                    l.percentileMicros(99), r[0], inFlight, r[1], r[2], hub.failed.get());
         }
         LatencySamples lt = latency.get(theirs);
         for (Hub ours : hubs.subList(1, hubs.size())) {
@@ -131,8 +151,8 @@ public final class LegacyHubCompare {
         }
         if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
             throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
-                    + " [--floor URL,PID] [--devices N] [--warmup N] [--samples N] [--block N] [--in-flight N]"
-                    + " [--seconds S]");
+                    + " [--floor URL,PID] [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N]"
+                    + " [--samples N] [--block N] [--in-flight N] [--seconds S] [--rounds N]");
         }
         return out;
     }
@@ -238,10 +258,15 @@ public final class LegacyHubCompare {
         }
 
         long cpuNanos() {
+            return cpuNanos(false);
+        }
+
+        /** The hub's CPU time (user + system), or its system (kernel) time alone. */
+        long cpuNanos(boolean systemOnly) {
             try {
                 String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                long ticks = (systemOnly ? 0 : Long.parseLong(f[11])) + Long.parseLong(f[12]); // utime, stime
                 return ticks * 10_000_000L; // USER_HZ is 100 on Linux
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the CPU time of process " + pid, e);

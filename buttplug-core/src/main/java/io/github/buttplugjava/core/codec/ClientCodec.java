@@ -10,6 +10,7 @@ import io.github.buttplugjava.core.codec.internal.LegacyClientReader;
 import io.github.buttplugjava.core.codec.internal.LegacyClientWriter;
 import io.github.buttplugjava.core.codec.internal.LegacyHotReader;
 import io.github.buttplugjava.core.codec.internal.LegacyHotWriter;
+import io.github.buttplugjava.core.codec.internal.OkFrameScanner;
 import io.github.buttplugjava.core.codec.internal.V4ClientWriter;
 import io.github.buttplugjava.core.codec.internal.V4ServerReader;
 import io.github.buttplugjava.core.codec.internal.WireEntry;
@@ -112,6 +113,10 @@ public final class ClientCodec {
      * @throws DecodeException on a malformed frame or an invalid message
      */
     public List<ServerMessage> decode(String frame) {
+        List<ServerMessage> ok = OkFrameScanner.read(frame); // the commonest frame, the same in every version
+        if (ok != null) {
+            return ok;
+        }
         if (legacy == null) {
             List<Message> hot = HotFrameReader.read(frame, maxFrameChars, HotFrameReader.Direction.TO_CLIENT);
             if (hot != null) {

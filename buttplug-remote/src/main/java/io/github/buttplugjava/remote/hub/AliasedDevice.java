@@ -107,9 +107,15 @@ final class AliasedDevice extends ForwardingDevice {
         return features;
     }
 
-    /** Relays the command unchanged, and tells the hub's meter how it was answered and how soon. */
+    /**
+     * Relays the command unchanged, and tells the hub's meter (when it counts) how it was answered
+     * and how soon.
+     */
     @Override
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+        if (meter == HubMeter.NONE) {
+            return super.output(featureIndex, command); // no stage per command for a meter that counts nothing
+        }
         long start = System.nanoTime();
         CompletableFuture<Void> answer = super.output(featureIndex, command);
         answer.whenComplete((v, e) -> meter.commandAnswered(e == null, System.nanoTime() - start));

@@ -1,6 +1,8 @@
 package io.github.buttplugjava.remote.hub;
 
 import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.transport.ws.server.EventLoopAffinity;
+import io.github.buttplugjava.transport.ws.server.EventLoopTimers;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.transport.ws.KeepAlive;
@@ -176,7 +178,12 @@ public final class RemoteServerBuilder {
      * Where the hub runs its rooms' sessions and agent links and how it keeps time: controller
      * ping-outs, agent reply deadlines and pings, hello deadlines, churn budgets, the summary of
      * failed authentications (default {@link Scheduling#defaults()}). The WebSocket transport
-     * keeps its own timers.
+     * keeps its own timers. With the default executor, work that a link's frames start (its
+     * controller session, its agent's client) runs on that link's I/O thread
+     * ({@link EventLoopAffinity}) and on the default executor when started elsewhere (timers);
+     * with the default scheduler, one-shot timers set on an I/O thread (reply deadlines) are armed
+     * on its event loop ({@link EventLoopTimers}). An executor or scheduler of the caller's own
+     * runs all of it.
      *
      * @param scheduling the executor, scheduler and clock to use
      * @return this builder
@@ -461,7 +468,23 @@ public final class RemoteServerBuilder {
                 new AgentCaps(maxDevicesPerAgent, maxFeaturesPerDevice, churnPerMinute, churnBurst),
                 helloTimeout, controllerMaxPingTime, keepAlive,
                 new LegacySettings(forwarderPath, legacyGrant, defaultLegacyGrant, passwordFirstControllers,
-                        nameSeparator), scheduling, metrics), linkRouter, operatorStatus);
+                        nameSeparator), effectiveScheduling(), metrics), linkRouter, operatorStatus);
+    }
+
+    /**
+     * The default executor and scheduler keep a link's work and its one-shot timers on its I/O
+     * thread; a caller's own executor or scheduler is used as is.
+     */
+    private Scheduling effectiveScheduling() {
+        Scheduling defaults = Scheduling.defaults();
+        Scheduling s = scheduling;
+        if (s.executor() == defaults.executor()) {
+            s = s.withExecutor(EventLoopAffinity.preferring(s.executor()));
+        }
+        if (s.scheduler() == defaults.scheduler()) {
+            s = s.withScheduler(EventLoopTimers.preferring(s.scheduler()));
+        }
+        return s;
     }
 
     private static int positive(int value, String what) {

@@ -102,7 +102,7 @@ public final class WebSocketServer implements AutoCloseable {
                 b.maxUnsentBytes, b.keepAlive, CLOSE_GRACE);
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("buttplug-ws-accept", true),
                 NioIoHandler.newFactory());
-        this.io = new MultiThreadIoEventLoopGroup(b.ioThreads, new DefaultThreadFactory("buttplug-ws-io", true),
+        this.io = new MultiThreadIoEventLoopGroup(b.ioThreads, new EventLoopAffinity.IoThreads("buttplug-ws-io"),
                 NioIoHandler.newFactory());
         String h = host.contains(":") ? "[" + host + "]" : host;
         ServerBootstrap bootstrap = new ServerBootstrap()
