@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *       socket that is silent for its first-frame timeout.</li>
  * </ul>
  *
- * <p>Usage: {@code FloorRelay relay [ioThreads]} (default: the transport's, one per processor) prints {@code floor relay: <control URL> <upstream URL>};
+ * <p>Usage: {@code FloorRelay relay [ioThreads]} (default: the hub's, {@link RemoteServer#DEFAULT_IO_THREADS}) prints {@code floor relay: <control URL> <upstream URL>};
  * {@code FloorRelay responder <upstream URL> <devices>} prints {@code responder linked}. Both run
  * until their standard input closes.
  */
@@ -47,7 +47,7 @@ public final class FloorRelay {
 
     public static void main(String[] args) throws Exception {
         if ((args.length == 1 || args.length == 2) && args[0].equals("relay")) {
-            relay(args.length == 2 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors());
+            relay(args.length == 2 ? Integer.parseInt(args[1]) : RemoteServer.DEFAULT_IO_THREADS);
         } else if (args.length == 3 && args[0].equals("responder")) {
             respond(URI.create(args[1]), Integer.parseInt(args[2]));
         } else {
