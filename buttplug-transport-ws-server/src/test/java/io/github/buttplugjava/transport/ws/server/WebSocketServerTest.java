@@ -405,6 +405,34 @@ class WebSocketServerTest {
     }
 
     @Test
+    void aRefusalKeepsItsReasonWhenTheListenerClosesTheConnectorAsItHearsOfIt() throws Exception {
+        server = WebSocketServer.builder().handler((path, connector) -> Admission.refuse("no room here")).start();
+        for (int i = 0; i < 20; i++) {
+            WebSocketConnector c = client("/x");
+            CompletableFuture<Throwable> heard = new CompletableFuture<>();
+            CompletableFuture<Void> connected = c.connect(new FrameListener() {
+                @Override
+                public void onFrame(String frame) {
+                }
+
+                @Override
+                public void onClosed(Throwable cause) {
+                    heard.complete(cause);
+                    c.close(); // as a Buttplug client does: the close may come before the connect completes
+                }
+            });
+            Throwable why;
+            try {
+                connected.get(10, TimeUnit.SECONDS);
+                why = heard.get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                why = e.getCause();
+            }
+            assertThat(why).as("attempt " + i).hasMessageContaining("no room here");
+        }
+    }
+
+    @Test
     void aRefusedPathIsClosedWithTheHandlersReason() throws Exception {
         server = WebSocketServer.builder()
                 .handler((path, connector) -> path.equals("/share")

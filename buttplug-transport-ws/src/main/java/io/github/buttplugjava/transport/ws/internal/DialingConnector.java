@@ -45,8 +45,8 @@ public final class DialingConnector implements ButtplugConnector {
         if (!connecting.compareAndSet(null, result)) {
             return CompletableFuture.failedFuture(new ConnectorException(label + ": connector already used"));
         }
-        JdkLink opening = new JdkLink(label, listener, settings.maxFrameSize(), settings.maxUnsentBytes(),
-                settings.executor(), settings.scheduler());
+        JdkLink opening = new JdkLink(label, reportingEarlyClose(listener, result), settings.maxFrameSize(),
+                settings.maxUnsentBytes(), settings.executor(), settings.scheduler());
         // the JDK times the upgrade; this also bounds a TCP connect that never answers
         ScheduledFuture<?> deadline = settings.scheduler().schedule(() -> result.completeExceptionally(
                         new ConnectorException(label + ": not connected within " + settings.connectTimeout().toMillis()
@@ -80,6 +80,30 @@ public final class DialingConnector implements ButtplugConnector {
             result.completeExceptionally(new ConnectorException(label + ": cannot connect: " + e.getMessage(), e));
         }
         return result;
+    }
+
+    /**
+     * The listener, except that a close reported before the connect completed (a server that
+     * refuses right after the upgrade, with its reason) fails the connect with that close first:
+     * otherwise a listener that reacts by closing this connector would fail it with only "closed
+     * while connecting", and the server's reason would be lost.
+     */
+    private FrameListener reportingEarlyClose(FrameListener listener, CompletableFuture<Void> result) {
+        return new FrameListener() {
+            @Override
+            public void onFrame(String frame) {
+                listener.onFrame(frame);
+            }
+
+            @Override
+            public void onClosed(Throwable cause) {
+                if (link.get() == null && cause != null) {
+                    result.completeExceptionally(new ConnectorException(label + ": closed while connecting: "
+                            + cause.getMessage(), cause));
+                }
+                listener.onClosed(cause);
+            }
+        };
     }
 
     @Override
