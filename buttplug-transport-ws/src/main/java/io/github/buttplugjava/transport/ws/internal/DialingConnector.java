@@ -27,6 +27,7 @@ public final class DialingConnector implements ButtplugConnector {
     private final String label;
     private final AtomicReference<JdkLink> link = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> connecting = new AtomicReference<>();
+    private final AtomicReference<Throwable> closedBeforeConnected = new AtomicReference<>();
 
     /**
      * A connector; nothing happens until {@link #connect}.
@@ -45,7 +46,7 @@ public final class DialingConnector implements ButtplugConnector {
         if (!connecting.compareAndSet(null, result)) {
             return CompletableFuture.failedFuture(new ConnectorException(label + ": connector already used"));
         }
-        JdkLink opening = new JdkLink(label, reportingEarlyClose(listener, result), settings.maxFrameSize(),
+        JdkLink opening = new JdkLink(label, reportingEarlyClose(listener), settings.maxFrameSize(),
                 settings.maxUnsentBytes(), settings.executor(), settings.scheduler());
         // the JDK times the upgrade; this also bounds a TCP connect that never answers
         ScheduledFuture<?> deadline = settings.scheduler().schedule(() -> result.completeExceptionally(
@@ -83,12 +84,12 @@ public final class DialingConnector implements ButtplugConnector {
     }
 
     /**
-     * The listener, except that a close reported before the connect completed (a server that
-     * refuses right after the upgrade, with its reason) fails the connect with that close first:
-     * otherwise a listener that reacts by closing this connector would fail it with only "closed
-     * while connecting", and the server's reason would be lost.
+     * The listener, remembering a close reported before the connect completed (a server that
+     * refuses right after the upgrade, with its reason): a listener that reacts by closing this
+     * connector then fails the connect with that close as its cause, not with only "closed while
+     * connecting".
      */
-    private FrameListener reportingEarlyClose(FrameListener listener, CompletableFuture<Void> result) {
+    private FrameListener reportingEarlyClose(FrameListener listener) {
         return new FrameListener() {
             @Override
             public void onFrame(String frame) {
@@ -98,8 +99,7 @@ public final class DialingConnector implements ButtplugConnector {
             @Override
             public void onClosed(Throwable cause) {
                 if (link.get() == null && cause != null) {
-                    result.completeExceptionally(new ConnectorException(label + ": closed while connecting: "
-                            + cause.getMessage(), cause));
+                    closedBeforeConnected.compareAndSet(null, cause);
                 }
                 listener.onClosed(cause);
             }
@@ -121,7 +121,9 @@ public final class DialingConnector implements ButtplugConnector {
         if (l == null) {
             CompletableFuture<Void> c = connecting.get();
             if (c != null) {
-                c.completeExceptionally(new ConnectorException(label + ": closed while connecting"));
+                Throwable heard = closedBeforeConnected.get();
+                c.completeExceptionally(heard == null ? new ConnectorException(label + ": closed while connecting")
+                        : new ConnectorException(label + ": closed while connecting: " + heard.getMessage(), heard));
             }
             return CompletableFuture.completedFuture(null);
         }
