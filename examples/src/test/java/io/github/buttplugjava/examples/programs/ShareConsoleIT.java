@@ -79,8 +79,9 @@ class ShareConsoleIT {
             closedPort = s.getLocalPort();
         }
         try (JarProcess p = share("ws://127.0.0.1:" + closedPort + "/share", SHARE, "--simulate", "lovense")) {
-            int at = p.awaitOut("Not linked to the hub .*Trying again in 500 ms\\.");
-            p.awaitOut("Not linked to the hub .*Trying again in 1 s\\.", at);
+            // the waits are jittered (the upper half of a growing backoff): a first retry, then another
+            int at = p.awaitOut("Not linked to the hub .*Trying again in \\d+ ms\\.");
+            p.awaitOut("Not linked to the hub .*Trying again in \\d+ (ms|s)\\.", at);
             assertThat(p.alive()).isTrue();
             assertThat(p.err()).doesNotContain(TOUCHED);
         }

@@ -63,7 +63,7 @@ public final class DialingConnector implements ButtplugConnector {
                             Throwable why = error instanceof CompletionException && error.getCause() != null
                                     ? error.getCause() : error;
                             result.completeExceptionally(new ConnectorException(label + ": cannot connect: "
-                                    + why.getMessage(), why));
+                                    + (why.getMessage() != null ? why.getMessage() : why.getClass().getSimpleName()), why));
                             return;
                         }
                         link.set(opening); // before the caller hears of the connect, so it can send at once
