@@ -30,25 +30,8 @@ BENCH_JAR=benchmarks/target/benchmarks.jar
 for f in "$HUB_JAR" "$BENCH_JAR" "$NODE_DIR/node_modules/buttplug-v013/package.json"; do
   [ -e "$f" ] || { echo "compare-013: $f is missing (see the header of this script)" >&2; exit 2; }
 done
-WORK=$(mktemp -d)
-PIDS=""
-stop_all() {
-  for p in $PIDS; do kill "$p" 2>/dev/null || true; done
-  for p in $PIDS; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-# wait_for FILE PATTERN SECONDS: until a line of FILE matches PATTERN
-wait_for() {
-  i=0
-  until grep -q "$2" "$1" 2>/dev/null; do
-    i=$((i + 1))
-    if [ "$i" -gt $(($3 * 10)) ]; then echo "compare-013: no '$2' in $1 within $3 s:" >&2; cat "$1" >&2; tail -n 5 "$WORK"/*.err >&2 2>/dev/null; exit 1; fi
-    sleep 0.1
-  done
-}
+SCRIPT=compare-013
+. benchmarks/run-lib.sh # WORK, PIDS, wait_for; every process in PIDS is stopped on exit
 
 # their hub
 node "$NODE_DIR/legacy.cjs" hub --port=0 --timeout-ms=86400000 > "$WORK/theirs.out" 2> "$WORK/theirs.err" &

@@ -37,25 +37,8 @@ for f in "$HUB_JAR" "$BENCH_JAR" "$NODE_DIR/node_modules/buttplug-v013/package.j
   [ -e "$f" ] || { echo "idle-memory-013: $f is missing (see the header of this script)" >&2; exit 2; }
 done
 command -v jcmd > /dev/null || { echo "idle-memory-013: jcmd is missing (a JDK's bin on PATH)" >&2; exit 2; }
-WORK=$(mktemp -d)
-PIDS=""
-stop_all() {
-  for p in $PIDS; do kill "$p" 2>/dev/null || true; done
-  for p in $PIDS; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-# wait_for FILE PATTERN SECONDS: until a line of FILE matches PATTERN
-wait_for() {
-  i=0
-  until grep -q "$2" "$1" 2>/dev/null; do
-    i=$((i + 1))
-    if [ "$i" -gt $(($3 * 10)) ]; then echo "idle-memory-013: no '$2' in $1 within $3 s:" >&2; tail -n 5 "$1" >&2; exit 1; fi
-    sleep 0.1
-  done
-}
+SCRIPT=idle-memory-013
+. benchmarks/run-lib.sh # WORK, PIDS, wait_for; every process in PIDS is stopped on exit
 rss_kib() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
 threads() { sed -n 's/^Threads:[[:space:]]*\([0-9]*\)/\1/p' "/proc/$1/status"; }
 # live heap in KiB: the total line of a class histogram (which collects first); kept in $WORK/histo-<name>-<links>.txt
