@@ -30,6 +30,21 @@ class RoomRecordTest {
     }
 
     @Test
+    void aRoomRefusesAtMostMaxRefusedAliasesAndARepeatCountsOnce() {
+        List<String> full = java.util.stream.IntStream.range(0, RoomRecord.MAX_REFUSED).mapToObj(i -> "alias" + i).toList();
+        RoomRecord atTheBound = record().withRefused(full);
+        assertThat(atTheBound.refused()).hasSize(RoomRecord.MAX_REFUSED);
+        assertThat(RoomRecord.decode(atTheBound.encode()).refused()).isEqualTo(atTheBound.refused());
+        List<String> withARepeat = new java.util.ArrayList<>(full);
+        withARepeat.add("alias0");
+        assertThat(record().withRefused(withARepeat).refused()).hasSize(RoomRecord.MAX_REFUSED);
+        List<String> past = new java.util.ArrayList<>(full);
+        past.add("one more");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> record().withRefused(past))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most " + RoomRecord.MAX_REFUSED);
+    }
+
+    @Test
     void aRecordIsStoredWithHashesOnlyAndReadBackWhole() {
         byte[] stored = record().encode();
         String text = new String(stored, StandardCharsets.UTF_8);
