@@ -69,6 +69,8 @@ final class ClientConnection {
     private ClientCodec codec;
     private long lastId;
     private boolean closed;
+    /** What ended the connection, once {@link #closed}: a request after it names it. */
+    private Throwable closedBy;
     /** Set on the connector's thread when it reports its end; frames after that are dropped. */
     private volatile boolean closing;
     /**
@@ -155,7 +157,8 @@ final class ClientConnection {
 
     private void send(ClientMessage message, CompletableFuture<ServerMessage> reply, boolean here) {
         if (closed) {
-            reply.completeExceptionally(new ConnectorException("Not connected"));
+            reply.completeExceptionally(closedBy == null ? new ConnectorException("Not connected")
+                    : new ConnectorException("Not connected: " + closedBy.getMessage(), closedBy));
             return;
         }
         long id = nextId();
@@ -222,6 +225,7 @@ final class ClientConnection {
             return;
         }
         closed = true;
+        closedBy = cause;
         closing = true;
         inbound.close();
         connector.close();

@@ -4,7 +4,9 @@ import io.github.buttplugjava.testsupport.RawWebSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
@@ -429,6 +431,35 @@ class WebSocketServerTest {
                 why = e.getCause();
             }
             assertThat(why).as("attempt " + i).hasMessageContaining("no room here");
+        }
+    }
+
+    @Test
+    void aSendAfterTheServersRefusalNamesTheRefusal() throws Exception {
+        // a client whose first frame (a Buttplug handshake) loses the race with the server's close
+        // must still learn the server's reason, not only "not connected"
+        server = WebSocketServer.builder().handler((path, connector) -> Admission.refuse("no room here")).start();
+        WebSocketConnector c = client("/x");
+        RecordingListener heard = new RecordingListener();
+        c.connect(heard).get(10, TimeUnit.SECONDS);
+        heard.awaitClose();
+        assertThatThrownBy(() -> c.send("[]").get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ConnectorException.class)
+                .hasMessageContaining("not connected")
+                .hasMessageContaining("1008")
+                .hasMessageContaining("no room here");
+    }
+
+    @Test
+    void aButtplugClientRefusedRightAfterTheUpgradeFailsItsConnectWithTheReason() throws Exception {
+        server = WebSocketServer.builder().handler((path, connector) -> Admission.refuse("no room here")).start();
+        for (int i = 0; i < 20; i++) {
+            ButtplugClient client =
+                    ButtplugClient.builder("refused").build();
+            Throwable why = catchThrowable(
+                    () -> client.connect(client("/x")).get(10, TimeUnit.SECONDS));
+            assertThat(why).as("attempt " + i).isInstanceOf(ExecutionException.class)
+                    .hasStackTraceContaining("no room here");
         }
     }
 

@@ -56,6 +56,7 @@ final class JdkLink implements WebSocket.Listener {
     private boolean closeSent;
     private boolean ended;
     private Throwable localCause;
+    private Throwable endCause; // what ended the link, once known: a send after it names it
     private CompletableFuture<Void> sendTail = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> forcedEnd;
     private ScheduledFuture<?> keepAliveTicks;
@@ -151,6 +152,9 @@ final class JdkLink implements WebSocket.Listener {
                         : new PeerClosedException(label + ": closed with code " + statusCode
                                 + (reason == null || reason.isEmpty() ? "" : " (" + PeerText.error(reason) + ")"), statusCode);
             }
+            if (endCause == null) {
+                endCause = cause;
+            }
         }
         end(cause, statusCode + (reason == null || reason.isEmpty() ? "" : " " + PeerText.error(reason)));
         return null;
@@ -176,7 +180,7 @@ final class JdkLink implements WebSocket.Listener {
         CompletableFuture<Void> written;
         synchronized (this) {
             if (ended || closeSent || socket == null) {
-                return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
+                return CompletableFuture.failedFuture(notConnected());
             }
             if (unsent.get() + size > maxUnsentBytes) {
                 written = null;
@@ -348,6 +352,17 @@ final class JdkLink implements WebSocket.Listener {
         }
     }
 
+    /**
+     * The failure of a send on a link that is closing or closed: it names what ended the link (a
+     * server that refused right after the upgrade, with its code and reason), so a caller whose
+     * first send lost the race with that close still learns why.
+     */
+    private ConnectorException notConnected() {
+        Throwable why = endCause != null ? endCause : localCause;
+        return why == null ? new ConnectorException(label + ": not connected")
+                : new ConnectorException(label + ": not connected: " + why.getMessage(), why);
+    }
+
     private synchronized Throwable localCauseOrNull() {
         return localCause;
     }
@@ -368,6 +383,9 @@ final class JdkLink implements WebSocket.Listener {
             }
             ended = true;
             closeSent = true;
+            if (endCause == null) {
+                endCause = cause;
+            }
             for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {forcedEnd, keepAliveTicks}) {
                 if (timer != null) {
                     timer.cancel(false);
