@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,8 @@ public final class RoomStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoomStore.class);
     private static final String SALT = "salt";
     private static final String PREFIX = "room.";
+    /** Longest a write made through this node waits for this node's watch to apply it. */
+    static final Duration OWN_WRITE_WAIT = Duration.ofSeconds(5);
 
     /** Told of every change to a stored room, in the order the bucket holds them, on the watch's thread. */
     public interface Changes {
@@ -70,12 +73,15 @@ public final class RoomStore implements AutoCloseable {
     private final RoomIndex index;
     private final TokenHasher hasher;
     private final NatsKeyValueWatchSubscription watch;
+    private final AppliedRevision applied;
 
-    private RoomStore(KeyValue kv, RoomIndex index, TokenHasher hasher, NatsKeyValueWatchSubscription watch) {
+    private RoomStore(KeyValue kv, RoomIndex index, TokenHasher hasher, NatsKeyValueWatchSubscription watch,
+                      AppliedRevision applied) {
         this.kv = kv;
         this.index = index;
         this.hasher = hasher;
         this.watch = watch;
+        this.applied = applied;
     }
 
     /**
@@ -99,10 +105,15 @@ public final class RoomStore implements AutoCloseable {
             KeyValue kv = nats.keyValue(subjects.roomsBucket());
             TokenHasher hasher = new TokenHasher(salt(kv));
             CountDownLatch ready = new CountDownLatch(1);
+            AppliedRevision applied = new AppliedRevision();
             NatsKeyValueWatchSubscription watch = kv.watch(PREFIX + "*", new KeyValueWatcher() {
                 @Override
                 public void watch(KeyValueEntry entry) {
-                    apply(index, entry, changes);
+                    try {
+                        apply(index, entry, changes);
+                    } finally {
+                        applied.applied(entry.getRevision());
+                    }
                 }
 
                 @Override
@@ -114,7 +125,7 @@ public final class RoomStore implements AutoCloseable {
                 watch.unsubscribe();
                 throw new IOException("the rooms bucket was not read within " + timeout.toMillis() + " ms");
             }
-            return new RoomStore(kv, index, hasher, watch);
+            return new RoomStore(kv, index, hasher, watch, applied);
         } catch (JetStreamApiException e) {
             throw new IOException("JetStream refused the rooms bucket: " + e.getMessage()
                     + " (is nats-server running with -js?)", e);
@@ -197,7 +208,9 @@ public final class RoomStore implements AutoCloseable {
     }
 
     /**
-     * Replaces a stored room if nobody changed it since {@code revision}.
+     * Replaces a stored room if nobody changed it since {@code revision}. Returns once this node's
+     * index has the new record and, when this node runs the room, the running room has the change
+     * (see {@link #OWN_WRITE_WAIT}).
      *
      * @param record   the room as it is to be
      * @param revision the revision it was read at
@@ -205,12 +218,14 @@ public final class RoomStore implements AutoCloseable {
      * @throws IOException when NATS cannot be reached
      */
     public boolean replace(RoomRecord record, long revision) throws IOException {
+        long written;
         try {
-            kv.update(PREFIX + record.name(), record.encode(), revision);
-            return true;
+            written = kv.update(PREFIX + record.name(), record.encode(), revision);
         } catch (JetStreamApiException e) {
             return false; // the revision moved on (or the room went): the caller reads again
         }
+        awaitOwnWrite(written);
+        return true;
     }
 
     /**
@@ -223,7 +238,8 @@ public final class RoomStore implements AutoCloseable {
     }
 
     /**
-     * Stores a new room.
+     * Stores a new room. Returns once this node's index has it, so its tokens open it through
+     * this node at once (see {@link #OWN_WRITE_WAIT}).
      *
      * @param record the room
      * @return false when a room of that name exists already (nothing is changed)
@@ -231,7 +247,7 @@ public final class RoomStore implements AutoCloseable {
      */
     public boolean create(RoomRecord record) throws IOException {
         try {
-            kv.create(PREFIX + record.name(), record.encode());
+            awaitOwnWrite(kv.create(PREFIX + record.name(), record.encode()));
             return true;
         } catch (JetStreamApiException e) {
             if (exists(record.name())) {
@@ -252,6 +268,8 @@ public final class RoomStore implements AutoCloseable {
 
     /**
      * Deletes a room from the cluster (its owner closes it when its watch sees the delete).
+     * Returns once this node's index has the delete (and, when this node ran the room, the room
+     * is closed here; see {@link #OWN_WRITE_WAIT}).
      *
      * @param name the room's name
      * @return false when there was no such room
@@ -263,9 +281,33 @@ public final class RoomStore implements AutoCloseable {
         }
         try {
             kv.delete(PREFIX + name);
+            List<KeyValueEntry> history = kv.history(PREFIX + name); // the delete marker (or a later write)
+            if (!history.isEmpty()) {
+                awaitOwnWrite(history.get(history.size() - 1).getRevision());
+            }
             return true;
         } catch (JetStreamApiException e) {
             throw new IOException("JetStream refused the delete: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true; // deleted; this node's watch has it shortly
+        }
+    }
+
+    /**
+     * Waits until this node's watch has applied a write made through this node: the write's
+     * reply can come back before the watch delivers it, and until then this node would refuse
+     * the tokens of a room it just created. Bounded: when the watch lags longer (NATS went away
+     * right after the write), the write stands and this node applies it when the watch catches up.
+     */
+    private void awaitOwnWrite(long revision) {
+        try {
+            if (!applied.await(revision, OWN_WRITE_WAIT)) {
+                log.warn("cluster rooms: this node's watch has not applied its own change (revision {}) within {} ms;"
+                        + " it is stored and applies here when the watch catches up", revision, OWN_WRITE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the write stands
         }
     }
 
