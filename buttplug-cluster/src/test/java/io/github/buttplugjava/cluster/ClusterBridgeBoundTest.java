@@ -41,6 +41,7 @@ class ClusterBridgeBoundTest {
         n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").heartbeat(Duration.ofMillis(250), Duration.ofSeconds(5))
                 .maxBridgedLinks(entryBound).hub(RemoteServer.builder()).start();
         n1.rooms().create(party(RoomPolicy.shared()));
+        ClusterTesting.awaitKnown(n2, "party"); // links through n2 follow
     }
 
     @AfterEach

@@ -60,6 +60,7 @@ class ClusterLegacyTest {
                 .withController("alice", AccessToken.of(ALICE), ControllerCeiling.NONE)
                 .withController("bob", AccessToken.of(BOB), ControllerCeiling.NONE)
                 .withLegacyGrant(FORTY));
+        ClusterTesting.awaitKnown(n2, "party"); // forwarders through n2 follow
     }
 
     @AfterEach

@@ -73,6 +73,12 @@ class ClusterRoomsTest {
         }
     }
 
+    /** Stores the party room through n1 and waits until n2 knows it too (n1 does when create returns). */
+    private void createParty(RoomPolicy policy) throws Exception {
+        n1.rooms().create(party(policy));
+        ClusterTesting.awaitKnown(n2, "party");
+    }
+
     static URI control(int port, String token) {
         return URI.create("ws://127.0.0.1:" + port + "/control/" + token);
     }
@@ -82,7 +88,7 @@ class ClusterRoomsTest {
         RemoteClient agent = RemoteClient.builder(hub, token, alias, toys).backoff(Duration.ofMillis(100), Duration.ofMillis(300))
                 .listener(listener).build();
         agent.grants().shareAll(HALF).get(5, TimeUnit.SECONDS);
-        agent.start().get(10, TimeUnit.SECONDS);
+        agent.start().get(ClusterTesting.LINK_TIMEOUT_S, TimeUnit.SECONDS);
         return agent;
     }
 
@@ -91,9 +97,13 @@ class ClusterRoomsTest {
         });
     }
 
-    /** A controller that connects once the stored room has reached the owner (bounded retries). */
+    /**
+     * A controller that connects once the stored change has reached the entry node's index and
+     * the owner (each through its own watch), or once the owner of a deleted room gave its lease
+     * back (bounded retries; a refusal until then).
+     */
     static ClusterTesting.Controller controllerWhenServed(URI uri) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {
                 return ClusterTesting.controller(WebSocketConnector.to(uri));
@@ -108,7 +118,7 @@ class ClusterRoomsTest {
 
     @Test
     void twoNamedControllersThroughTwoNodesEachHeldToItsOwnCeiling() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
+        createParty(RoomPolicy.shared());
         SimulatedDevices toys = ClusterTesting.toys("lovense");
         try (ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)));
              RemoteClient agent = agent(n1.hub().shareUri(), SHARE, "Dana", toys);
@@ -118,19 +128,19 @@ class ClusterRoomsTest {
             SimulatedDevice toy = toys.devices().get(0);
 
             bob.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toy.awaitOutput(0, o -> o.value() > 0, Duration.ofSeconds(2));
+            toy.awaitOutput(0, o -> o.value() > 0, ClusterTesting.EVENT_WAIT);
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).as("100% from bob: 30% of the 0..10 the sharer granted")
                     .isEqualTo(3);
 
             alice.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
+            toy.awaitOutput(0, o -> o.value() == 10, ClusterTesting.EVENT_WAIT);
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).as("100% from alice: all the sharer granted").isEqualTo(10);
         }
     }
 
     @Test
     void theNextOwnerBuildsTheSameRoomFromTheStore() throws Exception {
-        n1.rooms().create(party(RoomPolicy.exclusive(Duration.ofSeconds(30))));
+        createParty(RoomPolicy.exclusive(Duration.ofSeconds(30)));
         try (ClusterTesting.Controller first = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)))) {
             assertThat(n1.status().roomsOwned()).containsExactly("party");
         }
@@ -143,7 +153,7 @@ class ClusterRoomsTest {
             assertThat(n2.status().roomsOwned()).containsExactly("party");
             assertThat(n2.hub().room("party").orElseThrow().arbitration()).hasToString("exclusive(30000 ms)");
             bob.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toys.devices().get(0).awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
+            toys.devices().get(0).awaitOutput(0, o -> o.value() == 3, ClusterTesting.EVENT_WAIT);
             ButtplugClientDevice alices = alice.device("Dana - " + HUSH, 5000);
             assertThatThrownBy(() -> alices.vibrate(1.0).get(5, TimeUnit.SECONDS)).hasMessageContaining("held by controller \"bob\"");
         }
@@ -151,7 +161,7 @@ class ClusterRoomsTest {
 
     @Test
     void theExclusivePolicyHoldsAcrossNodesAndNamesTheHolder() throws Exception {
-        n1.rooms().create(party(RoomPolicy.exclusive(Duration.ofSeconds(30))));
+        createParty(RoomPolicy.exclusive(Duration.ofSeconds(30)));
         SimulatedDevices toys = ClusterTesting.toys("lovense");
         try (ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)));
              RemoteClient agent = agent(n2.hub().shareUri(), SHARE, "Dana", toys);
@@ -166,7 +176,7 @@ class ClusterRoomsTest {
 
     @Test
     void anInviteBindsItsAliasThroughANonOwnerNodeAndItsRevocationClosesTheAgentAtOnce() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
+        createParty(RoomPolicy.shared());
         SimulatedDevices carolToys = ClusterTesting.toys("lovense");
         CompletableFuture<String> denied = new CompletableFuture<>();
         try (ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)))) {
@@ -182,11 +192,11 @@ class ClusterRoomsTest {
                 assertThat(n2.status().roomsOwned()).isEmpty();
                 alice.device("Carol - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
                 SimulatedDevice toy = carolToys.devices().get(0);
-                toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
+                toy.awaitOutput(0, o -> o.value() == 10, ClusterTesting.EVENT_WAIT);
 
                 toy.clearRecording();
                 assertThat(n2.rooms().revokeInvite("party", "Carol")).isTrue();
-                toy.awaitStop(Duration.ofSeconds(2));
+                toy.awaitStop(ClusterTesting.EVENT_WAIT);
                 assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
                 assertThat(denied.get(5, TimeUnit.SECONDS)).as("its token opens the room no more")
                         .contains("unknown share token");
@@ -196,19 +206,19 @@ class ClusterRoomsTest {
 
     @Test
     void aControllerRevokedInTheStoreIsClosedAtOnceAndANewOneCanLink() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
+        createParty(RoomPolicy.shared());
         SimulatedDevices toys = ClusterTesting.toys("lovense");
         try (ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n1.hub().port(), ALICE)));
              RemoteClient agent = agent(n1.hub().shareUri(), SHARE, "Dana", toys);
              ClusterTesting.Controller bob = ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), BOB)))) {
             SimulatedDevice toy = toys.devices().get(0);
             bob.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toy.awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
+            toy.awaitOutput(0, o -> o.value() == 3, ClusterTesting.EVENT_WAIT);
 
             toy.clearRecording();
             assertThat(n2.rooms().revokeController("party", "bob")).isTrue();
-            bob.droppedAtNanos().get(2, TimeUnit.SECONDS);
-            toy.awaitStop(Duration.ofSeconds(1));
+            bob.droppedAtNanos().get(ClusterTesting.EVENT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            toy.awaitStop(ClusterTesting.EVENT_WAIT);
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
             assertThatThrownBy(() -> ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), BOB))))
                     .as("bob's token opens nothing now").isNotNull();
@@ -219,28 +229,28 @@ class ClusterRoomsTest {
                     ControllerCeiling.NONE.withMaxLevel(0.5)));
             try (ClusterTesting.Controller e = controllerWhenServed(control(n2.hub().port(), erin))) {
                 e.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-                toy.awaitOutput(0, o -> o.value() == 5, Duration.ofSeconds(2));
+                toy.awaitOutput(0, o -> o.value() == 5, ClusterTesting.EVENT_WAIT);
             }
         }
     }
 
     @Test
     void aChangedCeilingAppliesToTheControllersNextCommand() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
+        createParty(RoomPolicy.shared());
         SimulatedDevices toys = ClusterTesting.toys("lovense");
         try (RemoteClient agent = agent(n1.hub().shareUri(), SHARE, "Dana", toys);
              ClusterTesting.Controller bob = ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), BOB)))) {
             SimulatedDevice toy = toys.devices().get(0);
             ButtplugClientDevice hush = bob.device("Dana - " + HUSH, 5000);
             hush.vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toy.awaitOutput(0, o -> o.value() == 3, Duration.ofSeconds(2));
+            toy.awaitOutput(0, o -> o.value() == 3, ClusterTesting.EVENT_WAIT);
 
             RoomSetup lower = RoomSetup.named("party").withController("alice", null, ControllerCeiling.NONE)
                     .withController("bob", null, ControllerCeiling.NONE.withMaxLevel(0.1)).withInvite("Carol", null);
             RoomSetup made = n1.rooms().update(lower);
             assertThat(made.controllers()).allSatisfy(c -> assertThat(c.token()).as("stored tokens kept").isNull());
             assertThat(n1.rooms().matches(lower)).isTrue();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + ClusterTesting.EVENT_WAIT.toNanos();
             while (toy.outputValue(0, OutputType.VIBRATE) != 1 && System.nanoTime() < deadline) {
                 hush.vibrate(1.0).get(5, TimeUnit.SECONDS); // bounded: until the owner has the new ceiling
                 Thread.sleep(50);
@@ -252,7 +262,7 @@ class ClusterRoomsTest {
 
     @Test
     void aDeletedRoomClosesEveryLinkAndItsLeaseGoes() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
+        createParty(RoomPolicy.shared());
         SimulatedDevices toys = ClusterTesting.toys("lovense");
         try (ClusterTesting.Controller alice = ClusterTesting.controller(WebSocketConnector.to(control(n2.hub().port(), ALICE)));
              RemoteClient agent = agent(n1.hub().shareUri(), SHARE, "Dana", toys);
@@ -260,15 +270,15 @@ class ClusterRoomsTest {
             assertThat(n2.status().roomsOwned()).containsExactly("party");
             SimulatedDevice toy = toys.devices().get(0);
             alice.device("Dana - " + HUSH, 5000).vibrate(1.0).get(5, TimeUnit.SECONDS);
-            toy.awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(2));
+            toy.awaitOutput(0, o -> o.value() == 10, ClusterTesting.EVENT_WAIT);
 
             toy.clearRecording();
             assertThat(n1.deleteRoom("party")).isTrue();
-            toy.awaitStop(Duration.ofSeconds(2));
+            toy.awaitStop(ClusterTesting.EVENT_WAIT);
             assertThat(toy.outputValue(0, OutputType.VIBRATE)).isZero();
-            alice.droppedAtNanos().get(2, TimeUnit.SECONDS);
-            bob.droppedAtNanos().get(2, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            alice.droppedAtNanos().get(ClusterTesting.EVENT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            bob.droppedAtNanos().get(ClusterTesting.EVENT_WAIT.toSeconds(), TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + ClusterTesting.EVENT_WAIT.toNanos();
             while (!n2.status().roomsOwned().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20); // bounded wait for the owner's watch
             }
@@ -286,18 +296,18 @@ class ClusterRoomsTest {
 
     @Test
     void aRefusedAliasIsRefusedByWhicheverNodeBuildsTheRoomUntilInvitedAgain() throws Exception {
-        n1.rooms().create(party(RoomPolicy.shared()));
-        n1.rooms().refuseSharer("party", "Dana");
+        createParty(RoomPolicy.shared());
+        n2.rooms().refuseSharer("party", "Dana"); // through n2: in n2's index when it returns
         // no node runs the room yet: n2 builds it from the record and refuses Dana's open share token
         try (RemoteClient dana = RemoteClient.builder(n2.hub().shareUri(), SHARE, "Dana", ClusterTesting.toys("lovense"))
                 .backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build()) {
             dana.grants().shareAll(HALF).get(5, TimeUnit.SECONDS);
-            assertThatThrownBy(() -> dana.start().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+            assertThatThrownBy(() -> dana.start().get(ClusterTesting.LINK_TIMEOUT_S, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasMessageContaining("denied");
         }
         assertThat(n2.status().roomsOwned()).containsExactly("party");
         AccessToken invite = n1.rooms().invite("party", "Dana", null);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + ClusterTesting.EVENT_WAIT.toNanos();
         while (n2.hub().room("party").orElseThrow().invites().stream().noneMatch("Dana"::equals)) {
             assertThat(System.nanoTime()).as("the invite reaches the owner").isLessThan(deadline);
             Thread.sleep(20); // bounded poll: the change travels through NATS

@@ -26,9 +26,32 @@ final class ClusterTesting {
      * How long linking an agent or connecting a controller may take: no row times it, and node
      * processes on a machine shared with other builds have taken over 10 s to place a first link.
      */
-    private static final long LINK_TIMEOUT_S = 30;
+    static final long LINK_TIMEOUT_S = 30;
+
+    /**
+     * How long a row waits for an event that only the behaviour under test produces (a link
+     * closed by a revocation, a stop, a command reaching a toy): no row measures speed, and a
+     * loaded 2-core machine has taken over a second to deliver such a close.
+     */
+    static final Duration EVENT_WAIT = Duration.ofSeconds(10);
 
     private ClusterTesting() {
+    }
+
+    /**
+     * Waits until {@code node}'s copy of the rooms bucket has {@code room}. A change made through
+     * a node is in that node's index when the call returns; the other nodes get it through their
+     * own watch, a moment later, and until then refuse the room's tokens as unknown.
+     */
+    static void awaitKnown(ClusterNode node, String room) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LINK_TIMEOUT_S);
+        while (!node.rooms().names().contains(room)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(node.status().node() + " never learned of room " + room + "; it knows "
+                        + node.rooms().names());
+            }
+            Thread.sleep(10); // bounded poll: the change travels through the node's watch
+        }
     }
 
     static SimulatedDevices toys(String... names) {

@@ -35,6 +35,7 @@ class NatsOutageTest {
         n1 = ClusterNode.builder().nats(nats.url()).nodeName("n1").hub(RemoteServer.builder()).start();
         n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").hub(RemoteServer.builder()).start();
         n1.createRoom("party", AccessToken.of(SHARE), AccessToken.of(CONTROL));
+        ClusterTesting.awaitKnown(n2, "party"); // links through n2 follow
     }
 
     @AfterEach
