@@ -499,10 +499,10 @@ public final class Room implements AutoCloseable {
             r = source.reserve(linkId, alias, resume.map(ResumeKey::digest).orElse(null));
         }
         r.replaced().ifPresent(stale -> {
-            meter.linkClosed("agent", "replaced");
-            stale.close("replaced by this agent's new link");
             log.info("room {}: agent {} dialed again before its old link was seen to end; the old link is closed and the new one takes its place",
                     name, stale.alias());
+            meter.linkClosed("agent", "replaced");
+            stale.close("replaced by this agent's new link");
         });
         return r.reserved() ? Optional.of(linkId) : Optional.empty();
     }
