@@ -51,7 +51,7 @@ class AgentRedialTest {
 
     @BeforeEach
     void start() throws Exception {
-        f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1))
+        f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1)).metrics(true)
                 .scheduling(new VirtualTime().scheduling()));
         // a bound of its own: the first connect of a cold JVM on a loaded machine can take seconds
         io.github.buttplugjava.core.client.ButtplugClient client =
@@ -153,6 +153,8 @@ class AgentRedialTest {
             assertThat(controller.next(WAIT_S * 1000)).isEqualTo("added Alice - Lovense Hush");
             assertThat(f.room.agents()).containsExactly("Alice");
             assertThat(f.room.devices().devices()).hasSize(1);
+            // counted before the welcome went out, so it is there once the agent is linked
+            assertThat(metrics()).contains("buttplug_hub_link_closes_total{link=\"agent\",reason=\"replaced\"} 1.0");
             controller.device("Alice - Lovense Hush").vibrate(1.0).get(WAIT_S, TimeUnit.SECONDS);
             assertThat(alice.toys.devices().get(0).awaitOutput(0, o -> o.value() == 10, Duration.ofSeconds(WAIT_S)).value())
                     .as("the new link drives the toy, to its grant").isEqualTo(10);
@@ -212,6 +214,14 @@ class AgentRedialTest {
                 + "\",\"Alias\":\"Carol\",\"Resume\":\"too-short\"}}";
         assertThat(denial(frame)).contains("Resume is not a resume key");
         assertThat(f.room.agents()).isEmpty();
+    }
+
+    private String metrics() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.hub.port() + "/metrics"))
+                        .timeout(Duration.ofSeconds(WAIT_S)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     private String denial(Hello hello) throws Exception {
