@@ -88,7 +88,7 @@ final class AgentAdmission {
             deny(link, "this invite is for another alias");
             return;
         }
-        Optional<String> linkId = room.reserveAgent(alias, invited, hello.resume());
+        Optional<String> linkId = room.reserveAgent(alias, invited, hello.resume(), link::abort);
         if (linkId.isEmpty()) {
             String reason = room.refusal(alias, invited);
             log.info("room {}: denied agent {} from {}: {}", room.name(), alias, address, reason);

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One room of a hub: the devices every agent with the room's share token shares, and the
@@ -475,20 +476,22 @@ public final class Room implements AutoCloseable {
      *         like an invited one
      */
     Optional<String> reserveAgent(String alias, boolean invited) {
-        return reserveAgent(alias, invited, Optional.empty());
+        return reserveAgent(alias, invited, Optional.empty(), null);
     }
 
     /**
      * Reserves a place for an agent whose hello carried {@code alias} and {@code resume};
-     * {@code invited} when it presented the invite made for that alias. Refused as
-     * {@link #reserveAgent(String, boolean)} is, with one exception: when the live agent holding
-     * the alias is this agent's own stale link (the same alias, and the digest of the resume key
-     * its hello carried equals that of {@code resume}), the stale link is taken out first (its
-     * devices leave the room, as on any drop) and closed, and then the new link is reserved.
+     * {@code invited} when it presented the invite made for that alias; {@code abort} closes its
+     * link with a reason (so a later redial of the same agent can replace it even before it is
+     * attached; null for none). Refused as {@link #reserveAgent(String, boolean)} is, with one
+     * exception: when the live agent holding the alias is this agent's own stale link (the same
+     * alias, and the digest of the resume key its hello carried equals that of {@code resume}),
+     * the stale link is taken out first (its devices leave the room, as on any drop) and closed,
+     * and then the new link is reserved.
      *
      * @return the new link's id, or empty when refused
      */
-    Optional<String> reserveAgent(String alias, boolean invited, Optional<ResumeKey> resume) {
+    Optional<String> reserveAgent(String alias, boolean invited, Optional<ResumeKey> resume, Consumer<String> abort) {
         RoomSource.Reservation r;
         String linkId;
         synchronized (this) {
@@ -496,7 +499,7 @@ public final class Room implements AutoCloseable {
                 return Optional.empty();
             }
             linkId = "agent-" + links.incrementAndGet();
-            r = source.reserve(linkId, alias, resume.map(ResumeKey::digest).orElse(null));
+            r = source.reserve(linkId, alias, resume.map(ResumeKey::digest).orElse(null), abort);
         }
         r.replaced().ifPresent(stale -> {
             log.info("room {}: agent {} dialed again before its old link was seen to end; the old link is closed and the new one takes its place",

@@ -67,7 +67,7 @@ final class RoomSource implements DeviceSource {
     }
 
     /**
-     * What {@link #reserve(String, String, byte[])} did.
+     * What {@link #reserve(String, String, byte[], Consumer)} did.
      *
      * @param reserved whether the new link has its place
      * @param replaced the agent's own stale link, taken out of the room for it (its devices have
@@ -94,10 +94,12 @@ final class RoomSource implements DeviceSource {
             return alias;
         }
 
-        /** Closes the link with {@code reason} (then stops what its client still thinks is there). */
+        /** Closes the link with {@code reason} (then stops what its client still thinks is there, if it got that far). */
         void close(String reason) {
             abort.accept(reason);
-            source.close();
+            if (source != null) {
+                source.close();
+            }
         }
     }
 
@@ -141,20 +143,23 @@ final class RoomSource implements DeviceSource {
      * @return false when a live agent's alias looks like this one (see {@link AliasSkeleton})
      */
     synchronized boolean reserve(String linkId, String alias) {
-        return reserve(linkId, alias, null).reserved();
+        return reserve(linkId, alias, null, null).reserved();
     }
 
     /**
      * Reserves {@code alias} for a new agent link {@code linkId} whose hello carried a resume key
-     * of digest {@code resumeDigest} (null when it had none). When a live agent's alias looks like
-     * this one, the place is refused, unless that agent is this one's own stale link: the very
-     * same alias, linked (past its welcome), and a resume key digest equal to {@code resumeDigest}
-     * ({@link MessageDigest#isEqual}). Then the stale link is taken out first (its devices leave
-     * the room now, as on any drop) and returned to be closed, and the new link takes its place.
+     * of digest {@code resumeDigest} (null when it had none); {@code abort} closes that link with a
+     * reason (null when the caller has none to give yet; {@link #attach} gives it). When a live
+     * agent's alias looks like this one, the place is refused, unless that agent is this one's own
+     * stale link: the very same alias, a link that can be closed, and a resume key digest equal
+     * to {@code resumeDigest} ({@link MessageDigest#isEqual}). Then the stale link is taken out
+     * first (its devices leave the room now, as on any drop) and returned to be closed, and the
+     * new link takes its place. A stale link still joining (welcomed or not) is replaced too: its
+     * agent has given it up.
      *
      * @return whether the place is reserved, and the stale link replaced, if any
      */
-    synchronized Reservation reserve(String linkId, String alias, byte[] resumeDigest) {
+    synchronized Reservation reserve(String linkId, String alias, byte[] resumeDigest, Consumer<String> abort) {
         String skeleton = AliasSkeleton.of(alias);
         String holder = skeletons.get(skeleton);
         StaleLink replaced = null;
@@ -167,15 +172,17 @@ final class RoomSource implements DeviceSource {
             replaced = new StaleLink(stale.alias, stale.source, stale.abort);
         }
         skeletons.put(skeleton, linkId);
-        agents.put(linkId, new Agent(alias, skeleton, new ChurnBudget(caps.churnPerMinute(), caps.churnBurst(), nanos),
-                resumeDigest == null ? null : resumeDigest.clone()));
+        Agent agent = new Agent(alias, skeleton, new ChurnBudget(caps.churnPerMinute(), caps.churnBurst(), nanos),
+                resumeDigest == null ? null : resumeDigest.clone());
+        agent.abort = abort;
+        agents.put(linkId, agent);
         return new Reservation(true, Optional.ofNullable(replaced));
     }
 
     /** Whether {@code live} is the stale link of the agent now saying hello as {@code alias} with that key. */
     private static boolean ownStaleLink(Agent live, String alias, byte[] resumeDigest) {
         return live != null && resumeDigest != null && live.resumeDigest != null && live.abort != null
-                && live.source != null && live.alias.equals(alias) && MessageDigest.isEqual(live.resumeDigest, resumeDigest);
+                && live.alias.equals(alias) && MessageDigest.isEqual(live.resumeDigest, resumeDigest);
     }
 
     /**
