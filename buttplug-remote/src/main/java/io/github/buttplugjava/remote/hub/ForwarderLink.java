@@ -46,14 +46,8 @@ final class ForwarderLink {
      * @param limits     the link's message limits
      * @param grant      the room's legacy grant, held at the hub
      * @param scheduling timers, clock and executors of the hub
+     * @param replyTimeout how long a command waits for the forwarder's Ok
      */
-    ForwarderLink(String linkId, String alias, ButtplugConnector link, String firstFrame, int maxFrameChars,
-                  RoomSource room, AgentCaps caps, MessageLimits limits, DeviceGrant grant, Scheduling scheduling) {
-        this(linkId, alias, link, firstFrame, maxFrameChars, room, caps, limits, grant, scheduling,
-                AgentLink.AGENT_REPLY_TIMEOUT);
-    }
-
-    /** As above, with the forwarder's reply deadline given. */
     ForwarderLink(String linkId, String alias, ButtplugConnector link, String firstFrame, int maxFrameChars,
                   RoomSource room, AgentCaps caps, MessageLimits limits, DeviceGrant grant, Scheduling scheduling,
                   Duration replyTimeout) {

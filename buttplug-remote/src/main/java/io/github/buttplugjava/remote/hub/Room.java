@@ -537,7 +537,7 @@ public final class Room implements AutoCloseable {
     void attachForwarder(String linkId, String alias, ButtplugConnector link, String firstFrame) {
         new ForwarderLink(linkId, alias, link, firstFrame,
                 io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, source, caps, limits, legacyGrant,
-                scheduling).start();
+                scheduling, AgentLink.AGENT_REPLY_TIMEOUT).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */
