@@ -4,8 +4,6 @@ import io.github.buttplugjava.core.ButtplugDeviceException;
 import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.InputListener;
-import io.github.buttplugjava.core.internal.LatestWins;
-import io.github.buttplugjava.core.internal.OutputStops;
 import io.github.buttplugjava.core.message.ClientMessage;
 import io.github.buttplugjava.core.message.DeviceFeature;
 import io.github.buttplugjava.core.message.DeviceInfo;
@@ -18,23 +16,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
-import java.util.function.Supplier;
 
 /**
  * One device of a buttplug-js 0.13 forwarder, as the hub's rooms see it: each output is written
  * to the forwarder's {@link ForwarderWire} as its v1 command and completes on the forwarder's
  * {@code Ok}. Inputs are refused (a forwarder returns nothing but {@code Ok}).
  *
- * <p>Outputs are {@linkplain LatestWins coalesced} per feature, as for an agent's device: at most
- * one command in flight to the forwarder per feature and one waiting, a newer one replacing the
- * waiting one; a 0 to a speed-like output and {@link #stop()} drop what waits and go at once. Once
- * {@linkplain #gone() gone}, every waiting and later command fails. Thread-safe.
+ * <p>Every output is one command on the wire, in the order the calls were made: nothing is
+ * coalesced here, because the hub always puts the room's legacy grant in front of these devices
+ * ({@link io.github.buttplugjava.remote.agent.GrantFilter}), which holds at most one output per
+ * feature in flight and one waiting (latest wins) and lets stops pass at once; what the forwarder
+ * has not answered is bounded by {@link ForwarderWire#MAX_IN_FLIGHT}. Once {@linkplain #gone()
+ * gone}, every later command fails. Thread-safe.
  */
 final class ForwarderDevice implements Device {
 
     private final ForwarderWire wire;
     private final DeviceInfo info;
-    private final LatestWins outputs = new LatestWins();
     private volatile boolean gone;
 
     /**
@@ -51,10 +49,9 @@ final class ForwarderDevice implements Device {
         return info;
     }
 
-    /** The device left (the forwarder removed it or its link ended): what waits and comes fails. */
+    /** The device left (the forwarder removed it or its link ended): later commands fail. */
     void gone() {
         gone = true;
-        outputs.close(goneError());
     }
 
     private ButtplugDeviceException goneError() {
@@ -88,9 +85,7 @@ final class ForwarderDevice implements Device {
 
     @Override
     public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        Supplier<CompletableFuture<Void>> write =
-                () -> send(id -> new OutputCmd(id, info.deviceIndex(), featureIndex, command));
-        return OutputStops.stops(command) ? outputs.stop(featureIndex, write) : outputs.submit(featureIndex, 0, write);
+        return send(id -> new OutputCmd(id, info.deviceIndex(), featureIndex, command));
     }
 
     @Override
@@ -112,19 +107,10 @@ final class ForwarderDevice implements Device {
         return new ButtplugDeviceException("a buttplug-js 0.13 forwarder cannot forward readings");
     }
 
-    /** One StopDeviceCmd; what waits is dropped first, so nothing waiting is written after it. */
+    /** One StopDeviceCmd, under a wire Id of its own. */
     @Override
     public CompletableFuture<Void> stop() {
-        CompletableFuture<Void> stopped = new CompletableFuture<>();
-        outputs.dropAll(stopped);
-        send(id -> StopCmd.device(id, info.deviceIndex())).whenComplete((v, e) -> {
-            if (e == null) {
-                stopped.complete(null);
-            } else {
-                stopped.completeExceptionally(e);
-            }
-        });
-        return stopped;
+        return send(id -> StopCmd.device(id, info.deviceIndex()));
     }
 
     private CompletableFuture<Void> send(LongFunction<ClientMessage> command) {
