@@ -22,6 +22,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
+import io.nats.client.Message;
 import io.nats.client.Options;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,11 +103,19 @@ public final class ClusterNode implements AutoCloseable {
             nats = FirstConnect.within(new Options.Builder().server(b.natsUrl).connectionName("buttplug-hub-" + node)
                     .maxReconnects(-1).reconnectWait(Duration.ofMillis(250)).connectionTimeout(Duration.ofSeconds(2))
                     .pingInterval(Duration.ofSeconds(1)).maxPingsOut(2).readListener(tap)
+                    // a full outgoing queue drops a publish instead of holding the hub's I/O thread
+                    // that made it (up to 4.75 s): the bridge tries it again off that thread
+                    .discardMessagesWhenOutgoingQueueFull()
                     .connectionListener((conn, event) -> holder.onEvent(event, false))
                     .errorListener(new ErrorListener() {
                         @Override
                         public void slowConsumerDetected(Connection conn, Consumer consumer) {
                             holder.fellBehind(); // NATS dropped messages: no bridged stream can be trusted
+                        }
+
+                        @Override
+                        public void messageDiscarded(Connection conn, Message msg) {
+                            Bridges.discarded();
                         }
                     }).build(), b.natsStartWait);
         } catch (InterruptedException e) {

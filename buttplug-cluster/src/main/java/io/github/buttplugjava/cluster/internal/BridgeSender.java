@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
  * Publishes the frames and close notices of bridged links. A publish asked for on the NATS reader
  * thread never waits there: it goes through the {@link Outbox} (bounded, in order), because a
  * jnats publish waits while the connection's outgoing queue is full, and the reader would then
- * read nothing (heartbeats included).
+ * read nothing (heartbeats included). On a node's connection, built to discard rather than wait
+ * ({@link DiscardWatch}), no other thread waits either: a publish jnats discarded goes to the
+ * outbox, whose thread tries it again for up to {@link #RETRY_FOR_MS} ms before its link is
+ * closed; publishes after it queue behind it, so a link's frames keep their order.
  */
 final class BridgeSender {
 
@@ -23,6 +26,9 @@ final class BridgeSender {
     static final long OUTBOX_BYTES = 4L << 20;
     /** Most close notices waiting in the outbox. */
     static final int OUTBOX_CLOSES = 32_768;
+    /** How long the outbox's thread tries again a publish that NATS discarded (its queue full). */
+    static final long RETRY_FOR_MS = 5_000;
+    private static final long RETRY_EVERY_MS = 10;
 
     private static final Logger log = LoggerFactory.getLogger(BridgeSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,9 +44,15 @@ final class BridgeSender {
 
     /** As above, with the outbox's bounds given (a test drives them with small ones). */
     BridgeSender(Connection nats, Subjects subjects, String node, int maxFrames, long maxBytes, int maxCloses) {
+        this(nats, subjects, node, maxFrames, maxBytes, maxCloses, RETRY_FOR_MS);
+    }
+
+    /** As above, with how long a discarded publish is tried again (a loaded test machine needs longer). */
+    BridgeSender(Connection nats, Subjects subjects, String node, int maxFrames, long maxBytes, int maxCloses,
+                 long retryForMs) {
         this.nats = nats;
         this.subjects = subjects;
-        this.outbox = new Outbox(item -> nats.publish(item.subject(), item.body()), "cluster-outbox-" + node,
+        this.outbox = new Outbox(item -> publishOrWait(nats, item, retryForMs), "cluster-outbox-" + node,
                 maxFrames, maxBytes, maxCloses);
     }
 
@@ -66,11 +78,14 @@ final class BridgeSender {
                 break;
         }
         try {
-            nats.publish(subject, body);
-            return true;
+            if (DiscardWatch.publish(nats, subject, body)) {
+                return true;
+            }
         } catch (IllegalStateException | IllegalArgumentException e) {
             return false;
         }
+        // discarded (NATS' outgoing queue full): the outbox's thread tries it again, in order
+        return outbox.queue(new Outbox.Item(subject, body, true, refused)) != Outbox.Outcome.FULL;
     }
 
     /** Publishes (or queues) a close notice: the reason and how many frames this end sent before it. */
@@ -90,9 +105,37 @@ final class BridgeSender {
                 break;
         }
         try {
-            nats.publish(subject, body);
+            if (DiscardWatch.publish(nats, subject, body)) {
+                return;
+            }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            // NATS is gone: the peer's heartbeat watch closes its end
+            return; // NATS is gone: the peer's heartbeat watch closes its end
+        }
+        if (outbox.queue(new Outbox.Item(subject, body, false, null)) == Outbox.Outcome.FULL) {
+            log.warn("bridged link {}: its close notice was dropped ({} close notices wait to be published)",
+                    link, OUTBOX_CLOSES);
+        }
+    }
+
+    /**
+     * On the outbox's thread: publishes {@code item}, trying again while NATS discards it, for up
+     * to {@code retryForMs} (a connection that waits instead of discarding waits in the publish
+     * itself).
+     *
+     * @throws IllegalStateException when NATS would not take it in that time, or is closed
+     */
+    private static void publishOrWait(Connection nats, Outbox.Item item, long retryForMs) {
+        long until = System.nanoTime() + retryForMs * 1_000_000L;
+        while (!DiscardWatch.publish(nats, item.subject(), item.body())) {
+            if (System.nanoTime() - until > 0) {
+                throw new IllegalStateException("NATS took no publish for " + retryForMs + " ms");
+            }
+            try {
+                Thread.sleep(RETRY_EVERY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while NATS' outgoing queue was full", e);
+            }
         }
     }
 

@@ -57,6 +57,15 @@ public final class Bridges implements AutoCloseable {
         this(nats, subjects, node, maxLinks, tap, PENDING_MESSAGES, PENDING_BYTES);
     }
 
+    /**
+     * To be called by the error listener of the node's bridge connection when jnats discarded a
+     * publish (its outgoing queue full; the connection is built to discard rather than wait): the
+     * bridge, on the publishing thread, then tries that publish again off that thread.
+     */
+    public static void discarded() {
+        DiscardWatch.discarded();
+    }
+
     /** As above, with the subscriptions' pending limits given (a test drives them with small ones). */
     Bridges(Connection nats, Subjects subjects, String node, int maxLinks, ReaderTap tap, int pendingMessages,
             long pendingBytes) {

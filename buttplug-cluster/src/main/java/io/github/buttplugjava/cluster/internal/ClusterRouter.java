@@ -7,6 +7,7 @@ import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.link.HandoverConnector;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
+import io.github.buttplugjava.remote.link.ResumeKey;
 import io.github.buttplugjava.transport.ws.server.Admission;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -181,7 +182,10 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             deny(link, "this invite is for another alias");
             return;
         }
-        String withoutToken = new Hello(hello.protocol(), Placement.NO_TOKEN, hello.alias(), hello.extensions()).encode();
+        // the owner learns neither the token nor the agent's resume key: a key derived from it (the
+        // same one through any node), so a redial through another node still replaces a stale link
+        String withoutToken = new Hello(hello.protocol(), Placement.NO_TOKEN, hello.alias(), hello.extensions(),
+                hello.resume().map(ResumeKey::derived)).encode();
         place(new Placement(e.room(), LinkKind.ofAgent(e.kind()), e.name(), hello.protocol(), hello.alias(), withoutToken), link, true);
     }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * reader thread ({@link ReaderTap#onReaderThread()}), or while earlier ones still wait here, is
  * queued and published in order by one thread of its own, started for the burst and ended when
  * the queue is empty; any other publish goes straight to NATS (the common case: no hand-off).
+ * A publish NATS discarded there ({@link DiscardWatch}) is {@linkplain #queue queued} too.
  * Publishes queued after one asked for earlier on any thread go after it, so a link's frames keep
  * their order.
  *
@@ -78,8 +79,22 @@ final class Outbox {
         if (!busy && !ReaderTap.onReaderThread()) {
             return Outcome.DIRECT; // the common case, without the lock; a publish queued before this call set busy
         }
+        return enqueue(item, false);
+    }
+
+    /**
+     * Queues {@code item} whatever the thread (a publish NATS discarded, to be tried again in order).
+     *
+     * @param item the publish
+     * @return {@link Outcome#QUEUED}, or {@link Outcome#FULL} at the bound
+     */
+    Outcome queue(Item item) {
+        return enqueue(item, true);
+    }
+
+    private Outcome enqueue(Item item, boolean always) {
         synchronized (this) {
-            if (!busy && !ReaderTap.onReaderThread()) {
+            if (!always && !busy && !ReaderTap.onReaderThread()) {
                 return Outcome.DIRECT;
             }
             if (item.frame()) {

@@ -247,7 +247,10 @@ public final class OwnedRooms {
         return List.copyOf(rooms.keySet());
     }
 
-    /** The agent's hello as the entry node passed it on, with the room's local token put in. */
+    /**
+     * The agent's hello as the entry node passed it on (its extensions and the key derived from its
+     * resume key ride along), with the room's local token put in.
+     */
     private static String hello(Placement placement, AccessToken localToken) {
         Hello passed;
         try {
@@ -255,7 +258,7 @@ public final class OwnedRooms {
         } catch (IllegalArgumentException e) {
             passed = new Hello(placement.protocol(), Placement.NO_TOKEN, placement.alias());
         }
-        return new Hello(passed.protocol(), localToken.reveal(), passed.alias(), passed.extensions()).encode();
+        return new Hello(passed.protocol(), localToken.reveal(), passed.alias(), passed.extensions(), passed.resume()).encode();
     }
 
     /**

@@ -16,10 +16,17 @@ import java.nio.charset.StandardCharsets;
  * @param name     the controller's name or the invite's alias; empty for a share token
  * @param protocol the agent's hello protocol (0 for a controller)
  * @param alias    the agent's alias (empty for a controller)
- * @param hello    the agent's hello frame with its token blanked (its extensions ride along); empty
- *                 for a controller
+ * @param hello    the agent's hello frame with its token blanked (its extensions ride along, and a
+ *                 key derived from its resume key in place of that key); empty for a controller
  */
 record Placement(String room, LinkKind kind, String name, int protocol, String alias, String hello) {
+
+    /** Never the hello (it holds a derived resume key). */
+    @Override
+    public String toString() {
+        return "Placement[room=" + room + ", kind=" + kind + ", name=" + name + ", protocol=" + protocol
+                + ", alias=" + alias + ", hello=redacted]";
+    }
 
     /** Token put in place of the real one in the hello the entry node passes on. */
     static final String NO_TOKEN = "-";

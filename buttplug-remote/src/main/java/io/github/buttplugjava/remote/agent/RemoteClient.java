@@ -18,6 +18,7 @@ import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.HelloReply;
 import io.github.buttplugjava.remote.link.LinkExtensions;
 import io.github.buttplugjava.remote.link.PresenceFrame;
+import io.github.buttplugjava.remote.link.ResumeKey;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,9 @@ import java.util.function.Function;
  * hub's processing counts as a ping, so the hub need not Buttplug-ping an idle agent that often; a
  * stalled hub sends no beats and the agent pings out the same. When the link drops, every local device is
  * stopped at once; the agent then dials again with backoff, and nothing is resumed by the new link.
+ * Every hello carries the agent's {@linkplain ResumeKey resume key}, made once per agent, so a hub
+ * that has not yet noticed the old link's end takes the new link in its place instead of refusing
+ * the alias as taken.
  * A hub that denies the hello is not dialed again, and neither is one that, before the first
  * welcome, opens the socket and then closes it with an error instead of answering the hello (a
  * wrong path, or no hub at that address): that is a configuration mistake, not a network loss,
@@ -129,9 +133,12 @@ public final class RemoteClient implements AutoCloseable {
     private RemoteClient(Builder b) {
         this.hubs = b.hubs();
         // heartbeat: offered when the MaxPingTime leaves room for three beats (an older hub ignores it)
+        // one resume key per agent, in every hello: a hub that still holds this agent's stale link
+        // takes the new one in its place (ResumeKey)
         this.hello = new Hello(Hello.PROTOCOL, b.token, b.alias,
                 (b.presenceListener == null ? LinkExtensions.NONE : LinkExtensions.PRESENCE_ONLY)
-                        .with(Heartbeat.fits(b.maxPingTime) ? LinkExtensions.HEARTBEAT_ONLY : LinkExtensions.NONE));
+                        .with(Heartbeat.fits(b.maxPingTime) ? LinkExtensions.HEARTBEAT_ONLY : LinkExtensions.NONE),
+                Optional.of(ResumeKey.generate()));
         this.scheduling = b.scheduling;
         this.grants = new GrantFilter(b.local, scheduling);
         this.devices = new DeviceManager(List.of(grants), scheduling);

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The hub's side of the share-link handshake: reads an agent's hello within the hello timeout,
- * checks its protocol and share token, reserves its alias in the room and answers welcome (then
- * the room takes the link) or denied (then the link is closed). Every failure is counted in the
+ * checks its protocol and share token, reserves its alias in the room (closing the agent's own
+ * stale link first when its resume key says it is one) and answers welcome (then the room takes
+ * the link) or denied (then the link is closed). Every failure is counted in the
  * hub's {@link AuthFailureLog}, never with the token.
  */
 final class AgentAdmission {
@@ -87,9 +88,9 @@ final class AgentAdmission {
             deny(link, "this invite is for another alias");
             return;
         }
-        Optional<String> linkId = room.reserveAgent(alias, invited);
+        Optional<String> linkId = room.reserveAgent(alias, invited, hello.resume(), link::abort);
         if (linkId.isEmpty()) {
-            String reason = room.refusal(alias);
+            String reason = room.refusal(alias, invited);
             log.info("room {}: denied agent {} from {}: {}", room.name(), alias, address, reason);
             deny(link, reason);
             return;

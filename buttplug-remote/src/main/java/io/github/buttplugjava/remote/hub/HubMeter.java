@@ -36,7 +36,7 @@ interface HubMeter {
      * A link ended.
      *
      * @param link   {@code agent} or {@code controller}
-     * @param reason a fixed word of the hub: {@code ended}, {@code error}, {@code over a cap}, {@code room closed}
+     * @param reason a fixed word of the hub: {@code ended}, {@code error}, {@code over a cap}, {@code replaced}, {@code room closed}
      */
     void linkClosed(String link, String reason);
 

@@ -11,6 +11,7 @@ import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
+import io.github.buttplugjava.remote.link.ResumeKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One room of a hub: the devices every agent with the room's share token shares, and the
@@ -38,7 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link RemoteServerBuilder#deviceNameSeparator}) with an index that is never reused while the
  * room lives. When a controller disconnects, crashes or pings out, exactly the outputs whose
  * current value it set stop; what another controller set keeps running; the devices stay shared.
- * When an agent's link drops, its devices leave at once and commands waiting on them fail.
+ * When an agent's link drops, its devices leave at once and commands waiting on them fail. An
+ * agent that dials again while the room still holds its old link (the hub has not yet seen it
+ * end) is let in when its hello shows the same {@linkplain ResumeKey resume key}: the old link is
+ * closed first; anyone else saying hello with a live agent's alias is refused.
  *
  * <p>Devices of buttplug-js 0.13 forwarders join like an agent's, held at the hub to the room's
  * {@linkplain #legacyGrant() legacy grant}, since a 0.13 forwarder enforces nothing.
@@ -463,19 +468,46 @@ public final class Room implements AutoCloseable {
     }
 
     /**
-     * Reserves a place for an agent whose hello carried {@code alias}; {@code invited} when it
-     * presented the invite made for that alias.
+     * Reserves a place for an agent whose hello carried {@code alias} and no resume key;
+     * {@code invited} when it presented the invite made for that alias.
      *
      * @return the new link's id, or empty when the room is closed, a live agent's alias is the
      *         same or {@linkplain AliasSkeleton looks like it}, or (not invited) the alias looks
      *         like an invited one
      */
-    synchronized Optional<String> reserveAgent(String alias, boolean invited) {
-        if (closed || revoked.contains(AliasSkeleton.of(alias)) || (!invited && reservedByInvite(alias))) {
-            return Optional.empty();
+    Optional<String> reserveAgent(String alias, boolean invited) {
+        return reserveAgent(alias, invited, Optional.empty(), null);
+    }
+
+    /**
+     * Reserves a place for an agent whose hello carried {@code alias} and {@code resume};
+     * {@code invited} when it presented the invite made for that alias; {@code abort} closes its
+     * link with a reason (so a later redial of the same agent can replace it even before it is
+     * attached; null for none). Refused as {@link #reserveAgent(String, boolean)} is, with one
+     * exception: when the live agent holding the alias is this agent's own stale link (the same
+     * alias, and the digest of the resume key its hello carried equals that of {@code resume}),
+     * the stale link is taken out first (its devices leave the room, as on any drop) and closed,
+     * and then the new link is reserved.
+     *
+     * @return the new link's id, or empty when refused
+     */
+    Optional<String> reserveAgent(String alias, boolean invited, Optional<ResumeKey> resume, Consumer<String> abort) {
+        RoomSource.Reservation r;
+        String linkId;
+        synchronized (this) {
+            if (closed || revoked.contains(AliasSkeleton.of(alias)) || (!invited && reservedByInvite(alias))) {
+                return Optional.empty();
+            }
+            linkId = "agent-" + links.incrementAndGet();
+            r = source.reserve(linkId, alias, resume.map(ResumeKey::digest).orElse(null), abort);
         }
-        String linkId = "agent-" + links.incrementAndGet();
-        return source.reserve(linkId, alias) ? Optional.of(linkId) : Optional.empty();
+        r.replaced().ifPresent(stale -> {
+            log.info("room {}: agent {} dialed again before its old link was seen to end; the old link is closed and the new one takes its place",
+                    name, stale.alias());
+            meter.linkClosed("agent", "replaced");
+            stale.close("replaced by this agent's new link");
+        });
+        return r.reserved() ? Optional.of(linkId) : Optional.empty();
     }
 
     private boolean reservedByInvite(String alias) {
@@ -483,11 +515,19 @@ public final class Room implements AutoCloseable {
         return invites.keySet().stream().anyMatch(a -> AliasSkeleton.of(a).equals(skeleton));
     }
 
-    /** Why {@link #reserveAgent} refused {@code alias}, in words for the agent. */
-    synchronized String refusal(String alias) {
+    /** Why {@link #reserveAgent} refused {@code alias} to an agent that came with the open share token, in words for the agent. */
+    String refusal(String alias) {
+        return refusal(alias, false);
+    }
+
+    /**
+     * Why {@link #reserveAgent} refused {@code alias}, in words for the agent; {@code invited} when
+     * it presented the invite made for that alias (then a live agent holds it).
+     */
+    synchronized String refusal(String alias, boolean invited) {
         return closed ? "this room is closed"
                 : revoked.contains(AliasSkeleton.of(alias)) ? "the room owner revoked the sharer \"" + alias + "\""
-                : reservedByInvite(alias) ? "the alias \"" + alias + "\" is kept for an invited sharer (or looks like one that is)"
+                : !invited && reservedByInvite(alias) ? "the alias \"" + alias + "\" is kept for an invited sharer (or looks like one that is)"
                 : "the alias \"" + alias + "\" is taken in this room (or looks like one that is)";
     }
 

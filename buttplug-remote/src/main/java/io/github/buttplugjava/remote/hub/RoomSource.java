@@ -8,6 +8,7 @@ import io.github.buttplugjava.core.device.DeviceSourceListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.function.LongSupplier;
  * devices are {@linkplain AliasedDevice renamed} with its alias.
  *
  * <p>Aliases are unique by {@linkplain AliasSkeleton look}: an agent is only
- * {@linkplain #reserve reserved} a place when no live agent's alias looks like its own. Each agent
+ * {@linkplain #reserve reserved} a place when no live agent's alias looks like its own, or when
+ * the live agent is its own stale link (the same alias and resume key), which then leaves first.
+ * Of a resume key only its digest is kept. Each agent
  * is held to {@link AgentCaps}: over a cap its link is aborted with the reason and its devices
  * leave. Nothing is kept of devices that left, and each device event costs constant time.
  */
@@ -48,15 +51,55 @@ final class RoomSource implements DeviceSource {
         final String alias;
         final String skeleton;
         final ChurnBudget churn;
+        /** SHA-256 of the agent's resume key, or null when its hello had none. */
+        final byte[] resumeDigest;
         final Map<Device, AliasedDevice> devices = new IdentityHashMap<>();
         DeviceSource source;
         Consumer<String> abort;
         boolean tripped;
 
-        Agent(String alias, String skeleton, ChurnBudget churn) {
+        Agent(String alias, String skeleton, ChurnBudget churn, byte[] resumeDigest) {
             this.alias = alias;
             this.skeleton = skeleton;
             this.churn = churn;
+            this.resumeDigest = resumeDigest;
+        }
+    }
+
+    /**
+     * What {@link #reserve(String, String, byte[], Consumer)} did.
+     *
+     * @param reserved whether the new link has its place
+     * @param replaced the agent's own stale link, taken out of the room for it (its devices have
+     *                 left); the caller {@linkplain StaleLink#close closes} it, outside any lock
+     */
+    record Reservation(boolean reserved, Optional<StaleLink> replaced) {
+        static final Reservation REFUSED = new Reservation(false, Optional.empty());
+    }
+
+    /** A link taken out of the room for its agent's new link: what is left is to close it. */
+    static final class StaleLink {
+        private final String alias;
+        private final DeviceSource source;
+        private final Consumer<String> abort;
+
+        private StaleLink(String alias, DeviceSource source, Consumer<String> abort) {
+            this.alias = alias;
+            this.source = source;
+            this.abort = abort;
+        }
+
+        /** The alias of the agent whose link it was. */
+        String alias() {
+            return alias;
+        }
+
+        /** Closes the link with {@code reason} (then stops what its client still thinks is there, if it got that far). */
+        void close(String reason) {
+            abort.accept(reason);
+            if (source != null) {
+                source.close();
+            }
         }
     }
 
@@ -95,18 +138,51 @@ final class RoomSource implements DeviceSource {
     }
 
     /**
-     * Reserves {@code alias} for a new agent link {@code linkId}.
+     * Reserves {@code alias} for a new agent link {@code linkId} that showed no resume key.
      *
      * @return false when a live agent's alias looks like this one (see {@link AliasSkeleton})
      */
     synchronized boolean reserve(String linkId, String alias) {
+        return reserve(linkId, alias, null, null).reserved();
+    }
+
+    /**
+     * Reserves {@code alias} for a new agent link {@code linkId} whose hello carried a resume key
+     * of digest {@code resumeDigest} (null when it had none); {@code abort} closes that link with a
+     * reason (null when the caller has none to give yet; {@link #attach} gives it). When a live
+     * agent's alias looks like this one, the place is refused, unless that agent is this one's own
+     * stale link: the very same alias, a link that can be closed, and a resume key digest equal
+     * to {@code resumeDigest} ({@link MessageDigest#isEqual}). Then the stale link is taken out
+     * first (its devices leave the room now, as on any drop) and returned to be closed, and the
+     * new link takes its place. A stale link still joining (welcomed or not) is replaced too: its
+     * agent has given it up.
+     *
+     * @return whether the place is reserved, and the stale link replaced, if any
+     */
+    synchronized Reservation reserve(String linkId, String alias, byte[] resumeDigest, Consumer<String> abort) {
         String skeleton = AliasSkeleton.of(alias);
-        if (skeletons.containsKey(skeleton)) {
-            return false;
+        String holder = skeletons.get(skeleton);
+        StaleLink replaced = null;
+        if (holder != null) {
+            Agent stale = agents.get(holder);
+            if (!ownStaleLink(stale, alias, resumeDigest)) {
+                return Reservation.REFUSED;
+            }
+            takeOut(holder, stale);
+            replaced = new StaleLink(stale.alias, stale.source, stale.abort);
         }
         skeletons.put(skeleton, linkId);
-        agents.put(linkId, new Agent(alias, skeleton, new ChurnBudget(caps.churnPerMinute(), caps.churnBurst(), nanos)));
-        return true;
+        Agent agent = new Agent(alias, skeleton, new ChurnBudget(caps.churnPerMinute(), caps.churnBurst(), nanos),
+                resumeDigest == null ? null : resumeDigest.clone());
+        agent.abort = abort;
+        agents.put(linkId, agent);
+        return new Reservation(true, Optional.ofNullable(replaced));
+    }
+
+    /** Whether {@code live} is the stale link of the agent now saying hello as {@code alias} with that key. */
+    private static boolean ownStaleLink(Agent live, String alias, byte[] resumeDigest) {
+        return live != null && resumeDigest != null && live.resumeDigest != null && live.abort != null
+                && live.alias.equals(alias) && MessageDigest.isEqual(live.resumeDigest, resumeDigest);
     }
 
     /**
@@ -186,7 +262,6 @@ final class RoomSource implements DeviceSource {
         return null;
     }
 
-    /** Removes an agent: its devices leave now, its alias is free again and its source is closed. */
     /**
      * Aborts the link of the live agent whose alias is {@code alias} (its devices leave when the
      * link ends, and its agent stops its toys).
@@ -209,6 +284,7 @@ final class RoomSource implements DeviceSource {
         return abort != null;
     }
 
+    /** Removes an agent: its devices leave now, its alias is free again and its source is closed. */
     void detach(String linkId) {
         detach(linkId, "ended");
     }
@@ -216,22 +292,28 @@ final class RoomSource implements DeviceSource {
     private void detach(String linkId, String reason) {
         Agent agent;
         synchronized (this) {
-            agent = agents.remove(linkId);
+            agent = agents.get(linkId);
             if (agent == null) {
                 return;
             }
-            skeletons.remove(agent.skeleton, linkId);
-            if (listener != null) {
-                for (AliasedDevice d : List.copyOf(agent.devices.values())) {
-                    listener.deviceRemoved(d);
-                }
-            }
-            agent.devices.clear();
+            takeOut(linkId, agent);
         }
         meter.linkClosed("agent", reason);
         if (agent.source != null) {
             agent.source.close();
         }
+    }
+
+    /** Removes the agent of {@code linkId}: its devices leave now and its alias is free again. */
+    private void takeOut(String linkId, Agent agent) {
+        agents.remove(linkId);
+        skeletons.remove(agent.skeleton, linkId);
+        if (listener != null) {
+            for (AliasedDevice d : List.copyOf(agent.devices.values())) {
+                listener.deviceRemoved(d);
+            }
+        }
+        agent.devices.clear();
     }
 
     /** The aliases of the agents now in the room (or reserved for one that is joining). */

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The agent's first frame on a share link: {@code {"Hello":{"AgentProtocol":1,"Token":"…","Alias":"Alice"}}},
  * with {@code "Extensions":{"Presence":1}} when the agent offers {@linkplain LinkExtensions extensions}
  * (left out when it offers none, so the frame is then exactly what older agents send; older hubs
- * ignore the field). Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with
+ * ignore the field), and with {@code "Resume":"…"}, the agent's {@linkplain ResumeKey resume key},
+ * when it has one (left out otherwise; older hubs ignore it too). Everything after the hub's {@link HelloReply.Welcome} is plain Buttplug, with
  * the agent as the server, plus the frames of the extensions the welcome agreed. Wire protocol of
  * the share link, spoken by {@code remote.hub} and {@code remote.agent}: public so both packages
  * can use it, not meant for apps.
@@ -19,8 +21,9 @@ import java.util.Objects;
  * @param token    the share token (never shown by {@link #toString()})
  * @param alias    the name controllers see before each device, already {@linkplain #cleanAlias cleaned}
  * @param extensions the optional parts of the link the agent offers
+ * @param resume   the agent's resume key, when it sent one (never shown by {@link #toString()})
  */
-public record Hello(int protocol, String token, String alias, LinkExtensions extensions) {
+public record Hello(int protocol, String token, String alias, LinkExtensions extensions, Optional<ResumeKey> resume) {
 
     /** The agent protocol this library speaks. */
     public static final int PROTOCOL = 1;
@@ -37,17 +40,33 @@ public record Hello(int protocol, String token, String alias, LinkExtensions ext
      * @param token the share token
      * @param alias the name controllers see before each device
      * @param extensions the optional parts of the link the agent offers
-     * @throws NullPointerException     when {@code token}, {@code alias} or {@code extensions} is null
+     * @param resume the agent's resume key, or empty
+     * @throws NullPointerException     when {@code token}, {@code alias}, {@code extensions} or {@code resume} is null
      * @throws IllegalArgumentException when nothing is left of the alias after cleaning
      */
     public Hello {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(extensions, "extensions");
+        Objects.requireNonNull(resume, "resume");
         alias = cleanAlias(alias);
     }
 
     /**
-     * A hello that offers no extension (the frame an older agent sends).
+     * A hello without a resume key (the frame an agent older than resume keys sends).
+     *
+     * @param protocol the agent protocol version
+     * @param token the share token
+     * @param alias the name controllers see before each device
+     * @param extensions the optional parts of the link the agent offers
+     * @throws NullPointerException     when {@code token}, {@code alias} or {@code extensions} is null
+     * @throws IllegalArgumentException when nothing is left of the alias after cleaning
+     */
+    public Hello(int protocol, String token, String alias, LinkExtensions extensions) {
+        this(protocol, token, alias, extensions, Optional.empty());
+    }
+
+    /**
+     * A hello that offers no extension and has no resume key (the frame an older agent sends).
      *
      * @param protocol the agent protocol version
      * @param token the share token
@@ -105,12 +124,13 @@ public record Hello(int protocol, String token, String alias, LinkExtensions ext
         ObjectNode body = JSON.createObjectNode()
                 .put("AgentProtocol", protocol).put("Token", token).put("Alias", alias);
         extensions.writeTo(body);
+        resume.ifPresent(key -> body.put("Resume", key.reveal()));
         return JSON.createObjectNode().set("Hello", body).toString();
     }
 
     /**
      * Reads a hello frame. Unknown fields are ignored; {@code Extensions} is read leniently (see
-     * {@link LinkExtensions}).
+     * {@link LinkExtensions}); {@code Resume}, when there, must be a {@linkplain ResumeKey#of well-formed key}.
      *
      * @param frame the first text frame of a share link
      * @return the hello
@@ -128,12 +148,38 @@ public record Hello(int protocol, String token, String alias, LinkExtensions ext
             throw new IllegalArgumentException("the first frame must be {\"Hello\":{\"AgentProtocol\":n,\"Token\":\"…\",\"Alias\":\"…\"}}");
         }
         return new Hello(body.get("AgentProtocol").intValue(), body.get("Token").textValue(),
-                body.get("Alias").textValue(), LinkExtensions.readFrom(body));
+                body.get("Alias").textValue(), LinkExtensions.readFrom(body), resumeIn(body));
+    }
+
+    private static Optional<ResumeKey> resumeIn(JsonNode body) {
+        JsonNode resume = body.get("Resume");
+        if (resume == null) {
+            return Optional.empty();
+        }
+        if (!resume.isTextual()) {
+            throw new IllegalArgumentException("the hello's Resume must be a string");
+        }
+        try {
+            return Optional.of(ResumeKey.of(resume.textValue()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the hello's Resume is not a resume key: " + e.getMessage());
+        }
+    }
+
+    /**
+     * This hello with another resume key (or none).
+     *
+     * @param key the key to send, or empty
+     * @return a hello equal to this one but for its resume key
+     * @throws NullPointerException when {@code key} is null
+     */
+    public Hello withResume(Optional<ResumeKey> key) {
+        return new Hello(protocol, token, alias, extensions, key);
     }
 
     @Override
     public String toString() {
         return "Hello[protocol=" + protocol + ", alias=" + alias + ", extensions=" + extensions.versions()
-                + ", token=redacted]";
+                + ", token=redacted" + (resume.isPresent() ? ", resume=redacted" : "") + "]";
     }
 }

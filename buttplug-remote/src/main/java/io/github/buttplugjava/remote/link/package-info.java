@@ -10,7 +10,8 @@
  *
  * <p>API for apps: {@link io.github.buttplugjava.remote.link.AccessToken}, a share or control
  * secret. {@link io.github.buttplugjava.remote.link.Hello},
- * {@link io.github.buttplugjava.remote.link.HelloReply} and
+ * {@link io.github.buttplugjava.remote.link.HelloReply},
+ * {@link io.github.buttplugjava.remote.link.ResumeKey} and
  * {@link io.github.buttplugjava.remote.link.HandoverConnector} are the wire protocol and its
  * plumbing, public only because both {@code remote.hub} and {@code remote.agent} use them; they
  * may change with the agent protocol version.

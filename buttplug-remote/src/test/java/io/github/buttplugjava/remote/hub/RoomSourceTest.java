@@ -161,6 +161,52 @@ class RoomSourceTest {
     }
 
     @Test
+    void onlyTheSameAliasWithTheSameResumeKeyDigestTakesALinkedAgentsPlaceAndItsDevicesLeaveFirst() throws Exception {
+        byte[] key = io.github.buttplugjava.remote.link.ResumeKey.generate().digest();
+        byte[] other = io.github.buttplugjava.remote.link.ResumeKey.generate().digest();
+        room.start(events);
+        assertThat(room.reserve("a1", "Alice", key, aborted::add).reserved()).isTrue();
+        room.attach("a1", agent, aborted::add);
+        agent.add(toy("toy", 1));
+        assertThat(events.next().kind()).isEqualTo("added");
+
+        assertThat(room.reserve("a3", "Alice", null, r -> { }).reserved()).as("no key").isFalse();
+        assertThat(room.reserve("a4", "Alice", other, r -> { }).reserved()).as("another key").isFalse();
+        assertThat(room.reserve("a5", "ALICE", key, r -> { }).reserved()).as("a look-alike alias with the key").isFalse();
+        assertThat(room.reserve("a6", "Alice")).as("no key at all").isFalse();
+        assertThat(events.events).isEmpty();
+        assertThat(aborted).isEmpty();
+
+        RoomSource.Reservation r = room.reserve("a7", "Alice", key.clone(), s -> { });
+        assertThat(r.reserved()).isTrue();
+        assertThat(events.next().kind()).as("the stale link's device left before its place was taken").isEqualTo("removed");
+        assertThat(room.deviceCount("a1")).isEmpty();
+        assertThat(aborted).as("closed by the caller, outside the lock").isEmpty();
+        r.replaced().orElseThrow().close("replaced");
+        assertThat(aborted).containsExactly("replaced");
+        assertThat(agent.isClosed()).isTrue();
+        assertThat(room.aliases()).containsExactly("Alice");
+        room.detach("a1"); // the stale link's own end, later: nothing more leaves
+        assertThat(room.aliases()).containsExactly("Alice");
+        assertThat(events.events).isEmpty();
+    }
+
+    @Test
+    void aStaleLinkStillJoiningIsReplacedAndItsLateAttachJustClosesItsSource() {
+        byte[] key = io.github.buttplugjava.remote.link.ResumeKey.generate().digest();
+        room.start(events);
+        assertThat(room.reserve("b1", "Bob", key, aborted::add).reserved()).isTrue();
+        RoomSource.Reservation r = room.reserve("b2", "Bob", key, s -> { });
+        assertThat(r.reserved()).isTrue();
+        r.replaced().orElseThrow().close("replaced");
+        assertThat(aborted).containsExactly("replaced");
+        room.attach("b1", agent, aborted::add); // its welcome went out before the abort
+        assertThat(agent.isClosed()).isTrue();
+        assertThat(room.aliases()).containsExactly("Bob");
+        assertThat(room.reserve("b3", "Bob", null, null).reserved()).as("and without the key, still refused").isFalse();
+    }
+
+    @Test
     void theRoomShowsCleanNamesAndDescriptionsAndAClampedGap() throws Exception {
         join("a1");
         String ansi = "\u001b[31m";
