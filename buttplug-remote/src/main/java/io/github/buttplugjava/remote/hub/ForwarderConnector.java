@@ -64,6 +64,10 @@ import java.util.concurrent.TimeUnit;
  * here when its deadline passes (the hub client has failed it by then). A frame the v1 codec
  * rejects closes the link with the reason. When the link closes, the hub client hears it at once
  * and the devices leave. Thread-safe.
+ *
+ * <p>No longer on the hub's path: {@link ForwarderLink} reads a forwarder's devices with
+ * {@link ForwarderDevices}, which writes v1 straight to the link without a hub client and the v4
+ * re-encodes this class needs (issue #17).
  */
 final class ForwarderConnector extends ForwardingConnector {
 

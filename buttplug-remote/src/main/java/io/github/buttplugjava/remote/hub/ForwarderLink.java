@@ -1,21 +1,20 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.core.Scheduling;
 import io.github.buttplugjava.core.PeerText;
-import io.github.buttplugjava.core.client.ButtplugClient;
-import io.github.buttplugjava.core.client.ButtplugClientListener;
-import io.github.buttplugjava.core.client.ClientDeviceSource;
+import io.github.buttplugjava.core.Scheduling;
+import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.agent.GrantFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 
 /**
- * The hub's end of one buttplug-js 0.13 forwarder: the same Buttplug client as over an agent's
- * link (same reply deadline, message limits and {@link AgentCaps}), run over a
- * {@link ForwarderConnector}, with the room's legacy grant in between.
+ * The hub's end of one buttplug-js 0.13 forwarder: its {@link ForwarderDevices} (commands written
+ * to the forwarder in spec v1, its {@code Ok}s read back, with the same reply deadline, message
+ * limits and {@link AgentCaps} as an agent's link), with the room's legacy grant in between.
  *
  * <p>A 0.13 forwarder enforces nothing: it runs whatever it is sent on the toy. So every device it
  * shares passes through a {@link GrantFilter} at the hub, under the room's legacy grant: only the
@@ -30,46 +29,52 @@ final class ForwarderLink {
 
     private final String linkId;
     private final String alias;
-    private final ForwarderConnector link;
+    private final ButtplugConnector link;
     private final RoomSource room;
     private final DeviceGrant grant;
-    private final ButtplugClient client;
+    private final ForwarderDevices devices;
     private final Scheduling scheduling;
 
-    ForwarderLink(String linkId, String alias, ForwarderConnector link, RoomSource room, AgentCaps caps,
-                  MessageLimits limits, DeviceGrant grant, Scheduling scheduling) {
+    /**
+     * @param linkId     the link's reservation in the room
+     * @param alias      the forwarder's alias
+     * @param link       the forwarder's link, its first frame already read
+     * @param firstFrame that first frame (the forwarder's first device)
+     * @param maxFrameChars the longest frame read from the forwarder
+     * @param room       the room's devices
+     * @param caps       most devices and features the forwarder may share
+     * @param limits     the link's message limits
+     * @param grant      the room's legacy grant, held at the hub
+     * @param scheduling timers, clock and executors of the hub
+     * @param replyTimeout how long a command waits for the forwarder's Ok
+     */
+    ForwarderLink(String linkId, String alias, ButtplugConnector link, String firstFrame, int maxFrameChars,
+                  RoomSource room, AgentCaps caps, MessageLimits limits, DeviceGrant grant, Scheduling scheduling,
+                  Duration replyTimeout) {
         this.scheduling = scheduling;
         this.linkId = linkId;
         this.alias = alias;
         this.link = link;
         this.room = room;
         this.grant = grant;
-        this.client = ButtplugClient.builder("buttplug-java hub").requestTimeout(AgentLink.AGENT_REPLY_TIMEOUT)
-                .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
-                .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(AgentLink.MIN_PING_INTERVAL).scheduling(scheduling).build();
+        this.devices = new ForwarderDevices(link, firstFrame, replyTimeout, maxFrameChars, caps, limits, scheduling,
+                this::ended);
     }
 
     void start() {
-        client.addListener(new ButtplugClientListener() {
-            @Override
-            public void disconnected(Throwable cause) {
-                log.info("0.13 forwarder {} left", alias);
-                room.detach(linkId);
-            }
-        });
-        GrantFilter granted = new GrantFilter(new ClientDeviceSource(client), scheduling);
+        GrantFilter granted = new GrantFilter(devices, scheduling);
         granted.shareAll(grant);
         room.attach(linkId, granted, link::abort);
-        client.connect(link).whenComplete((v, e) -> {
-            if (e != null) {
-                log.warn("0.13 forwarder {}: the link failed before its devices were read: {}", alias,
-                        PeerText.error(e.getMessage()));
-                room.detach(linkId);
-                link.close();
-            } else {
-                room.firstListDone(linkId);
-                log.info("0.13 forwarder {} joined; the room's legacy grant holds its devices", alias);
-            }
-        });
+        room.firstListDone(linkId);
+        log.info("0.13 forwarder {} joined; the room's legacy grant holds its devices", alias);
+    }
+
+    private void ended(Throwable cause) {
+        if (cause == null) {
+            log.info("0.13 forwarder {} left", alias);
+        } else {
+            log.info("0.13 forwarder {} left: {}", alias, PeerText.error(cause.getMessage()));
+        }
+        room.detach(linkId);
     }
 }

@@ -575,9 +575,9 @@ public final class Room implements AutoCloseable {
      * already read.
      */
     void attachForwarder(String linkId, String alias, ButtplugConnector link, String firstFrame) {
-        ForwarderConnector forwarder = new ForwarderConnector(link, firstFrame, AgentLink.AGENT_REPLY_TIMEOUT,
-                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, caps.maxDevices(), scheduling);
-        new ForwarderLink(linkId, alias, forwarder, source, caps, limits, legacyGrant, scheduling).start();
+        new ForwarderLink(linkId, alias, link, firstFrame,
+                io.github.buttplugjava.core.codec.ServerCodec.DEFAULT_MAX_FRAME_CHARS, source, caps, limits, legacyGrant,
+                scheduling, AgentLink.AGENT_REPLY_TIMEOUT).start();
     }
 
     /** Frees a reservation whose agent never started (its welcome could not be sent). */
