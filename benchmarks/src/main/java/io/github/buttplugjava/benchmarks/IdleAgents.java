@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  * agent {@code i} dials hub {@code i % hubs} (as a round-robin load balancer would) and shares
  * into room {@code (i / hubs) % rooms} ({@code mixed}: every room has agents on every hub) or
  * {@code i % rooms} ({@code aligned}: with rooms a multiple of hubs, a room's agents all dial one hub).
+ *
+ * <p>{@code pause-at=0,1000,5000} (anywhere after the fifth argument): once that many agents are
+ * started and welcomed, prints {@code paused <n>} and dials no more until a line arrives on its
+ * standard input, so a script can read both JVMs at fixed link counts ({@code idle-10k.sh}).
+ * {@code pace=<agents per second>}: batches start no faster than that (a fleet's agents do not
+ * all dial in the same second); default: each batch as soon as the previous one is welcomed.
  */
 public final class IdleAgents {
 
@@ -53,16 +59,30 @@ public final class IdleAgents {
         List<String> tokens = List.of(args[1].split(","));
         boolean aligned = args.length > 6 && args[6].equals("aligned");
         boolean keepGoing = args.length > 7 && args[7].equals("keep-going");
+        java.util.TreeSet<Integer> pauseAt = new java.util.TreeSet<>();
+        double pace = 0;
+        for (int a = 5; a < args.length; a++) {
+            if (args[a].startsWith("pause-at=")) {
+                for (String n : args[a].substring("pause-at=".length()).split(",")) {
+                    pauseAt.add(Integer.parseInt(n.trim()));
+                }
+            } else if (args[a].startsWith("pace=")) {
+                pace = Double.parseDouble(args[a].substring("pace=".length()));
+            }
+        }
         int refused = 0;
         int count = Integer.parseInt(args[2]);
         long maxSeconds = Long.parseLong(args[3]);
         Duration maxPingTime = Duration.ofMillis(Long.parseLong(args[4]));
         JdkWebSocketDialer jdk = args.length > 5 && args[5].equals("jdk") ? new JdkWebSocketDialer(4) : null;
         CompletableFuture<Void> released = new CompletableFuture<>();
+        java.util.concurrent.Semaphore resumes = new java.util.concurrent.Semaphore(0);
         Thread stdin = new Thread(() -> {
             try {
-                while (System.in.read() >= 0) {
-                    // nothing is sent; end of input means the parent is done
+                for (int c = System.in.read(); c >= 0; c = System.in.read()) {
+                    if (c == '\n') {
+                        resumes.release(); // a line: go on past a pause; end of input means the parent is done
+                    }
                 }
             } catch (java.io.IOException e) {
                 // the parent is gone: same as end of input
@@ -88,8 +108,21 @@ public final class IdleAgents {
         status.setDaemon(true);
         status.start();
         int batch = BATCH_PER_HUB * hubs.size();
+        long paceNanos = System.nanoTime(); // pacing counts from here and from agent paceFrom on
+        int paceFrom = 0;
         try {
             for (int from = 0; from < count && !released.isDone(); from += batch) {
+                if (pauseAt.remove(from)) {
+                    pause(from, resumes, released);
+                    paceNanos = System.nanoTime(); // no burst to catch up after a pause
+                    paceFrom = from;
+                }
+                if (pace > 0) { // not before (from - paceFrom) / pace seconds after the pacing began
+                    long due = paceNanos + (long) ((from - paceFrom) / pace * 1e9);
+                    while (System.nanoTime() < due && !released.isDone()) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                    }
+                }
                 List<CompletableFuture<Void>> started = new ArrayList<>();
                 for (int i = from; i < Math.min(count, from + batch); i++) {
                     SimulatedDevices local = SimulatedDevices.builder().presentAtStart(true).add("lovense").build();
@@ -124,6 +157,9 @@ public final class IdleAgents {
                 System.out.println("linked " + agents.size());
                 System.out.flush();
             }
+            if (pauseAt.remove(agents.size())) {
+                pause(agents.size(), resumes, released);
+            }
             released.get(maxSeconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             System.out.println("gave up: an agent was refused: " + e.getCause() + "; " + agents.size() + " agents started");
@@ -138,6 +174,22 @@ public final class IdleAgents {
             System.out.println("still linked " + linked + (keepGoing ? " (refused while linking: " + refused + ")" : ""));
             System.out.flush();
             Runtime.getRuntime().halt(0); // 2,000 orderly closes would take long; the hub sees the sockets drop
+        }
+    }
+
+    /** Prints {@code paused <n>} and waits for a line on standard input, or its end. */
+    private static void pause(int started, java.util.concurrent.Semaphore resumes, CompletableFuture<Void> released) {
+        System.out.println("paused " + started);
+        System.out.flush();
+        while (!released.isDone()) {
+            try {
+                if (resumes.tryAcquire(1, TimeUnit.SECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
