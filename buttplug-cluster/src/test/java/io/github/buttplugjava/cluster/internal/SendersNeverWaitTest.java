@@ -94,39 +94,60 @@ class SendersNeverWaitTest {
         assertThat(inARow).as("jnats discarded 200 publishes in a row: its outgoing queue is full").isEqualTo(200);
     }
 
+    /**
+     * Sends frames until jnats discards one (the stall is a kernel's: it may take a frame or two
+     * into the socket now and then, so which frame is the first discarded one is not fixed).
+     *
+     * @return how many frames were sent, the discarded one included
+     */
+    private int sendUntilOneIsDiscarded(BridgeSender sender) {
+        int before = discards.get();
+        int sent = 0;
+        while (discards.get() == before) {
+            assertThat(sent).as("jnats discarded a frame within 500").isLessThan(500);
+            sent++;
+            assertThat(sender.frame("n2", "n2-a-1", "f" + sent, () -> {
+                throw new AssertionError("no frame is refused while the outbox has room");
+            })).isTrue();
+        }
+        return sent;
+    }
+
     @Test
     void aDiscardedFrameIsTriedAgainOffTheSendersThreadAndArrivesInOrder() throws Exception {
         BridgeSender sender = new BridgeSender(node, SUBJECTS, "n1", 16, 1 << 20, 16, 60_000);
         stallAndFill();
+        int[] sent = new int[1];
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            for (int i = 1; i <= 3; i++) {
-                assertThat(sender.frame("n2", "n2-a-1", "f" + i, () -> {
+            sent[0] = sendUntilOneIsDiscarded(sender);
+            for (int i = 0; i < 3; i++) {
+                sent[0]++;
+                assertThat(sender.frame("n2", "n2-a-1", "f" + sent[0], () -> {
                     throw new AssertionError("no frame is refused while the outbox has room");
                 })).isTrue();
             }
-            sender.close("n2", "n2-a-1", "done", 3);
+            sender.close("n2", "n2-a-1", "done", sent[0]);
         }, "a sender waited on NATS");
-        assertThat(sender.waiting()).as("the frames wait in the outbox").isPositive();
 
         proxy.resume();
-        for (String want : new String[]{"n2-a-1.f f1", "n2-a-1.f f2", "n2-a-1.f f3",
-                "n2-a-1.c {\"reason\":\"done\",\"sent\":3}"}) {
-            assertThat(toN2.poll(30, TimeUnit.SECONDS)).isEqualTo(want);
+        for (int i = 1; i <= sent[0]; i++) {
+            assertThat(toN2.poll(30, TimeUnit.SECONDS)).isEqualTo("n2-a-1.f f" + i);
         }
+        assertThat(toN2.poll(30, TimeUnit.SECONDS)).isEqualTo("n2-a-1.c {\"reason\":\"done\",\"sent\":" + sent[0] + "}");
     }
 
     @Test
     void pastTheOutboxsBoundAFrameIsRefusedSoItsLinkCloses() throws Exception {
         BridgeSender sender = new BridgeSender(node, SUBJECTS, "n1", 2, 1 << 20, 16, 60_000);
         stallAndFill();
-        // two frames wait at most, plus the one the outbox's thread may hold while it tries again
+        // the outbox's exact bound is OutboxTest's; here: a refusal comes, and nothing waits for it
         int[] taken = new int[1];
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            while (taken[0] < 10 && sender.frame("n2", "n2-a-1", "f" + (taken[0] + 1), () -> { })) {
+            while (taken[0] < 500 && sender.frame("n2", "n2-a-1", "f" + (taken[0] + 1), () -> { })) {
                 taken[0]++;
             }
         }, "a sender waited on NATS");
-        assertThat(taken[0]).as("frames taken before one was refused").isBetween(2, 3);
+        assertThat(taken[0]).as("a frame was refused within 500").isLessThan(500);
         proxy.resume();
         for (int i = 1; i <= taken[0]; i++) {
             assertThat(toN2.poll(30, TimeUnit.SECONDS)).isEqualTo("n2-a-1.f f" + i);
