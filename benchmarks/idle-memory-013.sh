@@ -20,6 +20,8 @@
 #   a set may start with jar=<path> to run that build of the hub (e.g. "jar=/tmp/before.jar default").
 # OUR_HUB_ARGS: more options for every hub of ours (default none: the hub's defaults), e.g.
 #   "--ws-keepalive-ms 10000" where the machine is too loaded for the default liveness to hold the links.
+# AGENT_JAVA_OPTS: JVM options of our agents' JVMs (default none), e.g. smaller JDK WebSocket buffers
+#   (-Djdk.httpclient.websocket.writeBufferSize=2048 ...: docs/PERFORMANCE.md, "10,000 idle agents") for N in the thousands.
 # AGENT_MAX_PING_MS (default 1500, the agent's default): our agents' MaxPingTime.
 # SETTLE (default 30): seconds the links are held before the hubs are read.
 # HISTO=<dir>: keep our hubs' class histograms with 0 and N links there (histo-<hub>-{0,N}.txt).
@@ -110,7 +112,8 @@ h=1
 while [ "$h" -le "$HUBS" ]; do
   eval "share=\$OUR_SHARE_$h"
   mkfifo "$WORK/agents$h.in"
-  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$share" "$TOKEN" "$N" 86400 "$AGENT_MAX_PING_MS" keep-going \
+  # shellcheck disable=SC2086 # an option list
+  java ${AGENT_JAVA_OPTS:-} -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$share" "$TOKEN" "$N" 86400 "$AGENT_MAX_PING_MS" keep-going \
     < "$WORK/agents$h.in" > "$WORK/agents$h.out" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   PIDS="$PIDS $!"
   eval "exec $((h + 3))> \"\$WORK/agents$h.in\"" # held open (by this shell only: children close it) until the end
