@@ -54,11 +54,8 @@ class ClusterRedialTest {
         n2 = ClusterNode.builder().nats(nats.url()).nodeName("n2").hub(RemoteServer.builder()).start();
         n1.createRoom("party", AccessToken.of(SHARE), AccessToken.of(CONTROL));
         // each node learns of the room from its watch of the bucket: links before that meet "unknown token"
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
-        while (n1.status().roomsKnown() < 1 || n2.status().roomsKnown() < 1) {
-            assertThat(System.nanoTime() - deadline).as("both nodes know the room within " + WAIT_S + " s").isNegative();
-            Thread.sleep(20); // bounded poll for the watch
-        }
+        ClusterTesting.awaitKnown(n1, "party");
+        ClusterTesting.awaitKnown(n2, "party");
     }
 
     @AfterEach

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A real nats-server and hub nodes {@code n1..nN}, each a {@link NodeProcess}, started together;
- * {@code n1} creates the room given. {@link #close()} stops every node and NATS, also those of a
+ * {@code n1} creates the room given, and every other node is started once it knows the room. {@link #close()} stops every node and NATS, also those of a
  * start that failed half-way.
  */
 final class NodeCluster implements AutoCloseable {
@@ -36,7 +36,8 @@ final class NodeCluster implements AutoCloseable {
         List<CompletableFuture<NodeProcess>> starting = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String name = "n" + i;
-            String[] args = i == 1 ? room : new String[0];
+            // n1 creates the room; the others are ready once they have learned of it
+            String[] args = i == 1 || room.length == 0 ? room : new String[]{room[0]};
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return NodeProcess.start(nats.url(), name, crowd, args);

@@ -7,10 +7,13 @@ import io.github.buttplugjava.remote.link.AccessToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A hub node of a cluster in a process of its own, for the tests with node processes:
- * {@code NodeMain <nats url> <node name> [--crowd] [<room> <share token> <control token>]}.
+ * {@code NodeMain <nats url> <node name> [--crowd] [<room> <share token> <control token> | <room>]}:
+ * with the tokens the node creates the room; with its name alone it waits (up to 60 s) until it has
+ * learned of the room through its watch, so links through it find the room at once.
  * Serves {@code /healthz} and {@code /metrics} on its port, prints {@code READY <port>} once
  * serving, then runs until it is killed or its standard input ends: the test JVM holds that pipe
  * open, so a node never outlives the test run that started it, even when that JVM is killed.
@@ -44,11 +47,24 @@ public final class NodeMain {
         ClusterNode node = builder.start(); // waits for NATS up to natsStartWait (20 s)
         if (args.length >= room + 3) {
             node.createIfAbsent(args[room], AccessToken.of(args[room + 1]), AccessToken.of(args[room + 2]));
+        } else if (args.length == room + 1) {
+            awaitKnown(node, args[room]);
         }
         System.out.println("READY " + node.hub().port());
         System.out.flush();
         awaitEndOf(System.in);
         Runtime.getRuntime().halt(0); // the test that started this node is gone
+    }
+
+    private static void awaitKnown(ClusterNode node, String room) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!node.rooms().names().contains(room)) {
+            if (System.nanoTime() - deadline > 0) {
+                System.err.println("never learned of room " + room + "; it knows " + node.rooms().names());
+                Runtime.getRuntime().halt(3);
+            }
+            Thread.sleep(10); // bounded poll: the room travels through the node's watch
+        }
     }
 
     private static void awaitEndOf(InputStream in) {

@@ -48,13 +48,13 @@ class PresenceAgentTest {
         }
         RemoteClient agent = b.build();
         closeables.add(0, agent);
-        agent.grants().shareAll(DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(1))).get(2, TimeUnit.SECONDS);
-        agent.start().get(5, TimeUnit.SECONDS);
+        agent.grants().shareAll(DeviceGrant.none().withOutput(OutputType.VIBRATE, OutputGrant.upTo(1))).get(30, TimeUnit.SECONDS);
+        agent.start().get(30, TimeUnit.SECONDS);
         return agent;
     }
 
     private PresenceEvent next() throws InterruptedException {
-        PresenceEvent e = heard.poll(5, TimeUnit.SECONDS);
+        PresenceEvent e = heard.poll(30, TimeUnit.SECONDS);
         if (e == null) {
             throw new AssertionError("no presence event within 5 s");
         }
@@ -66,7 +66,7 @@ class PresenceAgentTest {
         FakeHub hub = hub(OLD_WELCOME);
         agent(hub, false);
         // the old hello plus the heartbeat offer and the resume key (which older hubs ignore, as they ignore presence)
-        assertThat(hub.hello.get(5, TimeUnit.SECONDS))
+        assertThat(hub.hello.get(30, TimeUnit.SECONDS))
                 .matches(java.util.regex.Pattern.quote("{\"Hello\":{\"AgentProtocol\":1,\"Token\":\"token-0123456789-0123456789\",\"Alias\":\"Alice\","
                         + "\"Extensions\":{\"Heartbeat\":1},\"Resume\":\"") + "[A-Za-z0-9_-]{22}\"}}");
     }
@@ -75,7 +75,7 @@ class PresenceAgentTest {
     void anOlderHubLinksAsBeforeAndTheListenerHearsItDoesNotTellPresence() throws Exception {
         FakeHub hub = hub(OLD_WELCOME);
         RemoteClient agent = agent(hub, true);
-        assertThat(hub.hello.get(5, TimeUnit.SECONDS)).contains("\"Extensions\":{\"Presence\":1,");
+        assertThat(hub.hello.get(30, TimeUnit.SECONDS)).contains("\"Extensions\":{\"Presence\":1,");
         assertThat(next()).isEqualTo(new PresenceEvent.Unavailable(PresenceEvent.Unavailable.Why.HUB_DOES_NOT_TELL,
                 "the hub does not tell who is in the room (it is older than this agent)"));
         assertThat(agent.isLinked()).isTrue();
@@ -90,7 +90,7 @@ class PresenceAgentTest {
     void fromAHubThatAgreedNonsenseIsIgnoredAndNamesAreCleaned() throws Exception {
         FakeHub hub = hub(new HelloReply.Welcome(1, "new", LinkExtensions.SUPPORTED).encode());
         RemoteClient agent = agent(hub, true);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (agent.grants().sharedIdentifiers().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20); // bounded poll-until loop
         }
