@@ -342,15 +342,23 @@ public final class RemoteClient implements AutoCloseable {
 
     /**
      * The hub pings the agent's server; a server that pings out stops the toys but keeps the
-     * socket. A link silent for MaxPingTime is closed here, so the agent dials again.
+     * socket. A link silent for MaxPingTime is closed here, so the agent dials again. One check
+     * per silence window, not a periodic one: each check is set for the moment the link would have
+     * been silent for longer than MaxPingTime since the last frame it had seen, and when a frame
+     * came in the meantime it sets the next one the same way. So a hub that keeps talking costs one
+     * timer per MaxPingTime per link, and a silent hub is left as soon as the silence is longer
+     * than MaxPingTime.
      */
     private void watchSilence(HandoverConnector handover, ServerSession s) {
-        long period = Math.max(50, maxPingTime.toMillis() / 4);
-        schedule(Duration.ofMillis(period), () -> {
+        long max = maxPingTime.toNanos();
+        long silentFor = scheduling.nanoTime() - handover.lastFrameNanos();
+        // due when the silence exceeds max (by the clock's millisecond granularity), never sooner than 1 ms
+        long due = Math.max(1_000_000L, max - silentFor + 1_000_000L);
+        schedule(Duration.ofNanos(due), () -> {
             if (!s.isOpen()) {
                 return;
             }
-            if (scheduling.nanoTime() - handover.lastFrameNanos() > maxPingTime.toNanos()) {
+            if (scheduling.nanoTime() - handover.lastFrameNanos() > max) {
                 log.warn("the hub has been silent for {} ms: closing the link", maxPingTime.toMillis());
                 grants.stopAll();
                 handover.close();
