@@ -51,9 +51,14 @@ final class AliasedDevice extends ForwardingDevice {
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + separator + withoutAlias(cleanName(inner.displayName().orElse(inner.name())), alias, separator);
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
-        this.features = inner.features().stream()
-                .map(f -> new DeviceFeature(f.featureIndex(), PeerText.name(f.description()), f.outputs(), f.inputs()))
-                .toList();
+        this.features = inner.features().stream().map(AliasedDevice::cleanFeature).toList();
+    }
+
+    /** {@code f} with its description fit to show; {@code f} itself when it already is (no copy per link). */
+    private static DeviceFeature cleanFeature(DeviceFeature f) {
+        String description = PeerText.name(f.description());
+        return description.equals(f.description())
+                ? f : new DeviceFeature(f.featureIndex(), description, f.outputs(), f.inputs());
     }
 
     /** A device name from an agent, fit to show ({@link PeerText#name}); "device" when nothing is left. */
