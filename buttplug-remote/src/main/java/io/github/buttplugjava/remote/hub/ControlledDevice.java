@@ -63,7 +63,9 @@ final class ControlledDevice implements Device {
                 outputs.put(type, isLevel(type) ? new OutputLimits(cap(limits.value()), limits.duration()) : limits);
             }
         });
-        return new DeviceFeature(feature.featureIndex(), feature.description(), outputs, feature.inputs());
+        // uncapped (no ceiling, or one above every level): the feature itself, not a copy per controller
+        return outputs.equals(feature.outputs())
+                ? feature : new DeviceFeature(feature.featureIndex(), feature.description(), outputs, feature.inputs());
     }
 
     private Range cap(Range range) {
