@@ -7,12 +7,11 @@ import io.github.buttplugjava.remote.link.AccessToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A hub node of a cluster in a process of its own, for the tests with node processes:
  * {@code NodeMain <nats url> <node name> [--crowd] [<room> <share token> <control token> | <room>]}:
- * with the tokens the node creates the room; with its name alone it waits (up to 60 s) until it has
+ * with the tokens the node creates the room; with its name alone it waits (up to 30 s) until it has
  * learned of the room through its watch, so links through it find the room at once.
  * Serves {@code /healthz} and {@code /metrics} on its port, prints {@code READY <port>} once
  * serving, then runs until it is killed or its standard input ends: the test JVM holds that pipe
@@ -56,14 +55,13 @@ public final class NodeMain {
         Runtime.getRuntime().halt(0); // the test that started this node is gone
     }
 
+    /** {@link ClusterTesting#awaitKnown}; a node that never learns of the room ends, so its start fails. */
     private static void awaitKnown(ClusterNode node, String room) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!node.rooms().names().contains(room)) {
-            if (System.nanoTime() - deadline > 0) {
-                System.err.println("never learned of room " + room + "; it knows " + node.rooms().names());
-                Runtime.getRuntime().halt(3);
-            }
-            Thread.sleep(10); // bounded poll: the room travels through the node's watch
+        try {
+            ClusterTesting.awaitKnown(node, room);
+        } catch (AssertionError e) {
+            System.err.println(e.getMessage());
+            Runtime.getRuntime().halt(3);
         }
     }
 
