@@ -10,7 +10,11 @@
 #           OUR_JAVA_OPTS, N share agents of ours (benchmarks' IdleAgents: one simulated vibrator each,
 #           the agent's default MaxPingTime 1.5 s) in a JVM of their own per hub.
 # Sharers link into one hub after the other (theirs first); all hubs are read together after the
-# last one's links were held SETTLE seconds.
+# last one's links were held SETTLE seconds. They link in two steps, BASE sharers (default N/5) and
+# then the rest up to N, and every hub is read after each step: besides the cost per link from 0
+# links, the table gives the marginal cost per link from BASE to N, which leaves out each hub's
+# one-time warm-up (a JVM's JIT code, compiler arenas and classes loaded by the first links: tens of
+# MiB, whatever N is). BASE=0: one step, as before.
 #
 # Needs: node (>= 20) with interop/node's packages (cd interop/node && npm ci), jcmd, and the jars:
 #   mvn -B -pl examples,benchmarks -am package -DskipTests
@@ -23,13 +27,15 @@
 # AGENT_JAVA_OPTS: JVM options of our agents' JVMs (default none), e.g. smaller JDK WebSocket buffers
 #   (-Djdk.httpclient.websocket.writeBufferSize=2048 ...: docs/PERFORMANCE.md, "10,000 idle agents") for N in the thousands.
 # AGENT_MAX_PING_MS (default 1500, the agent's default): our agents' MaxPingTime.
-# SETTLE (default 30): seconds the links are held before the hubs are read.
+# SETTLE (default 30): seconds the links are held before the hubs are read (at each step).
+# BASE (default N/5): sharers linked in the first step (0: one step, from 0 to N).
 # HISTO=<dir>: keep our hubs' class histograms with 0 and N links there (histo-<hub>-{0,N}.txt).
 # Every process it starts is stopped when it ends (trap on EXIT, INT and TERM).
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-1000}
 SETTLE=${SETTLE:-30}
+BASE=${BASE:-$((N / 5))}
 AGENT_MAX_PING_MS=${AGENT_MAX_PING_MS:-1500}
 OUR_JAVA_OPTS=${OUR_JAVA_OPTS:-default;-Xmx256m -XX:+UseSerialGC}
 NODE_DIR=interop/node
@@ -100,58 +106,88 @@ while [ "$h" -le "$HUBS" ]; do
 done
 echo "idle-memory-013: hubs read with 0 links; linking $N sharers into each, one hub after the other"
 
-# their sharers
+# their sharers: two node processes reading one FIFO (closing it ends both), BASE then N - BASE
 mkfifo "$WORK/fwd.in"
-node "$NODE_DIR/idle-forwarders.cjs" "ws://127.0.0.1:$THEIR_PORT/forwarder" "$N" < "$WORK/fwd.in" > "$WORK/fwd.out" 2> "$WORK/fwd.err" &
-PIDS="$PIDS $!"
-exec 3> "$WORK/fwd.in" # held open: the forwarders run until it closes
-wait_for "$WORK/fwd.out" "^linked $N\$\|^gave up" $((N / 5 + 120))
-START=$(date +%s)
-# our sharers, one JVM per hub
-h=1
-while [ "$h" -le "$HUBS" ]; do
-  eval "share=\$OUR_SHARE_$h"
-  mkfifo "$WORK/agents$h.in"
-  # shellcheck disable=SC2086 # an option list
-  java ${AGENT_JAVA_OPTS:-} -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$share" "$TOKEN" "$N" 86400 "$AGENT_MAX_PING_MS" keep-going \
-    < "$WORK/agents$h.in" > "$WORK/agents$h.out" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
+exec 3<> "$WORK/fwd.in" # held open: the forwarders run until it closes
+# link_theirs FIRST COUNT NAME OUT: one node process of COUNT forwarder links named NAME<i>
+link_theirs() {
+  node "$NODE_DIR/idle-forwarders.cjs" "ws://127.0.0.1:$THEIR_PORT/forwarder" "$2" "--name=$3" < "$WORK/fwd.in" > "$WORK/$4" 2> "$WORK/$4.err" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   PIDS="$PIDS $!"
-  eval "exec $((h + 3))> \"\$WORK/agents$h.in\"" # held open (by this shell only: children close it) until the end
-  wait_for "$WORK/agents$h.out" "^linked $N\$\|^gave up" $((N / 5 + 120))
-  h=$((h + 1))
-done
-echo "idle-memory-013: linked (or gave up); holding $SETTLE s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  wait_for "$WORK/$4" "^linked $2\$\|^gave up" $(($2 / 5 + 120))
+}
+# our sharers: one JVM per hub, pausing at BASE until a line on its FIFO
+start_ours() {
+  h=1
+  while [ "$h" -le "$HUBS" ]; do
+    eval "share=\$OUR_SHARE_$h"
+    mkfifo "$WORK/agents$h.in"
+    # shellcheck disable=SC2086 # an option list
+    java ${AGENT_JAVA_OPTS:-} -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$share" "$TOKEN" "$N" 86400 "$AGENT_MAX_PING_MS" \
+      default mixed keep-going "pause-at=$BASE" < "$WORK/agents$h.in" > "$WORK/agents$h.out" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
+    PIDS="$PIDS $!"
+    eval "exec $((h + 3))> \"\$WORK/agents$h.in\"" # held open (by this shell only: children close it) until the end
+    wait_for "$WORK/agents$h.out" "^paused $BASE\$\|^gave up" $((BASE / 5 + 120))
+    h=$((h + 1))
+  done
+}
+resume_ours() {
+  h=1
+  while [ "$h" -le "$HUBS" ]; do
+    eval "echo >&$((h + 3))"
+    wait_for "$WORK/agents$h.out" "^linked $N\$\|^gave up" $(((N - BASE) / 5 + 120))
+    h=$((h + 1))
+  done
+}
+# read_all STEP: RSS of every hub, then ours after a full collection (RSS, live heap), into <VAR>_<STEP>[_h]
+read_all() {
+  eval "THEIR_RSS_$1=$(rss_kib "$THEIR_PID")"
+  eval "THEIR_HELD_$1=$(held "$THEIR_PORT")"
+  eval "THEIR_THREADS_$1=$(threads "$THEIR_PID")"
+  h=1
+  while [ "$h" -le "$HUBS" ]; do
+    eval "pid=\$OUR_PID_$h share=\$OUR_SHARE_$h"
+    eval "OUR_RSS_$1_$h=$(rss_kib "$pid")"
+    eval "OUR_HELD_$1_$h=$(held "$(port_of "$share")")"
+    eval "OUR_THREADS_$1_$h=$(threads "$pid")"
+    h=$((h + 1))
+  done
+  h=1
+  while [ "$h" -le "$HUBS" ]; do
+    eval "pid=\$OUR_PID_$h share=\$OUR_SHARE_$h"
+    gc_run "$pid"
+    eval "OUR_RSSGC_$1_$h=$(rss_kib "$pid")"
+    eval "OUR_LIVE_$1_$h=$(live_kib "$pid" "$h" "$1")"
+    eval "OUR_HELDH_$1_$h=$(held "$(port_of "$share")")" # links dropped during the collections make those columns moot
+    h=$((h + 1))
+  done
+}
+if [ "$BASE" -gt 0 ]; then
+  link_theirs "$BASE" "$BASE" S fwd.out
+else
+  : > "$WORK/fwd.out"
+fi
+start_ours
+if [ "$BASE" -gt 0 ]; then
+  echo "idle-memory-013: $BASE linked into each hub (or gave up); holding $SETTLE s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  sleep "$SETTLE"
+  read_all base
+fi
+START=$(date +%s)
+link_theirs "$N" "$((N - BASE))" T fwd2.out
+resume_ours
+echo "idle-memory-013: $N linked (or gave up); holding $SETTLE s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 sleep "$SETTLE"
-
-# read every hub: RSS first, then ours after a full collection
-THEIR_RSS1=$(rss_kib "$THEIR_PID")
-THEIR_HELD=$(held "$THEIR_PORT")
-THEIR_THREADS1=$(threads "$THEIR_PID")
-h=1
-while [ "$h" -le "$HUBS" ]; do
-  eval "pid=\$OUR_PID_$h"
-  eval "OUR_RSS1_$h=$(rss_kib "$pid")"
-  eval "share=\$OUR_SHARE_$h"
-  eval "OUR_HELD_$h=$(held "$(port_of "$share")")"
-  eval "OUR_THREADS1_$h=$(threads "$pid")"
-  h=$((h + 1))
-done
-h=1
-while [ "$h" -le "$HUBS" ]; do
-  eval "pid=\$OUR_PID_$h"
-  gc_run "$pid"
-  eval "OUR_RSS1GC_$h=$(rss_kib "$pid")"
-  eval "OUR_LIVE1_$h=$(live_kib "$pid" "$h" "$N")"
-  eval "share=\$OUR_SHARE_$h"
-  eval "OUR_HELDH_$h=$(held "$(port_of "$share")")" # links dropped during the collections make those columns moot
-  h=$((h + 1))
-done
+read_all n
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # what the sharers' side says at the end (ours: refusals while linking too)
 exec 3>&-
-wait_for "$WORK/fwd.out" '^still linked' 60
-THEIR_SIDE=$(grep '^still linked' "$WORK/fwd.out" | head -1)
+THEIR_SIDE=""
+for f in fwd.out fwd2.out; do
+  [ -s "$WORK/$f" ] || continue
+  wait_for "$WORK/$f" '^still linked' 60
+  THEIR_SIDE="$THEIR_SIDE $(grep '^still linked' "$WORK/$f" | head -1);"
+done
 h=1
 while [ "$h" -le "$HUBS" ]; do
   eval "exec $((h + 3))>&-"
@@ -160,22 +196,36 @@ while [ "$h" -le "$HUBS" ]; do
   h=$((h + 1))
 done
 
-echo "idle-memory-013: read $SETTLE s after the last link ($(( $(date +%s) - START )) s after their last); load average $LOAD"
-echo "| hub (JVM options) | links held | RSS 0 → N links | RSS per link | after GC.run: RSS 0 → N | per link | live heap 0 → N | per link | threads 0 → N |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-echo "| buttplug-js 0.13.2 | $THEIR_HELD of $N | $((THEIR_RSS0 / 1024)) → $((THEIR_RSS1 / 1024)) MiB | $(per_link "$THEIR_RSS0" "$THEIR_RSS1" "$THEIR_HELD") KiB | — | — | — | — | $THEIR_THREADS0 → $THEIR_THREADS1 |"
+mib() { echo "$(($1 / 1024))"; }
+echo "idle-memory-013: read $SETTLE s after the last link ($(( $(date +%s) - START )) s after the second step began); load average $LOAD"
+echo "| hub (JVM options) | links held | RSS 0 → N links | RSS per link from 0 | RSS at BASE → N | **RSS per link, BASE → N** | after GC.run: RSS BASE → N | per link | live heap 0 → BASE → N | per link from 0 / BASE → N | threads 0 → N |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+if [ "$BASE" -gt 0 ]; then
+  TB=$THEIR_RSS_base
+  TBH=$THEIR_HELD_base
+else
+  TB=$THEIR_RSS0
+  TBH=0
+fi
+echo "| buttplug-js 0.13.2 | $THEIR_HELD_n of $N | $(mib "$THEIR_RSS0") → $(mib "$THEIR_RSS_n") MiB | $(per_link "$THEIR_RSS0" "$THEIR_RSS_n" "$THEIR_HELD_n") KiB | $(mib "$TB") → $(mib "$THEIR_RSS_n") MiB | **$(per_link "$TB" "$THEIR_RSS_n" "$((THEIR_HELD_n - TBH))") KiB** | — | — | — | — | $THEIR_THREADS0 → $THEIR_THREADS_n |"
 h=1
 while [ "$h" -le "$HUBS" ]; do
-  eval "opts=\$OUR_OPTS_$h held=\$OUR_HELD_$h r0=\$OUR_RSS0_$h r1=\$OUR_RSS1_$h g0=\$OUR_RSS0GC_$h g1=\$OUR_RSS1GC_$h"
-  eval "l0=\$OUR_LIVE0_$h l1=\$OUR_LIVE1_$h t0=\$OUR_THREADS0_$h t1=\$OUR_THREADS1_$h"
-  echo "| ours ($opts) | $held of $N | $((r0 / 1024)) → $((r1 / 1024)) MiB | $(per_link "$r0" "$r1" "$held") KiB | $((g0 / 1024)) → $((g1 / 1024)) MiB | $(per_link "$g0" "$g1" "$held") KiB | $((l0 / 1024)) → $((l1 / 1024)) MiB | $(per_link "$l0" "$l1" "$held") KiB | $t0 → $t1 |"
+  eval "opts=\$OUR_OPTS_$h held=\$OUR_HELD_n_$h r0=\$OUR_RSS0_$h r1=\$OUR_RSS_n_$h g1=\$OUR_RSSGC_n_$h"
+  eval "l0=\$OUR_LIVE0_$h l1=\$OUR_LIVE_n_$h t0=\$OUR_THREADS0_$h t1=\$OUR_THREADS_n_$h"
+  if [ "$BASE" -gt 0 ]; then
+    eval "rb=\$OUR_RSS_base_$h gb=\$OUR_RSSGC_base_$h lb=\$OUR_LIVE_base_$h hb=\$OUR_HELD_base_$h"
+  else
+    eval "rb=\$OUR_RSS0_$h gb=\$OUR_RSS0GC_$h lb=\$OUR_LIVE0_$h"
+    hb=0
+  fi
+  echo "| ours ($opts) | $held of $N | $(mib "$r0") → $(mib "$r1") MiB | $(per_link "$r0" "$r1" "$held") KiB | $(mib "$rb") → $(mib "$r1") MiB | **$(per_link "$rb" "$r1" "$((held - hb))") KiB** | $(mib "$gb") → $(mib "$g1") MiB | $(per_link "$gb" "$g1" "$((held - hb))") KiB | $(mib "$l0") → $(mib "$lb") → $(mib "$l1") MiB | $(per_link "$l0" "$l1" "$held") / $(per_link "$lb" "$l1" "$((held - hb))") KiB | $t0 → $t1 |"
   h=$((h + 1))
 done
-echo "(links held: the hub's established sockets on its port when read; per link = Δ / links held, KiB = 1,024 bytes)"
-echo "sharers' side at the end: theirs: $THEIR_SIDE"
+echo "(links held: the hub's established sockets on its port when read; per link = Δ / Δ links held, KiB = 1,024 bytes; BASE = $BASE)"
+echo "sharers' side at the end: theirs:$THEIR_SIDE"
 h=1
 while [ "$h" -le "$HUBS" ]; do
-  eval "echo \"ours $h: \$OUR_SIDE_$h; the hub held \$OUR_HELDH_$h links after its histogram (if fewer than when read, the GC.run and live heap columns do not count)\""
+  eval "echo \"ours $h: \$OUR_SIDE_$h; the hub held \$OUR_HELDH_n_$h links after its histogram (if fewer than when read, the GC.run and live heap columns do not count)\""
   h=$((h + 1))
 done
 if [ -n "${HISTO:-}" ]; then

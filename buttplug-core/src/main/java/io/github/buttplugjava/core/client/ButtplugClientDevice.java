@@ -21,10 +21,8 @@ import io.github.buttplugjava.core.message.StopCmd;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -43,7 +41,7 @@ public final class ButtplugClientDevice {
 
     private final ButtplugClient client;
     private final DeviceInfo info;
-    private final Map<InputRef, IntConsumer> subscriptions = new ConcurrentHashMap<>();
+    private final InputSubscriptions<InputRef, IntConsumer> subscriptions = new InputSubscriptions<>();
     private volatile boolean gone;
 
     ButtplugClientDevice(ButtplugClient client, DeviceInfo info) {

@@ -61,7 +61,8 @@ final class ClientConnection {
     private final ScheduledExecutorService timers;
     private final Duration timeout;
     private final Events events;
-    private final Map<Long, Waiting> waiting = new HashMap<>();
+    /** Sized for a few requests in flight, the usual case (it grows as needed). */
+    private final Map<Long, Waiting> waiting = new HashMap<>(4);
     /** The reply deadlines: one timer for all of them (every request has the same timeout). */
     private final OrderedDeadlines<Long> deadlines;
     private final MessageLimits limits;

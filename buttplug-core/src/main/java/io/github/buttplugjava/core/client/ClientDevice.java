@@ -19,11 +19,9 @@ import io.github.buttplugjava.core.message.ServerMessage;
 import io.github.buttplugjava.core.message.StopCmd;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One device of a remote server, driven through a {@link ButtplugClient} with plain v4 requests.
@@ -42,7 +40,7 @@ final class ClientDevice implements Device {
 
     private final ButtplugClient client;
     private final ButtplugClientDevice device;
-    private final Map<Long, InputListener> subscriptions = new ConcurrentHashMap<>();
+    private final InputSubscriptions<Long, InputListener> subscriptions = new InputSubscriptions<>();
     private final LatestWins outputs = new LatestWins();
     private volatile boolean gone;
 

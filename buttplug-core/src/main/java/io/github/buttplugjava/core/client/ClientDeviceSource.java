@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClientDeviceSource implements DeviceSource {
 
     private final ButtplugClient client;
-    private final Map<Integer, ClientDevice> devices = new ConcurrentHashMap<>();
+    /** Sized for the usual few devices of one server (it grows as needed). */
+    private final Map<Integer, ClientDevice> devices = new ConcurrentHashMap<>(4);
     private DeviceSourceListener listener;
 
     /**

@@ -29,7 +29,8 @@ public final class OrderedDeadlines<K> {
     private final Executor serial;
     private final LongSupplier nanoTime;
     private final Consumer<K> onExpired;
-    private final LinkedHashMap<K, Long> due = new LinkedHashMap<>();
+    /** Sized for a few requests in flight, the usual case (it grows as needed). */
+    private final LinkedHashMap<K, Long> due = new LinkedHashMap<>(4);
     private ScheduledFuture<?> timer;
     private boolean closed;
     /** In {@link #sweep()}: it arms the timer itself when it is done. */

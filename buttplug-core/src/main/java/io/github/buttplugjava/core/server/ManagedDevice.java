@@ -31,7 +31,8 @@ final class ManagedDevice {
     private final DeviceInfo info;
     private final Device device;
     private final TimingGate gate;
-    private final Map<InputKey, Map<Object, InputListener>> subscribers = new HashMap<>();
+    /** Listeners by input, under this object's lock; null while there are none (most devices, most of the time). */
+    private Map<InputKey, Map<Object, InputListener>> subscribers;
 
     ManagedDevice(int index, Device device, Scheduling scheduling) {
         this.device = device;
@@ -88,7 +89,10 @@ final class ManagedDevice {
     /** Adds {@code owner}'s listener of one input; the device is subscribed for the first one. */
     CompletableFuture<Void> subscribe(Object owner, InputKey key, InputListener listener) {
         boolean first;
-        synchronized (subscribers) {
+        synchronized (this) {
+            if (subscribers == null) {
+                subscribers = new HashMap<>(4);
+            }
             Map<Object, InputListener> listeners = subscribers.computeIfAbsent(key, k -> new LinkedHashMap<>());
             first = listeners.isEmpty();
             listeners.put(owner, listener);
@@ -99,8 +103,8 @@ final class ManagedDevice {
         return device.subscribe(key.featureIndex(), key.type(), value -> fanOut(key, value))
                 .whenComplete((ok, error) -> {
                     if (error != null) {
-                        synchronized (subscribers) {
-                            Map<Object, InputListener> listeners = subscribers.get(key);
+                        synchronized (ManagedDevice.this) {
+                            Map<Object, InputListener> listeners = subscribers == null ? null : subscribers.get(key);
                             if (listeners != null) {
                                 listeners.remove(owner);
                             }
@@ -112,14 +116,17 @@ final class ManagedDevice {
     /** Removes {@code owner}'s listener of one input; the device is unsubscribed after the last one. */
     CompletableFuture<Void> unsubscribe(Object owner, InputKey key) {
         boolean last;
-        synchronized (subscribers) {
-            Map<Object, InputListener> listeners = subscribers.get(key);
+        synchronized (this) {
+            Map<Object, InputListener> listeners = subscribers == null ? null : subscribers.get(key);
             if (listeners == null || listeners.remove(owner) == null) {
                 return CompletableFuture.completedFuture(null);
             }
             last = listeners.isEmpty();
             if (last) {
                 subscribers.remove(key);
+                if (subscribers.isEmpty()) {
+                    subscribers = null;
+                }
             }
         }
         return last ? device.unsubscribe(key.featureIndex(), key.type()) : CompletableFuture.completedFuture(null);
@@ -128,8 +135,8 @@ final class ManagedDevice {
     /** Removes every listener of {@code owner} (on one feature, or all when {@code featureIndex < 0}). */
     CompletableFuture<Void> unsubscribeAll(Object owner, int featureIndex) {
         List<InputKey> keys;
-        synchronized (subscribers) {
-            keys = subscribers.entrySet().stream()
+        synchronized (this) {
+            keys = subscribers == null ? List.of() : subscribers.entrySet().stream()
                     .filter(e -> featureIndex < 0 || e.getKey().featureIndex() == featureIndex)
                     .filter(e -> e.getValue().containsKey(owner))
                     .map(Map.Entry::getKey)
@@ -141,15 +148,15 @@ final class ManagedDevice {
     /** The device left: held commands fail, subscribers are dropped. */
     void removed() {
         gate.close("Device " + info.deviceIndex() + " (" + info.deviceName() + ") was removed");
-        synchronized (subscribers) {
-            subscribers.clear();
+        synchronized (this) {
+            subscribers = null;
         }
     }
 
     private void fanOut(InputKey key, int value) {
         List<InputListener> listeners;
-        synchronized (subscribers) {
-            Map<Object, InputListener> current = subscribers.get(key);
+        synchronized (this) {
+            Map<Object, InputListener> current = subscribers == null ? null : subscribers.get(key);
             listeners = current == null ? List.of() : List.copyOf(current.values());
         }
         for (InputListener listener : listeners) {

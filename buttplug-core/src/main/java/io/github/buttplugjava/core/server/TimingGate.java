@@ -30,7 +30,8 @@ final class TimingGate {
     private final ScheduledExecutorService timers;
     private final Scheduling scheduling;
     private final Function<List<FeatureOutput>, CompletableFuture<Void>> sink;
-    private final Map<Key, Pending> pending = new TreeMap<>();
+    /** Commands held for the gap, by feature and type; null while none are (always, without a gap). */
+    private TreeMap<Key, Pending> pending;
     private long lastSentNanos;
     private boolean everSent;
     private ScheduledFuture<?> flushTask;
@@ -58,7 +59,10 @@ final class TimingGate {
             }
             long now = scheduling.nanoTime();
             boolean gapPassed = !everSent || now - lastSentNanos >= gapNanos;
-            if (gapNanos > 0 && !(pending.isEmpty() && gapPassed)) {
+            if (gapNanos > 0 && !(pending == null && gapPassed)) {
+                if (pending == null) {
+                    pending = new TreeMap<>();
+                }
                 for (FeatureOutput o : outputs) {
                     Pending held = pending.computeIfAbsent(Key.of(o), k -> new Pending());
                     held.output = o;
@@ -81,6 +85,9 @@ final class TimingGate {
     void discard(int featureIndex) {
         List<CompletableFuture<Void>> superseded = new ArrayList<>();
         synchronized (this) {
+            if (pending == null) {
+                return;
+            }
             Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<Key, Pending> e = it.next();
@@ -88,6 +95,9 @@ final class TimingGate {
                     superseded.addAll(e.getValue().waiters);
                     it.remove();
                 }
+            }
+            if (pending.isEmpty()) {
+                pending = null;
             }
         }
         superseded.forEach(f -> f.complete(null));
@@ -99,8 +109,10 @@ final class TimingGate {
         ButtplugDeviceException cause = new ButtplugDeviceException(reason);
         synchronized (this) {
             closedCause = cause;
-            pending.values().forEach(p -> failed.addAll(p.waiters));
-            pending.clear();
+            if (pending != null) {
+                pending.values().forEach(p -> failed.addAll(p.waiters));
+                pending = null;
+            }
             if (flushTask != null) {
                 flushTask.cancel(false);
                 flushTask = null;
@@ -113,11 +125,11 @@ final class TimingGate {
         Map<Key, Pending> batch;
         synchronized (this) {
             flushTask = null;
-            if (pending.isEmpty()) {
+            if (pending == null) {
                 return;
             }
-            batch = new TreeMap<>(pending);
-            pending.clear();
+            batch = pending;
+            pending = null;
             lastSentNanos = scheduling.nanoTime();
             everSent = true;
         }

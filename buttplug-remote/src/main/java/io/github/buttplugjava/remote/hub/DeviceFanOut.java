@@ -4,26 +4,32 @@ import io.github.buttplugjava.core.device.Device;
 import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
 
+import io.github.buttplugjava.core.message.DeviceInfo;
+import io.github.buttplugjava.core.message.DeviceList;
+import io.github.buttplugjava.core.server.DeviceManager;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Hands the devices of a room's {@link RoomSource} to several device managers: the room's own
- * (which lists the room's devices) and one per controller, each seeing the devices through its
- * own wrapper. A view started later is told of the devices present, in the order they came.
- * Events arrive and leave serially (under this object's lock). Thread-safe.
+ * Hands the devices of a room's {@link RoomSource} to several device managers, one per
+ * controller, each seeing the devices through its own wrapper, and lists the room's devices
+ * itself ({@link #deviceList}), numbered in the order they came. A view started later is told of
+ * the devices present, in the order they came. Events arrive and leave serially (under this
+ * object's lock). Thread-safe.
  */
 final class DeviceFanOut implements DeviceSourceListener {
 
     private final DeviceSource upstream;
-    private final Set<Device> present = new LinkedHashSet<>();
+    /** The devices present, in the order they came, each with the room's number for it. */
+    private final Map<Device, Integer> present = new LinkedHashMap<>();
+    private int nextNumber;
     private final List<View> views = new ArrayList<>();
 
     private final Consumer<Device> onRemoved;
@@ -42,7 +48,8 @@ final class DeviceFanOut implements DeviceSourceListener {
 
     @Override
     public synchronized void deviceAdded(Device device) {
-        if (present.add(device)) {
+        if (!present.containsKey(device)) {
+            present.put(device, nextNumber++);
             for (View v : views) {
                 v.added(device);
             }
@@ -52,7 +59,7 @@ final class DeviceFanOut implements DeviceSourceListener {
     @Override
     public void deviceRemoved(Device device) {
         synchronized (this) {
-            if (!present.remove(device)) {
+            if (present.remove(device) == null) {
                 return;
             }
             for (View v : views) {
@@ -61,6 +68,35 @@ final class DeviceFanOut implements DeviceSourceListener {
         }
         // outside the lock: the room's arbiter is never entered while this lock is held here
         onRemoved.accept(device);
+    }
+
+    /**
+     * The devices present, as a controller sees them before any ceiling, numbered by the room in
+     * the order they came (a controller's own indices may differ: its device manager gives a
+     * device that comes back its old index).
+     */
+    synchronized DeviceList deviceList(long id) {
+        List<DeviceInfo> infos = new ArrayList<>(present.size());
+        present.forEach((device, number) -> infos.add(new DeviceInfo(number, device.name(),
+                device.displayName().orElse(null),
+                Math.max(0, Math.min(DeviceManager.MAX_TIMING_GAP_MS, device.timingGapMs())), device.features())));
+        return new DeviceList(id, infos);
+    }
+
+    /** How many devices are present. */
+    synchronized int deviceCount() {
+        return present.size();
+    }
+
+    /** Stops every device present (the room is closing). */
+    void stopAll() {
+        List<Device> all;
+        synchronized (this) {
+            all = List.copyOf(present.keySet());
+        }
+        for (Device device : all) {
+            device.stop();
+        }
     }
 
     @Override
@@ -94,7 +130,7 @@ final class DeviceFanOut implements DeviceSourceListener {
                 }
                 this.listener = listener;
                 views.add(this);
-                present.forEach(this::added);
+                present.keySet().forEach(this::added);
             }
         }
 

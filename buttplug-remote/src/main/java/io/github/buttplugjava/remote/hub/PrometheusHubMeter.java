@@ -42,7 +42,7 @@ final class PrometheusHubMeter implements HubMeter {
                         .mapToLong(room -> room.controllers().stream().filter(RoomController::isConnected).count()).sum())
                 .description("Rooms with a controller now").register(registry);
         Gauge.builder("buttplug.hub.devices", rooms,
-                        r -> r.all().stream().mapToInt(room -> room.devices().devices().size()).sum())
+                        r -> r.all().stream().mapToInt(Room::deviceCount).sum())
                 .description("Devices shared into a room now").register(registry);
         relayed = Counter.builder("buttplug.hub.commands").tag("result", "relayed")
                 .description("Commands relayed to agents, by their answer").register(registry);

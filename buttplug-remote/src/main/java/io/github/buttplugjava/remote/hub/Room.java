@@ -7,7 +7,6 @@ import io.github.buttplugjava.core.connector.InProcessConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import io.github.buttplugjava.core.message.DeviceList;
 import io.github.buttplugjava.core.server.ButtplugServer;
-import io.github.buttplugjava.core.server.DeviceManager;
 import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.remote.agent.DeviceGrant;
 import io.github.buttplugjava.remote.link.AccessToken;
@@ -83,7 +82,6 @@ public final class Room implements AutoCloseable {
             return size() > MAX_INVITES;
         }
     });
-    private final DeviceManager devices;
     private final AtomicLong links = new AtomicLong();
     private final AgentCaps caps;
     private final MessageLimits limits;
@@ -118,7 +116,6 @@ public final class Room implements AutoCloseable {
             arbiter.deviceLeft(device);
             inputs.deviceLeft(device);
         });
-        this.devices = new DeviceManager(List.of(fanOut.view("room(" + name + ")", device -> device)), scheduling);
         controllers.add(newController(checkControllerName(firstName), Objects.requireNonNull(controlToken, "controlToken"),
                 Objects.requireNonNull(firstCeiling, "firstCeiling")));
     }
@@ -322,12 +319,20 @@ public final class Room implements AutoCloseable {
     }
 
     /**
-     * The devices a controller sees now, as a v4 device list (Id 0).
+     * The devices in the room now, as a controller sees them before its ceiling, as a v4 device
+     * list (Id 0). Each carries the room's number for it, given in the order devices came; a
+     * controller's own device indices may differ (its device manager gives a device that comes
+     * back its old index).
      *
-     * @return the devices a controller sees now, as a v4 device list (Id 0)
+     * @return the devices in the room now, as a v4 device list (Id 0)
      */
     public DeviceList devices() {
-        return devices.deviceList(0);
+        return fanOut.deviceList(0);
+    }
+
+    /** How many devices are in the room now. */
+    int deviceCount() {
+        return fanOut.deviceCount();
     }
 
     /**
@@ -596,7 +601,7 @@ public final class Room implements AutoCloseable {
         }
         controllers.forEach(RoomController::close);
         arbiter.close();
+        fanOut.stopAll();
         source.close();
-        devices.close();
     }
 }

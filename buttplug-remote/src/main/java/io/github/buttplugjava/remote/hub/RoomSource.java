@@ -53,7 +53,8 @@ final class RoomSource implements DeviceSource {
         final ChurnBudget churn;
         /** SHA-256 of the agent's resume key, or null when its hello had none. */
         final byte[] resumeDigest;
-        final Map<Device, AliasedDevice> devices = new IdentityHashMap<>();
+        /** Sized for the usual agent, one or two devices (the default size's table is 272 bytes per idle link). */
+        final Map<Device, AliasedDevice> devices = new IdentityHashMap<>(2);
         DeviceSource source;
         Consumer<String> abort;
         boolean tripped;

@@ -21,8 +21,16 @@ public final class HandoverConnector extends ForwardingConnector {
 
     private static final int MAX_BUFFERED = 256;
 
-    private final CompletableFuture<String> firstFrame = new CompletableFuture<>();
-    private final Deque<String> buffered = new ArrayDeque<>();
+    /** Failed: the link was handed over, its first frame is no longer held. */
+    private static final CompletableFuture<String> HANDED_OVER = CompletableFuture.failedFuture(
+            new IllegalStateException("the link was handed over: its first frame is no longer held"));
+
+    /** Holds the first frame until the link is handed over (then {@link #HANDED_OVER}: a link lives long, its hello need not). */
+    private volatile CompletableFuture<String> firstFrame = new CompletableFuture<>();
+    /** Whether the first frame arrived (frames arrive one after the other, not always on one thread). */
+    private volatile boolean firstArrived;
+    /** Frames after the first one and before the handover; null while there are none (most links). */
+    private Deque<String> buffered;
     private FrameListener downstream;
     private boolean closed;
     private Throwable closeCause;
@@ -62,7 +70,9 @@ public final class HandoverConnector extends ForwardingConnector {
      * The first frame.
      *
      * @return completes with the first text frame; fails with {@link ConnectorException} when the
-     *         link closes before it (a {@link ClosedBeforeFirstFrame})
+     *         link closes before it (a {@link ClosedBeforeFirstFrame}); once the link was handed over
+     *         with {@link #connect} after its first frame, the frame is no longer held and this fails
+     *         with {@link IllegalStateException} (read it before the handover)
      */
     public CompletableFuture<String> firstFrame() {
         return firstFrame;
@@ -84,8 +94,14 @@ public final class HandoverConnector extends ForwardingConnector {
                 return CompletableFuture.failedFuture(new ConnectorException("already connected"));
             }
             downstream = listener;
-            while (!buffered.isEmpty()) {
-                listener.onFrame(buffered.poll());
+            if (firstFrame.isDone()) {
+                firstFrame = HANDED_OVER;
+            }
+            if (buffered != null) {
+                while (!buffered.isEmpty()) {
+                    listener.onFrame(buffered.poll());
+                }
+                buffered = null;
             }
             if (closed) {
                 listener.onClosed(closeCause);
@@ -111,14 +127,18 @@ public final class HandoverConnector extends ForwardingConnector {
         @Override
         public void onFrame(String frame) {
             lastFrameNanos = nanoClock.getAsLong();
-            if (!firstFrame.isDone()) {
+            if (!firstArrived) {
+                firstArrived = true;
                 firstFrame.complete(frame);
                 return;
             }
             synchronized (HandoverConnector.this) {
                 if (downstream != null) {
                     downstream.onFrame(frame);
-                } else if (buffered.size() < MAX_BUFFERED) {
+                } else if (buffered == null || buffered.size() < MAX_BUFFERED) {
+                    if (buffered == null) {
+                        buffered = new ArrayDeque<>(4);
+                    }
                     buffered.add(frame);
                 } else {
                     delegate().close();

@@ -31,6 +31,36 @@ class LinkGuardsTest {
     }
 
     @Test
+    void afterTheHandoverTheFirstFrameIsNoLongerHeld() throws Exception {
+        InProcessConnector.Pair pair = InProcessConnector.pair();
+        pair.client().connect(new FrameRecorder()).get(1, TimeUnit.SECONDS);
+        HandoverConnector h = HandoverConnector.open(pair.server()).get(1, TimeUnit.SECONDS);
+        pair.client().send("hello");
+        assertThat(h.firstFrame().get(2, TimeUnit.SECONDS)).isEqualTo("hello");
+        FrameRecorder downstream = new FrameRecorder();
+        h.connect(downstream).get(1, TimeUnit.SECONDS);
+        assertThat(h.firstFrame()).failsWithin(0, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(IllegalStateException.class)
+                .withMessageContaining("handed over");
+        pair.client().send("one");
+        assertThat(downstream.next()).isEqualTo("one");
+    }
+
+    @Test
+    void aHandoverBeforeTheFirstFrameStillGivesTheFirstFrameAway() throws Exception {
+        InProcessConnector.Pair pair = InProcessConnector.pair();
+        pair.client().connect(new FrameRecorder()).get(1, TimeUnit.SECONDS);
+        HandoverConnector h = HandoverConnector.open(pair.server()).get(1, TimeUnit.SECONDS);
+        FrameRecorder downstream = new FrameRecorder();
+        h.connect(downstream).get(1, TimeUnit.SECONDS);
+        pair.client().send("hello");
+        pair.client().send("one");
+        assertThat(h.firstFrame().get(2, TimeUnit.SECONDS)).isEqualTo("hello");
+        assertThat(downstream.next()).isEqualTo("one");
+    }
+
+    @Test
     void handoverFailsTheFirstFrameWhenTheLinkClosesFirst() throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         pair.client().connect(new FrameRecorder());

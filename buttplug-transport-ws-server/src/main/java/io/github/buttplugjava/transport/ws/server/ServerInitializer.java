@@ -65,8 +65,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         InetSocketAddress remote = channel.remoteAddress();
-        String label = "ws #" + accepted.incrementAndGet() + " " + remote.getAddress().getHostAddress() + ":"
-                + remote.getPort();
+        LinkLabel label = LinkLabel.accepted(accepted.incrementAndGet(), remote);
         ConnectionRegistry.Verdict verdict = registry.admit(channel, remote.getAddress());
         if (!verdict.admitted()) {
             log.debug("{}: refused at accept ({} connections open, none pending)", label, registry.open());

@@ -58,7 +58,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     static final int TRY_AGAIN_LATER = 1013;
 
     private final Channel channel;
-    private final String label;
+    private final LinkLabel label;
     private final ServerSettings settings;
     private final ConnectionRegistry registry;
     private final FrameDelivery delivery;
@@ -85,7 +85,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private ScheduledFuture<?> keepAliveTicks;
     private ScheduledFuture<?> forcedClose;
 
-    ServerLink(Channel channel, String label, ServerSettings settings, ConnectionRegistry registry) {
+    ServerLink(Channel channel, LinkLabel label, ServerSettings settings, ConnectionRegistry registry) {
         this.channel = channel;
         this.label = label;
         this.settings = settings;
@@ -93,7 +93,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         this.delivery = new FrameDelivery(label, null, Runnable::run);
     }
 
-    String label() {
+    LinkLabel label() {
         return label;
     }
 
@@ -305,6 +305,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                 heardText = true;
                 registry.heard(channel);
                 firstFrameTimer.cancel(false);
+                firstFrameTimer = null; // an idle link holds no spent timer
             }
             String s;
             try {

@@ -35,7 +35,7 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static final Logger log = LoggerFactory.getLogger(UpgradeHandler.class);
 
-    private final String label;
+    private final LinkLabel label;
     private final ServerSettings settings;
     private final ConnectionRegistry registry;
     private final ConnectionHandler handler;
@@ -44,7 +44,7 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final HttpPages pages;
     private ScheduledFuture<?> deadline;
 
-    UpgradeHandler(String label, ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler,
+    UpgradeHandler(LinkLabel label, ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler,
                    BooleanSupplier stopping, WebSocketServerHandshakerFactory handshakers, HttpPages pages) {
         this.label = label;
         this.pages = pages;
@@ -122,7 +122,7 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (RuntimeException e) {
             route = "/…";
         }
-        ServerLink link = new ServerLink(ctx.channel(), label + " " + route, settings, registry);
+        ServerLink link = new ServerLink(ctx.channel(), label.upgradedTo(route), settings, registry);
         // before the 101 goes out: a client that connects again at once must find this one upgraded
         registry.upgraded(ctx.channel());
         try {

@@ -24,7 +24,7 @@ public final class FrameDelivery {
     /** Frames that may arrive between the upgrade and the handler attaching its listener. */
     public static final int MAX_EARLY_FRAMES = 64;
 
-    private final String label;
+    private final Object label;
     private final SerialExecutor calls;
     /** Guards the fields below; never held while the listener runs. */
     private final Object state = new Object();
@@ -38,11 +38,11 @@ public final class FrameDelivery {
     /**
      * A delivery for one link.
      *
-     * @param label the link's name in errors
+     * @param label the link's name in errors (its {@code toString()}, built only when an error is made)
      * @param listener the listener, or null to attach one later with {@link #connect}
      * @param executor where listener calls run (serially)
      */
-    public FrameDelivery(String label, FrameListener listener, Executor executor) {
+    public FrameDelivery(Object label, FrameListener listener, Executor executor) {
         this.label = label;
         this.listener = listener;
         this.calls = SerialExecutor.droppingWhenRejected(executor);
