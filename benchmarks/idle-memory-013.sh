@@ -30,6 +30,7 @@
 # SETTLE (default 30): seconds the links are held before the hubs are read (at each step).
 # BASE (default N/5): sharers linked in the first step (0: one step, from 0 to N).
 # HISTO=<dir>: keep our hubs' class histograms with 0 and N links there (histo-<hub>-{0,N}.txt).
+# KEEP=<dir>: keep every process's output there (the hubs' logs, the sharers' lines).
 # Every process it starts is stopped when it ends (trap on EXIT, INT and TERM).
 set -eu
 cd "$(dirname "$0")/.."
@@ -228,6 +229,11 @@ while [ "$h" -le "$HUBS" ]; do
   eval "echo \"ours $h: \$OUR_SIDE_$h; the hub held \$OUR_HELDH_n_$h links after its histogram (if fewer than when read, the GC.run and live heap columns do not count)\""
   h=$((h + 1))
 done
+if [ -n "${KEEP:-}" ]; then
+  mkdir -p "$KEEP"
+  cp "$WORK"/*.out "$WORK"/*.err "$KEEP"/ 2>/dev/null || true
+  echo "idle-memory-013: logs in $KEEP"
+fi
 if [ -n "${HISTO:-}" ]; then
   mkdir -p "$HISTO"
   cp "$WORK"/histo-*.txt "$HISTO"/
