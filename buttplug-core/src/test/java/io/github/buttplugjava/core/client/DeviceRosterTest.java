@@ -57,6 +57,39 @@ class DeviceRosterTest {
     }
 
     @Test
+    void sparseIndicesAreFoundAndMissingOnesAreNot() {
+        DeviceRoster wide = new DeviceRoster(64, 2, info -> new ButtplugClientDevice(owner, info), listeners);
+        wide.apply(list(IntStream.of(40, 3, 17, 0, 9, 63, 22).mapToObj(i -> device(i, "d" + i, 1)).toArray(DeviceInfo[]::new)));
+        assertThat(wide.all()).extracting(ButtplugClientDevice::index).containsExactly(0, 3, 9, 17, 22, 40, 63);
+        for (int i = -1; i <= 64; i++) {
+            boolean listed = List.of(0, 3, 9, 17, 22, 40, 63).contains(i);
+            assertThat(wide.get(i).map(ButtplugClientDevice::name)).as("index %d", i)
+                    .isEqualTo(listed ? java.util.Optional.of("d" + i) : java.util.Optional.empty());
+        }
+        wide.apply(list(device(3, "d3", 1), device(40, "d40", 1)));
+        assertThat(wide.all()).extracting(ButtplugClientDevice::index).containsExactly(3, 40);
+        assertThat(wide.get(17)).isEmpty();
+    }
+
+    @Test
+    void aListenerToldOfADeviceFindsItAlreadyKnownAndTheSnapshotCannotBeChanged() {
+        List<Integer> seen = new ArrayList<>();
+        listeners.add(new ButtplugClientListener() {
+            @Override
+            public void deviceAdded(ButtplugClientDevice device) {
+                seen.add(roster.get(device.index()).map(ButtplugClientDevice::index).orElse(-1));
+            }
+        });
+        roster.apply(list(device(0, "a", 1), device(1, "b", 1)));
+        assertThat(seen).containsExactly(0, 1);
+        List<ButtplugClientDevice> snapshot = roster.all();
+        org.assertj.core.api.Assertions.assertThatThrownBy(snapshot::clear).isInstanceOf(UnsupportedOperationException.class);
+        roster.clear();
+        assertThat(snapshot).hasSize(2);
+        assertThat(roster.all()).isEmpty();
+    }
+
+    @Test
     void anUnchangedDeviceStaysTheSameObjectAndIsNotReported() {
         roster.apply(list(device(0, "a", 1)));
         ButtplugClientDevice before = roster.get(0).orElseThrow();
