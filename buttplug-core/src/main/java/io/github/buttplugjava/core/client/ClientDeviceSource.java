@@ -6,10 +6,10 @@ import io.github.buttplugjava.core.device.DeviceSource;
 import io.github.buttplugjava.core.device.DeviceSourceListener;
 import io.github.buttplugjava.core.message.InputReading;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The devices of a {@link ButtplugClient} seen as a {@link DeviceSource}: another Buttplug server
@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ClientDeviceSource implements DeviceSource {
 
     private final ButtplugClient client;
-    /** Sized for the usual few devices of one server (it grows as needed). */
-    private final Map<Integer, ClientDevice> devices = new ConcurrentHashMap<>(4);
+    /**
+     * By server index: an immutable map replaced whole under this object's lock (devices come and
+     * go seldom), read without it (readings). A hub holds one of these per agent link.
+     */
+    private volatile Map<Integer, ClientDevice> devices = Map.of();
     private DeviceSourceListener listener;
 
     /**
@@ -65,13 +68,18 @@ public final class ClientDeviceSource implements DeviceSource {
             return;
         }
         ClientDevice device = new ClientDevice(client, d);
-        devices.put(d.index(), device);
+        Map<Integer, ClientDevice> next = new HashMap<>(devices);
+        next.put(d.index(), device);
+        devices = Map.copyOf(next);
         listener.deviceAdded(device);
     }
 
     private synchronized void removed(ButtplugClientDevice d) {
-        ClientDevice device = devices.remove(d.index());
+        ClientDevice device = devices.get(d.index());
         if (device != null) {
+            Map<Integer, ClientDevice> next = new HashMap<>(devices);
+            next.remove(d.index());
+            devices = Map.copyOf(next);
             device.gone();
             listener.deviceRemoved(device);
         }
