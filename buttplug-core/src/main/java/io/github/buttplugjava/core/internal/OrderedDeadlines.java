@@ -29,8 +29,8 @@ public final class OrderedDeadlines<K> {
     private final Executor serial;
     private final LongSupplier nanoTime;
     private final Consumer<K> onExpired;
-    /** Sized for a few requests in flight, the usual case (it grows as needed). */
-    private final LinkedHashMap<K, Long> due = new LinkedHashMap<>(4);
+    /** Deadlines in the order added; null while none waits (an idle link holds no map). */
+    private LinkedHashMap<K, Long> due;
     private ScheduledFuture<?> timer;
     private boolean closed;
     /** In {@link #sweep()}: it arms the timer itself when it is done. */
@@ -67,6 +67,9 @@ public final class OrderedDeadlines<K> {
             return;
         }
         long deadline = nanoTime.getAsLong() + limitNanos;
+        if (due == null) {
+            due = new LinkedHashMap<>(4);
+        }
         due.put(key, deadline);
         if (timer == null && !sweeping) {
             arm(limitNanos);
@@ -84,10 +87,16 @@ public final class OrderedDeadlines<K> {
      * @return whether it was still waiting
      */
     public boolean remove(K key) {
+        if (due == null) {
+            return false;
+        }
         boolean waited = due.remove(key) != null;
-        if (due.isEmpty() && timer != null && !sweeping) {
-            timer.cancel(false);
-            timer = null;
+        if (due.isEmpty()) {
+            due = null;
+            if (timer != null && !sweeping) {
+                timer.cancel(false);
+                timer = null;
+            }
         }
         return waited;
     }
@@ -98,13 +107,13 @@ public final class OrderedDeadlines<K> {
      * @return entries added and neither removed nor expired
      */
     public int size() {
-        return due.size();
+        return due == null ? 0 : due.size();
     }
 
     /** Cancels the timer and forgets every entry (none expires); later adds are ignored. */
     public void close() {
         closed = true;
-        due.clear();
+        due = null;
         if (timer != null) {
             timer.cancel(false);
             timer = null;
@@ -119,7 +128,7 @@ public final class OrderedDeadlines<K> {
         timer = null;
         sweeping = true;
         try {
-            while (!closed && !due.isEmpty()) {
+            while (!closed && due != null) {
                 Map.Entry<K, Long> oldest = due.entrySet().iterator().next();
                 long left = oldest.getValue() - nanoTime.getAsLong();
                 if (left > 0) {
@@ -127,6 +136,9 @@ public final class OrderedDeadlines<K> {
                     return;
                 }
                 due.remove(oldest.getKey());
+                if (due.isEmpty()) {
+                    due = null;
+                }
                 onExpired.accept(oldest.getKey()); // may add or remove entries
             }
         } finally {
