@@ -7,12 +7,14 @@ import io.github.buttplugjava.cluster.internal.Heartbeats;
 import io.github.buttplugjava.cluster.internal.LeaseHolder;
 import io.github.buttplugjava.cluster.internal.Leases;
 import io.github.buttplugjava.cluster.internal.Names;
+import io.github.buttplugjava.cluster.internal.NodePolicies;
 import io.github.buttplugjava.cluster.internal.OwnedRooms;
 import io.github.buttplugjava.cluster.internal.ReaderTap;
 import io.github.buttplugjava.cluster.internal.RoomIndex;
 import io.github.buttplugjava.cluster.internal.RoomStore;
 import io.github.buttplugjava.cluster.internal.StoredRoomChanges;
 import io.github.buttplugjava.cluster.internal.Subjects;
+import io.github.buttplugjava.remote.hub.ArbitrationPolicy;
 import io.github.buttplugjava.remote.hub.ControllerCeiling;
 import io.github.buttplugjava.remote.hub.RemoteServer;
 import io.github.buttplugjava.remote.hub.RemoteServerBuilder;
@@ -30,13 +32,16 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One hub node of a cluster on NATS (docs/CLUSTER.md). Every node takes every link for every
@@ -145,7 +150,7 @@ public final class ClusterNode implements AutoCloseable {
         }
         try {
             RoomIndex index = new RoomIndex();
-            owned = new OwnedRooms(index, System::currentTimeMillis);
+            owned = new OwnedRooms(index, System::currentTimeMillis, new NodePolicies(b.policies));
             StoredRoomChanges changes = new StoredRoomChanges(owned);
             store = RoomStore.open(nats, subjects, index, Duration.ofSeconds(10), changes);
             rooms = new ClusterRooms(store, System::currentTimeMillis, null);
@@ -366,8 +371,30 @@ public final class ClusterNode implements AutoCloseable {
         private Duration nodeTimeout = DEFAULT_NODE_TIMEOUT;
         private int maxBridgedLinks = DEFAULT_MAX_BRIDGED_LINKS;
         private Duration natsStartWait = DEFAULT_NATS_START_WAIT;
+        private final Map<String, Supplier<? extends ArbitrationPolicy>> policies = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Gives this node an app's own arbitration rule under a name, for the rooms stored with
+         * {@link RoomPolicy#named(String) RoomPolicy.named(name)}. Give every node that may own such
+         * a room the same rule under the same name: a node without it runs the room refusing every
+         * command ("the policy … is not installed on the hub node that runs it").
+         *
+         * @param name    1 to {@value RoomPolicy#MAX_NAME_LENGTH} of {@code A-Z a-z 0-9 . _ -}
+         * @param factory makes a fresh policy for each room (policies keep state); called on the
+         *                node's threads, it must be quick and must not block
+         * @return this builder
+         * @throws IllegalArgumentException when the name is unusable or already given
+         */
+        public Builder policy(String name, Supplier<? extends ArbitrationPolicy> factory) {
+            Objects.requireNonNull(factory, "factory");
+            String checked = RoomPolicy.named(name).name();
+            if (policies.putIfAbsent(checked, factory) != null) {
+                throw new IllegalArgumentException("the policy \"" + checked + "\" is already given");
+            }
+            return this;
         }
 
         /**

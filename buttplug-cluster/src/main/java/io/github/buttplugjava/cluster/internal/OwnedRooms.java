@@ -38,6 +38,7 @@ public final class OwnedRooms {
     private final Map<String, Local> rooms = new ConcurrentHashMap<>();
     private final RoomIndex index;
     private final LongSupplier wallClock;
+    private final NodePolicies policies;
     private volatile RemoteServer hub;
 
     /**
@@ -52,10 +53,22 @@ public final class OwnedRooms {
      *
      * @param index     where the stored rooms are read from
      * @param wallClock epoch milliseconds, for controllers whose access ends at a stored time
+     * @param policies  the rules this node makes its rooms' policies from
      */
-    public OwnedRooms(RoomIndex index, LongSupplier wallClock) {
+    public OwnedRooms(RoomIndex index, LongSupplier wallClock, NodePolicies policies) {
         this.index = index;
         this.wallClock = wallClock;
+        this.policies = policies;
+    }
+
+    /**
+     * The rooms of a node that has only the hub's own three rules.
+     *
+     * @param index     where the stored rooms are read from
+     * @param wallClock epoch milliseconds, for controllers whose access ends at a stored time
+     */
+    public OwnedRooms(RoomIndex index, LongSupplier wallClock) {
+        this(index, wallClock, NodePolicies.builtIn());
     }
 
     /**
@@ -92,7 +105,7 @@ public final class OwnedRooms {
         if (firstCeiling.isEmpty()) {
             room.revokeController(first.name()); // its access ended while the room was elsewhere
         }
-        room.arbitration(record.policy().toPolicy());
+        room.arbitration(policies.build(name, record.policy()));
         DeviceGrant hubLegacyGrant = room.legacyGrant();
         if (record.legacyGrant() != null) {
             room.legacyGrant(record.legacyGrant());
@@ -148,7 +161,7 @@ public final class OwnedRooms {
         Room room = local.room();
         long now = wallClock.getAsLong();
         if (!prev.policy().equals(next.policy())) {
-            room.arbitration(next.policy().toPolicy());
+            room.arbitration(policies.build(next.name(), next.policy()));
             log.info("cluster room {}: policy now {}", next.name(), next.policy());
         }
         Map<String, RoomRecord.ControllerEntry> before = new HashMap<>();

@@ -24,10 +24,13 @@ import java.util.Set;
  * A room as the cluster stores it in its rooms bucket: the name, the share token's hash, the
  * arbitration policy, its controllers (name, token hash, ceiling, when the access ends) and
  * invites (alias, token hash), the legacy grant of its buttplug-js 0.13 forwarders, if set, and
- * the aliases refused in it (revoked sharers). No plain token is ever stored. Written as format
- * version {@value #VERSION} when it has a legacy grant or a refused alias, else as version
- * {@value #VERSION_WITHOUT_LEGACY} (so nodes that predate them still serve it); version 1 records (no policy, no end times) are read as the shared policy
- * with each expiry counted from when the owner builds the room.
+ * the aliases refused in it (revoked sharers). No plain token is ever stored. Written as the
+ * oldest format version that holds it, so nodes that predate a feature still serve the rooms that
+ * do not use it: version {@value #VERSION} when its policy is an app's own (named), else
+ * {@value #VERSION_WITH_LEGACY} when it has a legacy grant or a refused alias, else
+ * {@value #VERSION_WITHOUT_LEGACY}. Version 1 records (no policy, no end times) are read as the
+ * shared policy with each expiry counted from when the owner builds the room; a node refuses
+ * versions newer than its own (it does not serve that room).
  *
  * @param name        the room's name
  * @param shareHash   the share token's hash
@@ -42,8 +45,11 @@ import java.util.Set;
 public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<ControllerEntry> controllers,
                          List<InviteEntry> invites, DeviceGrant legacyGrant, List<String> refused) {
 
-    /** The newest format version, written when the record has a legacy grant or a refused alias. */
-    public static final int VERSION = 3;
+    /** The newest format version, written when the record's policy is a named one. */
+    public static final int VERSION = 4;
+
+    /** The format version written when the record has a legacy grant or a refused alias (and no named policy). */
+    public static final int VERSION_WITH_LEGACY = 3;
 
     /** The format version written when the record has neither. */
     public static final int VERSION_WITHOUT_LEGACY = 2;
@@ -237,9 +243,14 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      */
     public byte[] encode() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("v", legacyGrant == null && refused.isEmpty() ? VERSION_WITHOUT_LEGACY : VERSION).put("name", name).put("share", shareHash);
-        root.putObject("policy").put("kind", policy.kind().name().toLowerCase(Locale.ROOT))
+        int version = policy.kind() == RoomPolicy.Kind.NAMED ? VERSION
+                : legacyGrant == null && refused.isEmpty() ? VERSION_WITHOUT_LEGACY : VERSION_WITH_LEGACY;
+        root.put("v", version).put("name", name).put("share", shareHash);
+        ObjectNode p = root.putObject("policy").put("kind", policy.kind().name().toLowerCase(Locale.ROOT))
                 .put("ms", policy.setting().toMillis());
+        if (policy.name() != null) {
+            p.put("name", policy.name());
+        }
         ArrayNode cs = root.putArray("controllers");
         for (ControllerEntry c : controllers) {
             ObjectNode n = cs.addObject().put("name", c.name()).put("token", c.tokenHash())
@@ -268,7 +279,7 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
      *
      * @param bytes the stored value
      * @return the record
-     * @throws IllegalArgumentException when it is not a record of version 1, 2 or 3, or too large
+     * @throws IllegalArgumentException when it is not a record of version 1 to {@value #VERSION}, or too large
      */
     public static RoomRecord decode(byte[] bytes) {
         if (bytes == null || bytes.length > MAX_BYTES) {
@@ -304,14 +315,14 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
                 }
                 refused.add(r.asText());
             }
-            return new RoomRecord(text(root, "name"), text(root, "share"), policy(root.path("policy")), controllers, invites,
+            return new RoomRecord(text(root, "name"), text(root, "share"), policy(root.path("policy"), version), controllers, invites,
                     legacyGrant, refused);
         } catch (IOException e) {
             throw new IllegalArgumentException("room record is not JSON", e);
         }
     }
 
-    private static RoomPolicy policy(JsonNode p) {
+    private static RoomPolicy policy(JsonNode p, int version) {
         if (p.isMissingNode()) {
             return RoomPolicy.shared(); // version 1
         }
@@ -320,6 +331,12 @@ public record RoomRecord(String name, String shareHash, RoomPolicy policy, List<
             kind = RoomPolicy.Kind.valueOf(text(p, "kind").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("room record has an unknown policy");
+        }
+        if (kind == RoomPolicy.Kind.NAMED) {
+            if (version < VERSION) {
+                throw new IllegalArgumentException("room record has a named policy in a version " + version + " record");
+            }
+            return RoomPolicy.named(text(p, "name")); // an unusable name: IllegalArgumentException
         }
         return new RoomPolicy(kind, Duration.ofMillis(p.path("ms").asLong(0)));
     }

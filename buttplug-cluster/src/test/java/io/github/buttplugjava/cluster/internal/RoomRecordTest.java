@@ -129,8 +129,8 @@ class RoomRecordTest {
 
     @Test
     void badRecordsAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":4}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 to 3");
+        assertThatThrownBy(() -> RoomRecord.decode("{\"v\":5}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 to 4");
         assertThatThrownBy(() -> RoomRecord.decode("not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> RoomRecord.decode(new byte[RoomRecord.MAX_BYTES + 1]))
