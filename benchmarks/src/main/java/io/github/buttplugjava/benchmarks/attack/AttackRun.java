@@ -229,7 +229,11 @@ public final class AttackRun {
                         honestProbe.run();
                         honest.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
                     } catch (Exception e) {
-                        honestFailures.incrementAndGet();
+                        if (honestFailures.incrementAndGet() <= 5) { // why, for the first few
+                            Throwable cause = e.getCause() != null ? e.getCause() : e;
+                            System.out.println("  honest probe failed after "
+                                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t) + " ms: " + cause);
+                        }
                     }
                     sleep(500);
                 }

@@ -24,9 +24,12 @@ import java.util.Set;
  * dribbling their headers), then the oldest that has sent nothing for {@link #YOUNG_NANOS}, then
  * the oldest mid-upgrade for as long, then the oldest upgraded but silent for {@link #GRACE_NANOS}.
  * A younger connection has not had time to show what it is: the per-address cap never sheds it,
- * and the hard caps shed it only when no one else can go (the oldest silent, then the oldest not
- * upgraded, then the oldest). So a flood of sockets that stay silent or dribble never pushes out
- * a client in the middle of its handshake, even from the same address.
+ * and the hard caps shed it only when no one else can go: then the oldest of the most numerous
+ * stage (silent, mid-upgrade, or upgraded and waiting for the first frame; ties in that order
+ * but mid-upgrade last). A flood fills one stage, and an honest client passes through each stage
+ * as its newest member, so a flood of sockets that stay silent, dribble, or upgrade and say nothing
+ * never pushes out a client in the middle of its handshake, even from the same address (it could
+ * go only as the oldest pending connection in the flood's stage).
  *
  * <p>Thread-safe; one short lock, never held while a channel is closed (the caller closes what
  * {@link #admit} returns).
@@ -116,6 +119,7 @@ final class ConnectionRegistry {
     /** The connection finished its HTTP upgrade (it stays pending until its first frame). */
     synchronized void upgraded(Channel channel) {
         if (pending.containsKey(channel)) {
+            spoke.add(channel); // an upgrade is made of bytes: the stages nest
             upgraded.add(channel);
         }
     }
@@ -162,23 +166,24 @@ final class ConnectionRegistry {
      * The one of {@code channels} (in accept order) to shed, by the order in the class comment.
      * Without {@code hard}, only a connection that has had time to show what it is may go: one
      * overdue for its upgrade, silent or mid-upgrade for {@link #YOUNG_NANOS}, or upgraded and
-     * silent for {@link #GRACE_NANOS}; else null. With {@code hard}, someone always goes: then the
-     * oldest silent, the oldest not upgraded, the oldest. {@code channels} are in accept order
-     * (oldest first), so the walk stops at the first young one once the answer is settled.
+     * silent for {@link #GRACE_NANOS}; else null. With {@code hard} (over every pending
+     * connection), someone always goes: then the oldest of the most numerous stage
+     * ({@link #floodStage()}). {@code channels} are in accept order (oldest first), so the walk
+     * stops at the first young one once the answer is settled.
      */
     private Channel pick(Set<Channel> channels, boolean hard) {
         long now = clock.getAsLong();
+        Stage flood = hard ? floodStage() : null;
         Channel silentOld = null;
         Channel spokeOld = null;
         Channel upgradedOld = null;
-        Channel silent = null;
-        Channel notUpgraded = null;
+        Channel floodOldest = null;
         Channel first = null;
         for (Channel c : channels) {
             long age = now - acceptedAt.getOrDefault(c, now);
             boolean isUpgraded = upgraded.contains(c);
             boolean hasSpoken = spoke.contains(c);
-            if (age < YOUNG_NANOS && first != null && (!hard || silent != null)) {
+            if (age < YOUNG_NANOS && first != null && (!hard || floodOldest != null)) {
                 // in accept order, so every one from here is younger still: none can be overdue or
                 // have shown what it is, and the hard fallback is settled; a flood of young
                 // sockets costs one step, not a walk over every pending one
@@ -196,11 +201,8 @@ final class ConnectionRegistry {
             if (upgradedOld == null && isUpgraded && age > GRACE_NANOS) {
                 upgradedOld = c;
             }
-            if (silent == null && !hasSpoken) {
-                silent = c;
-            }
-            if (notUpgraded == null && !isUpgraded) {
-                notUpgraded = c;
+            if (floodOldest == null && flood == Stage.of(hasSpoken, isUpgraded)) {
+                floodOldest = c;
             }
             if (first == null) {
                 first = c;
@@ -210,7 +212,31 @@ final class ConnectionRegistry {
         if (shown != null || !hard) {
             return shown;
         }
-        return silent != null ? silent : notUpgraded != null ? notUpgraded : first;
+        return floodOldest != null ? floodOldest : first;
+    }
+
+    /** Where a pending connection is in its handshake. */
+    private enum Stage {
+        SILENT, MID_UPGRADE, UPGRADED;
+
+        static Stage of(boolean hasSpoken, boolean isUpgraded) {
+            return isUpgraded ? UPGRADED : hasSpoken ? MID_UPGRADE : SILENT;
+        }
+    }
+
+    /**
+     * The stage most pending connections are in (a flood fills one); ties go to silent, then
+     * upgraded, and a client mid-upgrade is chosen last. O(1): the stages nest (upgraded ⊆ spoke ⊆
+     * pending).
+     */
+    private Stage floodStage() {
+        int upgradedCount = upgraded.size();
+        int midCount = spoke.size() - upgradedCount;
+        int silentCount = pending.size() - spoke.size();
+        if (silentCount >= upgradedCount && silentCount >= midCount) {
+            return Stage.SILENT;
+        }
+        return upgradedCount >= midCount ? Stage.UPGRADED : Stage.MID_UPGRADE;
     }
 
     private Channel forget(Channel channel) {

@@ -132,4 +132,32 @@ class ConnectionRegistryTest {
         Channel young = new EmbeddedChannel();
         assertThat(small.admit(young, SAME).shed()).containsExactly(spoke);
     }
+
+    @Test
+    void atTheHardCapAFloodOfYoungUpgradedSocketsNeverShedsTheClientMidHandshake() {
+        ConnectionRegistry small = new ConnectionRegistry(100, 4, 100, now::get);
+        Channel[] crowd = new Channel[3];
+        for (int i = 0; i < crowd.length; i++) {
+            crowd[i] = new EmbeddedChannel();
+            small.admit(crowd[i], SAME);
+            small.spoke(crowd[i]);
+            small.upgraded(crowd[i]); // upgraded at once, then silent: all young
+        }
+        Channel honest = new EmbeddedChannel();
+        small.admit(honest, SAME); // accepted, its request not read yet: the only silent one
+
+        Channel next = new EmbeddedChannel();
+        assertThat(small.admit(next, SAME).shed()).as("the flood's stage loses its oldest").containsExactly(crowd[0]);
+        small.spoke(next);
+        small.upgraded(next);
+        small.spoke(honest); // now mid-upgrade: again the only one
+        Channel another = new EmbeddedChannel();
+        assertThat(small.admit(another, SAME).shed()).containsExactly(crowd[1]);
+        small.upgraded(another);
+        small.spoke(another);
+        small.upgraded(honest); // upgraded: now the newest but one of the flood's stage
+        assertThat(small.admit(new EmbeddedChannel(), SAME).shed()).containsExactly(crowd[2]);
+        assertThat(small.admit(new EmbeddedChannel(), SAME).shed()).as("the oldest of the stage left")
+                .containsExactly(honest);
+    }
 }
