@@ -297,16 +297,25 @@ public final class AttackRun {
     static Probe serveProbe(int port) {
         return () -> {
             ButtplugClient client = ButtplugClient.builder("honest").requestTimeout(Duration.ofSeconds(5)).build();
+            long t0 = System.nanoTime();
             try {
                 client.connect(WebSocketConnector.builder(URI.create("ws://127.0.0.1:" + port + "/"))
                         .connectTimeout(Duration.ofSeconds(5)).build()).get(5, TimeUnit.SECONDS);
+                long connected = System.nanoTime();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while (client.devices().isEmpty() && System.nanoTime() < deadline) {
                     client.startScanning();
                     sleep(50);
                 }
+                long listed = System.nanoTime();
                 ButtplugClientDevice d = client.devices().get(0);
                 d.vibrate(0.3).get(5, TimeUnit.SECONDS);
+                long done = System.nanoTime();
+                if (done - t0 > TimeUnit.MILLISECONDS.toNanos(HONEST_TARGET_MS)) { // where a slow one waited
+                    System.out.printf(Locale.ROOT, "  slow honest probe: connect + handshake %d ms, device %d ms, command %d ms%n",
+                            TimeUnit.NANOSECONDS.toMillis(connected - t0), TimeUnit.NANOSECONDS.toMillis(listed - connected),
+                            TimeUnit.NANOSECONDS.toMillis(done - listed));
+                }
             } finally {
                 client.disconnect();
             }

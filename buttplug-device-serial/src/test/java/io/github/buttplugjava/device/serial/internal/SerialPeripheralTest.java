@@ -117,13 +117,19 @@ class SerialPeripheralTest {
         assertThat(channel.writing.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> queued = port.write(SerialLayout.SERVICE, SerialLayout.TX, new byte[]{2}, false);
         AtomicInteger disconnects = new AtomicInteger();
-        port.onDisconnect(disconnects::incrementAndGet);
+        CountDownLatch notified = new CountDownLatch(1);
+        port.onDisconnect(() -> {
+            disconnects.incrementAndGet();
+            notified.countDown();
+        });
 
         channel.cut = true;
 
         assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(BleException.class)
                 .hasMessageContaining("disconnected");
         assertThat(port.isConnected()).isFalse();
+        // the reader thread fails the queued writes, then runs the listeners: wait for them
+        assertThat(notified.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(disconnects.get()).isEqualTo(1);
         assertThat(port.write(SerialLayout.SERVICE, SerialLayout.TX, new byte[]{3}, false)).isCompletedExceptionally();
         port.disconnect().get(5, TimeUnit.SECONDS);
