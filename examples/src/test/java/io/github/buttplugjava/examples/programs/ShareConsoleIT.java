@@ -100,7 +100,7 @@ class ShareConsoleIT {
                 awaitDevices(controller, d -> d.size() == 1 && d.get(0).name().contains("Lovense Hush"));
                 p.type("list\n");
                 int at = p.awaitOut("Lovense Hush  shared: every output, vibrate up to 50 %; battery readable; "
-                        + "expires in 30 min, at \\d\\d:\\d\\d");
+                        + "expires in 30 min, at (\\w{3} \\d{1,2} \\w{3} )?\\d\\d:\\d\\d");
                 p.awaitOut("WeVibe 4 Plus  not shared", 0);
                 p.type("pause \"Lovense Hush\"\n");
                 at = p.awaitOut("Lovense Hush: paused: stopped and hidden", at);
@@ -175,7 +175,7 @@ class ShareConsoleIT {
             int at = p.awaitOut("toy 0 found: Lovense Hush, shared: every output; battery private; expires in 2 h");
             at = p.awaitOut("share> ", at);
             p.type("li\t\r");
-            at = p.awaitOut("Lovense Hush  shared: every output; battery private; expires in 2 h, at \\d\\d:\\d\\d", at);
+            at = p.awaitOut("Lovense Hush  shared: every output; battery private; expires in 2 h, at (\\w{3} \\d{1,2} \\w{3} )?\\d\\d:\\d\\d", at);
             p.type("help pause\r");
             at = p.awaitOut("usage: pause \\[TOY\\]", at);
             p.type("pause Lov\t\r");
