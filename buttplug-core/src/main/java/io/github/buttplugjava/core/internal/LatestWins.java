@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 public final class LatestWins {
 
     private final Pacer pacer;
-    private final Map<Object, Slot> slots = new HashMap<>();
+    /** Made by the first write and kept from then on; none on a device never written (memory per idle link). */
+    private Map<Object, Slot> slots;
     private Throwable closed;
 
     private static final class Slot {
@@ -75,7 +76,7 @@ public final class LatestWins {
             if (closed != null) {
                 return CompletableFuture.failedFuture(closed);
             }
-            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            Slot slot = slots().computeIfAbsent(key, k -> new Slot());
             slot.gapNanos = Math.max(0, gapNanos);
             now = !slot.busy && slot.waiting == null && remaining(slot) <= 0;
             if (now) {
@@ -108,7 +109,7 @@ public final class LatestWins {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         List<CompletableFuture<Void>> superseded;
         synchronized (this) {
-            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            Slot slot = slots().computeIfAbsent(key, k -> new Slot());
             if (slot.stopBusy) {
                 slot.waiting = write;
                 slot.waitingIsStop = true;
@@ -134,7 +135,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write = null;
         List<CompletableFuture<Void>> waiters = null;
         synchronized (this) {
-            Slot slot = slots.get(key);
+            Slot slot = slots == null ? null : slots.get(key);
             if (slot == null) {
                 return;
             }
@@ -153,6 +154,14 @@ public final class LatestWins {
         }
     }
 
+    /** The slots, made on first use; under the lock. */
+    private Map<Object, Slot> slots() {
+        if (slots == null) {
+            slots = new HashMap<>(4);
+        }
+        return slots;
+    }
+
     private void forgetIfIdle(Object key, Slot slot) {
         if (!slot.busy && !slot.stopBusy && slot.waiting == null && !slot.timerArmed
                 && (slot.gapNanos == 0 || !slot.everDone)) {
@@ -169,7 +178,7 @@ public final class LatestWins {
     public void dropAll(CompletableFuture<Void> replacement) {
         List<CompletableFuture<Void>> superseded = new ArrayList<>();
         synchronized (this) {
-            for (Slot slot : slots.values()) {
+            for (Slot slot : slots == null ? List.<Slot>of() : slots.values()) {
                 if (slot.waiting != null) {
                     superseded.addAll(slot.waiters);
                     slot.waiters = new ArrayList<>();
@@ -192,11 +201,13 @@ public final class LatestWins {
                 return;
             }
             closed = cause;
-            slots.values().forEach(s -> {
-                failed.addAll(s.waiters);
-                s.waiters = new ArrayList<>();
-                s.waiting = null;
-            });
+            if (slots != null) {
+                slots.values().forEach(s -> {
+                    failed.addAll(s.waiters);
+                    s.waiters = new ArrayList<>();
+                    s.waiting = null;
+                });
+            }
         }
         failed.forEach(f -> f.completeExceptionally(cause));
     }
@@ -207,7 +218,7 @@ public final class LatestWins {
      * @return the number of slots held
      */
     public synchronized int slotCount() {
-        return slots.size();
+        return slots == null ? 0 : slots.size();
     }
 
     private long remaining(Slot slot) {
@@ -235,7 +246,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write;
         List<CompletableFuture<Void>> waiters;
         synchronized (this) {
-            Slot slot = slots.get(key);
+            Slot slot = slots == null ? null : slots.get(key);
             if (slot == null) {
                 return;
             }
@@ -263,7 +274,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write = null;
         List<CompletableFuture<Void>> waiters = null;
         synchronized (this) {
-            Slot slot = slots.get(key);
+            Slot slot = slots == null ? null : slots.get(key);
             if (slot == null) {
                 return;
             }

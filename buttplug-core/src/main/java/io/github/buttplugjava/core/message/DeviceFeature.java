@@ -78,6 +78,10 @@ public record DeviceFeature(int featureIndex, String description,
         if (map.isEmpty()) {
             return Collections.emptyMap();
         }
+        if (map.size() == 1) { // the usual feature: one output or one input, held without a table
+            Map.Entry<K, V> only = map.entrySet().iterator().next();
+            return Map.of(only.getKey(), only.getValue()); // refuses a null key or value
+        }
         EnumMap<K, V> copy;
         if (map instanceof EnumMap<K, V> enumMap) {
             copy = new EnumMap<>(enumMap); // an array copy; its keys are never null

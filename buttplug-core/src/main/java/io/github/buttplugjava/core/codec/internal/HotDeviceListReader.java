@@ -104,7 +104,7 @@ final class HotDeviceListReader {
             switch (p.currentName()) {
                 case "DeviceName" -> {
                     seen = once(seen, NAME);
-                    name = text(p);
+                    name = RepeatedText.shared(text(p));
                 }
                 case "DeviceIndex" -> {
                     seen = once(seen, INDEX);
@@ -156,7 +156,7 @@ final class HotDeviceListReader {
                 }
                 case "FeatureDescription" -> {
                     seen = once(seen, DESCRIPTION);
-                    description = text(p);
+                    description = RepeatedText.shared(text(p));
                 }
                 case "Output" -> {
                     seen = once(seen, OUTPUT);

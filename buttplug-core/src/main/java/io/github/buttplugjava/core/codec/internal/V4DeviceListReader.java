@@ -42,7 +42,7 @@ final class V4DeviceListReader {
     }
 
     private static DeviceInfo device(Body device, String key) {
-        String name = device.string("DeviceName");
+        String name = RepeatedText.shared(device.string("DeviceName"));
         int index = device.index("DeviceIndex");
         checkKey(device, key, index, "DeviceIndex");
         long gap = device.uint32("DeviceMessageTimingGap");
@@ -65,7 +65,7 @@ final class V4DeviceListReader {
     private static DeviceFeature feature(Body feature, String key) {
         int index = feature.index("FeatureIndex");
         checkKey(feature, key, index, "FeatureIndex");
-        String description = feature.string("FeatureDescription");
+        String description = RepeatedText.shared(feature.string("FeatureDescription"));
         Map<OutputType, OutputLimits> outputs = new EnumMap<>(OutputType.class);
         Optional<JsonNode> output = feature.optional("Output");
         if (output.isPresent()) {

@@ -28,8 +28,9 @@ public final class FrameDelivery {
     private final SerialExecutor calls;
     /** Guards the fields below; never held while the listener runs. */
     private final Object state = new Object();
-    // both start with room for 2 and grow as needed: on an idle link they stay empty (memory per idle link)
-    private final ArrayDeque<String> early = new ArrayDeque<>(2);
+    /** Frames before the listener attached; made by the first one, let go once it attaches or the link ends. */
+    private ArrayDeque<String> early;
+    // starts with room for 2 and grows as needed: on an idle link it stays empty (memory per idle link)
     private final ArrayDeque<Runnable> queued = new ArrayDeque<>(2);
     private FrameListener listener;
     private boolean ended;
@@ -65,10 +66,13 @@ public final class FrameDelivery {
                 return CompletableFuture.failedFuture(new ConnectorException(label + ": closed before connect", endCause));
             }
             listener = frameListener;
-            steps = early.size();
-            while (!early.isEmpty()) {
-                String frame = early.poll();
-                queued.add(() -> frameListener.onFrame(frame));
+            steps = 0;
+            if (early != null) {
+                steps = early.size();
+                for (String frame : early) {
+                    queued.add(() -> frameListener.onFrame(frame));
+                }
+                early = null;
             }
         }
         runQueued(steps);
@@ -112,8 +116,11 @@ public final class FrameDelivery {
                 });
                 kept = true;
             } else {
-                kept = ended || early.size() < MAX_EARLY_FRAMES;
+                kept = ended || earlyCount() < MAX_EARLY_FRAMES;
                 if (!ended && kept) {
+                    if (early == null) {
+                        early = new ArrayDeque<>(2);
+                    }
                     early.add(frame);
                 }
             }
@@ -139,7 +146,7 @@ public final class FrameDelivery {
             }
             ended = true;
             endCause = cause;
-            early.clear();
+            early = null;
             FrameListener target = listener;
             if (target == null) {
                 return true;
@@ -185,7 +192,12 @@ public final class FrameDelivery {
      */
     public int earlyFrames() {
         synchronized (state) {
-            return early.size();
+            return earlyCount();
         }
+    }
+
+    /** Frames kept so far; under the lock. */
+    private int earlyCount() {
+        return early == null ? 0 : early.size();
     }
 }
