@@ -135,7 +135,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write = null;
         List<CompletableFuture<Void>> waiters = null;
         synchronized (this) {
-            Slot slot = slots == null ? null : slots.get(key);
+            Slot slot = existing(key);
             if (slot == null) {
                 return;
             }
@@ -152,6 +152,11 @@ public final class LatestWins {
         if (write != null) {
             startStop(key, write, waiters);
         }
+    }
+
+    /** The key's slot, or null when it has none; under the lock. */
+    private Slot existing(Object key) {
+        return slots == null ? null : slots.get(key);
     }
 
     /** The slots, made on first use; under the lock. */
@@ -246,7 +251,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write;
         List<CompletableFuture<Void>> waiters;
         synchronized (this) {
-            Slot slot = slots == null ? null : slots.get(key);
+            Slot slot = existing(key);
             if (slot == null) {
                 return;
             }
@@ -274,7 +279,7 @@ public final class LatestWins {
         Supplier<CompletableFuture<Void>> write = null;
         List<CompletableFuture<Void>> waiters = null;
         synchronized (this) {
-            Slot slot = slots == null ? null : slots.get(key);
+            Slot slot = existing(key);
             if (slot == null) {
                 return;
             }

@@ -51,9 +51,7 @@ final class AliasedDevice extends ForwardingDevice {
         this.identifier = linkId + "/" + inner.identifier();
         this.name = alias + separator + withoutAlias(cleanName(inner.displayName().orElse(inner.name())), alias, separator);
         this.timingGapMs = Math.min(MAX_TIMING_GAP_MS, Math.max(0, inner.timingGapMs()));
-        List<DeviceFeature> mapped = inner.features().stream().map(AliasedDevice::cleanFeature).toList();
-        // features left as they were: the inner device's own immutable list, not a list per link
-        this.features = mapped.equals(inner.features()) ? List.copyOf(inner.features()) : mapped;
+        this.features = SameFeatures.map(inner.features(), AliasedDevice::cleanFeature);
     }
 
     /** {@code f} with its description fit to show; {@code f} itself when it already is (no copy per link). */

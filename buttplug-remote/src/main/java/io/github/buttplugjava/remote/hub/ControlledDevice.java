@@ -53,9 +53,7 @@ final class ControlledDevice implements Device {
         this.ceiling = ceiling;
         this.arbiter = arbiter;
         this.expired = expired;
-        List<DeviceFeature> mapped = inner.features().stream().map(this::capped).toList();
-        // features left as they were: the inner device's own immutable list, not a list per link
-        this.features = mapped.equals(inner.features()) ? List.copyOf(inner.features()) : mapped;
+        this.features = SameFeatures.map(inner.features(), this::capped);
     }
 
     private DeviceFeature capped(DeviceFeature feature) {
