@@ -38,10 +38,19 @@ final class ClusterHealth implements OperatorStatus {
         return gauge("buttplug_cluster_nats_connected", "1 while this node reaches NATS", s.natsConnected() ? 1 : 0)
                 + gauge("buttplug_cluster_rooms_known", "Rooms in the cluster's rooms bucket", s.roomsKnown())
                 + gauge("buttplug_cluster_rooms_owned", "Rooms this node owns and runs", s.roomsOwned().size())
-                + gauge("buttplug_cluster_bridged_links", "Bridged links with an end on this node", s.bridgedLinks());
+                + gauge("buttplug_cluster_bridged_links", "Bridged links with an end on this node", s.bridgedLinks())
+                + gauge("buttplug_cluster_relayed_heartbeat_links",
+                        "Bridged agent links this node beats for their owners", s.relayedHeartbeatLinks())
+                + metric("buttplug_cluster_relayed_heartbeats_total",
+                        "Heartbeat frames this node wrote to bridged agent links for their owners", "counter",
+                        s.relayedHeartbeats());
+    }
+
+    private static String metric(String name, String help, String type, long value) {
+        return "# HELP " + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " " + value + "\n";
     }
 
     private static String gauge(String name, String help, long value) {
-        return "# HELP " + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + value + "\n";
+        return metric(name, help, "gauge", value);
     }
 }

@@ -344,7 +344,7 @@ public final class ClusterNode implements AutoCloseable {
         boolean connected = nats.getStatus() == Connection.Status.CONNECTED
                 && liveness.getStatus() == Connection.Status.CONNECTED;
         return new ClusterStatus(node, connected, store.index().size(),
-                owned.names(), bridges.count());
+                owned.names(), bridges.count(), bridges.relayedHeartbeatLinks(), bridges.relayedHeartbeats());
     }
 
     /** Leaves the cluster: bridged links and owned rooms close, leases are given back, NATS is closed. */

@@ -89,7 +89,10 @@ class ClusterBridgeTest {
             String metrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("buttplug_cluster_nats_connected 1\n", "buttplug_cluster_rooms_owned 0\n",
-                    "buttplug_cluster_bridged_links 1\n", "buttplug_cluster_rooms_known 1\n").doesNotContain(CONTROL, SHARE);
+                    "buttplug_cluster_bridged_links 1\n", "buttplug_cluster_rooms_known 1\n",
+                    "buttplug_cluster_relayed_heartbeat_links 0\n",
+                    "# TYPE buttplug_cluster_relayed_heartbeats_total counter\nbuttplug_cluster_relayed_heartbeats_total 0\n")
+                    .doesNotContain(CONTROL, SHARE);
             nats.kill();
             // the connection's state flips first; its listener then closes the bridged links (on
             // jnats' own thread): the report is read once both have happened (it failed at load 10
@@ -117,6 +120,41 @@ class ClusterBridgeTest {
             io.github.buttplugjava.remote.agent.PresenceEvent first = heard.poll(5, TimeUnit.SECONDS);
             assertThat(first).as("the owner agreed to presence through the bridge").isNotNull()
                     .isNotInstanceOf(io.github.buttplugjava.remote.agent.PresenceEvent.Unavailable.class);
+        }
+    }
+
+    @Test
+    void anIdleAgentBridgedToTheOwnerIsBeatenByItsEntryNodeAndStaysLinked() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+        try (ClusterTesting.Controller c = ClusterTesting.controller(WebSocketConnector.to(control(n1)));
+             RemoteClient agent = RemoteClient.builder(n2.hub().shareUri(), SHARE, "Bob", ClusterTesting.toys("lovense"))
+                     .listener(new RemoteClient.Listener() {
+                         @Override
+                         public void unlinked(Throwable cause, Duration retryIn) {
+                             drops.incrementAndGet();
+                         }
+                     }).build()) {
+            agent.grants().shareAll(ClusterTesting.FULL).get(5, TimeUnit.SECONDS);
+            agent.start().get(10, TimeUnit.SECONDS);
+            c.device("Bob - Lovense Hush", 5000);
+            assertThat(n1.status().roomsOwned()).containsExactly("party");
+            // the owner's first beat crossed as a frame; the entry node (n2) beats the link from then on
+            awaitStatus(() -> n2.status().relayedHeartbeatLinks() == 1);
+            long before = n2.status().relayedHeartbeats();
+            // six relayed beats, 500 ms apart: twice the agent's 1.5 s MaxPingTime with no per-link beat frame
+            awaitStatus(() -> n2.status().relayedHeartbeats() >= before + 6);
+            assertThat(drops).as("the agent's link never dropped").hasValue(0);
+            assertThat(agent.isLinked()).isTrue();
+            assertThat(n1.status().relayedHeartbeatLinks()).isZero(); // the owner relays nothing
+        }
+        awaitStatus(() -> n2.status().relayedHeartbeatLinks() == 0);
+    }
+
+    private static void awaitStatus(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + ClusterTesting.EVENT_WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited %s for the node's status", ClusterTesting.EVENT_WAIT).isNegative();
+            Thread.sleep(20);
         }
     }
 

@@ -34,8 +34,11 @@ final class BridgeSender {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASON = 256;
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final Connection nats;
     private final Subjects subjects;
+    private final String node;
     private final Outbox outbox;
 
     BridgeSender(Connection nats, Subjects subjects, String node) {
@@ -52,6 +55,7 @@ final class BridgeSender {
                  long retryForMs) {
         this.nats = nats;
         this.subjects = subjects;
+        this.node = node;
         this.outbox = new Outbox(item -> publishOrWait(nats, item, retryForMs), "cluster-outbox-" + node,
                 maxFrames, maxBytes, maxCloses);
     }
@@ -86,6 +90,33 @@ final class BridgeSender {
         }
         // discarded (NATS' outgoing queue full): the outbox's thread tries it again, in order
         return outbox.queue(new Outbox.Item(subject, body, true, refused)) != Outbox.Outcome.FULL;
+    }
+
+    /**
+     * Publishes (or queues) one hub heartbeat from this node for every beating agent link
+     * {@code peer} bridges to it ({@link OwnerBeats}). A beat that NATS or the outbox would not take
+     * is lost: the next tick sends another, and the agents' own watchdogs judge the gap.
+     *
+     * @param peer the entry node
+     */
+    void beat(String peer) {
+        String subject = subjects.beat(peer, node);
+        Outbox.Item item = new Outbox.Item(subject, NO_BODY, true, null);
+        switch (outbox.submit(item)) {
+            case QUEUED:
+            case FULL:
+                return;
+            default:
+                break;
+        }
+        try {
+            if (DiscardWatch.publish(nats, subject, NO_BODY)) {
+                return;
+            }
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return; // NATS is gone: the peer's heartbeat watch closes its links
+        }
+        outbox.queue(item);
     }
 
     /** Publishes (or queues) a close notice: the reason and how many frames this end sent before it. */

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The bridged links with an end on this node, by link id, and the two subscriptions that feed
- * them. Frames and close notices are handed to their ends on the NATS reader thread as they are
+ * The bridged links with an end on this node, by link id, and the three subscriptions that feed
+ * them (frames, close notices, and owners' hub heartbeats for the agent links bridged here). Frames and close notices are handed to their ends on the NATS reader thread as they are
  * read ({@link ReaderTap}): no queue of ours lies between NATS and an end, so a close is never
  * held behind frames (stop first); each subscription's queue holds at most the one message being
  * handled. Bounded: at most {@link #maxLinks} bridged links.
@@ -43,6 +43,8 @@ public final class Bridges implements AutoCloseable {
     private final String framePrefix;
     private final Subscription frames;
     private final Subscription closes;
+    private final Subscription beats;
+    private final RelayedBeats relayed = new RelayedBeats();
 
     /**
      * Subscribes to the frames and closes sent to {@code node}.
@@ -77,6 +79,8 @@ public final class Bridges implements AutoCloseable {
         this.frames.setPendingLimits(pendingMessages, pendingBytes);
         this.closes = nats.subscribe(subjects.closesTo(node));
         this.closes.setPendingLimits(pendingMessages, pendingBytes);
+        this.beats = nats.subscribe(subjects.beatsTo(node));
+        this.beats.setPendingLimits(pendingMessages, pendingBytes);
         tap.attach(this);
     }
 
@@ -96,7 +100,17 @@ public final class Bridges implements AutoCloseable {
             if (close != null) {
                 onClose(close);
             }
+        } else if (subject.endsWith(".b")) {
+            Message beat = take(beats);
+            if (beat != null) {
+                relayed.beat(String.valueOf(Subjects.linkOf(beat.getSubject())));
+            }
         }
+    }
+
+    /** The agent links bridged here whose owners beat on them ({@link RelayedBeats}). */
+    RelayedBeats relayed() {
+        return relayed;
     }
 
     /** The message the reader just queued in {@code sub}, without waiting; null when there is none. */
@@ -158,6 +172,7 @@ public final class Bridges implements AutoCloseable {
      * @return how many links were closed
      */
     int closePeer(String node, String reason) {
+        relayed.dropOwner(node);
         int closed = 0;
         for (Map.Entry<String, BridgeEnd> e : List.copyOf(links.entrySet())) {
             if (e.getValue().peer().equals(node) && links.remove(e.getKey(), e.getValue())) {
@@ -191,6 +206,25 @@ public final class Bridges implements AutoCloseable {
                 e.getValue().peerClosed(reason, -1);
             }
         }
+    }
+
+    /**
+     * Bridged agent links this node beats for their owners (docs/CLUSTER.md, "Hub heartbeats
+     * across the bridge").
+     *
+     * @return the count
+     */
+    public int relayedHeartbeatLinks() {
+        return relayed.size();
+    }
+
+    /**
+     * Heartbeat frames this node wrote to bridged agent links for their owners since it started.
+     *
+     * @return the count
+     */
+    public long relayedHeartbeats() {
+        return relayed.beatsWritten();
     }
 
     /**

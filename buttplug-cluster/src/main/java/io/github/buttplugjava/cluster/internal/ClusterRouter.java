@@ -49,6 +49,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
     private final OwnedRooms owned;
     private final Bridges bridges;
     private final BridgeSender sender;
+    private final OwnerBeats ownerBeats;
     private final Heartbeats heartbeats;
     private final ExecutorService work;
     private final ScheduledExecutorService timers;
@@ -86,6 +87,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
         this.owned = owned;
         this.bridges = bridges;
         this.sender = new BridgeSender(nats, subjects, me.node());
+        this.ownerBeats = new OwnerBeats(sender::beat, System::nanoTime);
         this.heartbeats = heartbeats;
         this.work = work;
         this.timers = timers;
@@ -303,7 +305,7 @@ public final class ClusterRouter implements LinkRouter, AutoCloseable {
             answer(m, false, "not the owner of this room");
             return;
         }
-        OwnerEnd end = new OwnerEnd(open.link(), open.entry(), bridges, sender);
+        OwnerEnd end = new OwnerEnd(open.link(), open.entry(), bridges, sender, open.beats() ? ownerBeats : null);
         if (!bridges.add(open.link(), end)) {
             answer(m, false, "the owner bridges as many links as it may");
             return;

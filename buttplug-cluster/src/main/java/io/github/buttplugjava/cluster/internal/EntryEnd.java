@@ -2,6 +2,7 @@ package io.github.buttplugjava.cluster.internal;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.remote.link.Heartbeat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * frames to the socket. Frames from the socket wait (bounded) until the owner has opened its
  * end. When the owner closes, the frames it sent before its close are still delivered (a denial,
  * a last error) for up to {@value #DRAIN_MS} ms, then the socket closes; when the socket closes,
- * the owner is told at once.
+ * the owner is told at once. An agent link whose owner sent it a hub heartbeat frame is beaten
+ * here on each of that owner's beat messages from then on ({@link RelayedBeats}), until it closes.
  */
-final class EntryEnd implements BridgeEnd, FrameListener {
+final class EntryEnd implements BridgeEnd, FrameListener, RelayedBeats.Target {
 
     static final long DRAIN_MS = 250;
     private static final int MAX_WAITING = 256;
@@ -34,6 +36,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
     private long received;
     private long closeAfter = -1;
     private String closeReason;
+    private boolean beating;
 
     EntryEnd(String link, String owner, ButtplugConnector socket, boolean agent, Bridges bridges, BridgeSender sender,
              ScheduledExecutorService timers) {
@@ -91,6 +94,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
             closed = true;
         }
         bridges.remove(link);
+        leaveBeats();
         if (agent) {
             socket.close();
         } else {
@@ -136,6 +140,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
             count = sent;
         }
         bridges.remove(link);
+        leaveBeats();
         sender.close(owner, link, "the peer left the entry node", count);
     }
 
@@ -154,6 +159,7 @@ final class EntryEnd implements BridgeEnd, FrameListener {
             count = sent;
         }
         bridges.remove(link);
+        leaveBeats();
         sender.close(owner, link, reason, count);
         socket.abort(reason);
     }
@@ -163,12 +169,23 @@ final class EntryEnd implements BridgeEnd, FrameListener {
     @Override
     public void fromPeer(String frame) {
         boolean closeNow;
+        boolean joinBeats = false;
         synchronized (this) {
             if (closed && closeAfter < 0) {
                 return;
             }
             received++;
             closeNow = closeAfter >= 0 && received >= closeAfter;
+            if (agent && !beating && !closed && Heartbeat.isHeartbeat(frame)) {
+                beating = true;
+                joinBeats = true;
+            }
+        }
+        if (joinBeats) {
+            bridges.relayed().add(owner, this);
+            if (isClosed()) {
+                leaveBeats(); // it closed meanwhile, perhaps before the add: leave no stale member
+            }
         }
         socket.send(frame);
         if (closeNow) {
@@ -178,20 +195,48 @@ final class EntryEnd implements BridgeEnd, FrameListener {
 
     @Override
     public void peerClosed(String reason, long framesSent) {
+        boolean drain;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             closeReason = reason;
-            if (framesSent > received) {
+            drain = framesSent > received;
+            if (drain) {
                 closeAfter = framesSent;
                 bridges.reAdd(link, this);
                 timers.schedule(this::finishClose, DRAIN_MS, TimeUnit.MILLISECONDS);
-                return;
             }
         }
-        socket.abort(reason);
+        leaveBeats();
+        if (!drain) {
+            socket.abort(reason);
+        }
+    }
+
+    /** One relayed hub heartbeat to the socket; false once closed (draining included: no beats then). */
+    @Override
+    public boolean beat() {
+        if (isClosed()) {
+            return false;
+        }
+        socket.send(Heartbeat.FRAME);
+        return true;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void leaveBeats() {
+        boolean was;
+        synchronized (this) {
+            was = beating;
+        }
+        if (was) {
+            bridges.relayed().remove(owner, this);
+        }
     }
 
     private void finishClose() {

@@ -3,6 +3,7 @@ package io.github.buttplugjava.cluster.internal;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
+import io.github.buttplugjava.remote.link.Heartbeat;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * node go to the listener; frames the hub sends go to the entry node; a close either way ends
  * it at once (a close from the entry node runs ahead of frames still queued: stop first).
  * Reading cannot be paused across the bridge, so the hub's session refuses or aborts instead.
+ * When the entry node relays hub heartbeats ({@link RelayedBeats}), the link's first heartbeat
+ * frame crosses as a frame (the entry node then beats the link) and the later ones go as one beat
+ * message per entry node and tick ({@link OwnerBeats}).
  */
 final class OwnerEnd implements ButtplugConnector, BridgeEnd {
 
@@ -22,17 +26,28 @@ final class OwnerEnd implements ButtplugConnector, BridgeEnd {
     private final String entry;
     private final Bridges bridges;
     private final BridgeSender sender;
+    private final OwnerBeats beats;
     private final Deque<String> early = new ArrayDeque<>();
     private FrameListener listener;
     private boolean closed;
     private String closeReason;
     private long sent;
+    private boolean firstBeatSent;
 
+    /** An end whose heartbeats cross as frames (an entry node that does not relay them). */
     OwnerEnd(String link, String entry, Bridges bridges, BridgeSender sender) {
+        this(link, entry, bridges, sender, null);
+    }
+
+    /**
+     * @param beats the owner's beats to entry nodes, when {@code entry} relays hub heartbeats; else null
+     */
+    OwnerEnd(String link, String entry, Bridges bridges, BridgeSender sender, OwnerBeats beats) {
         this.link = link;
         this.entry = entry;
         this.bridges = bridges;
         this.sender = sender;
+        this.beats = beats;
     }
 
     @Override
@@ -60,11 +75,22 @@ final class OwnerEnd implements ButtplugConnector, BridgeEnd {
 
     @Override
     public CompletableFuture<Void> send(String frame) {
+        boolean relayed = false;
         synchronized (this) {
             if (closed) {
                 return CompletableFuture.failedFuture(new ConnectorException("the bridged link is closed"));
             }
-            sent++;
+            if (beats != null && Heartbeat.isHeartbeat(frame)) {
+                relayed = firstBeatSent;
+                firstBeatSent = true;
+            }
+            if (!relayed) {
+                sent++;
+            }
+        }
+        if (relayed) {
+            beats.beat(entry); // the entry node beats this link with the others it bridges here
+            return CompletableFuture.completedFuture(null);
         }
         if (!sender.frame(entry, link, frame, () -> abort("the cluster's messaging would not take a frame"))) {
             synchronized (this) {

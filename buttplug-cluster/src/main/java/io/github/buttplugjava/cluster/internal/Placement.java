@@ -33,15 +33,27 @@ record Placement(String room, LinkKind kind, String name, int protocol, String a
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The version of the hub heartbeat relay ({@link RelayedBeats}) an entry node of this build
+     * speaks: its open requests say so, and an owner that reads it sends that entry node one beat
+     * per tick for all its links instead of a frame per link. An owner of an older build ignores
+     * the field and beats every link; an entry node of an older build does not send it.
+     */
+    static final int BEATS_VERSION = 1;
+
     /** The open request for {@code link}, coming from {@code entry}. */
     byte[] openRequest(String link, String entry) {
         return JSON.createObjectNode().put("link", link).put("entry", entry).put("room", room)
                 .put("kind", kind.name()).put("name", name).put("protocol", protocol).put("alias", alias).put("hello", hello)
-                .toString().getBytes(StandardCharsets.UTF_8);
+                .put("beats", BEATS_VERSION).toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An open request as the owner reads it. */
-    record Open(String link, String entry, Placement placement) {
+    /**
+     * An open request as the owner reads it.
+     *
+     * @param beats whether the entry node relays hub heartbeats ({@link RelayedBeats})
+     */
+    record Open(String link, String entry, Placement placement, boolean beats) {
     }
 
     static Open readOpen(byte[] body) {
@@ -57,7 +69,8 @@ record Placement(String room, LinkKind kind, String name, int protocol, String a
             return new Open(link, Names.node(n.path("entry").asText(""), "entry node"),
                     new Placement(Names.room(n.path("room").asText("")), LinkKind.valueOf(n.path("kind").asText("")),
                             n.path("name").asText(""), n.path("protocol").asInt(), n.path("alias").asText(""),
-                            n.path("hello").asText("")));
+                            n.path("hello").asText("")),
+                    n.path("beats").asInt(0) >= BEATS_VERSION);
         } catch (IOException e) {
             throw new IllegalArgumentException("open request is not JSON", e);
         }

@@ -3,7 +3,9 @@ package io.github.buttplugjava.cluster.internal;
 /**
  * The NATS subjects of one cluster (docs/CLUSTER.md): {@code <c>.hb.<node>} heartbeats,
  * {@code <c>.open.<node>} requests to open a bridged link at an owner, {@code <c>.to.<node>.<link>.f}
- * frames and {@code <c>.to.<node>.<link>.c} close notices sent to a node for one of its links.
+ * frames and {@code <c>.to.<node>.<link>.c} close notices sent to a node for one of its links,
+ * {@code <c>.to.<node>.<owner>.b} an owner's hub heartbeat for every bridged agent link that node
+ * enters for it ({@link RelayedBeats}).
  *
  * @param cluster the cluster's name, the first token of every subject
  */
@@ -38,6 +40,15 @@ public record Subjects(String cluster) {
         return cluster + ".to." + node + "." + link + ".c";
     }
 
+    /** One hub heartbeat from {@code owner} for every beating agent link {@code node} bridges to it. */
+    String beat(String node, String owner) {
+        return cluster + ".to." + node + "." + owner + ".b";
+    }
+
+    String beatsTo(String node) {
+        return cluster + ".to." + node + ".*.b";
+    }
+
     /** The prefix of every frame and close subject sent to {@code node}: {@code <c>.to.<node>.}. */
     String linksOf(String node) {
         return cluster + ".to." + node + ".";
@@ -51,7 +62,10 @@ public record Subjects(String cluster) {
         return cluster + ".to." + node + ".*.c";
     }
 
-    /** The link id of a frame or close subject ({@code <c>.to.<node>.<link>.x}), or null. */
+    /**
+     * The link id of a frame or close subject ({@code <c>.to.<node>.<link>.x}), the owner of a
+     * beat subject ({@code <c>.to.<node>.<owner>.b}), or null.
+     */
     static String linkOf(String subject) {
         int end = subject.lastIndexOf('.');
         int start = end < 1 ? -1 : subject.lastIndexOf('.', end - 1);

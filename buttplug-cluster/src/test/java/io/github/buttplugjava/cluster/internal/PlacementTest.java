@@ -28,4 +28,15 @@ class PlacementTest {
         assertThat(atOwner.extensions()).isEqualTo(LinkExtensions.PRESENCE_ONLY);
         assertThat(p.toString()).doesNotContain(own.derived().reveal()).contains("hello=redacted");
     }
+
+    @Test
+    void anEntryNodeOfThisBuildAsksForTheHeartbeatRelayAndAnOlderRequestDoesNot() {
+        Placement p = new Placement("party", LinkKind.SHARE, "", Hello.PROTOCOL, "Alice", "{}");
+        assertThat(Placement.readOpen(p.openRequest("n2-abc-1", "n2")).beats()).isTrue();
+        String older = "{\"link\":\"n2-abc-2\",\"entry\":\"n2\",\"room\":\"party\",\"kind\":\"SHARE\","
+                + "\"name\":\"\",\"protocol\":1,\"alias\":\"Alice\",\"hello\":\"{}\"}";
+        Placement.Open read = Placement.readOpen(older.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.beats()).isFalse();
+        assertThat(read.placement().alias()).isEqualTo("Alice");
+    }
 }
