@@ -108,8 +108,9 @@ public final class ClusterIdleRun {
                 long[] s = nodeJvms.get(n).status();
                 double cores = (s[4] - cpuAtHold[n]) / 1e9 / heldSeconds;
                 nodeCores += cores;
-                perNode.append(String.format("%n  n%d: %d agents in %d owned rooms, %d sockets, %d bridged links, %.2f cores, heap %d MiB",
-                        n + 1, s[0], s[3], s[1], s[2], cores, s[5] >> 20));
+                perNode.append(String.format("%n  n%d: %d agents in %d owned rooms, %d sockets, %d bridged links"
+                                + " (%d beaten here for their owners), %.2f cores, heap %d MiB",
+                        n + 1, s[0], s[3], s[1], s[2], s[6], cores, s[5] >> 20));
             }
             long agentCpu = cpuOf(agents);
             System.out.printf("linked %d of %d in %.1f s; after %.0f s idle: %d held (in the rooms, at their owners);"
@@ -160,8 +161,8 @@ public final class ClusterIdleRun {
                         log.line(line);
                         if (line.startsWith("STATUS ")) {
                             String[] f = line.substring(7).trim().split(" ");
-                            long[] s = new long[6];
-                            for (int i = 0; i < Math.min(6, f.length); i++) {
+                            long[] s = new long[8];
+                            for (int i = 0; i < Math.min(8, f.length); i++) {
                                 s[i] = Long.parseLong(f[i]);
                             }
                             c.status = s;

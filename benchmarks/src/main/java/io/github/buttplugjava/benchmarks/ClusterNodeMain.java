@@ -13,7 +13,8 @@ import java.lang.management.ManagementFactory;
  * {@code ClusterNodeMain <nats url> <node name> <rooms>}. Makes sure the rooms {@code idle0..} exist
  * in the cluster (tokens from {@link #shareToken(int)}), prints {@code READY <port>}, then once a
  * second {@code STATUS <agents in the rooms it owns> <open sockets> <bridged links> <rooms owned>
- * <process CPU ns> <heap used bytes>}, until its standard input closes. Logs the cluster's events at INFO.
+ * <process CPU ns> <heap used bytes> <bridged agent links it beats for their owners> <heartbeat
+ * frames it wrote to them>}, until its standard input closes. Logs the cluster's events at INFO.
  */
 public final class ClusterNodeMain {
 
@@ -70,7 +71,8 @@ public final class ClusterNodeMain {
             int agents = node.hub().rooms().stream().map(Room::agents).mapToInt(java.util.List::size).sum();
             System.out.println("STATUS " + agents + " " + node.hub().openConnections() + " " + s.bridgedLinks() + " "
                     + s.roomsOwned().size() + " " + os.getProcessCpuTime() + " "
-                    + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
+                    + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) + " "
+                    + s.relayedHeartbeatLinks() + " " + s.relayedHeartbeats());
             System.out.flush();
             Thread.sleep(1000); // a status line a second, for the parent
         }
