@@ -1,7 +1,11 @@
 package io.github.buttplugjava.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -62,5 +66,28 @@ public final class SelfSignedKeystore {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
         return context;
+    }
+
+    /**
+     * Writes the certificate and then the private key under {@code alias} as one PEM file
+     * ({@code CERTIFICATE}, then the PKCS#8 {@code PRIVATE KEY}), the form HAProxy's {@code crt}
+     * takes.
+     *
+     * @param keystore a keystore made by {@link #create}
+     * @param password its password
+     * @param alias    the entry to write
+     * @param pem      where to write it
+     * @return {@code pem}
+     * @throws Exception when the keystore cannot be read or the file written
+     */
+    public static Path pem(Path keystore, char[] password, String alias, Path pem) throws Exception {
+        KeyStore keys = KeyStore.getInstance(keystore.toFile(), password);
+        Key key = keys.getKey(alias, password);
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        String text = "-----BEGIN CERTIFICATE-----\n" + base64.encodeToString(keys.getCertificate(alias).getEncoded())
+                + "\n-----END CERTIFICATE-----\n"
+                + "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        return Files.writeString(pem, text, StandardCharsets.US_ASCII);
     }
 }
