@@ -1,8 +1,8 @@
 package io.github.buttplugjava.cluster.internal;
 
-import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.remote.link.Heartbeat;
+import io.github.buttplugjava.testsupport.SinkConnector;
 import io.github.buttplugjava.testsupport.nats.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,38 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HeartbeatRelayTest {
 
     private static final Subjects SUBJECTS = new Subjects("hr");
-
-    /** An agent's socket at the entry node: records the frames written to it. */
-    private static final class Socket implements ButtplugConnector {
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        volatile boolean connected = true;
-
-        @Override
-        public CompletableFuture<Void> connect(FrameListener listener) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> send(String frame) {
-            sent.add(frame);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> close() {
-            connected = false;
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return connected;
-        }
-
-        long beats() {
-            return sent.stream().filter(Heartbeat::isHeartbeat).count();
-        }
-    }
 
     private static final FrameListener HUB = new FrameListener() {
         @Override
@@ -130,12 +96,12 @@ class HeartbeatRelayTest {
     }
 
     /** One bridged agent link: its socket at the entry node, its end at the owner. */
-    private record Link(Socket socket, EntryEnd entry, OwnerEnd owner) {
+    private record Link(SinkConnector socket, EntryEnd entry, OwnerEnd owner) {
     }
 
     private Link link(boolean relayed) throws Exception {
         String id = "n1-t-" + (++links);
-        Socket socket = new Socket();
+        SinkConnector socket = new SinkConnector();
         EntryEnd entry = new EntryEnd(id, "n2", socket, true, entryBridges, entrySender, timers);
         assertThat(entryBridges.add(id, entry)).isTrue();
         OwnerEnd owner = new OwnerEnd(id, "n1", ownerBridges, ownerSender, relayed ? ownerBeats : null);
@@ -187,12 +153,12 @@ class HeartbeatRelayTest {
             all.add(link(true));
         }
         tick(all); // the first beat of each link crosses as a frame: the entry node learns it beats
-        awaitTrue(() -> all.stream().allMatch(l -> l.socket().beats() == 1), "first beats as frames");
+        awaitTrue(() -> all.stream().allMatch(l -> l.socket().count(Heartbeat.FRAME) == 1), "first beats as frames");
         awaitTrue(() -> entryBridges.relayed().size() == 5, "the entry node beats the five links");
         for (int t = 0; t < 3; t++) {
             tick(all);
         }
-        awaitTrue(() -> all.stream().allMatch(l -> l.socket().beats() == 4), "three relayed beats each");
+        awaitTrue(() -> all.stream().allMatch(l -> l.socket().count(Heartbeat.FRAME) == 4), "three relayed beats each");
         awaitMessages(5, 3);
     }
 
@@ -206,9 +172,9 @@ class HeartbeatRelayTest {
         awaitTrue(() -> !all.get(0).owner().isConnected(), "the owner heard of the close");
         tick(all);
         tick(all);
-        awaitTrue(() -> all.get(1).socket().beats() == 3, "the open link is beaten");
+        awaitTrue(() -> all.get(1).socket().count(Heartbeat.FRAME) == 3, "the open link is beaten");
         settle();
-        assertThat(all.get(0).socket().beats()).isEqualTo(1);
+        assertThat(all.get(0).socket().count(Heartbeat.FRAME)).isEqualTo(1);
     }
 
     @Test
@@ -217,7 +183,7 @@ class HeartbeatRelayTest {
         for (int t = 0; t < 3; t++) {
             tick(all);
         }
-        awaitTrue(() -> all.stream().allMatch(l -> l.socket().beats() == 3), "three beats each");
+        awaitTrue(() -> all.stream().allMatch(l -> l.socket().count(Heartbeat.FRAME) == 3), "three beats each");
         awaitMessages(6, 0);
     }
 
@@ -232,19 +198,19 @@ class HeartbeatRelayTest {
         ownerSender.beat("n1");
         settle();
         assertThat(all).allSatisfy(l -> {
-            assertThat(l.socket().beats()).isEqualTo(1);
+            assertThat(l.socket().count(Heartbeat.FRAME)).isEqualTo(1);
             assertThat(l.socket().isConnected()).isFalse();
         });
     }
 
     @Test
     void aControllersLinkNeverJoinsTheBeats() throws Exception {
-        Socket socket = new Socket();
+        SinkConnector socket = new SinkConnector();
         EntryEnd controller = new EntryEnd("n1-t-c", "n2", socket, false, entryBridges, entrySender, timers);
         assertThat(entryBridges.add("n1-t-c", controller)).isTrue();
         controller.opened();
         controller.fromPeer(Heartbeat.FRAME); // a frame that reads like a beat is passed on, nothing more
         assertThat(entryBridges.relayed().size()).isZero();
-        assertThat(socket.sent).containsExactly(Heartbeat.FRAME);
+        assertThat(socket.sent()).containsExactly(Heartbeat.FRAME);
     }
 }

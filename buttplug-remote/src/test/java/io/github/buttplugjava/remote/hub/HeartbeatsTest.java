@@ -1,16 +1,12 @@
 package io.github.buttplugjava.remote.hub;
 
-import io.github.buttplugjava.core.connector.ButtplugConnector;
-import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.remote.link.Heartbeat;
+import io.github.buttplugjava.testsupport.SinkConnector;
 import io.github.buttplugjava.testsupport.time.VirtualTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,69 +41,41 @@ class HeartbeatsTest {
         }
     }
 
-    /** A link that records what the hub sends on it. */
-    private static final class Link implements ButtplugConnector {
-        final List<String> sent = new CopyOnWriteArrayList<>();
-        volatile boolean connected = true;
-
-        @Override
-        public CompletableFuture<Void> connect(FrameListener listener) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> send(String frame) {
-            sent.add(frame);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Void> close() {
-            connected = false;
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public boolean isConnected() {
-            return connected;
-        }
-    }
-
     @Test
     void oneBeatPerPeriodToEachLinkFromTheHubsExecutorAndNoneWhileItIsStuck() {
         VirtualTime time = new VirtualTime();
         StuckableExecutor hub = new StuckableExecutor();
-        Link a = new Link();
-        Link b = new Link();
+        SinkConnector a = new SinkConnector();
+        SinkConnector b = new SinkConnector();
         try (Heartbeats beats = new Heartbeats(time.scheduling(hub))) {
             beats.add(a);
             beats.add(b);
             time.advance(Heartbeat.PERIOD);
-            assertThat(a.sent).as("not started: no beat").isEmpty();
+            assertThat(a.sent()).as("not started: no beat").isEmpty();
             beats.start();
             time.advance(Heartbeat.PERIOD);
-            assertThat(a.sent).containsExactly(Heartbeat.FRAME);
-            assertThat(b.sent).containsExactly(Heartbeat.FRAME);
+            assertThat(a.sent()).containsExactly(Heartbeat.FRAME);
+            assertThat(b.sent()).containsExactly(Heartbeat.FRAME);
 
             beats.remove(b);
             time.advance(Heartbeat.PERIOD);
-            assertThat(a.sent).hasSize(2);
-            assertThat(b.sent).hasSize(1);
+            assertThat(a.sent()).hasSize(2);
+            assertThat(b.sent()).hasSize(1);
 
             // the hub's processing is stuck for ten periods: no beat leaves, and one tick is held, not ten
             hub.stuck = true;
             time.advance(Heartbeat.PERIOD.multipliedBy(10));
-            assertThat(a.sent).hasSize(2);
+            assertThat(a.sent()).hasSize(2);
             assertThat(hub.held).hasSize(1);
             hub.unstick();
-            assertThat(a.sent).hasSize(3);
+            assertThat(a.sent()).hasSize(3);
             time.advance(Heartbeat.PERIOD);
-            assertThat(a.sent).hasSize(4);
+            assertThat(a.sent()).hasSize(4);
 
             // a link that closed is dropped at the next beat
-            a.connected = false;
+            a.close();
             time.advance(Heartbeat.PERIOD);
-            assertThat(a.sent).hasSize(4);
+            assertThat(a.sent()).hasSize(4);
             assertThat(beats.size()).isZero();
         }
         assertThat(time.pending()).as("closing cancels the ticks").isZero();

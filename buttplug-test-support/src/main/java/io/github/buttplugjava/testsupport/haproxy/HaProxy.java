@@ -1,15 +1,13 @@
 package io.github.buttplugjava.testsupport.haproxy;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.github.buttplugjava.testsupport.ExternalTool;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,7 +43,8 @@ public final class HaProxy implements AutoCloseable {
      * @throws org.opentest4j.TestAbortedException when haproxy is missing and {@code CI} is not true
      */
     public static HaProxy start(Path config, int port) throws IOException, InterruptedException {
-        Path binary = find().orElseGet(() -> unavailable("haproxy is not installed (Debian: apt-get install haproxy)"));
+        Path binary = ExternalTool.find(List.of("haproxy"), "/usr/sbin", "/usr/local/sbin")
+                .orElseGet(() -> ExternalTool.missing("load balancer test", "haproxy is not installed (Debian: apt-get install haproxy)"));
         Path log = config.resolveSibling("haproxy.log");
         Process check = new ProcessBuilder(binary.toString(), "-c", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -72,26 +71,6 @@ public final class HaProxy implements AutoCloseable {
         }
         proxy.close();
         throw new IOException("haproxy did not listen on " + port + " within " + START_TIMEOUT_MS + " ms: " + proxy.log());
-    }
-
-    private static Optional<Path> find() {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/sbin";
-        for (String entry : path.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                Path p = Path.of(entry, "haproxy");
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static <T> T unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            return Assertions.fail("CI=true and the load balancer test cannot run: " + message);
-        }
-        return Assumptions.abort("load balancer test skipped: " + message);
     }
 
     /**

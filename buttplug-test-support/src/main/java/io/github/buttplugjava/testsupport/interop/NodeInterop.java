@@ -10,8 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.github.buttplugjava.testsupport.ExternalTool;
 
 /**
  * Runs the real npm {@code buttplug} clients of {@code interop/node} ({@code client.mjs}) against a
@@ -51,12 +50,12 @@ public final class NodeInterop {
      */
     public static NodeInterop locate() {
         Path directory = findInteropDirectory(Path.of(System.getProperty("user.dir")).toAbsolutePath());
-        Path node = findNode().orElseGet(() -> unavailable("node is not on PATH (nor set in the NODE environment"
+        Path node = findNode().orElseGet(() -> ExternalTool.missing("npm interop tests", "node is not on PATH (nor set in the NODE environment"
                 + " variable); install node 20+ and run `(cd interop/node && npm ci)`"));
         for (NpmClient client : NpmClient.values()) {
             Path pkg = directory.resolve("node_modules").resolve(client.moduleDirectory()).resolve("package.json");
             if (!Files.isRegularFile(pkg)) {
-                unavailable("the npm client " + client + " is not installed in " + directory
+                ExternalTool.missing("npm interop tests", "the npm client " + client + " is not installed in " + directory
                         + "; run `(cd interop/node && npm ci)` from the repository root");
             }
         }
@@ -137,7 +136,7 @@ public final class NodeInterop {
     public static NodeInterop locateLegacy() {
         NodeInterop found = locate();
         if (!Files.isRegularFile(found.directory.resolve("node_modules").resolve("buttplug-v013").resolve("package.json"))) {
-            unavailable("buttplug 0.13.2 (buttplug-v013) is not installed in " + found.directory
+            ExternalTool.missing("npm interop tests", "buttplug 0.13.2 (buttplug-v013) is not installed in " + found.directory
                     + "; run `(cd interop/node && npm ci)` from the repository root");
         }
         return found;
@@ -173,29 +172,6 @@ public final class NodeInterop {
             Path p = Path.of(explicit);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
         }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String entry : path.split(File.pathSeparator)) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            for (String name : List.of("node", "node.exe")) {
-                Path p = Path.of(entry, name);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Never returns: fails under CI, otherwise aborts (skips) the calling test. */
-    private static <T> T unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            return Assertions.fail("CI=true and the npm interop tests cannot run: " + message);
-        }
-        return Assumptions.abort("npm interop tests skipped: " + message);
+        return ExternalTool.find(List.of("node", "node.exe"));
     }
 }

@@ -1,9 +1,7 @@
 package io.github.buttplugjava.testsupport.nats;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.github.buttplugjava.testsupport.ExternalTool;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,7 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -49,7 +47,8 @@ public final class NatsServer implements AutoCloseable {
      * @throws org.opentest4j.TestAbortedException when nats-server is missing and {@code CI} is not true
      */
     public static NatsServer start() throws IOException {
-        Path binary = find().orElseGet(() -> unavailable("nats-server is not installed (Debian: apt-get install nats-server)"));
+        Path binary = ExternalTool.find(List.of("nats-server"), "/usr/sbin", "/usr/local/bin")
+                .orElseGet(() -> ExternalTool.missing("hub cluster tests", "nats-server is not installed (Debian: apt-get install nats-server)"));
         Path dir = Files.createTempDirectory("nats-test");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -64,26 +63,6 @@ public final class NatsServer implements AutoCloseable {
             throw e;
         }
         return server;
-    }
-
-    private static Optional<Path> find() {
-        String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/usr/local/bin";
-        for (String entry : path.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                Path p = Path.of(entry, "nats-server");
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static <T> T unavailable(String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            return Assertions.fail("CI=true and the hub cluster tests cannot run: " + message);
-        }
-        return Assumptions.abort("hub cluster tests skipped: " + message);
     }
 
     /**
