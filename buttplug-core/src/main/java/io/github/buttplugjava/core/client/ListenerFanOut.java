@@ -5,28 +5,35 @@ import io.github.buttplugjava.core.message.InputReading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The client's registered {@link ButtplugClientListener}s, and the one way to call them: each in
  * registration order, a listener that throws logged and skipped. Registration is thread-safe; the
- * calls are made by whoever holds the client's serial executor.
+ * calls are made by whoever holds the client's serial executor. The listeners are an immutable
+ * list replaced whole on each change (most clients register one or two, once; a hub holds a client
+ * per agent link, so no lock or copy-on-write array is kept per client).
  */
 final class ListenerFanOut {
 
     private static final Logger log = LoggerFactory.getLogger(ButtplugClient.class);
 
-    private final List<ButtplugClientListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<ButtplugClientListener> listeners = List.of();
 
-    void add(ButtplugClientListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    synchronized void add(ButtplugClientListener listener) {
+        List<ButtplugClientListener> next = new ArrayList<>(listeners);
+        next.add(Objects.requireNonNull(listener, "listener"));
+        listeners = List.copyOf(next);
     }
 
-    void remove(ButtplugClientListener listener) {
-        listeners.remove(listener);
+    synchronized void remove(ButtplugClientListener listener) {
+        List<ButtplugClientListener> next = new ArrayList<>(listeners);
+        if (next.remove(listener)) {
+            listeners = List.copyOf(next);
+        }
     }
 
     void deviceAdded(ButtplugClientDevice device) {

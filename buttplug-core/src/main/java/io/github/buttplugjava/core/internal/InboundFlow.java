@@ -3,7 +3,7 @@ package io.github.buttplugjava.core.internal;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,10 @@ public final class InboundFlow {
     private final TokenBucket rate;
     private final String label;
     private final AtomicInteger queuedFrames = new AtomicInteger();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Bytes of frames queued and not yet handled; through {@link #QUEUED_BYTES} (no AtomicLong per link). */
+    private volatile long queuedBytes;
+    private static final AtomicLongFieldUpdater<InboundFlow> QUEUED_BYTES =
+            AtomicLongFieldUpdater.newUpdater(InboundFlow.class, "queuedBytes");
     /** Guarded by this. */
     private boolean paused;
     private boolean aborted;
@@ -67,10 +70,10 @@ public final class InboundFlow {
      */
     public boolean arrived(String frame) {
         int frames = queuedFrames.incrementAndGet();
-        long bytes = queuedBytes.addAndGet(2L * frame.length());
+        long bytes = QUEUED_BYTES.addAndGet(this, 2L * frame.length());
         if (frames > limits.maxQueuedFrames() || bytes > limits.maxQueuedBytes()) {
             queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-2L * frame.length());
+            QUEUED_BYTES.addAndGet(this, -2L * frame.length());
             abort("more than " + limits.maxQueuedFrames() + " frames or " + limits.maxQueuedBytes()
                     + " bytes waiting to be handled");
             return false;
@@ -88,7 +91,7 @@ public final class InboundFlow {
      */
     public void taken(String frame) {
         int frames = queuedFrames.decrementAndGet();
-        long bytes = queuedBytes.addAndGet(-2L * frame.length());
+        long bytes = QUEUED_BYTES.addAndGet(this, -2L * frame.length());
         if (frames <= limits.maxQueuedFrames() / 4 && bytes <= limits.maxQueuedBytes() / 4) {
             resume();
         }

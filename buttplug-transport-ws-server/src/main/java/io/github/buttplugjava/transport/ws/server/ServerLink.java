@@ -30,7 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +63,10 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private final ConnectionRegistry registry;
     private final FrameDelivery delivery;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final AtomicLong unsent = new AtomicLong();
+    /** Bytes handed to the channel and not yet written; through {@link #UNSENT} (no AtomicLong per link). */
+    private volatile long unsent;
+    private static final AtomicLongFieldUpdater<ServerLink> UNSENT =
+            AtomicLongFieldUpdater.newUpdater(ServerLink.class, "unsent");
 
     private volatile boolean ended;
     /** Our close frame is out (or the peer's was answered): no more sends. */
@@ -121,8 +124,8 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
             return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
         long size = TextSizes.utf8Length(frame);
-        if (unsent.addAndGet(size) > settings.maxUnsentBytes()) {
-            unsent.addAndGet(-size);
+        if (UNSENT.addAndGet(this, size) > settings.maxUnsentBytes()) {
+            UNSENT.addAndGet(this, -size);
             String why = "peer is not reading (more than " + settings.maxUnsentBytes() + " bytes unsent)";
             abort(why);
             return CompletableFuture.failedFuture(new ConnectorException(label + ": " + why));
@@ -130,7 +133,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         log.trace("{} >> {}", label, frame);
         CompletableFuture<Void> sent = new CompletableFuture<>();
         channel.writeAndFlush(new TextWebSocketFrame(frame)).addListener(f -> {
-            unsent.addAndGet(-size);
+            UNSENT.addAndGet(this, -size);
             if (f.isSuccess()) {
                 sent.complete(null);
             } else {

@@ -27,7 +27,6 @@ public final class FrameDelivery {
     private final Object label;
     private final SerialExecutor calls;
     /** Guards the fields below; never held while the listener runs. */
-    private final Object state = new Object();
     /** Frames before the listener attached; made by the first one, let go once it attaches or the link ends. */
     private ArrayDeque<String> early;
     // starts with room for 2 and grows as needed: on an idle link it stays empty (memory per idle link)
@@ -58,7 +57,7 @@ public final class FrameDelivery {
     public CompletableFuture<Void> connect(FrameListener frameListener) {
         Objects.requireNonNull(frameListener, "listener");
         int steps;
-        synchronized (state) {
+        synchronized (this) {
             if (listener != null) {
                 return CompletableFuture.failedFuture(new ConnectorException(label + ": already connected"));
             }
@@ -101,7 +100,7 @@ public final class FrameDelivery {
     public boolean deliver(String frame, Runnable after) {
         boolean handedOver;
         boolean kept;
-        synchronized (state) {
+        synchronized (this) {
             FrameListener target = listener;
             handedOver = !ended && target != null;
             if (handedOver) {
@@ -140,7 +139,7 @@ public final class FrameDelivery {
      * @return whether this call ended it
      */
     public boolean end(Throwable cause) {
-        synchronized (state) {
+        synchronized (this) {
             if (ended) {
                 return false;
             }
@@ -166,7 +165,7 @@ public final class FrameDelivery {
 
     private void runOldest() {
         Runnable call;
-        synchronized (state) {
+        synchronized (this) {
             call = queued.poll();
         }
         if (call != null) {
@@ -180,7 +179,7 @@ public final class FrameDelivery {
      * @return true once {@link #end} ran
      */
     public boolean ended() {
-        synchronized (state) {
+        synchronized (this) {
             return ended;
         }
     }
@@ -191,7 +190,7 @@ public final class FrameDelivery {
      * @return how many
      */
     public int earlyFrames() {
-        synchronized (state) {
+        synchronized (this) {
             return earlyCount();
         }
     }
