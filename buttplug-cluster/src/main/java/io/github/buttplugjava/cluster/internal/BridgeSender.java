@@ -71,25 +71,8 @@ final class BridgeSender {
      *         payload, or the outbox full): the caller closes the link
      */
     boolean frame(String peer, String link, String frame, Runnable refused) {
-        String subject = subjects.frame(peer, link);
         byte[] body = frame.getBytes(StandardCharsets.UTF_8);
-        switch (outbox.submit(new Outbox.Item(subject, body, true, refused))) {
-            case QUEUED:
-                return true;
-            case FULL:
-                return false;
-            default:
-                break;
-        }
-        try {
-            if (DiscardWatch.publish(nats, subject, body)) {
-                return true;
-            }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return false;
-        }
-        // discarded (NATS' outgoing queue full): the outbox's thread tries it again, in order
-        return outbox.queue(new Outbox.Item(subject, body, true, refused)) != Outbox.Outcome.FULL;
+        return send(new Outbox.Item(subjects.frame(peer, link), body, true, refused)) == Sent.TAKEN;
     }
 
     /**
@@ -100,23 +83,7 @@ final class BridgeSender {
      * @param peer the entry node
      */
     void beat(String peer) {
-        String subject = subjects.beat(peer, node);
-        Outbox.Item item = new Outbox.Item(subject, NO_BODY, true, null);
-        switch (outbox.submit(item)) {
-            case QUEUED:
-            case FULL:
-                return;
-            default:
-                break;
-        }
-        try {
-            if (DiscardWatch.publish(nats, subject, NO_BODY)) {
-                return;
-            }
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            return; // NATS is gone: the peer's heartbeat watch closes its links
-        }
-        outbox.queue(item);
+        send(new Outbox.Item(subjects.beat(peer, node), NO_BODY, true, null));
     }
 
     /** Publishes (or queues) a close notice: the reason and how many frames this end sent before it. */
@@ -124,28 +91,45 @@ final class BridgeSender {
         String r = reason == null ? "" : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
         byte[] body = JSON.createObjectNode().put("reason", r).put("sent", framesSent).toString()
                 .getBytes(StandardCharsets.UTF_8);
-        String subject = subjects.close(peer, link);
-        switch (outbox.submit(new Outbox.Item(subject, body, false, null))) {
+        // NATS refusing it means NATS is gone: the peer's heartbeat watch closes its end
+        if (send(new Outbox.Item(subjects.close(peer, link), body, false, null)) == Sent.OUTBOX_FULL) {
+            log.warn("bridged link {}: its close notice was dropped ({} close notices wait to be published)",
+                    link, OUTBOX_CLOSES);
+        }
+    }
+
+    /** What became of a publish. */
+    private enum Sent {
+        /** Published, or queued in the outbox to be published in order. */
+        TAKEN,
+        /** The outbox is at its bound. */
+        OUTBOX_FULL,
+        /** NATS would not take it (closed, or larger than its max payload). */
+        NATS_REFUSED
+    }
+
+    /**
+     * The one way out: queued in the outbox when it must be (the reader thread, or others wait
+     * there), else published now; a publish NATS discarded (its outgoing queue full) goes to the
+     * outbox, whose thread tries it again, in order.
+     */
+    private Sent send(Outbox.Item item) {
+        switch (outbox.submit(item)) {
             case QUEUED:
-                return;
+                return Sent.TAKEN;
             case FULL:
-                log.warn("bridged link {}: its close notice was dropped ({} close notices wait to be published)",
-                        link, OUTBOX_CLOSES);
-                return;
+                return Sent.OUTBOX_FULL;
             default:
                 break;
         }
         try {
-            if (DiscardWatch.publish(nats, subject, body)) {
-                return;
+            if (DiscardWatch.publish(nats, item.subject(), item.body())) {
+                return Sent.TAKEN;
             }
         } catch (IllegalStateException | IllegalArgumentException e) {
-            return; // NATS is gone: the peer's heartbeat watch closes its end
+            return Sent.NATS_REFUSED;
         }
-        if (outbox.queue(new Outbox.Item(subject, body, false, null)) == Outbox.Outcome.FULL) {
-            log.warn("bridged link {}: its close notice was dropped ({} close notices wait to be published)",
-                    link, OUTBOX_CLOSES);
-        }
+        return outbox.queue(item) == Outbox.Outcome.FULL ? Sent.OUTBOX_FULL : Sent.TAKEN;
     }
 
     /**

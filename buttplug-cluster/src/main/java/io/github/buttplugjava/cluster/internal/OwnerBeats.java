@@ -2,6 +2,7 @@ package io.github.buttplugjava.cluster.internal;
 
 import io.github.buttplugjava.remote.link.Heartbeat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import java.util.function.LongSupplier;
 final class OwnerBeats {
 
     /** Beats to one entry node closer together than this are one beat: half the hub's beat period. */
-    static final java.time.Duration MIN_GAP = Heartbeat.PERIOD.dividedBy(2);
+    static final Duration MIN_GAP = Heartbeat.PERIOD.dividedBy(2);
     static final int PRUNE_ABOVE = 256;
     static final long FORGET_AFTER_NANOS = 10_000_000_000L;
 
