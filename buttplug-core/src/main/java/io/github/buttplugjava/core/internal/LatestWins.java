@@ -1,6 +1,7 @@
 package io.github.buttplugjava.core.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,11 @@ public final class LatestWins {
         return slots == null ? null : slots.get(key);
     }
 
+    /** Every slot (none before the first write); under the lock. */
+    private Collection<Slot> allSlots() {
+        return slots == null ? List.of() : slots.values();
+    }
+
     /** The slots, made on first use; under the lock. */
     private Map<Object, Slot> slots() {
         if (slots == null) {
@@ -183,7 +189,7 @@ public final class LatestWins {
     public void dropAll(CompletableFuture<Void> replacement) {
         List<CompletableFuture<Void>> superseded = new ArrayList<>();
         synchronized (this) {
-            for (Slot slot : slots == null ? List.<Slot>of() : slots.values()) {
+            for (Slot slot : allSlots()) {
                 if (slot.waiting != null) {
                     superseded.addAll(slot.waiters);
                     slot.waiters = new ArrayList<>();
@@ -206,13 +212,11 @@ public final class LatestWins {
                 return;
             }
             closed = cause;
-            if (slots != null) {
-                slots.values().forEach(s -> {
-                    failed.addAll(s.waiters);
-                    s.waiters = new ArrayList<>();
-                    s.waiting = null;
-                });
-            }
+            allSlots().forEach(s -> {
+                failed.addAll(s.waiters);
+                s.waiters = new ArrayList<>();
+                s.waiting = null;
+            });
         }
         failed.forEach(f -> f.completeExceptionally(cause));
     }
@@ -223,7 +227,7 @@ public final class LatestWins {
      * @return the number of slots held
      */
     public synchronized int slotCount() {
-        return slots == null ? 0 : slots.size();
+        return allSlots().size();
     }
 
     private long remaining(Slot slot) {

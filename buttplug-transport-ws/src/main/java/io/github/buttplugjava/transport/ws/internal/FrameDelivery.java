@@ -26,7 +26,9 @@ public final class FrameDelivery {
 
     private final Object label;
     private final SerialExecutor calls;
-    /** Guards the fields below; never held while the listener runs. */
+    // the fields below are guarded by this instance's monitor (the class is internal: nothing
+    // outside locks it), which is never held while the listener runs
+
     /** Frames before the listener attached; made by the first one, let go once it attaches or the link ends. */
     private ArrayDeque<String> early;
     // starts with room for 2 and grows as needed: on an idle link it stays empty (memory per idle link)
