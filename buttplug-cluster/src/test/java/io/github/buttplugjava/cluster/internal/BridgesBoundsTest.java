@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bridges' bounds driven to their limit: the most bridged links on a node, and the pending
- * limits of the frame subscription (messages NATS drops past them close every bridged link).
+ * limits of the frame and beat subscriptions (messages NATS drops past them close every bridged
+ * link).
  */
 class BridgesBoundsTest {
 
@@ -124,6 +125,53 @@ class BridgesBoundsTest {
         }
         assertThat(end.count()).isEqualTo(500);
         assertThat(end.closed).isNotDone();
+        assertThat(slowConsumers.get()).isZero();
+    }
+
+    private void publishBeats(int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            peer.publish(SUBJECTS.beat("n1", "n2"), new byte[0]);
+        }
+        peer.flush(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void beatsPastThePendingLimitCloseEveryBridgedLinkOnTheNode() throws Exception {
+        connect(new ReaderTap()); // a tap that hands nothing on: beats stay in the subscription
+        bridges = new Bridges(node, SUBJECTS, "n1", 8, new ReaderTap(), 4, 1 << 20);
+        alarmed.set(bridges);
+        node.flush(Duration.ofSeconds(5));
+        RecordingEnd end = new RecordingEnd("n2");
+        assertThat(bridges.add("n2-a-1", end)).isTrue();
+
+        publishBeats(10);
+
+        assertThat(end.reason.get(10, TimeUnit.SECONDS)).isEqualTo("the hub fell behind its cluster");
+        assertThat(bridges.count()).isZero();
+        assertThat(slowConsumers.get()).isPositive();
+    }
+
+    @Test
+    void theReaderTapKeepsTheBeatSubscriptionFarBelowASmallPendingLimit() throws Exception {
+        ReaderTap tap = new ReaderTap();
+        connect(tap);
+        bridges = new Bridges(node, SUBJECTS, "n1", 8, tap, 4, 1 << 20);
+        alarmed.set(bridges);
+        node.flush(Duration.ofSeconds(5));
+        AtomicInteger beaten = new AtomicInteger();
+        bridges.relayed().add("n2", () -> {
+            beaten.incrementAndGet();
+            return true;
+        });
+
+        publishBeats(500);
+        node.flush(Duration.ofSeconds(5)); // a round trip: everything published before it was read
+
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (beaten.get() < 500 && System.nanoTime() < until) {
+            Thread.sleep(10); // bounded wait for the reader
+        }
+        assertThat(beaten.get()).isEqualTo(500);
         assertThat(slowConsumers.get()).isZero();
     }
 }
