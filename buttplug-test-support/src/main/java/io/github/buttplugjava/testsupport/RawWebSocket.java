@@ -22,6 +22,8 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Opcode of a text frame. */
     public static final int TEXT = 0x1;
+    /** Opcode of a continuation frame: the next fragment of a message. */
+    public static final int CONTINUATION = 0x0;
     /** Opcode of a binary frame. */
     public static final int BINARY = 0x2;
     /** Opcode of a close frame. */
@@ -205,8 +207,21 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException when the socket fails
      */
     public void send(int opcode, byte[] payload) throws IOException {
+        send(opcode, payload, true);
+    }
+
+    /**
+     * Sends one masked frame, final or not: a message in fragments is a text (or binary) frame that
+     * is not final, then {@link #CONTINUATION} frames, the last of them final.
+     *
+     * @param opcode the frame's opcode
+     * @param payload the unmasked payload
+     * @param fin whether this frame ends its message
+     * @throws IOException when the socket fails
+     */
+    public void send(int opcode, byte[] payload, boolean fin) throws IOException {
         ByteArrayOutputStream f = new ByteArrayOutputStream(payload.length + 14);
-        f.write(0x80 | opcode);
+        f.write((fin ? 0x80 : 0) | opcode);
         int len = payload.length;
         if (len < 126) {
             f.write(0x80 | len);

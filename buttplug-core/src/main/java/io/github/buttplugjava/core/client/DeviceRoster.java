@@ -76,7 +76,8 @@ final class DeviceRoster {
             if (known != null) {
                 remove(known);
             }
-            ButtplugClientDevice device = newDevice.apply(info);
+            // kept for as long as the device is: the feature list shared with equal ones (RepeatedFeatures)
+            ButtplugClientDevice device = newDevice.apply(RepeatedFeatures.sharing(info));
             devices = with(devices, device);
             listeners.deviceAdded(device);
         }

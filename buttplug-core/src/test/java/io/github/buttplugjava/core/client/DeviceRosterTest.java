@@ -160,4 +160,30 @@ class DeviceRosterTest {
         assertThat(events).isEmpty();
         assertThat(roster.all()).isEmpty();
     }
+
+    @Test
+    void devicesOfTheSameModelInTwoRostersKeepOneFeatureList() {
+        DeviceRoster other = new DeviceRoster(3, 2, info -> new ButtplugClientDevice(owner, info), new ListenerFanOut());
+        roster.apply(list(device(0, "Lovense Hush", 2)));
+        other.apply(list(device(0, "Lovense Hush", 2), device(1, "Other model", 1)));
+
+        List<DeviceFeature> mine = roster.get(0).orElseThrow().info().features();
+        assertThat(other.get(0).orElseThrow().info().features()).isSameAs(mine);
+        assertThat(other.get(0).orElseThrow().info()).isEqualTo(device(0, "Lovense Hush", 2));
+        assertThat(other.get(1).orElseThrow().info().features()).isNotSameAs(mine).hasSize(1);
+    }
+
+    @Test
+    void aLongFeatureListIsKeptAsDecoded() {
+        DeviceRoster wide = new DeviceRoster(3, 64, info -> new ButtplugClientDevice(owner, info), new ListenerFanOut());
+        DeviceRoster wide2 = new DeviceRoster(3, 64, info -> new ButtplugClientDevice(owner, info), new ListenerFanOut());
+        int n = RepeatedFeatures.MAX_FEATURES + 1;
+        DeviceInfo decoded = device(0, "many", n);
+        wide.apply(list(device(0, "many", n)));
+        wide2.apply(list(decoded));
+
+        assertThat(wide2.get(0).orElseThrow().info()).isSameAs(decoded);
+        assertThat(wide2.get(0).orElseThrow().info().features())
+                .isNotSameAs(wide.get(0).orElseThrow().info().features());
+    }
 }

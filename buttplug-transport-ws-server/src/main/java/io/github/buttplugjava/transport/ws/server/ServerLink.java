@@ -7,6 +7,8 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.internal.FrameDelivery;
 import io.github.buttplugjava.transport.ws.internal.TextSizes;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,6 +16,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
@@ -42,7 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@link #abort} and flow control may be called from any thread. Bounds: bytes handed to
  * {@link #send} and not yet written ({@link ServerSettings#maxUnsentBytes()}, else abort 1008),
  * the first text frame ({@link ServerSettings#firstFrameTimeout()}, else 1008), keepalive
- * silence (1001), frames kept before the listener attaches (64, else 1008).
+ * silence (1001), frames kept before the listener attaches (64, else 1008), a message's size,
+ * whole or in fragments ({@link ServerSettings#maxFrameSize()}, else 1009).
+ *
+ * <p>A text message sent in fragments is put together here (no aggregating handler per socket):
+ * the frame decoder before this handler already refuses continuations out of sequence.
  */
 final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugConnector {
 
@@ -87,6 +94,10 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private ScheduledFuture<?> firstFrameTimer;
     private ScheduledFuture<?> keepAliveTicks;
     private ScheduledFuture<?> forcedClose;
+    /** The fragments of a text message so far, or null between messages. */
+    private CompositeByteBuf fragments;
+    /** Most components a fragmented message keeps before they are merged into one buffer. */
+    private static final int MAX_FRAGMENT_COMPONENTS = 16;
 
     ServerLink(Channel channel, LinkLabel label, ServerSettings settings, ConnectionRegistry registry) {
         this.channel = channel;
@@ -246,7 +257,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     public void handlerAdded(ChannelHandlerContext ctx) {
         Duration first = settings.firstFrameTimeout();
         firstFrameTimer = ctx.executor().schedule(() -> {
-            if (!heardText) {
+        if (!heardText) {
                 String why = "no message within " + ServerSettings.words(first);
                 log.debug("{}: {}, closing", label, why);
                 closeWith(POLICY, why, new ConnectorException(label + ": " + why), true);
@@ -301,31 +312,13 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
 
     private void onFrame(WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            if (closeSent) {
-                return;
+            if (text.isFinalFragment()) {
+                onText(text.content());
+            } else {
+                startFragments(text.content());
             }
-            if (!heardText) {
-                heardText = true;
-                registry.heard(channel);
-                firstFrameTimer.cancel(false);
-                firstFrameTimer = null; // an idle link holds no spent timer
-            }
-            String s;
-            try {
-                s = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(text.content().nioBuffer()).toString();
-            } catch (CharacterCodingException e) {
-                closeWith(INVALID_DATA, "invalid UTF-8 in a text frame",
-                        new ConnectorException(label + ": peer sent invalid UTF-8"), false);
-                return;
-            }
-            log.trace("{} << {}", label, s);
-            if (!delivery.deliver(s)) {
-                closeWith(POLICY, "too many frames before the session was ready",
-                        new ConnectorException(label + ": too many frames before the session was ready"), false);
-            }
+        } else if (frame instanceof ContinuationWebSocketFrame part) {
+            onFragment(part);
         } else if (frame instanceof BinaryWebSocketFrame) {
             closeWith(UNSUPPORTED_DATA, "binary frames are not accepted; Buttplug uses text frames",
                     new ConnectorException(label + ": peer sent a binary frame"), false);
@@ -337,6 +330,88 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
             onPeerClose(close);
         }
         // pongs: heard, nothing more
+    }
+
+    /** The first fragment of a text message. */
+    private void startFragments(ByteBuf first) {
+        if (closeSent) {
+            return;
+        }
+        dropFragments(); // the decoder allows no new message inside one: defensive only
+        fragments = channel.alloc().compositeBuffer(MAX_FRAGMENT_COMPONENTS);
+        append(first);
+    }
+
+    /** A continuation: appended to the message, which is handled once its last fragment is in. */
+    private void onFragment(ContinuationWebSocketFrame part) {
+        if (fragments == null) {
+            return; // the rest of a binary message (refused at its first frame) or of one refused as too big
+        }
+        if (closeSent) {
+            dropFragments(); // closing: nothing more is handled
+            return;
+        }
+        if (!append(part.content())) {
+            return;
+        }
+        if (part.isFinalFragment()) {
+            CompositeByteBuf whole = fragments;
+            fragments = null;
+            try {
+                onText(whole);
+            } finally {
+                whole.release();
+            }
+        }
+    }
+
+    /** Adds a fragment's bytes; past the size bound the message is dropped and the link closed (1009). */
+    private boolean append(ByteBuf content) {
+        if ((long) fragments.readableBytes() + content.readableBytes() > settings.maxFrameSize()) {
+            dropFragments();
+            closeWith(TOO_BIG, "message larger than " + settings.maxFrameSize() + " bytes",
+                    new ConnectorException(label + ": peer sent a message larger than " + settings.maxFrameSize()
+                            + " bytes (in fragments)"), false);
+            return false;
+        }
+        fragments.addComponent(true, content.retain());
+        return true;
+    }
+
+    private void dropFragments() {
+        if (fragments != null) {
+            fragments.release();
+            fragments = null;
+        }
+    }
+
+    /** A whole text message. */
+    private void onText(ByteBuf content) {
+        if (closeSent) {
+            return;
+        }
+        if (!heardText) {
+            heardText = true;
+            registry.heard(channel);
+            firstFrameTimer.cancel(false);
+            firstFrameTimer = null; // an idle link holds no spent timer
+        }
+        String s;
+        try {
+            s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(content.nioBuffer()).toString();
+        } catch (CharacterCodingException e) {
+            closeWith(INVALID_DATA, "invalid UTF-8 in a text frame",
+                    new ConnectorException(label + ": peer sent invalid UTF-8"), false);
+            return;
+        }
+        log.trace("{} << {}", label, s);
+        if (!delivery.deliver(s)) {
+            closeWith(POLICY, "too many frames before the session was ready",
+                    new ConnectorException(label + ": too many frames before the session was ready"), false);
+        }
     }
 
     private void onPeerClose(CloseWebSocketFrame close) {
@@ -382,6 +457,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ended = true;
+        dropFragments();
         for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {firstFrameTimer, keepAliveTicks, forcedClose}) {
             if (timer != null) {
                 timer.cancel(false);

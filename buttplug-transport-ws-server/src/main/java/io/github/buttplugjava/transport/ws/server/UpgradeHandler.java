@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -137,8 +136,8 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             answer(ctx, HttpResponseStatus.BAD_REQUEST, "not a WebSocket upgrade");
             return;
         }
-        ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameSize()));
-        ctx.pipeline().addAfter("ws-aggregator", "link", link);
+        // fragmented messages are put together by the link itself: no aggregating handler per socket
+        ctx.pipeline().addAfter(ctx.name(), "link", link);
         ctx.pipeline().remove(this);
         admit(link, path);
     }
