@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,11 +34,13 @@ public final class SerialExecutor implements Executor {
 
     private final Executor backing;
     private final boolean dropWhenRejected;
-    /**
-     * Room for 2 tasks at first, growing as needed: most serial executors are idle (one or more per
-     * link, device and session), and an empty default deque holds 17 slots (issue #17's memory per idle link).
-     */
-    private final Deque<Runnable> tasks = new ArrayDeque<>(2);
+    // The waiting tasks, oldest first: the head in a field of its own and the rest in a deque made
+    // when a second task waits and let go when it drains. Most serial executors are idle or hold one
+    // task (one or more per link, device and session), so they hold no deque (issue #17's memory per
+    // idle link). Guarded by this instance's monitor (the class is internal: nothing outside locks it),
+    // never held while a task runs.
+    private Runnable head;
+    private ArrayDeque<Runnable> rest;
     private boolean running;
 
     /**
@@ -121,9 +122,9 @@ public final class SerialExecutor implements Executor {
             submit(queued, false);
             return false;
         }
-        synchronized (tasks) {
+        synchronized (this) {
             if (running) {
-                tasks.addLast(queued);
+                enqueue(queued, false);
                 return false;
             }
             running = true;
@@ -146,16 +147,46 @@ public final class SerialExecutor implements Executor {
      *
      * @return true when at least one task is queued
      */
-    public boolean hasQueued() {
-        synchronized (tasks) {
-            return !tasks.isEmpty();
+    public synchronized boolean hasQueued() {
+        return head != null;
+    }
+
+    /**
+     * Queues {@code task} without starting anything, for a caller that orders its tasks under a
+     * lock of its own (which must not be held while tasks run): it calls this under its lock and,
+     * when this returns true, {@link #drainOffered()} once it has released the lock. Tasks run in
+     * the order they were offered, with those submitted by the other methods.
+     *
+     * @param task the task
+     * @return true when the caller must call {@link #drainOffered()} (nothing was running); false
+     *         when a task is running or a drain is due and will run this one too
+     */
+    public boolean offer(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        synchronized (this) {
+            enqueue(task, false);
+            if (running) {
+                return false;
+            }
+            running = true;
+            return true;
         }
+    }
+
+    /**
+     * Runs what was {@linkplain #offer offered}, on the backing executor; for the caller that
+     * {@link #offer} answered true, once, outside its lock.
+     *
+     * @throws RejectedExecutionException as {@link #execute} does
+     */
+    public void drainOffered() {
+        startDrain();
     }
 
     /** After a task ran here: idle again, or what came meanwhile goes to the backing executor. */
     private void releaseHere() {
-        synchronized (tasks) {
-            if (tasks.isEmpty()) {
+        synchronized (this) {
+            if (head == null) {
                 running = false;
                 return;
             }
@@ -165,18 +196,43 @@ public final class SerialExecutor implements Executor {
 
     private void submit(Runnable task, boolean first) {
         Objects.requireNonNull(task, "task");
-        synchronized (tasks) {
-            if (first) {
-                tasks.addFirst(task);
-            } else {
-                tasks.addLast(task);
-            }
+        synchronized (this) {
+            enqueue(task, first);
             if (running) {
                 return;
             }
             running = true;
         }
         startDrain();
+    }
+
+    /** Adds a waiting task, last or first; under the monitor. */
+    private void enqueue(Runnable task, boolean first) {
+        if (head == null) {
+            head = task;
+            return;
+        }
+        if (rest == null) {
+            rest = new ArrayDeque<>(2);
+        }
+        if (first) {
+            rest.addFirst(head);
+            head = task;
+        } else {
+            rest.addLast(task);
+        }
+    }
+
+    /** Takes the oldest waiting task, or null; under the monitor. */
+    private Runnable poll() {
+        Runnable next = head;
+        if (next != null) {
+            head = rest == null ? null : rest.poll();
+            if (rest != null && rest.isEmpty()) {
+                rest = null;
+            }
+        }
+        return next;
     }
 
     /** Hands the drain to the backing executor; {@code running} is already set. */
@@ -187,9 +243,10 @@ public final class SerialExecutor implements Executor {
             if (!dropWhenRejected) {
                 throw e;
             }
-            synchronized (tasks) {
+            synchronized (this) {
                 running = false;
-                tasks.clear();
+                head = null;
+                rest = null;
             }
             log.debug("backing executor shut down, tasks dropped");
         }
@@ -198,8 +255,8 @@ public final class SerialExecutor implements Executor {
     private void drain() {
         while (true) {
             Runnable next;
-            synchronized (tasks) {
-                next = tasks.poll();
+            synchronized (this) {
+                next = poll();
                 if (next == null) {
                     running = false;
                     return;

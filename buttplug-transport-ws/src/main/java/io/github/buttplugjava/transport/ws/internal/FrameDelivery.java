@@ -15,9 +15,9 @@ import java.util.concurrent.Executor;
  * executor ({@code Runnable::run}) the thread that finds the link idle runs the calls, so a
  * listener may call back into its connector (send, close) without deadlocking an I/O thread.
  *
- * <p>Calls are queued in order under the lock and handed to the serial executor after it is
- * released, one "run the oldest queued call" step per call: so the order is the queue's even when
- * two threads hand their steps over in the other order.
+ * <p>Calls are {@linkplain SerialExecutor#offer offered} to the serial executor in order under the
+ * lock, and its drain is started after the lock is released: so the order is the lock's even when
+ * two threads leave it in the other order, and no listener call runs under it.
  */
 public final class FrameDelivery {
 
@@ -31,8 +31,6 @@ public final class FrameDelivery {
 
     /** Frames before the listener attached; made by the first one, let go once it attaches or the link ends. */
     private ArrayDeque<String> early;
-    // starts with room for 2 and grows as needed: on an idle link it stays empty (memory per idle link)
-    private final ArrayDeque<Runnable> queued = new ArrayDeque<>(2);
     private FrameListener listener;
     private boolean ended;
     private Throwable endCause;
@@ -58,7 +56,7 @@ public final class FrameDelivery {
      */
     public CompletableFuture<Void> connect(FrameListener frameListener) {
         Objects.requireNonNull(frameListener, "listener");
-        int steps;
+        boolean drain = false;
         synchronized (this) {
             if (listener != null) {
                 return CompletableFuture.failedFuture(new ConnectorException(label + ": already connected"));
@@ -67,16 +65,16 @@ public final class FrameDelivery {
                 return CompletableFuture.failedFuture(new ConnectorException(label + ": closed before connect", endCause));
             }
             listener = frameListener;
-            steps = 0;
             if (early != null) {
-                steps = early.size();
                 for (String frame : early) {
-                    queued.add(() -> frameListener.onFrame(frame));
+                    drain |= calls.offer(() -> frameListener.onFrame(frame));
                 }
                 early = null;
             }
         }
-        runQueued(steps);
+        if (drain) {
+            calls.drainOffered();
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -102,11 +100,12 @@ public final class FrameDelivery {
     public boolean deliver(String frame, Runnable after) {
         boolean handedOver;
         boolean kept;
+        boolean drain = false;
         synchronized (this) {
             FrameListener target = listener;
             handedOver = !ended && target != null;
             if (handedOver) {
-                queued.add(() -> {
+                drain = calls.offer(() -> {
                     try {
                         target.onFrame(frame);
                     } finally {
@@ -126,9 +125,9 @@ public final class FrameDelivery {
                 }
             }
         }
-        if (handedOver) {
-            runQueued(1);
-        } else if (after != null) {
+        if (drain) {
+            calls.drainOffered();
+        } else if (!handedOver && after != null) {
             after.run();
         }
         return kept;
@@ -141,6 +140,7 @@ public final class FrameDelivery {
      * @return whether this call ended it
      */
     public boolean end(Throwable cause) {
+        boolean drain;
         synchronized (this) {
             if (ended) {
                 return false;
@@ -152,27 +152,12 @@ public final class FrameDelivery {
             if (target == null) {
                 return true;
             }
-            queued.add(() -> target.onClosed(cause));
+            drain = calls.offer(() -> target.onClosed(cause));
         }
-        runQueued(1);
+        if (drain) {
+            calls.drainOffered();
+        }
         return true;
-    }
-
-    /** Hands {@code steps} "run the oldest queued call" steps to the serial executor; never under the lock. */
-    private void runQueued(int steps) {
-        for (int i = 0; i < steps; i++) {
-            calls.execute(this::runOldest);
-        }
-    }
-
-    private void runOldest() {
-        Runnable call;
-        synchronized (this) {
-            call = queued.poll();
-        }
-        if (call != null) {
-            call.run();
-        }
     }
 
     /**
