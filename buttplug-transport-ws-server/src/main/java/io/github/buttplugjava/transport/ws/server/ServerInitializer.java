@@ -1,6 +1,7 @@
 package io.github.buttplugjava.transport.ws.server;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
@@ -40,6 +41,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
     private final WebSocketServerHandshakerFactory handshakers;
     private final HttpPages pages;
     private final AtomicLong accepted = new AtomicLong();
+    /** Tells the registry a socket closed: one listener for every socket, not one per socket. */
+    private final ChannelFutureListener closedListener;
 
     ServerInitializer(ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler, SSLContext tls,
                       BooleanSupplier stopping, Consumer<io.netty.channel.Channel> shedder, String serverUrl,
@@ -51,6 +54,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.tls = tls;
         this.stopping = stopping;
         this.shedder = shedder;
+        this.closedListener = f -> registry.closed(f.channel());
         WebSocketDecoderConfig frames = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxFrameSize())
                 .expectMaskedFrames(true)
@@ -72,7 +76,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             channel.close();
             return;
         }
-        channel.closeFuture().addListener(f -> registry.closed(channel));
+        channel.closeFuture().addListener(closedListener);
         for (io.netty.channel.Channel old : verdict.shed()) {
             shedder.accept(old);
         }

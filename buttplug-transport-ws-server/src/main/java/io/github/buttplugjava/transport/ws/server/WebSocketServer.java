@@ -4,6 +4,7 @@ import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -86,6 +87,9 @@ public final class WebSocketServer implements AutoCloseable {
 
     private final String host;
     private final boolean secure;
+    /** Netty's adaptive read sizing with its defaults, shared: it keeps no state of its own per socket. */
+    private static final AdaptiveRecvByteBufAllocator READ_SIZES = new AdaptiveRecvByteBufAllocator();
+
     private final ConnectionRegistry registry;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
@@ -110,6 +114,9 @@ public final class WebSocketServer implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // one allocator for every socket (each still sizes its reads on its own): Netty's
+                // default makes one per socket (memory per idle link)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READ_SIZES)
                 .childHandler(new ServerInitializer(settings, registry, b.handler, b.tls, stopping::get,
                         WebSocketServer::shed, (secure ? "wss" : "ws") + "://" + h + "/", b.pages));
         try {
