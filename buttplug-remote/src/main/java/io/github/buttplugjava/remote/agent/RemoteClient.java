@@ -74,6 +74,9 @@ public final class RemoteClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteClient.class);
 
+    /** The name in the ServerInfo an agent answers its hub with. */
+    static final String SERVER_NAME = "buttplug-java share agent";
+
     /** What happens to the link. Default methods do nothing. */
     public interface Listener {
         /**
@@ -142,7 +145,9 @@ public final class RemoteClient implements AutoCloseable {
         this.scheduling = b.scheduling;
         this.grants = new GrantFilter(b.local, scheduling);
         this.devices = new DeviceManager(List.of(grants), scheduling);
-        this.server = ButtplugServer.builder(devices).name("buttplug-java share agent: " + hello.alias())
+        // one name for every agent (the hub knows each one's alias from its hello): a hub holding
+        // thousands of links keeps one copy of it (memory per idle link)
+        this.server = ButtplugServer.builder(devices).name(SERVER_NAME)
                 .maxPingTime(b.maxPingTime).limits(b.messageLimits).scheduling(scheduling).build();
         this.dialer = b.dialer;
         this.listener = b.listener;

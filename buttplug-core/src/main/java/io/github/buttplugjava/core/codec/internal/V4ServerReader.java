@@ -47,7 +47,8 @@ public final class V4ServerReader {
 
     private static ServerInfo serverInfo(Body body) {
         long id = body.serverId();
-        String name = body.string("ServerName");
+        // shared: a hub keeps one ServerInfo per agent link, and agents of one kind name their server alike
+        String name = RepeatedText.shared(body.string("ServerName"));
         int major = body.index("ProtocolVersionMajor");
         int minor = body.index("ProtocolVersionMinor");
         long maxPing = body.uint32("MaxPingTime");

@@ -4,6 +4,7 @@ import io.github.buttplugjava.core.codec.ClientCodec;
 import io.github.buttplugjava.core.codec.SpecVersion;
 import io.github.buttplugjava.core.message.DeviceInfo;
 import io.github.buttplugjava.core.message.DeviceList;
+import io.github.buttplugjava.core.message.ServerInfo;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,5 +54,17 @@ class RepeatedTextTest {
         assertThat(two.deviceName()).isEqualTo("Lovense Hush").isSameAs(one.deviceName());
         assertThat(two.features().get(0).description()).isEqualTo("Vibrator")
                 .isSameAs(one.features().get(0).description());
+    }
+
+    @Test
+    void twoDecodedServerInfosShareTheirName() throws Exception {
+        String json = "[{\"ServerInfo\":{\"Id\":1,\"ServerName\":\"buttplug-java share agent\","
+                + "\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0,\"MaxPingTime\":1500}}]";
+        ClientCodec codec = new ClientCodec(SpecVersion.V4, 65_536);
+
+        ServerInfo one = (ServerInfo) codec.decode(json).get(0);
+        ServerInfo two = (ServerInfo) codec.decode(json).get(0);
+
+        assertThat(two.serverName()).isEqualTo("buttplug-java share agent").isSameAs(one.serverName());
     }
 }
