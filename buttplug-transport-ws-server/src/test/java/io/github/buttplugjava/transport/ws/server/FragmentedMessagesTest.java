@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.testsupport.RawWebSocket;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,25 +26,19 @@ class FragmentedMessagesTest {
             + "\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]";
 
     private SimServerRig rig;
-    private ButtplugClient bystander;
+    private Bystander bystander;
 
     @BeforeEach
     void setUp() throws Exception {
         rig = new SimServerRig(Duration.ZERO, MAX_FRAME);
         rig.awaitDeviceListed();
-        bystander = ButtplugClient.builder("bystander").build();
-        bystander.connect(WebSocketConnector.to(rig.server.uri())).get(10, TimeUnit.SECONDS);
+        bystander = Bystander.on(rig);
     }
 
     @AfterEach
     void tearDown() {
-        bystander.disconnect();
+        bystander.close();
         rig.close();
-    }
-
-    private void bystanderIsStillServed() throws Exception {
-        bystander.ping().get(10, TimeUnit.SECONDS);
-        assertThat(bystander.isConnected()).isTrue();
     }
 
     private static JsonNode onlyMessage(RawWebSocket.Frame frame) throws IOException {
@@ -74,7 +65,7 @@ class FragmentedMessagesTest {
             assertThat(onlyMessage(raw.read()).has("ServerInfo")).isTrue();
             assertThat(rig.buttplug.sessions()).hasSize(2);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -102,7 +93,7 @@ class FragmentedMessagesTest {
             assertThat(close.closeCode()).isEqualTo(1009);
             assertThat(close.closeReason()).contains("larger than " + MAX_FRAME);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -112,7 +103,7 @@ class FragmentedMessagesTest {
 
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1002);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -123,7 +114,7 @@ class FragmentedMessagesTest {
 
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1002);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -134,6 +125,6 @@ class FragmentedMessagesTest {
 
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1003);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 }

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.buttplugjava.core.client.ButtplugClient;
 import io.github.buttplugjava.core.server.ServerSession;
 import io.github.buttplugjava.core.sim.RecordedCommand;
-import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -40,28 +38,22 @@ class HostileFramesTest {
             + "\"ProtocolVersionMajor\":4,\"ProtocolVersionMinor\":0}}]";
 
     private SimServerRig rig;
-    private ButtplugClient bystander;
+    private Bystander bystander;
     private ServerSession bystanderSession;
 
     @BeforeEach
     void setUp() throws Exception {
         rig = new SimServerRig(Duration.ZERO, MAX_FRAME);
         rig.awaitDeviceListed();
-        bystander = ButtplugClient.builder("bystander").build();
-        bystander.connect(WebSocketConnector.to(rig.server.uri())).get(10, TimeUnit.SECONDS);
+        bystander = Bystander.on(rig);
         assertThat(rig.buttplug.sessions()).hasSize(1);
         bystanderSession = rig.buttplug.sessions().get(0);
     }
 
     @AfterEach
     void tearDown() {
-        bystander.disconnect();
+        bystander.close();
         rig.close();
-    }
-
-    private void bystanderIsStillServed() throws Exception {
-        bystander.ping().get(10, TimeUnit.SECONDS);
-        assertThat(bystander.isConnected()).isTrue();
     }
 
     /** The single message of a reply frame, as {@code {"Name": {...}}}. */
@@ -123,7 +115,7 @@ class HostileFramesTest {
             raw.sendText(HANDSHAKE);
             assertThat(onlyMessage(raw.read()).has("ServerInfo")).isTrue();
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -146,7 +138,7 @@ class HostileFramesTest {
             raw.sendText("[{\"Ping\":{\"Id\":6}}]");
             assertThat(onlyMessage(raw.read()).get("Ok").get("Id").asLong()).isEqualTo(6);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -155,7 +147,7 @@ class HostileFramesTest {
             raw.sendText("[" + " ".repeat(MAX_FRAME * 2) + "]");
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1009);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -171,7 +163,7 @@ class HostileFramesTest {
             }
         }
         awaitNoRawSessionsLeft();
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -180,7 +172,7 @@ class HostileFramesTest {
             raw.send(RawWebSocket.TEXT, new byte[] {'[', (byte) 0xff, (byte) 0xfe, ']'});
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1007);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -189,13 +181,13 @@ class HostileFramesTest {
             raw.send(RawWebSocket.BINARY, HANDSHAKE.getBytes());
             assertThat(raw.readUntilClose().closeCode()).isEqualTo(1003);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
     void aClientThatNeverHandshakesDoesNotHoldUpOthersAndIsClosedOnStop() throws Exception {
         try (RawWebSocket silent = RawWebSocket.open(rig.server.port(), "/")) {
-            bystanderIsStillServed();
+            bystander.isStillServed();
             rig.server.stop().get(15, TimeUnit.SECONDS);
             assertThat(silent.readUntilClose().closeCode()).isEqualTo(1001);
         }
@@ -210,7 +202,7 @@ class HostileFramesTest {
             RawWebSocket.Frame close = silent.readUntilClose();
             assertThat(close.closeCode()).isIn(1000, 1001);
         }
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     @Test
@@ -228,7 +220,7 @@ class HostileFramesTest {
         rig.lovense().await(c -> c.kind() == RecordedCommand.Kind.STOP
                 || c.output() != null && c.output().value() == 0, WAIT);
         awaitNoRawSessionsLeft();
-        bystanderIsStillServed();
+        bystander.isStillServed();
     }
 
     /** Hostile single-message frames that each get exactly one reply frame. */
@@ -250,7 +242,7 @@ class HostileFramesTest {
 
         assertThat(replies).isEqualTo((long) connections * framesPerConnection);
         awaitNoRawSessionsLeft();
-        bystanderIsStillServed();
+        bystander.isStillServed();
         int threadsAfter = awaitThreadsAtMost(threadsBefore + 8);
         assertThat(threadsAfter).as("threads before %d, after %d", threadsBefore, threadsAfter)
                 .isLessThanOrEqualTo(threadsBefore + 8);
