@@ -55,6 +55,13 @@ class BridgesBoundsTest {
                 }).build());
     }
 
+    /** Bridges on {@code node} whose subscriptions hold at most 4 messages pending, subscribed and flushed. */
+    private void startBridgesWithPendingLimit4(ReaderTap tap) throws Exception {
+        bridges = new Bridges(node, SUBJECTS, "n1", 8, tap, 4, 1 << 20);
+        alarmed.set(bridges);
+        node.flush(Duration.ofSeconds(5));
+    }
+
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable c : new AutoCloseable[]{bridges, node, peer, server}) {
@@ -90,9 +97,7 @@ class BridgesBoundsTest {
     @Test
     void framesPastThePendingLimitCloseEveryBridgedLinkOnTheNode() throws Exception {
         connect(new ReaderTap()); // a tap that hands nothing on: frames stay in the subscription
-        bridges = new Bridges(node, SUBJECTS, "n1", 8, new ReaderTap(), 4, 1 << 20);
-        alarmed.set(bridges);
-        node.flush(Duration.ofSeconds(5));
+        startBridgesWithPendingLimit4(new ReaderTap());
         RecordingEnd flooded = new RecordingEnd("n2");
         RecordingEnd other = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", flooded)).isTrue();
@@ -110,9 +115,7 @@ class BridgesBoundsTest {
     void theReaderTapKeepsTheSubscriptionFarBelowASmallPendingLimit() throws Exception {
         ReaderTap tap = new ReaderTap();
         connect(tap);
-        bridges = new Bridges(node, SUBJECTS, "n1", 8, tap, 4, 1 << 20);
-        alarmed.set(bridges);
-        node.flush(Duration.ofSeconds(5));
+        startBridgesWithPendingLimit4(tap);
         RecordingEnd end = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", end)).isTrue();
 
@@ -138,9 +141,7 @@ class BridgesBoundsTest {
     @Test
     void beatsPastThePendingLimitCloseEveryBridgedLinkOnTheNode() throws Exception {
         connect(new ReaderTap()); // a tap that hands nothing on: beats stay in the subscription
-        bridges = new Bridges(node, SUBJECTS, "n1", 8, new ReaderTap(), 4, 1 << 20);
-        alarmed.set(bridges);
-        node.flush(Duration.ofSeconds(5));
+        startBridgesWithPendingLimit4(new ReaderTap());
         RecordingEnd end = new RecordingEnd("n2");
         assertThat(bridges.add("n2-a-1", end)).isTrue();
 
@@ -155,9 +156,7 @@ class BridgesBoundsTest {
     void theReaderTapKeepsTheBeatSubscriptionFarBelowASmallPendingLimit() throws Exception {
         ReaderTap tap = new ReaderTap();
         connect(tap);
-        bridges = new Bridges(node, SUBJECTS, "n1", 8, tap, 4, 1 << 20);
-        alarmed.set(bridges);
-        node.flush(Duration.ofSeconds(5));
+        startBridgesWithPendingLimit4(tap);
         AtomicInteger beaten = new AtomicInteger();
         bridges.relayed().add("n2", () -> {
             beaten.incrementAndGet();
