@@ -83,6 +83,7 @@ public final class ButtplugClient {
     private final ListenerFanOut listeners = new ListenerFanOut();
     private final DeviceRoster roster;
     private final Handshake handshake;
+    /** The automatic pings, or null when the caller pings ({@link Builder#automaticPings}). */
     private final Pinger pinger;
     private final EventRouter router;
     private ClientConnection connection;
@@ -99,7 +100,8 @@ public final class ButtplugClient {
         this.roster = new DeviceRoster(builder.maxDevices, builder.maxFeaturesPerDevice,
                 info -> new ButtplugClientDevice(this, info), listeners);
         this.handshake = new Handshake(builder.name, builder.fallbackToV3, maxFrameChars, serial);
-        this.pinger = new Pinger(scheduling.scheduler(), serial, builder.minPingInterval, builder.pingInterval);
+        this.pinger = builder.automaticPings
+                ? new Pinger(scheduling.scheduler(), serial, builder.minPingInterval, builder.pingInterval) : null;
         this.router = new EventRouter(roster, listeners);
     }
 
@@ -254,7 +256,8 @@ public final class ButtplugClient {
     }
 
     /**
-     * Sends a Ping now (the client also pings on its own when the server asks for it).
+     * Sends a Ping now (the client also pings on its own when the server asks for it, unless built
+     * with {@link Builder#automaticPings automaticPings(false)}).
      *
      * @return completes when the server answered
      */
@@ -294,7 +297,9 @@ public final class ButtplugClient {
         log.info("connected to '{}' (spec v{}, MaxPingTime {} ms)", info.serverName(),
                 conn.codec().version().major(), info.maxPingTimeMs());
         serverInfo = info;
-        pinger.start(conn, info.maxPingTimeMs(), c -> c == connection);
+        if (pinger != null) {
+            pinger.start(conn, info.maxPingTimeMs(), c -> c == connection);
+        }
         // Applied where the reply completes: in the serial task that read it, before the next frame is
         // read. Applied later (a task queued behind frames already read), an unsolicited DeviceList that
         // followed the reply on the wire would be overwritten by the older reply, and a device the
@@ -330,7 +335,9 @@ public final class ButtplugClient {
             if (conn != connection) {
                 return;
             }
-            pinger.stop();
+            if (pinger != null) {
+                pinger.stop();
+            }
             boolean wasReady = serverInfo != null;
             serverInfo = null;
             roster.clear();
@@ -356,6 +363,7 @@ public final class ButtplugClient {
         private int maxFeaturesPerDevice = DEFAULT_MAX_FEATURES_PER_DEVICE;
         private Duration minPingInterval = DEFAULT_MIN_PING_INTERVAL;
         private Duration pingInterval;
+        private boolean automaticPings = true;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -525,6 +533,23 @@ public final class ButtplugClient {
                 throw new IllegalArgumentException("pingInterval must be positive");
             }
             this.pingInterval = interval;
+            return this;
+        }
+
+        /**
+         * Whether this client pings the server on its own (default true: every third of the
+         * server's MaxPingTime, or every {@link #pingInterval}). With false it sends no ping unless
+         * asked through {@link ButtplugClient#ping()}: for a caller that keeps the server's ping
+         * watchdog fed by other means and checks that the server answers on its own schedule, e.g.
+         * a hub holding thousands of agent links, which beats and checks them all from one timer
+         * instead of one timer per link. A server with a MaxPingTime stops such a client's devices
+         * and drops it when nothing feeds its watchdog in time.
+         *
+         * @param automatic false to leave the pings to the caller
+         * @return this builder
+         */
+        public Builder automaticPings(boolean automatic) {
+            this.automaticPings = automatic;
             return this;
         }
 

@@ -134,6 +134,21 @@ class ClientLimitsTest {
     }
 
     @Test
+    void aClientBuiltWithoutAutomaticPingsSchedulesNoneAndPingsWhenAsked() throws Exception {
+        InProcessConnector.Pair pair = InProcessConnector.pair();
+        new FakeServer(pair.server(), 300, devices(1, 1));
+        ButtplugClient client = ButtplugClient.builder("t").timers(timers).automaticPings(false).build();
+        client.connect(pair.client()).get(5, TimeUnit.SECONDS);
+        try {
+            assertThat(timers.periodsMs).as("no ping timer, whatever the MaxPingTime").isEmpty();
+            client.ping().get(5, TimeUnit.SECONDS);
+            assertThat(client.isConnected()).isTrue();
+        } finally {
+            client.disconnect().get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void aServerFloodingEventsIsDroppedRepliesAreFree() throws Exception {
         InProcessConnector.Pair pair = InProcessConnector.pair();
         FakeServer server = new FakeServer(pair.server(), 0, devices(1, 1));

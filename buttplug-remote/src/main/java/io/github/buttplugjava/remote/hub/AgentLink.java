@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 /**
  * The hub's end of one welcomed share link: a Buttplug client over the socket the agent dialed,
@@ -22,10 +23,11 @@ import java.time.Duration;
  * free), and the room holds the agent to its {@link AgentCaps}. When the agent's hello asked for
  * presence (and the welcome agreed), the room's {@link RoomPresence} sends it presence frames on
  * the same link from its first device list until the link ends. When the welcome agreed to the
- * heartbeat, the hub's {@link Heartbeats} beat on the link from then on, and the client pings only
- * every {@link #HEARTBEAT_LINK_PING_INTERVAL}, to notice an agent that stalled.
+ * heartbeat, the hub's {@link Heartbeats} beat on the link from then on and check the agent every
+ * {@link Heartbeats#CHECK_INTERVAL} (a ping from its client, which then has no ping timer of its
+ * own), to notice an agent that stalled.
  */
-final class AgentLink {
+final class AgentLink implements Heartbeats.Member {
 
     private static final Logger log = LoggerFactory.getLogger(AgentLink.class);
 
@@ -34,13 +36,6 @@ final class AgentLink {
 
     /** Least time between two pings of an agent by the hub. */
     static final Duration MIN_PING_INTERVAL = Duration.ofMillis(500);
-
-    /**
-     * Time between two pings of an agent that takes the hub's {@link Heartbeats heartbeat} as its
-     * liveness: the beats keep its watchdog fed, and these pings only check that it still answers
-     * (a stalled agent leaves the room within this plus {@link #AGENT_REPLY_TIMEOUT}).
-     */
-    static final Duration HEARTBEAT_LINK_PING_INTERVAL = Duration.ofSeconds(20);
 
     private final String linkId;
     private final String alias;
@@ -65,9 +60,30 @@ final class AgentLink {
                 .fallbackToV3(false).limits(limits).maxDevices(caps.maxDevices())
                 .maxFeaturesPerDevice(caps.maxFeatures()).minPingInterval(MIN_PING_INTERVAL).scheduling(scheduling);
         if (heartbeats != null) {
-            b.pingInterval(HEARTBEAT_LINK_PING_INTERVAL);
+            b.automaticPings(false); // the heartbeat checks it: see check()
         }
         this.client = b.build();
+    }
+
+    @Override
+    public ButtplugConnector link() {
+        return link;
+    }
+
+    /**
+     * One ping of the agent, from the {@link Heartbeats}: unanswered within
+     * {@link #AGENT_REPLY_TIMEOUT}, the link is closed and the agent's devices leave.
+     */
+    @Override
+    public void check() {
+        client.ping().whenComplete((v, e) -> {
+            if (e != null && client.isConnected()) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                String why = "no answer to a ping: " + PeerText.error(cause.getMessage());
+                log.warn("agent {}: {}, closing its link", alias, why);
+                link.abort(why);
+            }
+        });
     }
 
     void start() {
@@ -76,7 +92,7 @@ final class AgentLink {
             public void disconnected(Throwable cause) {
                 log.info("agent {} left", alias);
                 if (heartbeats != null) {
-                    heartbeats.remove(link);
+                    heartbeats.remove(AgentLink.this);
                 }
                 if (presence != null) {
                     presence.unsubscribe(linkId);
@@ -97,9 +113,9 @@ final class AgentLink {
             } else {
                 room.firstListDone(linkId);
                 if (heartbeats != null) {
-                    heartbeats.add(link);
+                    heartbeats.add(this);
                     if (!client.isConnected()) {
-                        heartbeats.remove(link);
+                        heartbeats.remove(this);
                     }
                 }
                 if (presence != null) {
