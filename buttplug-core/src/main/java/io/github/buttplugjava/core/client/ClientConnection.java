@@ -21,10 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,8 +58,7 @@ final class ClientConnection {
     private final ScheduledExecutorService timers;
     private final Duration timeout;
     private final Events events;
-    /** Sized for a few requests in flight, the usual case (it grows as needed). */
-    private final Map<Long, Waiting> waiting = new HashMap<>(4);
+    private final WaitingRequests<Waiting> waiting = new WaitingRequests<>();
     /** The reply deadlines: one timer for all of them (every request has the same timeout). */
     private final OrderedDeadlines<Long> deadlines;
     private final MessageLimits limits;
@@ -183,7 +179,7 @@ final class ClientConnection {
                 sent = connector.send(frame);
             } finally {
                 sendingHere = null;
-                if (waiting.containsKey(id)) {
+                if (waiting.contains(id)) {
                     deadlines.add(id); // not answered during the send
                 }
             }
@@ -232,8 +228,7 @@ final class ClientConnection {
         connector.close();
         ButtplugException failure = cause instanceof ButtplugException b ? b
                 : new ConnectorException("Connection lost: " + cause.getMessage(), cause);
-        List<Waiting> all = new ArrayList<>(waiting.values());
-        waiting.clear();
+        List<Waiting> all = waiting.removeAll();
         deadlines.close();
         for (Waiting w : all) {
             w.reply.completeExceptionally(failure);
@@ -255,7 +250,7 @@ final class ClientConnection {
         } catch (DecodeException e) {
             Optional<List<ServerMessage>> other = events.undecodable(this, frame, e);
             if (other.isEmpty()) {
-                boolean answers = e.id() != 0 && waiting.containsKey(e.id());
+                boolean answers = e.id() != 0 && waiting.contains(e.id());
                 if (!answers && inbound.admit(1, 1) != InboundFlow.Verdict.ADMIT) {
                     abort(new ButtplugMessageException("The server sends more than "
                             + (long) limits.messagesPerSecond() + " messages per second unasked"));
@@ -271,7 +266,7 @@ final class ClientConnection {
         }
         int unasked = 0;
         for (ServerMessage message : messages) {
-            if (message.id() == Message.SYSTEM_ID || !waiting.containsKey(message.id())) {
+            if (message.id() == Message.SYSTEM_ID || !waiting.contains(message.id())) {
                 unasked++;
             }
         }
@@ -321,7 +316,7 @@ final class ClientConnection {
         } catch (DecodeException e) {
             return false; // the queued path reports it
         }
-        if (messages.size() != 1 || messages.get(0).id() != sendingHereId || !waiting.containsKey(sendingHereId)
+        if (messages.size() != 1 || messages.get(0).id() != sendingHereId || !waiting.contains(sendingHereId)
                 || inbound.admit(1, 0) != InboundFlow.Verdict.ADMIT) { // a reply: never charged to the rate
             return false;
         }
@@ -358,7 +353,7 @@ final class ClientConnection {
     private long nextId() {
         do {
             lastId = lastId >= Message.MAX_ID ? 1 : lastId + 1;
-        } while (waiting.containsKey(lastId));
+        } while (waiting.contains(lastId));
         return lastId;
     }
 
