@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,8 @@ import java.util.function.LongSupplier;
  * the live agent is its own stale link (the same alias and resume key), which then leaves first.
  * Of a resume key only its digest is kept. Each agent
  * is held to {@link AgentCaps}: over a cap its link is aborted with the reason and its devices
- * leave. Nothing is kept of devices that left, and each device event costs constant time.
+ * leave. Nothing is kept of devices that left, and a device event costs at most a walk over its
+ * agent's devices (at most {@link AgentCaps#maxDevices()}).
  */
 final class RoomSource implements DeviceSource {
 
@@ -53,19 +54,63 @@ final class RoomSource implements DeviceSource {
         final ChurnBudget churn;
         /** SHA-256 of the agent's resume key, or null when its hello had none. */
         final byte[] resumeDigest;
-        /** Sized for the usual agent, one or two devices (the default size's table is 272 bytes per idle link). */
-        final Map<Device, AliasedDevice> devices = new IdentityHashMap<>(2);
+        /**
+         * The agent's devices in the room, the first {@link #deviceCount} slots: an array sized as
+         * they come (a map held 88 bytes for the usual agent's one device, the array 24); at most
+         * {@link AgentCaps#maxDevices()}, so a linear search is short.
+         */
+        private AliasedDevice[] devices = NO_DEVICES;
+        private int deviceCount;
         DeviceSource source;
         Consumer<String> abort;
         boolean tripped;
 
         Agent(String alias, String skeleton, ChurnBudget churn, byte[] resumeDigest) {
             this.alias = alias;
-            this.skeleton = skeleton;
+            this.skeleton = skeleton.equals(alias) ? alias : skeleton; // one string for the usual plain alias
             this.churn = churn;
             this.resumeDigest = resumeDigest;
         }
+
+        void addDevice(AliasedDevice d) {
+            if (deviceCount == devices.length) {
+                devices = Arrays.copyOf(devices, Math.max(1, 2 * deviceCount));
+            }
+            devices[deviceCount++] = d;
+        }
+
+        /** Takes out the room's device for the agent's {@code device}; null when it is not here. */
+        AliasedDevice removeDevice(Device device) {
+            for (int i = 0; i < deviceCount; i++) {
+                AliasedDevice d = devices[i];
+                if (d.inner() == device) {
+                    System.arraycopy(devices, i + 1, devices, i, deviceCount - i - 1);
+                    devices[--deviceCount] = null;
+                    if (deviceCount == 0) {
+                        devices = NO_DEVICES;
+                    }
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        int deviceCount() {
+            return deviceCount;
+        }
+
+        /** The agent's devices in the room now, in the order they came. */
+        List<AliasedDevice> devices() {
+            return List.of(Arrays.copyOf(devices, deviceCount));
+        }
+
+        void clearDevices() {
+            devices = NO_DEVICES;
+            deviceCount = 0;
+        }
     }
+
+    private static final AliasedDevice[] NO_DEVICES = new AliasedDevice[0];
 
     /**
      * What {@link #reserve(String, String, byte[], Consumer)} did.
@@ -210,7 +255,7 @@ final class RoomSource implements DeviceSource {
             @Override
             public void deviceRemoved(Device device) {
                 synchronized (RoomSource.this) {
-                    AliasedDevice d = agent.devices.remove(device);
+                    AliasedDevice d = agent.removeDevice(device);
                     if (d != null && listener != null) {
                         listener.deviceRemoved(d);
                     }
@@ -236,7 +281,7 @@ final class RoomSource implements DeviceSource {
             violation = violation(agent, device);
             if (violation == null) {
                 AliasedDevice d = new AliasedDevice(device, linkId, agent.alias, separator, meter);
-                agent.devices.put(device, d);
+                agent.addDevice(d);
                 listener.deviceAdded(d);
                 return;
             }
@@ -248,7 +293,7 @@ final class RoomSource implements DeviceSource {
     }
 
     private String violation(Agent agent, Device device) {
-        if (agent.devices.size() >= caps.maxDevices()) {
+        if (agent.deviceCount() >= caps.maxDevices()) {
             return "it shares more than " + caps.maxDevices() + " devices, the most one agent may";
         }
         int features = device.features().size();
@@ -310,11 +355,11 @@ final class RoomSource implements DeviceSource {
         agents.remove(linkId);
         skeletons.remove(agent.skeleton, linkId);
         if (listener != null) {
-            for (AliasedDevice d : List.copyOf(agent.devices.values())) {
+            for (AliasedDevice d : agent.devices()) {
                 listener.deviceRemoved(d);
             }
         }
-        agent.devices.clear();
+        agent.clearDevices();
     }
 
     /** The aliases of the agents now in the room (or reserved for one that is joining). */
@@ -325,12 +370,12 @@ final class RoomSource implements DeviceSource {
     /** The devices the agent of {@code linkId} has in the room now (none when it is not here). */
     synchronized List<AliasedDevice> devicesOf(String linkId) {
         Agent agent = agents.get(linkId);
-        return agent == null ? List.of() : List.copyOf(agent.devices.values());
+        return agent == null ? List.of() : agent.devices();
     }
 
     /** For tests: how many devices the agent of {@code linkId} has here. */
     synchronized Optional<Integer> deviceCount(String linkId) {
-        return Optional.ofNullable(agents.get(linkId)).map(a -> a.devices.size());
+        return Optional.ofNullable(agents.get(linkId)).map(Agent::deviceCount);
     }
 
     /** Agents' devices are there when they are shared: a scan has nothing to find and ends at once. */
