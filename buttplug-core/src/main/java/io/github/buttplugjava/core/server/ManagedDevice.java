@@ -30,7 +30,14 @@ final class ManagedDevice {
 
     private final DeviceInfo info;
     private final Device device;
-    private final TimingGate gate;
+    private final Scheduling scheduling;
+    /**
+     * The timing gap's gate, made for the first command (a hub holds thousands of devices that get
+     * none); null until then. Set under this object's lock, read without it once set.
+     */
+    private volatile TimingGate gate;
+    /** Set (under this object's lock) when the device left: a gate made after that is closed at once. */
+    private boolean removed;
     /** Listeners by input, under this object's lock; null while there are none (most devices, most of the time). */
     private Map<InputKey, Map<Object, InputListener>> subscribers;
 
@@ -39,7 +46,29 @@ final class ManagedDevice {
         long gap = Math.max(0, Math.min(DeviceManager.MAX_TIMING_GAP_MS, device.timingGapMs()));
         this.info = new DeviceInfo(index, device.name(), device.displayName().orElse(null),
                 gap, device.features());
-        this.gate = new TimingGate(gap, scheduling, device::outputs);
+        this.scheduling = scheduling;
+    }
+
+    /** The gate, made on first use. */
+    private TimingGate gate() {
+        TimingGate g = gate;
+        if (g != null) {
+            return g;
+        }
+        synchronized (this) {
+            if (gate == null) {
+                TimingGate made = new TimingGate(info.timingGapMs(), scheduling, device::outputs);
+                if (removed) {
+                    made.close(removedReason());
+                }
+                gate = made;
+            }
+            return gate;
+        }
+    }
+
+    private String removedReason() {
+        return "Device " + info.deviceIndex() + " (" + info.deviceName() + ") was removed";
     }
 
     DeviceInfo info() {
@@ -56,12 +85,12 @@ final class ManagedDevice {
 
     /** Sets an output through the timing gap. The caller has validated the command. */
     CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
-        return gate.submit(featureIndex, command);
+        return gate().submit(featureIndex, command);
     }
 
     /** Sets the outputs of one client message as one command, through the timing gap. The caller has validated them. */
     CompletableFuture<Void> outputs(List<FeatureOutput> outputs) {
-        return gate.submit(outputs);
+        return gate().submit(outputs);
     }
 
     CompletableFuture<Integer> read(int featureIndex, InputType type) {
@@ -70,13 +99,13 @@ final class ManagedDevice {
 
     /** Stops every output now, dropping held commands. */
     CompletableFuture<Void> stop() {
-        gate.discard(-1);
+        discardHeld(-1);
         return device.stop();
     }
 
     /** Stops the outputs of one feature: every level output set to 0; positions are left where they are. */
     CompletableFuture<Void> stopFeature(int featureIndex) {
-        gate.discard(featureIndex);
+        discardHeld(featureIndex);
         List<FeatureOutput> stops = new ArrayList<>();
         info.feature(featureIndex).map(DeviceFeature::outputs).orElse(Map.of()).keySet().forEach(type -> {
             if (type != OutputType.POSITION && type != OutputType.HW_POSITION_WITH_DURATION) {
@@ -145,11 +174,24 @@ final class ManagedDevice {
         return CompletableFuture.allOf(keys.stream().map(k -> unsubscribe(owner, k)).toArray(CompletableFuture[]::new));
     }
 
-    /** The device left: held commands fail, subscribers are dropped. */
+    /** Drops held commands (of one feature, or all when negative); nothing is held before the first command. */
+    private void discardHeld(int featureIndex) {
+        TimingGate g = gate;
+        if (g != null) {
+            g.discard(featureIndex);
+        }
+    }
+
+    /** The device left: held and later commands fail, subscribers are dropped. */
     void removed() {
-        gate.close("Device " + info.deviceIndex() + " (" + info.deviceName() + ") was removed");
+        TimingGate g;
         synchronized (this) {
+            removed = true;
             subscribers = null;
+            g = gate;
+        }
+        if (g != null) {
+            g.close(removedReason());
         }
     }
 
