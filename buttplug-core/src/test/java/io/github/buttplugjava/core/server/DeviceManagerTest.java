@@ -152,6 +152,26 @@ class DeviceManagerTest {
     }
 
     @Test
+    void aDeviceRemovedBeforeItsFirstCommandRefusesCommandsAndStopsBeforeAnyCommandWork() throws Exception {
+        SimulatedDevices sim = SimulatedDevices.builder().add("vibrator").timingGapMs(50).presentAtStart(true).build();
+        try (DeviceManager manager = new DeviceManager(List.of(sim))) {
+            DeviceWaits.awaitDevices(manager, 1, WAIT);
+            ManagedDevice device = manager.device(0).orElseThrow();
+            // nothing sent yet: stops have nothing held to drop and still reach the device
+            device.stopFeature(0).get(5, TimeUnit.SECONDS);
+            device.stop().get(5, TimeUnit.SECONDS);
+            Events events = new Events();
+            manager.addListener(events);
+            sim.unplug(sim.device("vibrator"));
+            assertThat(events.next()).isEqualTo("removed 0");
+            assertThatThrownBy(() -> device.output(0, OutputCommand.of(OutputType.VIBRATE, 5)).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ButtplugDeviceException.class)
+                    .hasMessageContaining("was removed");
+            assertThat(sim.device("vibrator").outputs(0)).extracting(OutputCommand::value).containsOnly(0);
+        }
+    }
+
+    @Test
     void subscriptionsOfSeveralOwnersShareOneDeviceSubscription() throws Exception {
         SimulatedDevices sim = SimulatedDevices.builder().add("lovense").presentAtStart(true).build();
         try (DeviceManager manager = new DeviceManager(List.of(sim))) {
