@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.LongSupplier;
 
 /**
  * Where the library runs its work and how it reads time: an executor for tasks (used serially by
@@ -38,12 +39,14 @@ public final class Scheduling {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final boolean systemClock;
+    private final LongSupplier nanoClock;
 
     private Scheduling(Executor executor, ScheduledExecutorService scheduler, Clock clock) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.systemClock = clock.equals(Clock.system(clock.getZone()));
+        this.nanoClock = systemClock ? System::nanoTime : this::nanoTime;
     }
 
     /**
@@ -139,6 +142,17 @@ public final class Scheduling {
             return System.nanoTime();
         }
         return Duration.between(Instant.EPOCH, clock.instant()).toNanos();
+    }
+
+    /**
+     * {@link #nanoTime()} as a supplier: one instance per scheduling, so the many objects that keep
+     * a clock (a hub holds several per link) share it instead of each holding its own method
+     * reference.
+     *
+     * @return a supplier of {@link #nanoTime()}
+     */
+    public LongSupplier nanoClock() {
+        return nanoClock;
     }
 
     @Override

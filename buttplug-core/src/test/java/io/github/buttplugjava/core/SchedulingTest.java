@@ -50,4 +50,19 @@ class SchedulingTest {
         long b = System.nanoTime();
         assertThat(b - a).as("the system clock's intervals come from System.nanoTime()").isBetween(0L, Duration.ofSeconds(5).toNanos());
     }
+
+    @Test
+    void theNanoClockIsOneSharedSupplierOfTheSameTime() {
+        VirtualTime time = new VirtualTime();
+        Scheduling virtual = time.scheduling();
+        assertThat(virtual.nanoClock()).as("one instance per scheduling").isSameAs(virtual.nanoClock());
+        long before = virtual.nanoClock().getAsLong();
+        time.advance(Duration.ofMillis(250));
+        assertThat(virtual.nanoClock().getAsLong() - before).isEqualTo(Duration.ofMillis(250).toNanos());
+        assertThat(virtual.nanoClock().getAsLong()).isEqualTo(virtual.nanoTime());
+
+        long a = Scheduling.defaults().nanoClock().getAsLong();
+        long b = System.nanoTime();
+        assertThat(b - a).as("System.nanoTime() with the system clock").isBetween(0L, Duration.ofSeconds(5).toNanos());
+    }
 }

@@ -86,7 +86,7 @@ public final class BleDeviceSource implements DeviceSource {
      */
     public BleDeviceSource(BleAdapter adapter, DeviceConfiguration configuration, Protocols protocols,
                            Scheduling scheduling, Duration batchWindow) {
-        this(adapter, configuration, protocols, scheduling.executor(), scheduling.scheduler(), scheduling::nanoTime,
+        this(adapter, configuration, protocols, scheduling.executor(), scheduling.scheduler(), scheduling.nanoClock(),
                 batchWindow);
     }
 

@@ -87,8 +87,8 @@ final class ClientConnection {
         this.timeout = timeout;
         this.events = events;
         this.limits = limits;
-        this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "client connection");
-        this.deadlines = new OrderedDeadlines<>(timeout.toNanos(), timers, serial, scheduling::nanoTime, this::expire);
+        this.inbound = new InboundFlow(connector, limits, scheduling.nanoClock(), "client connection");
+        this.deadlines = new OrderedDeadlines<>(timeout.toNanos(), timers, serial, scheduling.nanoClock(), this::expire);
     }
 
     /** Connects the pipe; frames are handled on the serial executor from then on. */

@@ -75,8 +75,8 @@ public final class ServerSession {
         this.manager = manager;
         this.serial = new SerialExecutor(scheduling.executor());
         this.codec = new ServerCodec(() -> manager.deviceList(0), maxFrameChars);
-        this.core = new SessionCore(settings, manager, serial, timers, scheduling::nanoTime, this::send);
-        this.inbound = new InboundFlow(connector, limits, scheduling::nanoTime, "server session");
+        this.core = new SessionCore(settings, manager, serial, timers, scheduling.nanoClock(), this::send);
+        this.inbound = new InboundFlow(connector, limits, scheduling.nanoClock(), "server session");
     }
 
     void start() {

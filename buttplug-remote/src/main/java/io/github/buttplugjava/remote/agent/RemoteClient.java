@@ -265,7 +265,7 @@ public final class RemoteClient implements AutoCloseable {
             }
             link = connector;
         }
-        HandoverConnector.open(connector, scheduling::nanoTime)
+        HandoverConnector.open(connector, scheduling.nanoClock())
                 // a failed send means the link is closing: the first frame then fails with the close reason
                 .thenCompose(h -> h.send(hello.encode()).handle((v, sendError) -> null).thenCompose(v ->
                         Deadlines.orTimeout(h.firstFrame(), HELLO_ANSWER_TIMEOUT, scheduling))
@@ -321,7 +321,7 @@ public final class RemoteClient implements AutoCloseable {
             }
             // told before serving, so the listener hears of the link before any presence event
             tell(() -> listener.linked(room));
-            HeartbeatCounter heartbeat = beats ? new HeartbeatCounter(scheduling::nanoTime) : null;
+            HeartbeatCounter heartbeat = beats ? new HeartbeatCounter(scheduling.nanoClock()) : null;
             ButtplugConnector served = heartbeat != null
                     ? new FrameTap(handover, Heartbeat::isHeartbeat, f -> heartbeat.beat()) : handover;
             if (presence != null) {

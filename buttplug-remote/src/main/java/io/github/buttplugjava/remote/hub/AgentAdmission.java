@@ -45,7 +45,7 @@ final class AgentAdmission {
         // No frame counting here: the hub's own client bounds what an agent sends unasked, and an
         // agent's replies are bounded by the commands relayed to it (coalesced per feature).
         String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
+        HandoverConnector.open(connector, scheduling.nanoClock()).thenCompose(h ->
                         Deadlines.orTimeout(h.firstFrame(), helloTimeout, scheduling)
                         .thenAccept(frame -> hello(h, frame, address)))
                 .whenComplete((v, e) -> {

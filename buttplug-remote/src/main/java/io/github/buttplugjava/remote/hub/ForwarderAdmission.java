@@ -61,7 +61,7 @@ final class ForwarderAdmission {
     }
 
     private void awaitFirstDevice(Room room, ButtplugConnector authenticated, String address) {
-        HandoverConnector.open(authenticated, scheduling::nanoTime).thenCompose(h ->
+        HandoverConnector.open(authenticated, scheduling.nanoClock()).thenCompose(h ->
                         Deadlines.orTimeout(h.firstFrame(), FIRST_DEVICE_TIMEOUT, scheduling)
                         .thenAccept(frame -> join(room, h, frame, address)))
                 .whenComplete((v, e) -> {

@@ -84,7 +84,7 @@ final class ForwarderDevices implements DeviceSource {
         this.firstFrame = Objects.requireNonNull(firstFrame, "firstFrame");
         this.caps = caps;
         this.maxMessagesPerFrame = Math.min(MAX_MESSAGES_PER_FRAME, limits.maxMessagesPerFrame());
-        this.unasked = new TokenBucket(limits.messagesPerSecond(), limits.burst(), scheduling::nanoTime);
+        this.unasked = new TokenBucket(limits.messagesPerSecond(), limits.burst(), scheduling.nanoClock());
         this.messagesPerSecond = (long) limits.messagesPerSecond();
         this.ended = ended;
         this.wire = new ForwarderWire(link, replyTimeout, maxFrameChars, scheduling);

@@ -67,7 +67,7 @@ final class ForwarderWire {
         this.replyTimeout = replyTimeout;
         this.codec = new ClientCodec(SpecVersion.V1, maxFrameChars);
         this.deadlines = new OrderedDeadlines<>(replyTimeout.toNanos(), scheduling.scheduler(),
-                task -> scheduling.executor().execute(() -> sweep(task)), scheduling::nanoTime, this::expire);
+                task -> scheduling.executor().execute(() -> sweep(task)), scheduling.nanoClock(), this::expire);
     }
 
     /**

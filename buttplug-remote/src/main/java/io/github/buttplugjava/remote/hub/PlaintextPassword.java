@@ -53,7 +53,7 @@ final class PlaintextPassword {
     void accept(ButtplugConnector connector, String who, Function<String, Optional<Room>> rooms, String tokenKind,
                 Admitted then) {
         String address = AuthFailureLog.addressOf(connector);
-        HandoverConnector.open(connector, scheduling::nanoTime).thenCompose(h ->
+        HandoverConnector.open(connector, scheduling.nanoClock()).thenCompose(h ->
                         Deadlines.orTimeout(h.firstFrame(), timeout, scheduling)
                         .thenAccept(frame -> password(h, frame.strip(), address, rooms, tokenKind, then)))
                 .whenComplete((v, e) -> {

@@ -109,7 +109,7 @@ public final class Room implements AutoCloseable {
         this.limits = limits;
         this.scheduling = scheduling;
         this.legacyGrant = legacy.forwarderGrant();
-        this.source = new RoomSource(name, caps, scheduling::nanoTime, legacy.nameSeparator(), scheduling.executor(), meter);
+        this.source = new RoomSource(name, caps, scheduling.nanoClock(), legacy.nameSeparator(), scheduling.executor(), meter);
         this.arbiter = new RoomArbiter(scheduling);
         this.presence = new RoomPresence(source, arbiter, scheduling);
         this.fanOut = new DeviceFanOut(source, device -> {
