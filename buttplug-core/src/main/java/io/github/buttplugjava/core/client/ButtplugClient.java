@@ -82,7 +82,10 @@ public final class ButtplugClient {
     private final MessageLimits limits;
     private final ListenerFanOut listeners = new ListenerFanOut();
     private final DeviceRoster roster;
-    private final Handshake handshake;
+    private final String name;
+    private final boolean fallbackToV3;
+    /** The handshake under way, or null (an idle client holds none); on the serial executor. */
+    private Handshake handshake;
     /** The automatic pings, or null when the caller pings ({@link Builder#automaticPings}). */
     private final Pinger pinger;
     private final EventRouter router;
@@ -99,7 +102,8 @@ public final class ButtplugClient {
         this.limits = builder.limits;
         this.roster = new DeviceRoster(builder.maxDevices, builder.maxFeaturesPerDevice,
                 info -> new ButtplugClientDevice(this, info), listeners);
-        this.handshake = new Handshake(builder.name, builder.fallbackToV3, maxFrameChars, serial);
+        this.name = builder.name;
+        this.fallbackToV3 = builder.fallbackToV3;
         this.pinger = builder.automaticPings
                 ? new Pinger(scheduling.scheduler(), serial, builder.minPingInterval, builder.pingInterval) : null;
         this.router = new EventRouter(roster, listeners);
@@ -155,12 +159,17 @@ public final class ButtplugClient {
                     serial, scheduling, requestTimeout, limits, new ConnectionEvents());
             connection = conn;
             handshaking = true;
+            Handshake shake = new Handshake(name, fallbackToV3, maxFrameChars, serial);
+            handshake = shake;
             serverInfo = null;
             conn.open()
-                    .thenComposeAsync(v -> handshake.run(conn), serial)
+                    .thenComposeAsync(v -> shake.run(conn), serial)
                     .thenComposeAsync(info -> afterHandshake(conn, info), serial)
                     .whenCompleteAsync((v, error) -> {
                         handshaking = false;
+                        if (handshake == shake) {
+                            handshake = null;
+                        }
                         if (error == null) {
                             ready.complete(null);
                             return;
@@ -327,7 +336,8 @@ public final class ButtplugClient {
 
         @Override
         public Optional<List<ServerMessage>> undecodable(ClientConnection conn, String frame, DecodeException error) {
-            return handshaking ? handshake.readAsV3(conn, frame) : Optional.empty();
+            Handshake shake = handshake;
+            return handshaking && shake != null ? shake.readAsV3(conn, frame) : Optional.empty();
         }
 
         @Override
