@@ -2,7 +2,7 @@ package io.github.buttplugjava.core.internal;
 
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.MessageLimits;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -40,7 +40,10 @@ public final class InboundFlow {
     private final MessageLimits limits;
     private final TokenBucket rate;
     private final String label;
-    private final AtomicInteger queuedFrames = new AtomicInteger();
+    /** Frames queued and not yet handled; through {@link #QUEUED_FRAMES} (no AtomicInteger per link). */
+    private volatile int queuedFrames;
+    private static final AtomicIntegerFieldUpdater<InboundFlow> QUEUED_FRAMES =
+            AtomicIntegerFieldUpdater.newUpdater(InboundFlow.class, "queuedFrames");
     /** Bytes of frames queued and not yet handled; through {@link #QUEUED_BYTES} (no AtomicLong per link). */
     private volatile long queuedBytes;
     private static final AtomicLongFieldUpdater<InboundFlow> QUEUED_BYTES =
@@ -69,10 +72,10 @@ public final class InboundFlow {
      * @return false when the frame must be dropped: the queue was full and the link is aborted
      */
     public boolean arrived(String frame) {
-        int frames = queuedFrames.incrementAndGet();
+        int frames = QUEUED_FRAMES.incrementAndGet(this);
         long bytes = QUEUED_BYTES.addAndGet(this, 2L * frame.length());
         if (frames > limits.maxQueuedFrames() || bytes > limits.maxQueuedBytes()) {
-            queuedFrames.decrementAndGet();
+            QUEUED_FRAMES.decrementAndGet(this);
             QUEUED_BYTES.addAndGet(this, -2L * frame.length());
             abort("more than " + limits.maxQueuedFrames() + " frames or " + limits.maxQueuedBytes()
                     + " bytes waiting to be handled");
@@ -90,7 +93,7 @@ public final class InboundFlow {
      * @param frame the same text that was passed to {@link #arrived}
      */
     public void taken(String frame) {
-        int frames = queuedFrames.decrementAndGet();
+        int frames = QUEUED_FRAMES.decrementAndGet(this);
         long bytes = QUEUED_BYTES.addAndGet(this, -2L * frame.length());
         if (frames <= limits.maxQueuedFrames() / 4 && bytes <= limits.maxQueuedBytes() / 4) {
             resume();
