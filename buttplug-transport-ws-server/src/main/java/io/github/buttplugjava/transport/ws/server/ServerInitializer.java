@@ -34,6 +34,8 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ServerSettings settings;
     private final ConnectionRegistry registry;
+    /** The keepalive of the server's links; null when it has none. */
+    private final KeepAliveSweeps keepAlive;
     private final ConnectionHandler handler;
     private final SSLContext tls;
     private final BooleanSupplier stopping;
@@ -50,6 +52,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
         this.settings = settings;
         this.pages = pages;
         this.registry = registry;
+        this.keepAlive = settings.keepAlive() == null ? null : new KeepAliveSweeps(settings.keepAlive().interval());
         this.handler = handler;
         this.tls = tls;
         this.stopping = stopping;
@@ -91,7 +94,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
                 .setMaxInitialLineLength(ServerSettings.MAX_REQUEST_LINE)
                 .setMaxHeaderSize(ServerSettings.MAX_HEADERS)));
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_REQUEST_BODY));
-        p.addLast("upgrade", new UpgradeHandler(label, settings, registry, handler, stopping, handshakers, pages));
+        p.addLast("upgrade", new UpgradeHandler(label, settings, registry, keepAlive, handler, stopping, handshakers, pages));
         log.debug("{}: accepted TCP connection", label);
     }
 }

@@ -4,7 +4,6 @@ import io.github.buttplugjava.core.PeerText;
 import io.github.buttplugjava.core.connector.ButtplugConnector;
 import io.github.buttplugjava.core.connector.ConnectorException;
 import io.github.buttplugjava.core.connector.FrameListener;
-import io.github.buttplugjava.transport.ws.KeepAlive;
 import io.github.buttplugjava.transport.ws.internal.FrameDelivery;
 import io.github.buttplugjava.transport.ws.internal.TextSizes;
 import io.netty.buffer.ByteBuf;
@@ -79,8 +78,8 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     /** Our close frame is out (or the peer's was answered): no more sends. */
     private volatile boolean closeSent;
     private volatile boolean paused;
-    /** When anything last arrived from the peer (or reading resumed), in {@link System#nanoTime()}. */
-    private volatile long lastHeard = System.nanoTime();
+    /** When anything last arrived from the peer (or reading resumed), in {@link #now()} nanoseconds. */
+    private volatile long lastHeard;
 
     // event-loop state
     private boolean heardText;
@@ -92,18 +91,25 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private String peerReason = "";
     private Throwable transportError;
     private ScheduledFuture<?> firstFrameTimer;
-    private ScheduledFuture<?> keepAliveTicks;
     private ScheduledFuture<?> forcedClose;
+    /** Where this link's keepalive ticks come from; null when the server has no keepalive. */
+    private final KeepAliveSweeps keepAlive;
+    /** This link's neighbours in its {@link KeepAliveSweeps} bucket; only on the event loop. */
+    ServerLink sweepPrev;
+    ServerLink sweepNext;
     /** The fragments of a text message so far, or null between messages. */
     private CompositeByteBuf fragments;
     /** Most components a fragmented message keeps before they are merged into one buffer. */
     private static final int MAX_FRAGMENT_COMPONENTS = 16;
 
-    ServerLink(Channel channel, LinkLabel label, ServerSettings settings, ConnectionRegistry registry) {
+    ServerLink(Channel channel, LinkLabel label, ServerSettings settings, ConnectionRegistry registry,
+               KeepAliveSweeps keepAlive) {
         this.channel = channel;
         this.label = label;
         this.settings = settings;
         this.registry = registry;
+        this.keepAlive = settings.keepAlive() == null ? null : keepAlive;
+        this.lastHeard = now();
         this.delivery = new FrameDelivery(label, null, Runnable::run);
     }
 
@@ -181,7 +187,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
 
     @Override
     public void resumeReading() {
-        lastHeard = System.nanoTime();
+        lastHeard = now();
         paused = false;
         channel.config().setAutoRead(true);
     }
@@ -263,23 +269,32 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                 closeWith(POLICY, why, new ConnectorException(label + ": " + why), true);
             }
         }, first.toNanos(), TimeUnit.NANOSECONDS);
-        KeepAlive keepAlive = settings.keepAlive();
-        if (keepAlive != null) {
-            long interval = keepAlive.interval().toNanos();
-            keepAliveTicks = ctx.executor().scheduleAtFixedRate(this::keepAliveTick, interval, interval,
-                    TimeUnit.NANOSECONDS);
+        if (keepAlive != null && channel.isOpen()) {
+            keepAlive.add(this, ctx.executor());
         }
     }
 
-    /** One keepalive tick: close when silent past the timeout, else ping. On the event loop. */
-    private void keepAliveTick() {
-        if (ended) {
-            return;
+    /** The keepalive's clock: its sweeps' (System.nanoTime() outside tests). */
+    private long now() {
+        return keepAlive != null ? keepAlive.nanoTime() : System.nanoTime();
+    }
+
+    /**
+     * One keepalive tick, from the {@link KeepAliveSweeps} (once per interval): close when silent
+     * past the timeout, else ping when nothing was heard for about an interval (its last
+     * {@link KeepAliveSweeps#BUCKETS}th excepted, so a pong that took less than that does not skip
+     * the next ping). On the event loop.
+     *
+     * @return false once the link has ended (it wants no more ticks)
+     */
+    boolean keepAliveTick() {
+        if (ended || !channel.isOpen()) {
+            return false;
         }
-        long now = System.nanoTime();
+        long now = now();
         if (paused) {
             lastHeard = now; // we do not read: the peer cannot be heard, so it is not silent
-            return;
+            return true;
         }
         long silentNanos = now - lastHeard;
         if (silentNanos > settings.keepAlive().timeout().toNanos()) {
@@ -291,18 +306,23 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                         new ConnectorException(label + ": peer silent for " + silentMs
                                 + " ms (no answer to WebSocket pings)"), true);
             }
-            return;
+            return true;
+        }
+        long interval = settings.keepAlive().interval().toNanos();
+        if (silentNanos < interval - interval / KeepAliveSweeps.BUCKETS) {
+            return true; // heard within about an interval: no ping needed yet (a new link's first comes an interval in)
         }
         if (!closeSent && channel.isWritable()) {
             channel.writeAndFlush(new PingWebSocketFrame());
         }
+        return true;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (msg instanceof WebSocketFrame frame) {
-                lastHeard = System.nanoTime();
+                lastHeard = now();
                 onFrame(frame);
             }
         } finally {
@@ -458,10 +478,13 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     public void channelInactive(ChannelHandlerContext ctx) {
         ended = true;
         dropFragments();
-        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {firstFrameTimer, keepAliveTicks, forcedClose}) {
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {firstFrameTimer, forcedClose}) {
             if (timer != null) {
                 timer.cancel(false);
             }
+        }
+        if (keepAlive != null) {
+            keepAlive.remove(this, ctx.executor());
         }
         Throwable cause = causeOfEnd();
         delivery.end(cause);

@@ -37,15 +37,18 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final LinkLabel label;
     private final ServerSettings settings;
     private final ConnectionRegistry registry;
+    private final KeepAliveSweeps keepAlive;
     private final ConnectionHandler handler;
     private final BooleanSupplier stopping;
     private final WebSocketServerHandshakerFactory handshakers;
     private final HttpPages pages;
     private ScheduledFuture<?> deadline;
 
-    UpgradeHandler(LinkLabel label, ServerSettings settings, ConnectionRegistry registry, ConnectionHandler handler,
-                   BooleanSupplier stopping, WebSocketServerHandshakerFactory handshakers, HttpPages pages) {
+    UpgradeHandler(LinkLabel label, ServerSettings settings, ConnectionRegistry registry, KeepAliveSweeps keepAlive,
+                   ConnectionHandler handler, BooleanSupplier stopping, WebSocketServerHandshakerFactory handshakers,
+                   HttpPages pages) {
         this.label = label;
+        this.keepAlive = keepAlive;
         this.pages = pages;
         this.settings = settings;
         this.registry = registry;
@@ -121,7 +124,7 @@ final class UpgradeHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         } catch (RuntimeException e) {
             route = "/…";
         }
-        ServerLink link = new ServerLink(ctx.channel(), label.upgradedTo(route), settings, registry);
+        ServerLink link = new ServerLink(ctx.channel(), label.upgradedTo(route), settings, registry, keepAlive);
         // before the 101 goes out: a client that connects again at once must find this one upgraded
         registry.upgraded(ctx.channel());
         try {

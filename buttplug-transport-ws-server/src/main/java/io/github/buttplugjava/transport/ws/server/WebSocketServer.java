@@ -472,8 +472,10 @@ public final class WebSocketServer implements AutoCloseable {
 
         /**
          * WebSocket keepalive (default off): every {@code interval} a ping frame goes to each open
-         * socket (a timer on its I/O thread); any pong or frame from the peer counts as alive, and a
-         * socket paused by {@code pauseReading()} is not silent. A socket
+         * socket that has been silent for about that long (a socket heard from lately needs none;
+         * one task per I/O thread ticks its sockets, an eighth of them every eighth of the
+         * interval, rather than a timer per socket); any pong or frame from the peer counts as
+         * alive, and a socket paused by {@code pauseReading()} is not silent. A socket
          * silent for longer than {@code timeout} is closed with 1001 and the reason "no answer to
          * pings for N ms", and its listener's {@code onClosed} gets a
          * {@link io.github.buttplugjava.core.connector.ConnectorException} (so a Buttplug session
