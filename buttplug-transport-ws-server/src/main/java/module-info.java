@@ -11,6 +11,7 @@ module io.github.buttplugjava.transport.ws.server {
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.handler;
+    requires io.netty.transport.classes.epoll;
     requires org.slf4j;
 
     exports io.github.buttplugjava.transport.ws.server;

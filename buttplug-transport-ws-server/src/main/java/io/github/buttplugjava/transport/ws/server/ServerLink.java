@@ -181,7 +181,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     @Override
     public boolean pauseReading() {
         paused = true;
-        channel.config().setAutoRead(false);
+        applyReading();
         return true;
     }
 
@@ -189,7 +189,22 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     public void resumeReading() {
         lastHeard = now();
         paused = false;
-        channel.config().setAutoRead(true);
+        applyReading();
+    }
+
+    /**
+     * Sets the channel's reading to the latest of {@link #paused}, on the event loop (at once when
+     * called there). Off the loop, epoll honours a cleared autoRead only after the read it has
+     * already asked for, which could deliver one more batch of frames; on the loop it stops
+     * reading at once, as NIO does. Each task applies the flag as it is when it runs, so a pause
+     * and a resume from different threads end in the state asked for last.
+     */
+    private void applyReading() {
+        if (channel.eventLoop().inEventLoop()) {
+            channel.config().setAutoRead(!paused);
+        } else {
+            channel.eventLoop().execute(() -> channel.config().setAutoRead(!paused));
+        }
     }
 
     @Override

@@ -8,8 +8,6 @@ import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A WebSocket server (Netty, NIO) that turns every accepted socket into an open
+ * A WebSocket server (Netty: Linux's epoll where its native library loads, else the JDK's NIO; see
+ * {@code docs/transport-ws.md}) that turns every accepted socket into an open
  * {@link io.github.buttplugjava.core.connector.ButtplugConnector} and hands it, with its request path,
  * to a {@link ConnectionHandler}. Many sockets at once; each is independent.
  *
@@ -104,14 +103,15 @@ public final class WebSocketServer implements AutoCloseable {
         this.registry = new ConnectionRegistry(b.maxConnections, b.maxPending, b.maxPendingPerAddress);
         ServerSettings settings = new ServerSettings(b.maxFrameSize, b.upgradeTimeout, b.firstFrameTimeout,
                 b.maxUnsentBytes, b.keepAlive, CLOSE_GRACE);
+        SocketTransport transport = SocketTransport.best();
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("buttplug-ws-accept", true),
-                NioIoHandler.newFactory());
+                transport.ioHandlers());
         this.io = new MultiThreadIoEventLoopGroup(b.ioThreads, new EventLoopAffinity.IoThreads("buttplug-ws-io"),
-                NioIoHandler.newFactory());
+                transport.ioHandlers());
         String h = host.contains(":") ? "[" + host + "]" : host;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // one allocator for every socket (each still sizes its reads on its own): Netty's
