@@ -71,6 +71,9 @@ class ChatPlaysIrcTest {
             irc.close();
         }
         System.setErr(originalErr);
+        if (irc == null) {
+            return; // ngircd is missing and the test was skipped: nothing ran, nothing was logged
+        }
         assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8)).as("the log").isNotEmpty()
                 .doesNotContain(Ngircd.PASSWORD);
     }
