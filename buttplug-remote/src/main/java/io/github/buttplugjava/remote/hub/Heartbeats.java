@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #CHECK_INTERVAL}, first about one interval after it joined (a Buttplug ping, which notices an
  * agent that stalled with its socket open), so the checks are spread over the beats as the agents
  * joined, never all on one beat. A tick that finds the previous one still running is skipped rather than queued, so a
- * slow hub never piles up beats. The set holds at most the hub's agent links.
+ * slow hub never piles up beats. The map of members holds at most the hub's agent links.
  */
 final class Heartbeats implements AutoCloseable {
 
