@@ -84,13 +84,12 @@ public final class ButtplugClient {
     private final DeviceRoster roster;
     private final String name;
     private final boolean fallbackToV3;
-    /** The handshake under way, or null (an idle client holds none); on the serial executor. */
+    /** The handshake under way (the client is handshaking), or null (an idle client holds none); on the serial executor. */
     private Handshake handshake;
     /** The automatic pings, or null when the caller pings ({@link Builder#automaticPings}). */
     private final Pinger pinger;
     private final EventRouter router;
     private ClientConnection connection;
-    private boolean handshaking;
     private volatile ServerInfo serverInfo;
 
     private ButtplugClient(Builder builder) {
@@ -158,7 +157,6 @@ public final class ButtplugClient {
             ClientConnection conn = new ClientConnection(connector, new ClientCodec(preferred, maxFrameChars),
                     serial, scheduling, requestTimeout, limits, new ConnectionEvents());
             connection = conn;
-            handshaking = true;
             Handshake shake = new Handshake(name, fallbackToV3, maxFrameChars, serial);
             handshake = shake;
             serverInfo = null;
@@ -166,7 +164,6 @@ public final class ButtplugClient {
                     .thenComposeAsync(v -> shake.run(conn), serial)
                     .thenComposeAsync(info -> afterHandshake(conn, info), serial)
                     .whenCompleteAsync((v, error) -> {
-                        handshaking = false;
                         if (handshake == shake) {
                             handshake = null;
                         }
@@ -293,7 +290,7 @@ public final class ButtplugClient {
     /** Runs on the serial executor (or here, holding it); completes {@code reply} with unwrapped failures. */
     private void send(ClientMessage message, CompletableFuture<ServerMessage> reply, boolean here) {
         ClientConnection conn = connection;
-        if (conn == null || (!handshaking && serverInfo == null)) {
+        if (conn == null || (handshake == null && serverInfo == null)) {
             reply.completeExceptionally(new ConnectorException("Not connected"));
         } else if (here) {
             conn.requestHere(message, reply);
@@ -337,7 +334,7 @@ public final class ButtplugClient {
         @Override
         public Optional<List<ServerMessage>> undecodable(ClientConnection conn, String frame, DecodeException error) {
             Handshake shake = handshake;
-            return handshaking && shake != null ? shake.readAsV3(conn, frame) : Optional.empty();
+            return shake != null ? shake.readAsV3(conn, frame) : Optional.empty();
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class RoomSource implements DeviceSource {
 
         /** The agent's devices in the room now, in the order they came. */
         List<AliasedDevice> devices() {
-            return List.of(Arrays.copyOf(devices, deviceCount));
+            return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(devices, deviceCount))); // one copy
         }
 
         void clearDevices() {

@@ -28,6 +28,8 @@ final class KeepAliveSweeps {
     static final int BUCKETS = 8;
 
     private final long tickNanos;
+    /** Silence after which a tick pings a link: the interval but its last tick, so a pong slower than a tick still leaves the next ping due. */
+    private final long pingAfterNanos;
     private final LongSupplier clock;
     private final Map<EventExecutor, Sweep> byLoop = new ConcurrentHashMap<>();
 
@@ -39,7 +41,13 @@ final class KeepAliveSweeps {
     /** The same, with a clock of the test's own for the links' silence (the ticks follow their loop's time). */
     KeepAliveSweeps(Duration interval, LongSupplier clock) {
         this.tickNanos = Math.max(1, interval.toNanos() / BUCKETS);
+        this.pingAfterNanos = interval.toNanos() - interval.toNanos() / BUCKETS;
         this.clock = clock;
+    }
+
+    /** How long a link must have been silent for its tick to ping it, in nanoseconds. */
+    long pingAfterNanos() {
+        return pingAfterNanos;
     }
 
     /** Now, for the links' silence, in nanoseconds. */

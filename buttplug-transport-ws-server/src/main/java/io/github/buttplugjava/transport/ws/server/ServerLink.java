@@ -323,8 +323,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
             }
             return true;
         }
-        long interval = settings.keepAlive().interval().toNanos();
-        if (silentNanos < interval - interval / KeepAliveSweeps.BUCKETS) {
+        if (silentNanos < keepAlive.pingAfterNanos()) {
             return true; // heard within about an interval: no ping needed yet (a new link's first comes an interval in)
         }
         if (!closeSent && channel.isWritable()) {
