@@ -19,6 +19,7 @@ import io.github.buttplugjava.remote.link.Heartbeat;
 import io.github.buttplugjava.remote.link.Hello;
 import io.github.buttplugjava.remote.link.LinkExtensions;
 import io.github.buttplugjava.remote.testing.HubFixture;
+import io.github.buttplugjava.remote.testing.QuietableExecutor;
 import io.github.buttplugjava.transport.ws.WebSocketConnector;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +60,9 @@ class StalledAgentTest {
             throws Exception {
         // the hub on virtual time; its controllers need not ping within the test (MaxPingTime 1 min)
         VirtualTime time = new VirtualTime();
+        QuietableExecutor hubExecutor = new QuietableExecutor();
         try (HubFixture f = new HubFixture(RemoteServer.builder().controllerMaxPingTime(Duration.ofMinutes(1))
-                .scheduling(time.scheduling()))) {
+                .scheduling(time.scheduling(hubExecutor)))) {
             JsonCodec json = new JsonCodec();
             AtomicBoolean frozen = new AtomicBoolean();
             CountDownLatch pingWhileFrozen = new CountDownLatch(1);
@@ -105,6 +107,8 @@ class StalledAgentTest {
             do {
                 step.accept(time);
                 steps++;
+                // what the step started has run (a beat still running would skip the next tick)
+                hubExecutor.awaitQuiet(Duration.ofSeconds(5));
             } while (!pingWhileFrozen.await(exactDeadline ? 5000 : 100, TimeUnit.MILLISECONDS) && steps < most);
             assertThat(pingWhileFrozen.getCount()).as("the hub pinged the frozen agent").isZero();
             assertThat(c.events).as("still listed when the ping goes out").isEmpty();
