@@ -83,18 +83,25 @@ public interface Device {
      * @return completes when the device has taken every output
      */
     default CompletableFuture<Void> outputs(List<FeatureOutput> outputs) {
+        if (outputs.size() == 1) {
+            // the usual case (one feature): the command itself, without a chain to relay its result
+            return outputOrFailure(outputs.get(0));
+        }
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
         for (FeatureOutput o : List.copyOf(outputs)) {
-            chain = chain.thenCompose(v -> {
-                try {
-                    return output(o.featureIndex(), o.command());
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(e instanceof CompletionException && e.getCause() != null
-                            ? e.getCause() : e);
-                }
-            });
+            chain = chain.thenCompose(v -> outputOrFailure(o));
         }
         return chain;
+    }
+
+    /** {@link #output} of {@code o}, a runtime exception it throws as the future's failure. */
+    private CompletableFuture<Void> outputOrFailure(FeatureOutput o) {
+        try {
+            return output(o.featureIndex(), o.command());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e instanceof CompletionException && e.getCause() != null
+                    ? e.getCause() : e);
+        }
     }
 
     /**

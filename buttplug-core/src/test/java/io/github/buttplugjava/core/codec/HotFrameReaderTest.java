@@ -9,6 +9,7 @@ import io.github.buttplugjava.core.codec.internal.HotFrameReader.Direction;
 import io.github.buttplugjava.core.codec.internal.WireEntry;
 import io.github.buttplugjava.core.message.InputCmd;
 import io.github.buttplugjava.core.message.InputReading;
+import io.github.buttplugjava.core.message.InputType;
 import io.github.buttplugjava.core.message.Message;
 import io.github.buttplugjava.core.message.Ok;
 import io.github.buttplugjava.core.message.OutputCmd;
@@ -65,6 +66,23 @@ class HotFrameReaderTest {
     }
 
     @Example
+    void idsOfEveryDigitCountAndValuesAtTheInt32BoundsTakeTheStreamingPath() {
+        for (long id = 1; id <= Message.MAX_ID; id = id * 10 + 7) {
+            String ok = "[{\"Ok\":{\"Id\":" + id + "}}]";
+            assertThat(HotFrameReader.read(ok, MAX, Direction.TO_CLIENT)).as(ok).containsExactly(new Ok(id));
+        }
+        for (int value : new int[] {Integer.MIN_VALUE, -1, 0, 1, Integer.MAX_VALUE}) {
+            InputReading message = new InputReading(2, 0, 0, InputType.RSSI, value);
+            String reading = json.encode(List.of(message));
+            assertThat(HotFrameReader.read(reading, MAX, Direction.TO_CLIENT)).as(reading)
+                    .containsExactly(message).isEqualTo(treeDecode(reading));
+        }
+        String beyond = "[{\"Ok\":{\"Id\":" + (Message.MAX_ID + 1) + "}}]";
+        assertThat(HotFrameReader.read(beyond, MAX, Direction.TO_CLIENT)).isNull();
+        assertThatThrownBy(() -> treeDecode(beyond)).isInstanceOf(DecodeException.class);
+    }
+
+    @Example
     void fieldsInAnyOrderAndBothSpellingsOfStopCmd() {
         assertThat(HotFrameReader.read("[{\"OutputCmd\":{\"Command\":{\"Vibrate\":{\"Value\":7}},"
                 + "\"FeatureIndex\":2,\"Id\":9,\"DeviceIndex\":1}}]", MAX, Direction.TO_SERVER))
@@ -98,6 +116,8 @@ class HotFrameReaderTest {
         Arbitrary<String> valid = validHotFrames();
         Arbitrary<String> replacement = Arbitraries.of("", " ", "-1", "0", "-0", "1", "1.0", "1.5", "1e2", "1e400",
                 "\"x\"", "null", "[]", "{}", "true", "false", "99999999999999999999", "2147483648", "4294967295",
+                "-2147483648", "-2147483649", "999999999999999999", "1000000000000000000", "9223372036854775807",
+                "-9223372036854775808", "00", "-", "1-",
                 "4294967296", "[[[[", "}", "{", ",", ":", "\"Id\"", "\"Id\":1,", "\"Value\":1,", "\"Value\"",
                 "\"Vibrate\"", "\"Position\"", "\"HwPositionWithDuration\"", "\"Duration\":5,", "\"Battery\"",
                 "\"Read\"", "\"Ping\"", "\"Ok\"", "\"Inputs\":true,", "\"DeviceIndex\":null,", "/*c*/", "\\u0041");

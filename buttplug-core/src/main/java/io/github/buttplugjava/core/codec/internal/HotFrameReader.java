@@ -303,9 +303,7 @@ public final class HotFrameReader {
     /** The body of an object whose only field is a 32-bit signed {@code Value}; the parser is at its start. */
     private static int valueOnly(JsonParser p) throws IOException {
         expect(p.nextToken() == JsonToken.FIELD_NAME && p.currentName().equals("Value"));
-        expect(p.nextToken() == JsonToken.VALUE_NUMBER_INT
-                && p.getNumberType() == JsonParser.NumberType.INT);
-        int value = p.getIntValue();
+        int value = StreamingTokens.int32(p);
         expect(p.nextToken() == JsonToken.END_OBJECT);
         return value;
     }

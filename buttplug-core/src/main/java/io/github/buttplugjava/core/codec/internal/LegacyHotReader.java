@@ -189,9 +189,7 @@ public final class LegacyHotReader {
         JsonToken token = p.nextToken();
         double value;
         if (token == JsonToken.VALUE_NUMBER_INT) {
-            JsonParser.NumberType type = p.getNumberType();
-            expect(type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG);
-            value = p.getLongValue();
+            value = StreamingTokens.integral(p);
         } else {
             expect(token == JsonToken.VALUE_NUMBER_FLOAT);
             value = p.getDoubleValue();
