@@ -15,6 +15,8 @@
 # FLOOR=1 (default) or 0: also run the floor (benchmarks' FloorRelay: a relay process that parses nothing, two bare
 # WebSocket hops to a responder in another JVM) and print each of ours against it (issue #17's floor goals).
 # OUR_HUB_JAVA_OPTS / OUR_AGENT_HUB_JAVA_OPTS: extra JVM options for our forwarder / agent hub (e.g. a JFR recording).
+# BASE_HUB_JAVA_OPTS / BASE_AGENT_HUB_JAVA_OPTS: the same for the baseline hubs (default: as ours), e.g. to compare
+#   JVM options on one jar (BASE_HUB_JAR=examples/target/buttplug.jar BASE_HUB_JAVA_OPTS=-XX:TieredStopAtLevel=1).
 # BASE_HUB_JAR=path/to/buttplug.jar: also start the same hubs of ours from that jar (a baseline build), driven
 #   in the same run, for an A/B of a change (LegacyHubCompare --base / --base-agents); --rounds N interleaves
 #   the commands/s phase N times.
@@ -60,16 +62,16 @@ BASE_FORWARDER=""
 # start_hubs PREFIX FD: our forwarder hub and/or our agent hub (with its agents, whose stdin FIFO is held open
 # on FD until this script ends), from ${JAR:-$HUB_JAR}
 start_hubs() {
-  prefix=$1; fd=$2
+  prefix=$1; fd=$2; hub_opts=$3; agent_hub_opts=$4
   if [ "$OURS" != agents ]; then
     # default limits, except that a 0.13 forwarder's toys may take every command (no latest-wins interval)
-    start_our_hub "$prefix" "${OUR_HUB_JAVA_OPTS:-}" --legacy-min-interval 0ms
+    start_our_hub "$prefix" "$hub_opts" --legacy-min-interval 0ms
     FORWARDER_URL=$(echo "$HUB_SHARE" | sed 's#^\(ws://[^/]*\)/.*#\1/forwarder#')
     COMPARE_HUBS="$COMPARE_HUBS --$prefix $HUB_CONTROL,$HUB_PID"
   fi
   if [ "$OURS" != forwarders ]; then
     # the library's defaults throughout: our agents, each one simulated vibrator, fully granted
-    start_our_hub "$prefix-agents" "${OUR_AGENT_HUB_JAVA_OPTS:-}"
+    start_our_hub "$prefix-agents" "$agent_hub_opts"
     mkfifo "$WORK/$prefix-agents.in"
     java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.IdleAgents "$HUB_SHARE" "$TOKEN" "$SHARERS" 86400 1500 \
       < "$WORK/$prefix-agents.in" > "$WORK/$prefix-agents.out" 2>&1 &
@@ -79,11 +81,11 @@ start_hubs() {
     COMPARE_HUBS="$COMPARE_HUBS --$prefix-agents $HUB_CONTROL,$HUB_PID"
   fi
 }
-start_hubs ours 3
+start_hubs ours 3 "${OUR_HUB_JAVA_OPTS:-}" "${OUR_AGENT_HUB_JAVA_OPTS:-}"
 OUR_FORWARDER=${FORWARDER_URL:-}
 if [ -n "${BASE_HUB_JAR:-}" ]; then
   JAR=$BASE_HUB_JAR
-  start_hubs base 4
+  start_hubs base 4 "${BASE_HUB_JAVA_OPTS:-${OUR_HUB_JAVA_OPTS:-}}" "${BASE_AGENT_HUB_JAVA_OPTS:-${OUR_AGENT_HUB_JAVA_OPTS:-}}"
   JAR=
   BASE_FORWARDER=${FORWARDER_URL:-}
 fi
