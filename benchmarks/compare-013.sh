@@ -17,6 +17,9 @@
 # OUR_HUB_JAVA_OPTS / OUR_AGENT_HUB_JAVA_OPTS: extra JVM options for our forwarder / agent hub (e.g. a JFR recording).
 # BASE_HUB_JAVA_OPTS / BASE_AGENT_HUB_JAVA_OPTS: the same for the baseline hubs (default: as ours), e.g. to compare
 #   JVM options on one jar (BASE_HUB_JAR=examples/target/buttplug.jar BASE_HUB_JAVA_OPTS=-XX:TieredStopAtLevel=1).
+# FORWARDER_FLOOR=1 (default 0): also run the forwarder path's floor (benchmarks' ForwarderFloor: a relay that finds
+# the device by string operations and parses no command, with SHARERS 0.13.2 forwarders of its own) and print the
+# 0.13.2 hub and our forwarder hubs against it: what the forwarders and the sockets alone take.
 # BASE_HUB_JAR=path/to/buttplug.jar: also start the same hubs of ours from that jar (a baseline build), driven
 #   in the same run, for an A/B of a change (LegacyHubCompare --base / --base-agents); --rounds N interleaves
 #   the commands/s phase N times.
@@ -106,6 +109,26 @@ if [ "${FLOOR:-1}" = 1 ]; then
   exec 5> "$WORK/responder.in"
   wait_for "$WORK/responder.out" '^responder linked' 60
   COMPARE_HUBS="$COMPARE_HUBS --floor $FLOOR_CONTROL,$FLOOR_PID"
+fi
+
+if [ "${FORWARDER_FLOOR:-0}" = 1 ]; then
+  mkfifo "$WORK/ffloor.in"
+  java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.ForwarderFloor < "$WORK/ffloor.in" > "$WORK/ffloor.out" 2>&1 &
+  FFLOOR_PID=$!
+  PIDS="$PIDS $FFLOOR_PID"
+  exec 6> "$WORK/ffloor.in"
+  wait_for "$WORK/ffloor.out" '^forwarder floor:' 60
+  FFLOOR_CONTROL=$(sed -n 's/^forwarder floor: \([^ ]*\) .*/\1/p' "$WORK/ffloor.out")
+  FFLOOR_FORWARDER=$(sed -n 's/^forwarder floor: [^ ]* \([^ ]*\)$/\1/p' "$WORK/ffloor.out")
+  n=0
+  while [ "$n" -lt "$SHARERS" ]; do
+    node "$NODE_DIR/legacy.cjs" forwarder "$FFLOOR_FORWARDER" --name="S$n" --timeout-ms=86400000 \
+      > "$WORK/fwd-floor-$n.out" 2>/dev/null &
+    PIDS="$PIDS $!"
+    wait_for "$WORK/fwd-floor-$n.out" '"shared"' 60
+    n=$((n + 1))
+  done
+  COMPARE_HUBS="$COMPARE_HUBS --forwarder-floor $FFLOOR_CONTROL,$FFLOOR_PID"
 fi
 
 # one pair at a time: our hub sheds sockets that are slow to send their first frame when too many from one

@@ -165,7 +165,8 @@ public final class FloorRelay {
         return list.append(']').toString();
     }
 
-    private static void waitForStdinToClose() {
+    /** Returns once standard input is closed (the script holds it open while a run lasts). */
+    static void waitForStdinToClose() {
         try {
             while (System.in.read() >= 0) {
                 // the script holds the pipe open while the run lasts

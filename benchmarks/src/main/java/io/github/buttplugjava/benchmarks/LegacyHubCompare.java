@@ -36,11 +36,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hub CPU per command comes from {@code /proc/<pid>/stat} (user + system) over the throughput phase.
  *
  * <p>Arguments: {@code --theirs URL,PID --ours URL,PID [--devices N] [--warmup N] [--samples N]
- * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--floor URL,PID]
+ * [--block N] [--in-flight N] [--seconds S] [--rounds N] [--ours-agents URL,PID] [--floor URL,PID] [--forwarder-floor URL,PID]
  * [--base URL,PID] [--base-agents URL,PID]}; either of {@code --ours} and {@code --ours-agents} may be
  * left out. {@code --floor} is a {@link FloorRelay}: two bare WebSocket hops through a relay process
  * that parses nothing, the floor for our hubs' latency and CPU per command (each of ours is then also
- * printed against it). {@code --base} and {@code --base-agents} are the same hubs started from a
+ * printed against it). {@code --forwarder-floor} is a {@link ForwarderFloor} with as many 0.13
+ * forwarders: the least a hub on the forwarder path can do; the 0.13.2 hub and our forwarder hubs
+ * are then also printed against it. {@code --base} and {@code --base-agents} are the same hubs started from a
  * baseline jar, for an A/B of a change in the same run. With {@code --rounds N} the commands/s phase
  * runs N times, the hubs taking turns for {@code --seconds} each, and the totals are printed.
  */
@@ -79,6 +81,11 @@ public final class LegacyHubCompare {
         Hub floor = a.containsKey("--floor") ? Hub.connect("floor: bare relay", a.get("--floor"), devices, http) : null;
         if (floor != null) {
             hubs.add(floor);
+        }
+        Hub forwarderFloor = a.containsKey("--forwarder-floor")
+                ? Hub.connect("floor: forwarder relay", a.get("--forwarder-floor"), devices, http) : null;
+        if (forwarderFloor != null) {
+            hubs.add(forwarderFloor);
         }
         System.out.printf(Locale.ROOT, "warm-up: %d commands to each hub, %d in flight%n", warmup, inFlight);
         for (Hub hub : hubs) {
@@ -124,7 +131,7 @@ public final class LegacyHubCompare {
         }
         LatencySamples lt = latency.get(theirs);
         for (Hub ours : hubs.subList(1, hubs.size())) {
-            if (ours == floor) {
+            if (ours == floor || ours == forwarderFloor) {
                 continue;
             }
             LatencySamples lo = latency.get(ours);
@@ -139,6 +146,19 @@ public final class LegacyHubCompare {
                         lo.percentileMicros(99) / lf.percentileMicros(99), rates.get(ours)[1] / rates.get(floor)[1]);
             }
         }
+        if (forwarderFloor != null) {
+            // what the forwarders and the sockets alone take: each forwarder-fed hub against it
+            LatencySamples lf = latency.get(forwarderFloor);
+            for (Hub hub : hubs) {
+                if (hub == theirs || hub.name.contains("0.13 forwarders")) {
+                    LatencySamples lh = latency.get(hub);
+                    System.out.printf(Locale.ROOT, "%s / forwarder floor: p50 %.2fx  p99 %.2fx  commands/s %.2fx"
+                                    + "  hub CPU per command %.2fx%n", hub.name,
+                            lh.percentileMicros(50) / lf.percentileMicros(50), lh.percentileMicros(99) / lf.percentileMicros(99),
+                            rates.get(hub)[0] / rates.get(forwarderFloor)[0], rates.get(hub)[1] / rates.get(forwarderFloor)[1]);
+                }
+            }
+        }
         for (Hub hub : hubs) {
             hub.close();
         }
@@ -151,7 +171,7 @@ public final class LegacyHubCompare {
         }
         if (!out.containsKey("--theirs") || !(out.containsKey("--ours") || out.containsKey("--ours-agents"))) {
             throw new IllegalArgumentException("usage: --theirs URL,PID [--ours URL,PID] [--ours-agents URL,PID]"
-                    + " [--floor URL,PID] [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N]"
+                    + " [--floor URL,PID] [--forwarder-floor URL,PID] [--base URL,PID] [--base-agents URL,PID] [--devices N] [--warmup N]"
                     + " [--samples N] [--block N] [--in-flight N] [--seconds S] [--rounds N]");
         }
         return out;
