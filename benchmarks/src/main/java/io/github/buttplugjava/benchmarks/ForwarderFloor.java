@@ -124,7 +124,7 @@ public final class ForwarderFloor {
             if (i > 0) {
                 list.append(',');
             }
-            list.append("{\"DeviceName\":").append(JSON.valueToTree(devices.get(i).name())).append(",\"DeviceIndex\":")
+            list.append("{\"DeviceName\":").append(JSON.getNodeFactory().textNode(devices.get(i).name()).toString()).append(",\"DeviceIndex\":")
                     .append(i).append(",\"DeviceMessages\":{\"VibrateCmd\":{\"FeatureCount\":1},\"StopDeviceCmd\":{}}}");
         }
         return list.append(']').toString();
