@@ -165,4 +165,27 @@ class MultiFeatureRequestTest {
         assertThat(order).containsExactly("1=3", "0=4");
         assertThat(device.calls).isEmpty();
     }
+
+    @Test
+    void oneOutputIsThatOutputsOwnCommandAndAThrownErrorIsItsFailure() {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        IllegalStateException broken = new IllegalStateException("motor 1 is broken");
+        Device plain = new ForwardingDevice(device) {
+            @Override
+            public CompletableFuture<Void> output(int featureIndex, OutputCommand command) {
+                if (featureIndex == 1) {
+                    throw broken;
+                }
+                return written;
+            }
+        };
+        CompletableFuture<Void> one = plain.outputs(List.of(new FeatureOutput(0, OutputCommand.of(OutputType.VIBRATE, 4))));
+        assertThat(one).isNotDone();
+        written.complete(null);
+        assertThat(one).isCompleted();
+        CompletableFuture<Void> failed = plain.outputs(List.of(new FeatureOutput(1, OutputCommand.of(OutputType.VIBRATE, 4))));
+        assertThat(failed).isCompletedExceptionally();
+        assertThat(failed.handle((v, e) -> e).join()).isSameAs(broken);
+        assertThat(device.calls).isEmpty();
+    }
 }
