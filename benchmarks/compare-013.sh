@@ -98,7 +98,7 @@ if [ "${FLOOR:-1}" = 1 ]; then
   java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.FloorRelay relay < "$WORK/floor.in" > "$WORK/floor.out" 2>&1 &
   FLOOR_PID=$!
   PIDS="$PIDS $FLOOR_PID"
-  exec 4> "$WORK/floor.in"
+  exec 7> "$WORK/floor.in"
   wait_for "$WORK/floor.out" '^floor relay:' 60
   FLOOR_CONTROL=$(sed -n 's/^floor relay: \([^ ]*\) .*/\1/p' "$WORK/floor.out")
   FLOOR_UPSTREAM=$(sed -n 's/^floor relay: [^ ]* \([^ ]*\)$/\1/p' "$WORK/floor.out")
@@ -106,7 +106,7 @@ if [ "${FLOOR:-1}" = 1 ]; then
   java -cp "$BENCH_JAR" io.github.buttplugjava.benchmarks.FloorRelay responder "$FLOOR_UPSTREAM" "$SHARERS" \
     < "$WORK/responder.in" > "$WORK/responder.out" 2>&1 &
   PIDS="$PIDS $!"
-  exec 5> "$WORK/responder.in"
+  exec 8> "$WORK/responder.in"
   wait_for "$WORK/responder.out" '^responder linked' 60
   COMPARE_HUBS="$COMPARE_HUBS --floor $FLOOR_CONTROL,$FLOOR_PID"
 fi
