@@ -432,10 +432,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         }
         String s;
         try {
-            s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(content.nioBuffer()).toString();
+            s = strictUtf8(content);
         } catch (CharacterCodingException e) {
             closeWith(INVALID_DATA, "invalid UTF-8 in a text frame",
                     new ConnectorException(label + ": peer sent invalid UTF-8"), false);
@@ -446,6 +443,23 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
             closeWith(POLICY, "too many frames before the session was ready",
                     new ConnectorException(label + ": too many frames before the session was ready"), false);
         }
+    }
+
+    /**
+     * The text of a frame, refusing invalid UTF-8. The JDK's own decode (its ASCII path copies the
+     * bytes straight into a compact string) replaces every malformed sequence with U+FFFD, so a text
+     * without U+FFFD was valid; only one with it is decoded again, strictly, to tell a peer's own
+     * U+FFFD from a malformed sequence. (A strict decoder per frame cost ~3 % of the hub's samples.)
+     */
+    static String strictUtf8(ByteBuf content) throws CharacterCodingException {
+        String lenient = content.toString(StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(content.nioBuffer()).toString();
     }
 
     private void onPeerClose(CloseWebSocketFrame close) {
