@@ -36,9 +36,7 @@ record CliRun(int status, String printed) {
             @Override
             public void write(byte[] b, int off, int len) {
                 if (Thread.currentThread() == caller) {
-                    synchronized (captured) {
-                        captured.write(b, off, len);
-                    }
+                    captured.write(b, off, len); // ByteArrayOutputStream locks itself
                 } else {
                     original.write(b, off, len);
                 }
@@ -51,8 +49,6 @@ record CliRun(int status, String printed) {
         } finally {
             System.setErr(original);
         }
-        synchronized (captured) {
-            return new CliRun(status, captured.toString(StandardCharsets.UTF_8) + err);
-        }
+        return new CliRun(status, captured.toString(StandardCharsets.UTF_8) + err);
     }
 }
