@@ -9,6 +9,7 @@ import io.github.buttplugjava.transport.ws.internal.TextSizes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.slf4j.Logger;
@@ -82,6 +84,8 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
     private volatile long lastHeard;
 
     // event-loop state
+    /** A flush is queued on the event loop for frames written in this turn ({@link #queueFlush}). */
+    private boolean flushQueued;
     private boolean heardText;
     private boolean closedForSilence;
     private int localCode;
@@ -149,7 +153,8 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         }
         log.trace("{} >> {}", label, frame);
         CompletableFuture<Void> sent = new CompletableFuture<>();
-        channel.writeAndFlush(new TextWebSocketFrame(frame)).addListener(f -> {
+        ChannelPromise written = channel.newPromise();
+        written.addListener(f -> {
             UNSENT.addAndGet(this, -size);
             if (f.isSuccess()) {
                 sent.complete(null);
@@ -157,7 +162,42 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                 sent.completeExceptionally(new ConnectorException(label + ": send failed", f.cause()));
             }
         });
+        TextWebSocketFrame out = new TextWebSocketFrame(frame);
+        if (channel.eventLoop().inEventLoop()) {
+            writeQueued(out, written);
+        } else {
+            try {
+                channel.eventLoop().execute(() -> writeQueued(out, written));
+            } catch (RejectedExecutionException stopped) {
+                out.release();
+                written.tryFailure(stopped);
+            }
+        }
         return sent;
+    }
+
+    /**
+     * Writes on the event loop and flushes once at the end of this turn, for every frame written
+     * in it: a relay that answers several peers' frames in one turn (a controller's replies from
+     * several devices) writes them in one system call instead of one each. The flush runs as a
+     * task of the same loop, after the turn's reads; a close frame flushes whatever is queued
+     * before it.
+     */
+    private void writeQueued(TextWebSocketFrame out, ChannelPromise written) {
+        channel.write(out, written);
+        if (!flushQueued) {
+            flushQueued = true;
+            try {
+                channel.eventLoop().execute(this::flushQueued);
+            } catch (RejectedExecutionException stopping) {
+                flushQueued();
+            }
+        }
+    }
+
+    private void flushQueued() {
+        flushQueued = false;
+        channel.flush();
     }
 
     @Override
