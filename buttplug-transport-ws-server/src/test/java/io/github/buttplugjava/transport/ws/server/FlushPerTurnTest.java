@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -51,7 +52,7 @@ class FlushPerTurnTest {
 
     @BeforeEach
     void connect() throws Exception {
-        LocalAddress address = new LocalAddress("flush-per-turn");
+        LocalAddress address = new LocalAddress("flush-per-turn-" + UUID.randomUUID());
         CompletableFuture<Channel> accepted = new CompletableFuture<>();
         new ServerBootstrap().group(loop).channel(LocalServerChannel.class)
                 .childHandler(new ChannelInitializer<LocalChannel>() {
