@@ -7,6 +7,7 @@ import io.github.buttplugjava.core.connector.FrameListener;
 import io.github.buttplugjava.transport.ws.internal.FrameDelivery;
 import io.github.buttplugjava.transport.ws.internal.TextSizes;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPromise;
@@ -144,7 +145,7 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
         if (ended || closeSent) {
             return CompletableFuture.failedFuture(new ConnectorException(label + ": not connected"));
         }
-        long size = TextSizes.utf8Length(frame);
+        int size = ByteBufUtil.utf8Bytes(frame);
         if (UNSENT.addAndGet(this, size) > settings.maxUnsentBytes()) {
             UNSENT.addAndGet(this, -size);
             String why = "peer is not reading (more than " + settings.maxUnsentBytes() + " bytes unsent)";
@@ -162,7 +163,11 @@ final class ServerLink extends ChannelInboundHandlerAdapter implements ButtplugC
                 sent.completeExceptionally(new ConnectorException(label + ": send failed", f.cause()));
             }
         });
-        TextWebSocketFrame out = new TextWebSocketFrame(frame);
+        // encoded into a buffer of the channel's allocator of exactly its size (Netty's text
+        // constructor goes through a heap copy and the JDK's encoder over a CharBuffer view)
+        ByteBuf payload = channel.alloc().buffer(size);
+        ByteBufUtil.reserveAndWriteUtf8(payload, frame, size);
+        TextWebSocketFrame out = new TextWebSocketFrame(payload);
         if (channel.eventLoop().inEventLoop()) {
             writeQueued(out, written);
         } else {
