@@ -51,6 +51,11 @@ import java.util.function.Consumer;
  * {@link TinyBOptions#scanPollInterval()}. Thread-safe; TinyB's native layer is not, so every TinyB
  * call of every adapter in the JVM runs on one shared thread (peripherals connect one after
  * another); results and notifications are delivered serially on the I/O executor.
+ *
+ * <p><b>TinyB's callbacks race with its own event thread</b>, so its peripherals differ from
+ * BlueZ's in two ways: a dropped link is noticed by polling, within 200 ms; and
+ * {@code unsubscribe} stops delivery to the listener but not the peripheral's notifications, which
+ * go on until the link ends (docs/BLE.md, "TinyB races with its own event thread").
  */
 public final class TinyBBleAdapter implements BleAdapter {
     private static final Logger log = LoggerFactory.getLogger(TinyBBleAdapter.class);
@@ -144,20 +149,27 @@ public final class TinyBBleAdapter implements BleAdapter {
                     + e.getMessage() + "); is bluetoothd running, and is an adapter present?", e);
         }
         List<BluetoothAdapter> adapters = PeripheralCalls.call("list adapters", manager::getAdapters);
-        if (adapters.isEmpty()) {
-            throw new BleException("no Bluetooth adapter: BlueZ reports none");
-        }
-        if (options.adapterInterface().isEmpty()) {
-            return adapters.get(0);
-        }
-        List<String> names = new ArrayList<>();
-        for (BluetoothAdapter a : adapters) {
-            if (a.getInterfaceName().equals(options.adapterInterface().get())) {
-                return a;
+        BluetoothAdapter chosen = null;
+        try {
+            if (adapters.isEmpty()) {
+                throw new BleException("no Bluetooth adapter: BlueZ reports none");
             }
-            names.add(a.getInterfaceName());
+            if (options.adapterInterface().isEmpty()) {
+                chosen = adapters.get(0);
+                return chosen;
+            }
+            List<String> names = new ArrayList<>();
+            for (BluetoothAdapter a : adapters) {
+                if (a.getInterfaceName().equals(options.adapterInterface().get())) {
+                    chosen = a;
+                    return chosen;
+                }
+                names.add(a.getInterfaceName());
+            }
+            throw new BleException("no Bluetooth adapter " + options.adapterInterface().get() + "; BlueZ has " + names);
+        } finally {
+            NativeWrappers.closeAllBut(adapters, chosen);
         }
-        throw new BleException("no Bluetooth adapter " + options.adapterInterface().get() + "; BlueZ has " + names);
     }
 
     @Override
@@ -167,19 +179,23 @@ public final class TinyBBleAdapter implements BleAdapter {
             // the adapter's object as TinyB has it now: TinyB caches properties per object, and the
             // object looked up earlier may be one BlueZ has since replaced (its Powered then stale)
             BluetoothAdapter now = findAdapter();
-            boolean seenOn = now.getPowered();
-            if (!seenOn && !options.powerOn()) {
-                throw new BleException("Bluetooth adapter " + now.getInterfaceName() + " is switched off");
-            }
-            if (options.powerOn()) {
-                // setting Powered when it is on already is harmless, so do not trust the cache
-                if (!seenOn) {
-                    log.info("switching adapter {} on", now.getInterfaceName());
+            try {
+                boolean seenOn = now.getPowered();
+                if (!seenOn && !options.powerOn()) {
+                    throw new BleException("Bluetooth adapter " + now.getInterfaceName() + " is switched off");
                 }
-                PeripheralCalls.call("switch adapter on", () -> {
-                    now.setPowered(true);
-                    return null;
-                });
+                if (options.powerOn()) {
+                    // setting Powered when it is on already is harmless, so do not trust the cache
+                    if (!seenOn) {
+                        log.info("switching adapter {} on", now.getInterfaceName());
+                    }
+                    PeripheralCalls.call("switch adapter on", () -> {
+                        now.setPowered(true);
+                        return null;
+                    });
+                }
+            } finally {
+                NativeWrappers.close(now);
             }
             if (!options.serviceUuids().isEmpty()) {
                 PeripheralCalls.call("set the discovery filter", () -> {
@@ -221,8 +237,10 @@ public final class TinyBBleAdapter implements BleAdapter {
         if (listener == null || closed) {
             return;
         }
+        List<BluetoothDevice> listed = List.of();
         try {
-            for (BluetoothDevice d : a.getDevices()) {
+            listed = a.getDevices();
+            for (BluetoothDevice d : listed) {
                 Advertisement ad = advertisement(d);
                 if (!ad.equals(lastSeen.put(ad.address(), ad))) {
                     scanResults.execute(() -> {
@@ -236,6 +254,8 @@ public final class TinyBBleAdapter implements BleAdapter {
             log.debug("scan result after close dropped");
         } catch (RuntimeException e) {
             log.warn("TinyB device poll failed: {}", e.getMessage());
+        } finally {
+            NativeWrappers.closeAllBut(listed, null);
         }
     }
 
@@ -294,10 +314,17 @@ public final class TinyBBleAdapter implements BleAdapter {
      * the TinyB thread, never blocking it) until {@code deadlineNanos}, then fail.
      */
     private CompletableFuture<BluetoothDevice> lookUp(BluetoothAdapter a, String address, long deadlineNanos) {
-        for (BluetoothDevice d : a.getDevices()) {
-            if (d.getAddress().equalsIgnoreCase(address)) {
-                return CompletableFuture.completedFuture(d);
+        List<BluetoothDevice> listed = a.getDevices();
+        BluetoothDevice found = null;
+        try {
+            for (BluetoothDevice d : listed) {
+                if (d.getAddress().equalsIgnoreCase(address)) {
+                    found = d;
+                    return CompletableFuture.completedFuture(d);
+                }
             }
+        } finally {
+            NativeWrappers.closeAllBut(listed, found);
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
             return CompletableFuture.failedFuture(new BleException("no peripheral " + address + " known to BlueZ on "

@@ -14,6 +14,7 @@ import tinyb.BluetoothGattService;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +22,37 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** A TinyB {@link BluetoothDevice} we connected, with its characteristics. */
+/**
+ * A TinyB {@link BluetoothDevice} we connected, with its characteristics.
+ *
+ * <p><b>TinyB's callbacks race with its own event thread.</b> TinyB stores a notification callback
+ * in its native wrapper without a lock, while its GLib thread copies that callback for every
+ * property change of the object: setting or clearing a callback while changes arrive corrupts the
+ * native heap (a stress run that switched a device's callbacks while its RSSI changed aborted the
+ * JVM within seconds with "free(): unaligned chunk detected in tcache 2"). So this class never
+ * clears a callback and sets each at most once, before the link carries traffic for it:
+ * <ul>
+ *   <li>the link's state (connected, services resolved) is polled on the TinyB thread, every
+ *       {@value #RESOLVING_WATCH_MS} ms while services resolve and every {@value #WATCH_MS} ms
+ *       after, instead of through TinyB's device callbacks;</li>
+ *   <li>a characteristic's value callback is set by its first {@link #subscribe} and routes each
+ *       value to whoever listens now; {@link #unsubscribe} stops delivery here but cannot stop the
+ *       peripheral notifying (TinyB stops notifications only together with clearing the callback),
+ *       which goes on until the link ends.</li>
+ * </ul>
+ * The native wrappers this peripheral holds are closed on the TinyB thread
+ * {@value #RELEASE_AFTER_MS} ms after the link ended, when no notification for them is under way;
+ * nothing calls them after that.
+ */
 final class TinyBPeripheral implements BlePeripheral {
     private static final Logger log = LoggerFactory.getLogger(TinyBPeripheral.class);
+    private static final long RESOLVING_WATCH_MS = 50;
     private static final long WATCH_MS = 200;
+    private static final long RELEASE_AFTER_MS = 1_000;
 
     private final BluetoothDevice device;
     private final Supplier<java.util.List<BluetoothDevice>> devices;
@@ -39,9 +64,17 @@ final class TinyBPeripheral implements BlePeripheral {
     private CompletableFuture<Void> disconnection;
     private final Subscriptions<String> subscriptions;
     private volatile Map<UUID, Map<UUID, BluetoothGattCharacteristic>> gatt = Map.of();
+    private final AtomicBoolean releaseScheduled = new AtomicBoolean();
+    /** Characteristics whose value callback is set (TinyB thread only). */
+    private final Set<String> callbackSet = new HashSet<>();
+    /** The native wrappers are closed (TinyB thread only). */
+    private boolean released;
+    /** The watch has seen the link up (TinyB thread only). */
+    private boolean seenConnected;
 
     /**
-     * @param devices the peripherals TinyB knows now (called on {@code calls})
+     * @param device  the wrapper to connect through; owned by this peripheral from now on
+     * @param devices the peripherals TinyB knows now, as new wrappers the caller closes (called on {@code calls})
      * @param calls   where TinyB is called (the one TinyB thread)
      * @param io      where notifications and disconnect listeners run
      */
@@ -61,16 +94,6 @@ final class TinyBPeripheral implements BlePeripheral {
     /** Connects (TinyB blocks in {@code connect()}), waits for resolved services, reads them. */
     CompletableFuture<BlePeripheral> connect(Duration timeout) {
         CompletableFuture<Void> linkUp = CompletableFuture.runAsync(() -> {
-            device.enableServicesResolvedNotifications(v -> {
-                if (Boolean.TRUE.equals(v)) {
-                    resolution.resolved();
-                }
-            });
-            device.enableConnectedNotifications(v -> {
-                if (Boolean.FALSE.equals(v)) {
-                    lost("the peripheral disconnected");
-                }
-            });
             if (!tinyb("connect to " + name, device::connect)) {
                 throw new BleException("connect to " + name + ": TinyB reported failure");
             }
@@ -79,13 +102,21 @@ final class TinyBPeripheral implements BlePeripheral {
         return resolution.after(linkUp, timeout, cause -> cause instanceof BleException ble
                         ? ble : new BleException("connect to " + name + ": " + cause.getMessage(), cause))
                 .thenApplyAsync(v -> {
+                    if (released) {
+                        throw link.gone();
+                    }
                     Map<UUID, Map<UUID, BluetoothGattCharacteristic>> table = new HashMap<>();
                     for (BluetoothGattService service : tinyb("list services of " + name, device::getServices)) {
-                        Map<UUID, BluetoothGattCharacteristic> chars = new HashMap<>();
-                        for (BluetoothGattCharacteristic c : service.getCharacteristics()) {
-                            chars.put(UUID.fromString(c.getUUID()), c);
+                        try {
+                            Map<UUID, BluetoothGattCharacteristic> chars = new HashMap<>();
+                            for (BluetoothGattCharacteristic c : service.getCharacteristics()) {
+                                chars.put(UUID.fromString(c.getUUID()), c);
+                            }
+                            table.put(UUID.fromString(service.getUUID()), Map.copyOf(chars));
+                        } finally {
+                            // a service wrapper has no signal handler; its characteristics live on
+                            NativeWrappers.close(service);
                         }
-                        table.put(UUID.fromString(service.getUUID()), Map.copyOf(chars));
                     }
                     gatt = Map.copyOf(table);
                     log.info("connected {} ({}) over TinyB, services {}", name, address, table.keySet());
@@ -95,27 +126,30 @@ final class TinyBPeripheral implements BlePeripheral {
                     if (e != null) {
                         link.markDisconnected("connect failed");
                         CompletableFuture.runAsync(this::disconnectQuietly, calls);
+                        scheduleRelease();
                     }
                 });
     }
 
     /**
-     * Checks TinyB's view of the link every {@value #WATCH_MS} ms on the TinyB thread while it is up:
-     * services resolved (while connecting) and still connected. TinyB's property notifications are
-     * the fast path, but they reach only the object TinyB has for the peripheral now: when BlueZ
-     * removed and re-created the peripheral's object (same path) after we looked it up, the object
-     * we hold keeps its old properties forever. So the watch reads the object TinyB has now.
+     * Checks TinyB's view of the link on the TinyB thread while it is up: services resolved (while
+     * connecting) and still connected. A property change reaches only the object TinyB has for the
+     * peripheral now: when BlueZ removed and re-created the peripheral's object (same path) after we
+     * looked it up, the object we hold keeps its old properties forever. So the watch reads the
+     * object TinyB has now.
      */
     private void watch() {
-        if (!link.isConnected()) {
+        if (!link.isConnected() || released) {
             return;
         }
         try {
-            BluetoothDevice now = current();
-            if (resolution.isPending() && now.getServicesResolved()) {
+            LinkState now = linkState();
+            seenConnected |= now.connected();
+            if (resolution.isPending() && now.servicesResolved()) {
                 resolution.resolved();
             }
-            if (resolution.isResolved() && !now.getConnected()) {
+            // TinyB's cached Connected may lag the connect call: lost only once it was seen up
+            if ((seenConnected || resolution.isResolved()) && !now.connected()) {
                 lost("the peripheral disconnected");
                 return;
             }
@@ -123,18 +157,29 @@ final class TinyBPeripheral implements BlePeripheral {
             lost("TinyB lost the device: " + e.getMessage());
             return;
         }
-        CompletableFuture.runAsync(this::watch,
-                CompletableFuture.delayedExecutor(WATCH_MS, TimeUnit.MILLISECONDS, calls));
+        long next = resolution.isPending() ? RESOLVING_WATCH_MS : WATCH_MS;
+        CompletableFuture.runAsync(this::watch, CompletableFuture.delayedExecutor(next, TimeUnit.MILLISECONDS, calls));
     }
 
-    /** The object TinyB has for this peripheral's address now; the one we hold when it has none. */
-    private BluetoothDevice current() {
-        for (BluetoothDevice d : devices.get()) {
-            if (address.equalsIgnoreCase(d.getAddress())) {
-                return d;
+    private record LinkState(boolean connected, boolean servicesResolved) {
+    }
+
+    /** The link's state in the object TinyB has for this address now, else in the one we hold. */
+    private LinkState linkState() {
+        java.util.List<BluetoothDevice> listed = devices.get();
+        BluetoothDevice now = null;
+        try {
+            for (BluetoothDevice d : listed) {
+                if (address.equalsIgnoreCase(d.getAddress())) {
+                    now = d;
+                    break;
+                }
             }
+            BluetoothDevice from = now != null ? now : device;
+            return new LinkState(from.getConnected(), from.getServicesResolved());
+        } finally {
+            NativeWrappers.closeAllBut(listed, null);
         }
-        return device;
     }
 
     void lost(String why) {
@@ -142,7 +187,22 @@ final class TinyBPeripheral implements BlePeripheral {
         if (link.markDisconnected(why)) {
             subscriptions.clear();
             log.info("{} ({}) disconnected: {}", name, address, why);
+            scheduleRelease();
         }
+    }
+
+    /** Closes this peripheral's native wrappers on the TinyB thread, a while after the link ended. */
+    private void scheduleRelease() {
+        if (releaseScheduled.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::release,
+                    CompletableFuture.delayedExecutor(RELEASE_AFTER_MS, TimeUnit.MILLISECONDS, calls));
+        }
+    }
+
+    private void release() {
+        released = true;
+        gatt.values().forEach(chars -> chars.values().forEach(NativeWrappers::close));
+        NativeWrappers.close(device);
     }
 
     @Override
@@ -185,25 +245,42 @@ final class TinyBPeripheral implements BlePeripheral {
         return onCharacteristic(service, characteristic, "read", BluetoothGattCharacteristic::readValue);
     }
 
+    /**
+     * Makes {@code listener} the one listener of the characteristic. The first subscribe on this link
+     * sets TinyB's value callback and starts notifications; later ones only change who listens.
+     */
     @Override
     public CompletableFuture<Void> subscribe(UUID service, UUID characteristic, Consumer<byte[]> listener) {
         String key = service + "/" + characteristic;
         return onCharacteristic(service, characteristic, "subscribe to", c -> {
             subscriptions.put(key, listener);
-            c.enableValueNotifications(value -> subscriptions.deliver(key, listener, value.clone()));
+            if (callbackSet.add(key)) {
+                try {
+                    c.enableValueNotifications(value -> {
+                        Consumer<byte[]> now = subscriptions.get(key);
+                        if (now != null) {
+                            subscriptions.deliver(key, now, value);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    callbackSet.remove(key);
+                    subscriptions.remove(key, listener);
+                    throw e;
+                }
+            }
             return null;
         });
     }
 
+    /**
+     * Stops delivering the characteristic's notifications. The peripheral goes on sending them until
+     * the link ends: TinyB cannot stop notifications without clearing its callback, which races with
+     * its event thread (see the class comment).
+     */
     @Override
     public CompletableFuture<Void> unsubscribe(UUID service, UUID characteristic) {
-        if (!subscriptions.remove(service + "/" + characteristic) || !link.isConnected()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return onCharacteristic(service, characteristic, "unsubscribe from", c -> {
-            c.disableValueNotifications();
-            return null;
-        });
+        subscriptions.remove(service + "/" + characteristic);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
@@ -232,9 +309,10 @@ final class TinyBPeripheral implements BlePeripheral {
     }
 
     private void disconnectQuietly() {
+        if (released) {
+            return;
+        }
         try {
-            device.disableConnectedNotifications();
-            device.disableServicesResolvedNotifications();
             device.disconnect();
         } catch (RuntimeException e) {
             log.debug("disconnect of {} failed (already gone?)", name, e);
@@ -248,6 +326,9 @@ final class TinyBPeripheral implements BlePeripheral {
     private <T> CompletableFuture<T> onCharacteristic(UUID service, UUID characteristic, String action,
                                                       CharacteristicCall<T> call) {
         return link.track(() -> CompletableFuture.supplyAsync(() -> {
+            if (released) {
+                throw link.gone();
+            }
             Map<UUID, BluetoothGattCharacteristic> chars = gatt.get(service);
             if (chars == null) {
                 throw new BleException(name + " has no service " + service);

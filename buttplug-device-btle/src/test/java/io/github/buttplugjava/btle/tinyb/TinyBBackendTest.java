@@ -47,6 +47,12 @@ class TinyBBackendTest extends BleBackendContract {
         return new TinyBBleAdapter(TinyBOptions.defaults());
     }
 
+    /** TinyB stops notifications only together with clearing its callback, which races (TinyBPeripheral). */
+    @Override
+    protected boolean unsubscribeStopsNotifying() {
+        return false;
+    }
+
     /** TinyB sends no write type: BlueZ picks (a request when the characteristic allows one). */
     @Override
     protected String expectedWriteType(boolean withResponse) {
@@ -64,7 +70,14 @@ class TinyBBackendTest extends BleBackendContract {
         boolean poweredSeen = true;
         for (int i = 0; i < WAIT_SECONDS * 50 && poweredSeen; i++) {
             poweredSeen = CompletableFuture.supplyAsync(
-                    () -> tinyb.BluetoothManager.getBluetoothManager().getAdapters().get(0).getPowered(),
+                    () -> {
+                        java.util.List<tinyb.BluetoothAdapter> adapters = tinyb.BluetoothManager.getBluetoothManager().getAdapters();
+                        try {
+                            return adapters.get(0).getPowered();
+                        } finally {
+                            NativeWrappers.closeAllBut(adapters, null);
+                        }
+                    },
                     CompletableFuture.delayedExecutor(i == 0 ? 0 : 20, TimeUnit.MILLISECONDS, TinyBThread.CALLS))
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
         }
@@ -127,9 +140,9 @@ class TinyBBackendTest extends BleBackendContract {
         assertThat(looked).isNotNull();
         // BlueZ drops the peripheral's object and makes a new one at the same path (it went away and came back)
         fake.control().RemovePeripheral(FakeBluez.LOVENSE);
-        awaitTinyB(() -> known(FakeBluez.LOVENSE) == null);
+        awaitTinyB(() -> !knows(FakeBluez.LOVENSE));
         fake.control().AddPeripheral("lovense", FakeBluez.LOVENSE, "LVS-Z36");
-        awaitTinyB(() -> known(FakeBluez.LOVENSE) != null);
+        awaitTinyB(() -> knows(FakeBluez.LOVENSE));
         // a connect that holds the object looked up before: its properties never change again
         TinyBPeripheral peripheral = new TinyBPeripheral(looked,
                 () -> tinyb.BluetoothManager.getBluetoothManager().getDevices(),
@@ -139,14 +152,63 @@ class TinyBBackendTest extends BleBackendContract {
         await(connected.disconnect());
     }
 
+    /**
+     * Subscribing and unsubscribing again and again while the peripheral notifies: TinyB's value
+     * callback is set once, so its GLib thread never copies a callback being replaced (which
+     * corrupted the native heap and aborted the JVM, when unsubscribe cleared the callback).
+     */
+    @Test
+    void subscribeCyclesWhileThePeripheralNotifiesLeaveTinyBIntact() throws Exception {
+        io.github.buttplugjava.btle.BlePeripheral lovense = connectLovense();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        long pushUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        Thread pusher = new Thread(() -> {
+            for (int i = 0; !done.get() && System.nanoTime() < pushUntil; i++) {
+                fake.control().Notify(FakeBluez.LOVENSE, LOVENSE_RX.toString(),
+                        ("n" + i + ";").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }, "notify-pusher");
+        pusher.start();
+        try {
+            for (int i = 0; i < 300; i++) {
+                await(lovense.subscribe(LOVENSE_SERVICE, LOVENSE_RX, v -> { }));
+                await(lovense.unsubscribe(LOVENSE_SERVICE, LOVENSE_RX));
+            }
+        } finally {
+            done.set(true);
+            pusher.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        }
+        BlockingQueue<String> rx = new LinkedBlockingQueue<>();
+        await(lovense.subscribe(LOVENSE_SERVICE, LOVENSE_RX,
+                v -> rx.add(new String(v, java.nio.charset.StandardCharsets.US_ASCII))));
+        fake.control().Notify(FakeBluez.LOVENSE, LOVENSE_RX.toString(),
+                "last;".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String got = rx.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        while (got != null && !got.equals("last;")) {
+            got = rx.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        assertThat(got).isEqualTo("last;");
+        assertThat(pusher.isAlive()).isFalse();
+    }
+
     /** The object TinyB has for {@code address} now, or null; call on the TinyB thread. */
     private static tinyb.BluetoothDevice known(String address) {
-        for (tinyb.BluetoothDevice d : tinyb.BluetoothManager.getBluetoothManager().getDevices()) {
-            if (address.equalsIgnoreCase(d.getAddress())) {
-                return d;
+        java.util.List<tinyb.BluetoothDevice> listed = tinyb.BluetoothManager.getBluetoothManager().getDevices();
+        tinyb.BluetoothDevice found = null;
+        for (tinyb.BluetoothDevice d : listed) {
+            if (found == null && address.equalsIgnoreCase(d.getAddress())) {
+                found = d;
             }
         }
-        return null;
+        NativeWrappers.closeAllBut(listed, found);
+        return found;
+    }
+
+    /** Whether TinyB knows {@code address} now; call on the TinyB thread. */
+    private static boolean knows(String address) {
+        tinyb.BluetoothDevice d = known(address);
+        NativeWrappers.close(d);
+        return d != null;
     }
 
     private static <T> T onTinyB(java.util.function.Supplier<T> call) throws Exception {
