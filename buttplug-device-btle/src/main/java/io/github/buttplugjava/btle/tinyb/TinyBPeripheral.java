@@ -38,7 +38,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>the link's state (connected, services resolved) is polled on the TinyB thread, every
  *       {@value #RESOLVING_WATCH_MS} ms while services resolve and every {@value #WATCH_MS} ms
- *       after, instead of through TinyB's device callbacks;</li>
+ *       after, instead of through TinyB's device callbacks; TinyB's device list, whose every
+ *       listing makes and deletes a wrapper per device, is read at every {@value #LIST_EVERY}th
+ *       check only;</li>
  *   <li>a characteristic's value callback is set by its first {@link #subscribe} and routes each
  *       value to whoever listens now; {@link #unsubscribe} stops delivery here but cannot stop the
  *       peripheral notifying (TinyB stops notifications only together with clearing the callback),
@@ -53,6 +55,7 @@ final class TinyBPeripheral implements BlePeripheral {
     private static final long RESOLVING_WATCH_MS = 50;
     private static final long WATCH_MS = 200;
     private static final long RELEASE_AFTER_MS = 1_000;
+    private static final int LIST_EVERY = 5;
 
     private final BluetoothDevice device;
     private final Supplier<java.util.List<BluetoothDevice>> devices;
@@ -71,6 +74,10 @@ final class TinyBPeripheral implements BlePeripheral {
     private boolean released;
     /** The watch has seen the link up (TinyB thread only). */
     private boolean seenConnected;
+    /** The wrapper of the object BlueZ re-created after we looked it up, or null (TinyB thread only). */
+    private BluetoothDevice watched;
+    /** Checks the watch made (TinyB thread only). */
+    private int checks;
 
     /**
      * @param device  the wrapper to connect through; owned by this peripheral from now on
@@ -133,10 +140,7 @@ final class TinyBPeripheral implements BlePeripheral {
 
     /**
      * Checks TinyB's view of the link on the TinyB thread while it is up: services resolved (while
-     * connecting) and still connected. A property change reaches only the object TinyB has for the
-     * peripheral now: when BlueZ removed and re-created the peripheral's object (same path) after we
-     * looked it up, the object we hold keeps its old properties forever. So the watch reads the
-     * object TinyB has now.
+     * connecting) and still connected.
      */
     private void watch() {
         if (!link.isConnected() || released) {
@@ -162,10 +166,28 @@ final class TinyBPeripheral implements BlePeripheral {
     }
 
     private record LinkState(boolean connected, boolean servicesResolved) {
+        static final LinkState GONE = new LinkState(false, false);
+
+        static LinkState of(BluetoothDevice d) {
+            return new LinkState(d.getConnected(), d.getServicesResolved());
+        }
     }
 
-    /** The link's state in the object TinyB has for this address now, else in the one we hold. */
+    /**
+     * The link's state as TinyB has it. Every wrapper of one D-Bus object reads the same proxy, so
+     * the wrapper watched answers for all of them, without a listing; but when BlueZ removed and
+     * re-created the peripheral's object (same path) after we looked it up, the wrapper we hold
+     * reads the old proxy, whose properties never change again. So every {@value #LIST_EVERY}th
+     * check lists TinyB's devices (a listing makes and deletes a wrapper per device, which races
+     * with TinyB's GLib thread: see the class comment, so not at every check): when the object
+     * TinyB has now says otherwise, it is watched from then on; when TinyB has none, the
+     * peripheral is gone.
+     */
     private LinkState linkState() {
+        BluetoothDevice held = watched == null ? device : watched;
+        if (checks++ % LIST_EVERY != 0) {
+            return LinkState.of(held);
+        }
         java.util.List<BluetoothDevice> listed = devices.get();
         BluetoothDevice now = null;
         try {
@@ -175,11 +197,22 @@ final class TinyBPeripheral implements BlePeripheral {
                     break;
                 }
             }
-            BluetoothDevice from = now != null ? now : device;
-            return new LinkState(from.getConnected(), from.getServicesResolved());
         } finally {
-            NativeWrappers.closeAllBut(listed, null);
+            NativeWrappers.closeAllBut(listed, now);
         }
+        if (now == null) {
+            return LinkState.GONE;
+        }
+        LinkState fresh = LinkState.of(now);
+        if (fresh.equals(LinkState.of(held))) {
+            NativeWrappers.close(now);
+            return fresh;
+        }
+        if (watched != null) {
+            NativeWrappers.close(watched);
+        }
+        watched = now;
+        return fresh;
     }
 
     void lost(String why) {
@@ -202,6 +235,7 @@ final class TinyBPeripheral implements BlePeripheral {
     private void release() {
         released = true;
         gatt.values().forEach(chars -> chars.values().forEach(NativeWrappers::close));
+        NativeWrappers.close(watched);
         NativeWrappers.close(device);
     }
 
