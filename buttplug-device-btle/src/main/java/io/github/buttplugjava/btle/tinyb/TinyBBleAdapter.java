@@ -348,7 +348,10 @@ public final class TinyBBleAdapter implements BleAdapter {
     /** Connects to the peripheral's object; on the TinyB thread. */
     private CompletableFuture<BlePeripheral> connect(BluetoothAdapter a, String address, BluetoothDevice device) {
         TinyBPeripheral peripheral = new TinyBPeripheral(device, a::getDevices, device.getAddress(), device.getName(),
-                TinyBThread.CALLS, io);
+                TinyBThread.CALLS, io, older -> {
+                    TinyBPeripheral now = peripherals.get(address);
+                    return now != null && now != older && now.isConnected();
+                });
         TinyBPeripheral previous = peripherals.put(address, peripheral);
         if (previous != null) {
             previous.lost("replaced by a new connection");

@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -47,8 +48,8 @@ import java.util.function.Supplier;
  *       which goes on until the link ends.</li>
  * </ul>
  * The native wrappers this peripheral holds are closed on the TinyB thread
- * {@value #RELEASE_AFTER_MS} ms after the link ended, when no notification for them is under way;
- * nothing calls them after that.
+ * {@value #RELEASE_AFTER_MS} ms after the link ended (later while a newer link to the peripheral is
+ * up), when no notification for them is under way; nothing calls them after that.
  */
 final class TinyBPeripheral implements BlePeripheral {
     private static final Logger log = LoggerFactory.getLogger(TinyBPeripheral.class);
@@ -56,6 +57,7 @@ final class TinyBPeripheral implements BlePeripheral {
     private static final long WATCH_MS = 200;
     private static final long RELEASE_AFTER_MS = 1_000;
     private static final int LIST_EVERY = 5;
+    private static final int MAX_RELEASE_DEFERRALS = 600;
 
     private final BluetoothDevice device;
     private final Supplier<java.util.List<BluetoothDevice>> devices;
@@ -78,16 +80,21 @@ final class TinyBPeripheral implements BlePeripheral {
     private BluetoothDevice watched;
     /** Checks the watch made (TinyB thread only). */
     private int checks;
+    /** Times the release waited for a newer link (TinyB thread only). */
+    private int releaseDeferrals;
+    private final Predicate<TinyBPeripheral> newerLinkUp;
 
     /**
      * @param device  the wrapper to connect through; owned by this peripheral from now on
      * @param devices the peripherals TinyB knows now, as new wrappers the caller closes (called on {@code calls})
      * @param calls   where TinyB is called (the one TinyB thread)
      * @param io      where notifications and disconnect listeners run
+     * @param newerLinkUp whether a link to this peripheral other than the one given is up now (asked on {@code calls})
      */
     TinyBPeripheral(BluetoothDevice device, Supplier<java.util.List<BluetoothDevice>> devices, String address, String name,
-                    Executor calls, Executor io) {
+                    Executor calls, Executor io, Predicate<TinyBPeripheral> newerLinkUp) {
         this.device = device;
+        this.newerLinkUp = newerLinkUp;
         this.devices = devices;
         this.address = address;
         this.name = name;
@@ -227,12 +234,26 @@ final class TinyBPeripheral implements BlePeripheral {
     /** Closes this peripheral's native wrappers on the TinyB thread, a while after the link ended. */
     private void scheduleRelease() {
         if (releaseScheduled.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(this::release,
-                    CompletableFuture.delayedExecutor(RELEASE_AFTER_MS, TimeUnit.MILLISECONDS, calls));
+            releaseLater();
         }
     }
 
+    private void releaseLater() {
+        CompletableFuture.runAsync(this::release,
+                CompletableFuture.delayedExecutor(RELEASE_AFTER_MS, TimeUnit.MILLISECONDS, calls));
+    }
+
+    /**
+     * Closes the wrappers, unless a newer link to the same peripheral is up: BlueZ keeps a
+     * peripheral's GATT objects across links (its GATT cache), so their signals, which reach our
+     * wrappers too, flow again; then it waits for that link to end, at most
+     * {@value #MAX_RELEASE_DEFERRALS} times {@value #RELEASE_AFTER_MS} ms.
+     */
     private void release() {
+        if (newerLinkUp.test(this) && releaseDeferrals++ < MAX_RELEASE_DEFERRALS) {
+            releaseLater();
+            return;
+        }
         released = true;
         gatt.values().forEach(chars -> chars.values().forEach(NativeWrappers::close));
         NativeWrappers.close(watched);

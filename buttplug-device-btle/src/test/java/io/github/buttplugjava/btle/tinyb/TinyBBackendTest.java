@@ -146,7 +146,7 @@ class TinyBBackendTest extends BleBackendContract {
         // a connect that holds the object looked up before: its properties never change again
         TinyBPeripheral peripheral = new TinyBPeripheral(looked,
                 () -> tinyb.BluetoothManager.getBluetoothManager().getDevices(),
-                FakeBluez.LOVENSE, "LVS-Z36", TinyBThread.CALLS, Runnable::run);
+                FakeBluez.LOVENSE, "LVS-Z36", TinyBThread.CALLS, Runnable::run, older -> false);
         io.github.buttplugjava.btle.BlePeripheral connected = await(peripheral.connect(Duration.ofSeconds(5)));
         assertThat(connected.services()).containsKey(LOVENSE_SERVICE);
         await(connected.disconnect());
