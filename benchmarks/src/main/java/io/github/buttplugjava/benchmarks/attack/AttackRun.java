@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>On the hub, one controller per room: while an attack holds the room's controller slot, the
  * honest probe's handshake is answered with the hub's refusal, and its time (handshake only) is
- * what is measured; otherwise it is handshake + a vibrate command answered Ok.
+ * what is measured; otherwise it is handshake + a vibrate command answered Ok. The probe runs once,
+ * unmeasured, before each attack starts (this JVM's first connect is the prober's own warm-up).
  *
  * <p>Build and run (from the repository root):
  * <pre>
@@ -268,6 +269,21 @@ public final class AttackRun {
         void run() throws Exception;
     }
 
+    /**
+     * Runs the probe once, unmeasured, before the attack starts: the first connect of this JVM's
+     * client (class loading, the JDK's HTTP client, the JIT) took up to ~1 s with no attack at all
+     * (baseline-serve), which is the prober's cost, not the attack's.
+     */
+    static void warmUp(Probe probe) {
+        long t = System.nanoTime();
+        try {
+            probe.run();
+            System.out.println("  warm-up probe (unmeasured): " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t) + " ms");
+        } catch (Exception e) {
+            System.out.println("  warm-up probe failed (before the attack): " + (e.getCause() != null ? e.getCause() : e));
+        }
+    }
+
     /** Handshake, then (if the room's controller slot is free) one vibrate answered Ok. */
     static Probe hubProbe(int port) {
         return () -> {
@@ -366,7 +382,9 @@ public final class AttackRun {
         }
         try (Child child = onHub ? hub() : serve()) {
             RemoteClient honestAgent = onHub ? alice(child.port) : null;
-            try (Meter meter = new Meter(child, onHub ? hubProbe(child.port) : serveProbe(child.port))) {
+            Probe honestProbe = onHub ? hubProbe(child.port) : serveProbe(child.port);
+            warmUp(honestProbe);
+            try (Meter meter = new Meter(child, honestProbe)) {
                 try {
                     attack.run(child, length);
                 } catch (Exception e) {
