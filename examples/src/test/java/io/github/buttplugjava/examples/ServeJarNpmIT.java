@@ -41,7 +41,11 @@ class ServeJarNpmIT {
             assertThat(listening.find()).isTrue();
             URI uri = URI.create(listening.group(1));
 
-            NpmClientRun run = node.run(client, uri, "basic", Duration.ofSeconds(30));
+            // hold the vibration 300 ms before the battery read and the stop: the device gathers
+            // commands for its batching window and a later write replaces a pending one (latest
+            // wins), so a stop that follows at once may leave the vibrate unwritten; that happened
+            // once on a loaded machine, where the window's timer ran after the client's next step
+            NpmClientRun run = node.run(client, uri, "basic", Duration.ofSeconds(30), "--hold-ms=300");
 
             assertThat(run.succeeded()).as(run.describe() + "\nserver:\n" + output.text()).isTrue();
             assertThat(run.devices()).singleElement()
