@@ -2,6 +2,7 @@ package io.github.buttplugjava.btle.tinyb;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tinyb.BluetoothDevice;
 import tinyb.BluetoothObject;
 
 import java.util.List;
@@ -35,6 +36,29 @@ final class NativeWrappers {
                 close(o);
             }
         }
+    }
+
+    /**
+     * The wrapper in {@code listed} with the Bluetooth address {@code address} (the first, any
+     * case), or null; every other wrapper of the listing is closed.
+     *
+     * @param listed wrappers from one TinyB device listing, used by nobody else
+     * @param address the peripheral's address
+     * @return the one kept, now the caller's to close, or null when the listing has none
+     */
+    static BluetoothDevice keepDevice(List<BluetoothDevice> listed, String address) {
+        BluetoothDevice found = null;
+        try {
+            for (BluetoothDevice d : listed) {
+                if (address.equalsIgnoreCase(d.getAddress())) {
+                    found = d;
+                    break;
+                }
+            }
+        } finally {
+            closeAllBut(listed, found);
+        }
+        return found;
     }
 
     /**

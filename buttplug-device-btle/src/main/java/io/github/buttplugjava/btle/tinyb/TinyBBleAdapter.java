@@ -314,17 +314,9 @@ public final class TinyBBleAdapter implements BleAdapter {
      * the TinyB thread, never blocking it) until {@code deadlineNanos}, then fail.
      */
     private CompletableFuture<BluetoothDevice> lookUp(BluetoothAdapter a, String address, long deadlineNanos) {
-        List<BluetoothDevice> listed = a.getDevices();
-        BluetoothDevice found = null;
-        try {
-            for (BluetoothDevice d : listed) {
-                if (d.getAddress().equalsIgnoreCase(address)) {
-                    found = d;
-                    return CompletableFuture.completedFuture(d);
-                }
-            }
-        } finally {
-            NativeWrappers.closeAllBut(listed, found);
+        BluetoothDevice found = NativeWrappers.keepDevice(a.getDevices(), address);
+        if (found != null) {
+            return CompletableFuture.completedFuture(found);
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
             return CompletableFuture.failedFuture(new BleException("no peripheral " + address + " known to BlueZ on "

@@ -195,18 +195,7 @@ final class TinyBPeripheral implements BlePeripheral {
         if (checks++ % LIST_EVERY != 0) {
             return LinkState.of(held);
         }
-        java.util.List<BluetoothDevice> listed = devices.get();
-        BluetoothDevice now = null;
-        try {
-            for (BluetoothDevice d : listed) {
-                if (address.equalsIgnoreCase(d.getAddress())) {
-                    now = d;
-                    break;
-                }
-            }
-        } finally {
-            NativeWrappers.closeAllBut(listed, now);
-        }
+        BluetoothDevice now = NativeWrappers.keepDevice(devices.get(), address);
         if (now == null) {
             return LinkState.GONE;
         }

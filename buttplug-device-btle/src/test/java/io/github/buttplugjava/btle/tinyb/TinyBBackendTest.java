@@ -193,15 +193,7 @@ class TinyBBackendTest extends BleBackendContract {
 
     /** The object TinyB has for {@code address} now, or null; call on the TinyB thread. */
     private static tinyb.BluetoothDevice known(String address) {
-        java.util.List<tinyb.BluetoothDevice> listed = tinyb.BluetoothManager.getBluetoothManager().getDevices();
-        tinyb.BluetoothDevice found = null;
-        for (tinyb.BluetoothDevice d : listed) {
-            if (found == null && address.equalsIgnoreCase(d.getAddress())) {
-                found = d;
-            }
-        }
-        NativeWrappers.closeAllBut(listed, found);
-        return found;
+        return NativeWrappers.keepDevice(tinyb.BluetoothManager.getBluetoothManager().getDevices(), address);
     }
 
     /** Whether TinyB knows {@code address} now; call on the TinyB thread. */
